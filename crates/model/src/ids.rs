@@ -7,7 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 /// The id of an article: the id its record gave, or a stable hash of its text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct ArticleId(String);
 
@@ -37,7 +39,9 @@ impl fmt::Display for ArticleId {
 
 /// The stable id of a stored incident. It survives re-ingest and merging: it is derived from the
 /// first mention that created the incident and kept when later reports merge into it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct IncidentId(String);
 
@@ -90,9 +94,10 @@ impl CountryCode {
     /// Checks and upper-cases a two-letter code.
     pub fn new(code: &str) -> Result<Self, InvalidCountryCode> {
         match code.as_bytes() {
-            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
-                Ok(CountryCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
-            }
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok(CountryCode([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+            ])),
             _ => Err(InvalidCountryCode(code.to_string())),
         }
     }
@@ -155,7 +160,9 @@ impl JsonSchema for CountryCode {
 ///
 /// Both ends lie on char boundaries of the text the span was made for; [`ByteSpan::new`] checks
 /// this, so `&text[span.range()]` never panics for that text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub struct ByteSpan {
     /// First byte of the span.
     pub start: usize,
@@ -185,7 +192,11 @@ impl ByteSpan {
         {
             Ok(ByteSpan { start, end })
         } else {
-            Err(InvalidSpan { start, end, len: text.len() })
+            Err(InvalidSpan {
+                start,
+                end,
+                len: text.len(),
+            })
         }
     }
 
@@ -206,7 +217,10 @@ impl ByteSpan {
 
     /// The smallest span covering both.
     pub fn cover(self, other: ByteSpan) -> ByteSpan {
-        ByteSpan { start: self.start.min(other.start), end: self.end.max(other.end) }
+        ByteSpan {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Whether the two spans share at least one byte.

@@ -4,9 +4,9 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::article::ArticleMeta;
 use crate::ids::{ArticleId, ByteSpan, CountryCode, GeonamesId, IncidentId};
 use crate::taxonomy::{DatePrecision, EventType, LocationPrecision, TargetType, Weapon};
-use crate::article::ArticleMeta;
 
 /// What `sitrep extract` prints for one article: the article and the incidents it reports.
 ///
@@ -77,7 +77,10 @@ impl Incident {
 
     /// The evidence spans recorded for one field.
     pub fn evidence_for(&self, field: EvidenceField) -> impl Iterator<Item = ByteSpan> + '_ {
-        self.evidence.iter().filter(move |e| e.field == field).map(|e| e.span)
+        self.evidence
+            .iter()
+            .filter(move |e| e.field == field)
+            .map(|e| e.span)
     }
 }
 

@@ -22,14 +22,14 @@ mod incident;
 mod taxonomy;
 
 pub use article::{Article, ArticleMeta, ArticleRecord, InvalidPublished, parse_published};
-pub use ids::{ArticleId, ByteSpan, CountryCode, GeonamesId, IncidentId, InvalidCountryCode, InvalidSpan};
+pub use ids::{
+    ArticleId, ByteSpan, CountryCode, GeonamesId, IncidentId, InvalidCountryCode, InvalidSpan,
+};
 pub use incident::{
     Count, EventDate, Evidence, EvidenceField, ExtractedArticle, Incident, IncidentSource,
     Location, Perpetrator, StoredIncident, Target,
 };
-pub use taxonomy::{
-    DatePrecision, EventType, LocationPrecision, TargetType, UnknownLabel, Weapon,
-};
+pub use taxonomy::{DatePrecision, EventType, LocationPrecision, TargetType, UnknownLabel, Weapon};
 
 /// The JSON Schema of one line of `sitrep extract` output, as pretty-printed JSON.
 pub fn extract_output_schema() -> String {

@@ -248,15 +248,24 @@ mod tests {
     fn names_round_trip_through_from_str_and_serde() {
         for &t in EventType::ALL {
             assert_eq!(t.as_str().parse::<EventType>(), Ok(t));
-            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
         }
         for &t in TargetType::ALL {
             assert_eq!(t.as_str().parse::<TargetType>(), Ok(t));
-            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
         }
         for &w in Weapon::ALL {
             assert_eq!(w.as_str().parse::<Weapon>(), Ok(w));
-            assert_eq!(serde_json::to_string(&w).unwrap(), format!("\"{}\"", w.as_str()));
+            assert_eq!(
+                serde_json::to_string(&w).unwrap(),
+                format!("\"{}\"", w.as_str())
+            );
         }
     }
 

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 #[test]
 fn checked_in_schema_matches_the_types() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/sitrep-extract.schema.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/sitrep-extract.schema.json");
     let generated = sitrep_model::extract_output_schema();
     if std::env::var_os("SITREP_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
