@@ -1,0 +1,25 @@
+//! Dates and times of day in news text, resolved against the publication date.
+//!
+//! Expressions found and how they resolve (`P` is the publication date):
+//!
+//! | expression | resolves to | precision |
+//! |---|---|---|
+//! | "September 11, 2012", "Sept. 11, 2012", "11 September 2012", "2012-09-11" | that day | day |
+//! | "11/09/2012" | day/month order from context (a part > 12, else the reading nearest before `P`, else US order) | day |
+//! | "on January 28", "Jan. 28" | the most recent January 28 not after `P` (+2 days of slack) | day |
+//! | "on Sunday", "Sunday's attack", "late on Friday", "Wednesday evening" | the most recent such weekday on or before `P` | day |
+//! | "yesterday", "last night" / "today", "this morning", "earlier today" | `P` − 1 / `P` | day |
+//! | "three days ago" | `P` − 3 | day |
+//! | "last week" / "earlier this week" | Monday–Sunday of the previous week / Monday of this week to `P` | week |
+//! | "in January", "last month" / "earlier this month" | that month (most recent) / the month of `P` | month |
+//! | "January 2015" / "in 2012", "last year" | that month / that year | month / year |
+//!
+//! Without a publication date, expressions that need one keep their text and precision with no
+//! start or end: never a guess shown as a day. Times of day: "1:20 a.m.", "13:45", "2 p.m.",
+//! "0130 GMT", "midnight", "noon" (→ `HH:MM`).
+
+mod dates;
+mod times;
+
+pub use dates::{DateMention, find_dates};
+pub use times::{TimeMention, find_times};
