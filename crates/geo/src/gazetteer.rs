@@ -1,0 +1,721 @@
+//! The gazetteer: countries, first-level divisions and populated places, with an index from
+//! every recognised spelling to the places it may name.
+//!
+//! It is built once from three tab-separated tables (see `data/geo/LICENCE.md` for their
+//! source) and then shared read-only across threads.
+
+use std::collections::HashMap;
+
+use sitrep_model::{CountryCode, GeonamesId, LocationPrecision};
+
+use crate::error::{GeoError, Result};
+
+/// Index of a country in the gazetteer.
+pub type CountryIdx = u16;
+
+/// A place the gazetteer knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    /// A country (index into [`Gazetteer::countries`]).
+    Country(CountryIdx),
+    /// A first-level division (index into [`Gazetteer::admin1s`]).
+    Admin1(u32),
+    /// A populated place (index into [`Gazetteer::cities`]).
+    City(u32),
+}
+
+/// A country or territory.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: CountryCode,
+    /// English common name.
+    pub name: String,
+    /// Representative latitude.
+    pub lat: f64,
+    /// Representative longitude.
+    pub lon: f64,
+    /// GeoNames id of the country.
+    pub geonames_id: Option<GeonamesId>,
+    /// Population.
+    pub population: u64,
+    /// The capital, when it is in the city table.
+    pub capital: Option<u32>,
+}
+
+/// A first-level administrative division.
+#[derive(Debug, Clone)]
+pub struct Admin1 {
+    /// Its country.
+    pub country: CountryIdx,
+    /// GeoNames admin1 code within the country.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Population-weighted centre of its places.
+    pub lat: f64,
+    /// Population-weighted centre of its places.
+    pub lon: f64,
+    /// Sum of its places' populations.
+    pub population: u64,
+}
+
+/// A populated place.
+#[derive(Debug, Clone)]
+pub struct City {
+    /// GeoNames id.
+    pub geonames_id: GeonamesId,
+    /// Name.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Its country.
+    pub country: CountryIdx,
+    /// Its first-level division, when known.
+    pub admin1: Option<u32>,
+    /// Population.
+    pub population: u32,
+}
+
+/// Everything known about one place, flattened for output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    /// Name of the place.
+    pub name: String,
+    /// Country code.
+    pub country: CountryCode,
+    /// Country name.
+    pub country_name: String,
+    /// First-level division name.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GeoNames id, when the place has one.
+    pub geonames_id: Option<GeonamesId>,
+    /// How exact the place is.
+    pub precision: LocationPrecision,
+}
+
+/// The raw text of the three gazetteer tables.
+#[derive(Debug, Clone, Copy)]
+pub struct GazetteerSources<'a> {
+    /// `countries.tsv`.
+    pub countries: &'a str,
+    /// `admin1.tsv`.
+    pub admin1: &'a str,
+    /// `cities.tsv`.
+    pub cities: &'a str,
+}
+
+/// Countries, divisions and places with a spelling index. Read-only once built; `Sync`.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    countries: Vec<Country>,
+    admin1s: Vec<Admin1>,
+    cities: Vec<City>,
+    names: HashMap<Box<str>, Vec<Place>>,
+    demonyms: HashMap<Box<str>, CountryIdx>,
+    by_code: HashMap<CountryCode, CountryIdx>,
+}
+
+/// Normalises a name for lookup: folded (lower case, accents removed), apostrophes and dots
+/// dropped, other punctuation and runs of spaces made one space.
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut folded = String::with_capacity(4);
+    let mut pending_space = false;
+    for c in name.chars() {
+        folded.clear();
+        sitrep_text::push_folded(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(f);
+            } else if f == '\'' || f == '.' {
+                // "N'Djamena" = "NDjamena"; "St. Louis" = "St Louis"
+                if f == '.' {
+                    pending_space = true;
+                }
+            } else {
+                pending_space = true;
+            }
+        }
+    }
+    out
+}
+
+struct Table<'a> {
+    file: &'static str,
+    columns: HashMap<&'a str, usize>,
+}
+
+impl<'a> Table<'a> {
+    fn new(file: &'static str, header: &'a str) -> Self {
+        let columns = header
+            .split('\t')
+            .enumerate()
+            .map(|(i, c)| (c.trim(), i))
+            .collect();
+        Table { file, columns }
+    }
+
+    fn column(&self, name: &'static str) -> Result<usize> {
+        self.columns
+            .get(name)
+            .copied()
+            .ok_or(GeoError::MissingColumn {
+                file: self.file,
+                column: name,
+            })
+    }
+}
+
+fn rows(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
+fn header(text: &str) -> &str {
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{feff}')
+}
+
+fn bad(file: &'static str, line: usize, message: impl Into<String>) -> GeoError {
+    GeoError::BadRow {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+fn field<'a>(fields: &[&'a str], i: usize, file: &'static str, line: usize) -> Result<&'a str> {
+    fields
+        .get(i)
+        .copied()
+        .ok_or_else(|| bad(file, line, format!("missing column {}", i + 1)))
+}
+
+fn number<T: std::str::FromStr>(s: &str, file: &'static str, line: usize, what: &str) -> Result<T> {
+    s.trim()
+        .parse()
+        .map_err(|_| bad(file, line, format!("{what} {s:?} is not a number")))
+}
+
+fn optional_number<T: std::str::FromStr>(
+    s: &str,
+    file: &'static str,
+    line: usize,
+    what: &str,
+) -> Result<Option<T>> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        number(s, file, line, what).map(Some)
+    }
+}
+
+fn alternates(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|n| !n.is_empty())
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer from the three tables. Fails on the first malformed row, naming
+    /// its file and line.
+    pub fn from_sources(sources: GazetteerSources<'_>) -> Result<Self> {
+        let mut g = Gazetteer::default();
+        g.load_countries(sources.countries)?;
+        let admin1_index = g.load_admin1(sources.admin1)?;
+        g.load_cities(sources.cities, &admin1_index)?;
+        g.link_capitals(sources.countries)?;
+        for list in g.names.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Ok(g)
+    }
+
+    fn add_name(&mut self, name: &str, place: Place) {
+        let key = name_key(name);
+        if key.chars().count() < 2 {
+            return;
+        }
+        self.names
+            .entry(key.into_boxed_str())
+            .or_default()
+            .push(place);
+    }
+
+    fn load_countries(&mut self, text: &str) -> Result<()> {
+        const FILE: &str = "countries.tsv";
+        let t = Table::new(FILE, header(text));
+        let (c_iso, c_name, c_lat, c_lon, c_gid, c_pop, c_names, c_dem) = (
+            t.column("iso2")?,
+            t.column("name")?,
+            t.column("lat")?,
+            t.column("lon")?,
+            t.column("geonames_id")?,
+            t.column("population")?,
+            t.column("names")?,
+            t.column("demonyms")?,
+        );
+        for (line, row) in rows(text) {
+            let f: Vec<&str> = row.split('\t').collect();
+            let code = CountryCode::new(field(&f, c_iso, FILE, line)?)
+                .map_err(|e| bad(FILE, line, e.to_string()))?;
+            let idx = CountryIdx::try_from(self.countries.len())
+                .map_err(|_| bad(FILE, line, "too many countries"))?;
+            let name = field(&f, c_name, FILE, line)?.to_string();
+            self.countries.push(Country {
+                code,
+                name: name.clone(),
+                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
+                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
+                geonames_id: optional_number(
+                    field(&f, c_gid, FILE, line)?,
+                    FILE,
+                    line,
+                    "geonames_id",
+                )?
+                .map(GeonamesId),
+                population: optional_number(
+                    field(&f, c_pop, FILE, line)?,
+                    FILE,
+                    line,
+                    "population",
+                )?
+                .unwrap_or(0),
+                capital: None,
+            });
+            self.by_code.insert(code, idx);
+            self.add_name(&name, Place::Country(idx));
+            for alt in alternates(field(&f, c_names, FILE, line)?) {
+                self.add_name(alt, Place::Country(idx));
+            }
+            for demonym in alternates(field(&f, c_dem, FILE, line)?) {
+                let key = name_key(demonym);
+                if key.len() < 2 {
+                    continue;
+                }
+                if !key.ends_with('s') && !key.ends_with("ese") && !key.ends_with("ch") {
+                    self.demonyms
+                        .entry(format!("{key}s").into_boxed_str())
+                        .or_insert(idx);
+                }
+                self.demonyms.entry(key.into_boxed_str()).or_insert(idx);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_admin1(&mut self, text: &str) -> Result<HashMap<(CountryIdx, String), u32>> {
+        const FILE: &str = "admin1.tsv";
+        let t = Table::new(FILE, header(text));
+        let (c_country, c_code, c_name, c_lat, c_lon, c_pop, c_names) = (
+            t.column("country")?,
+            t.column("admin1_code")?,
+            t.column("name")?,
+            t.column("lat")?,
+            t.column("lon")?,
+            t.column("population")?,
+            t.column("names")?,
+        );
+        let mut index = HashMap::new();
+        for (line, row) in rows(text) {
+            let f: Vec<&str> = row.split('\t').collect();
+            let code = CountryCode::new(field(&f, c_country, FILE, line)?)
+                .map_err(|e| bad(FILE, line, e.to_string()))?;
+            let Some(&country) = self.by_code.get(&code) else {
+                continue; // a division of a territory the country table lacks
+            };
+            let idx =
+                u32::try_from(self.admin1s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
+            let admin_code = field(&f, c_code, FILE, line)?.to_string();
+            let name = field(&f, c_name, FILE, line)?.to_string();
+            index.insert((country, admin_code.clone()), idx);
+            self.admin1s.push(Admin1 {
+                country,
+                code: admin_code,
+                name: name.clone(),
+                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
+                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
+                population: optional_number(
+                    field(&f, c_pop, FILE, line)?,
+                    FILE,
+                    line,
+                    "population",
+                )?
+                .unwrap_or(0),
+            });
+            self.add_name(&name, Place::Admin1(idx));
+            for alt in alternates(field(&f, c_names, FILE, line)?) {
+                self.add_name(alt, Place::Admin1(idx));
+            }
+        }
+        Ok(index)
+    }
+
+    fn load_cities(
+        &mut self,
+        text: &str,
+        admin1_index: &HashMap<(CountryIdx, String), u32>,
+    ) -> Result<()> {
+        const FILE: &str = "cities.tsv";
+        let t = Table::new(FILE, header(text));
+        let (c_id, c_name, c_lat, c_lon, c_country, c_admin, c_pop, c_names) = (
+            t.column("geonames_id")?,
+            t.column("name")?,
+            t.column("lat")?,
+            t.column("lon")?,
+            t.column("country")?,
+            t.column("admin1_code")?,
+            t.column("population")?,
+            t.column("names")?,
+        );
+        self.cities.reserve(text.len() / 60);
+        for (line, row) in rows(text) {
+            let f: Vec<&str> = row.split('\t').collect();
+            let code = CountryCode::new(field(&f, c_country, FILE, line)?)
+                .map_err(|e| bad(FILE, line, e.to_string()))?;
+            let Some(&country) = self.by_code.get(&code) else {
+                continue;
+            };
+            let idx =
+                u32::try_from(self.cities.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
+            let admin_code = field(&f, c_admin, FILE, line)?;
+            let name = field(&f, c_name, FILE, line)?.to_string();
+            self.add_name(&name, Place::City(idx));
+            for alt in alternates(field(&f, c_names, FILE, line)?) {
+                self.add_name(alt, Place::City(idx));
+            }
+            self.cities.push(City {
+                geonames_id: GeonamesId(number(
+                    field(&f, c_id, FILE, line)?,
+                    FILE,
+                    line,
+                    "geonames_id",
+                )?),
+                name,
+                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
+                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
+                country,
+                admin1: admin1_index
+                    .get(&(country, admin_code.to_string()))
+                    .copied(),
+                population: optional_number(
+                    field(&f, c_pop, FILE, line)?,
+                    FILE,
+                    line,
+                    "population",
+                )?
+                .unwrap_or(0),
+            });
+        }
+        Ok(())
+    }
+
+    /// Links each country to its capital: the most populous city of that country whose name
+    /// matches the `capital` column.
+    fn link_capitals(&mut self, countries_text: &str) -> Result<()> {
+        const FILE: &str = "countries.tsv";
+        let t = Table::new(FILE, header(countries_text));
+        let c_capital = t.column("capital")?;
+        for (i, (_, row)) in rows(countries_text).enumerate() {
+            let f: Vec<&str> = row.split('\t').collect();
+            let Some(capital) = f.get(c_capital).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let Some(country) = self.countries.get(i).map(|_| i as CountryIdx) else {
+                continue;
+            };
+            let best = self
+                .lookup(capital)
+                .iter()
+                .filter_map(|p| match *p {
+                    Place::City(c) if self.cities[c as usize].country == country => Some(c),
+                    _ => None,
+                })
+                .max_by_key(|&c| self.cities[c as usize].population);
+            self.countries[i].capital = best;
+        }
+        Ok(())
+    }
+
+    /// The places a spelling may name (any case, accents optional).
+    pub fn lookup(&self, name: &str) -> &[Place] {
+        self.lookup_key(&name_key(name))
+    }
+
+    /// The places for an already normalised key (see [`name_key`]).
+    pub fn lookup_key(&self, key: &str) -> &[Place] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The country a demonym or adjective names ("Libyan", "South Koreans").
+    pub fn demonym(&self, word: &str) -> Option<CountryIdx> {
+        self.demonyms.get(name_key(word).as_str()).copied()
+    }
+
+    /// The country for a demonym key (see [`name_key`]).
+    pub fn demonym_key(&self, key: &str) -> Option<CountryIdx> {
+        self.demonyms.get(key).copied()
+    }
+
+    /// A country by its code.
+    pub fn country_by_code(&self, code: CountryCode) -> Option<CountryIdx> {
+        self.by_code.get(&code).copied()
+    }
+
+    /// All countries.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// All first-level divisions.
+    pub fn admin1s(&self) -> &[Admin1] {
+        &self.admin1s
+    }
+
+    /// All populated places.
+    pub fn cities(&self) -> &[City] {
+        &self.cities
+    }
+
+    /// One country.
+    pub fn country(&self, idx: CountryIdx) -> &Country {
+        &self.countries[idx as usize]
+    }
+
+    /// The country a place is in.
+    pub fn country_of(&self, place: Place) -> CountryIdx {
+        match place {
+            Place::Country(c) => c,
+            Place::Admin1(a) => self.admin1s[a as usize].country,
+            Place::City(c) => self.cities[c as usize].country,
+        }
+    }
+
+    /// The first-level division a place is in, if any.
+    pub fn admin1_of(&self, place: Place) -> Option<u32> {
+        match place {
+            Place::Country(_) => None,
+            Place::Admin1(a) => Some(a),
+            Place::City(c) => self.cities[c as usize].admin1,
+        }
+    }
+
+    /// Population of a place (0 when unknown).
+    pub fn population(&self, place: Place) -> u64 {
+        match place {
+            Place::Country(c) => self.countries[c as usize].population,
+            Place::Admin1(a) => self.admin1s[a as usize].population,
+            Place::City(c) => u64::from(self.cities[c as usize].population),
+        }
+    }
+
+    /// Coordinates of a place.
+    pub fn coordinates(&self, place: Place) -> (f64, f64) {
+        match place {
+            Place::Country(c) => (
+                self.countries[c as usize].lat,
+                self.countries[c as usize].lon,
+            ),
+            Place::Admin1(a) => (self.admin1s[a as usize].lat, self.admin1s[a as usize].lon),
+            Place::City(c) => (self.cities[c as usize].lat, self.cities[c as usize].lon),
+        }
+    }
+
+    /// Whether `inner` lies in `outer` (a city in its division or country, a division in its
+    /// country). A place contains itself.
+    pub fn contains(&self, outer: Place, inner: Place) -> bool {
+        if outer == inner {
+            return true;
+        }
+        match outer {
+            Place::Country(c) => self.country_of(inner) == c,
+            Place::Admin1(a) => matches!(inner, Place::City(_)) && self.admin1_of(inner) == Some(a),
+            Place::City(_) => false,
+        }
+    }
+
+    /// Everything about a place, for output.
+    pub fn info(&self, place: Place) -> PlaceInfo {
+        let country = self.country(self.country_of(place));
+        let admin1 = self
+            .admin1_of(place)
+            .map(|a| self.admin1s[a as usize].name.clone());
+        let (lat, lon) = self.coordinates(place);
+        let (name, geonames_id, precision) = match place {
+            Place::Country(_) => (
+                country.name.clone(),
+                country.geonames_id,
+                LocationPrecision::Country,
+            ),
+            Place::Admin1(a) => (
+                self.admin1s[a as usize].name.clone(),
+                None,
+                LocationPrecision::Admin1,
+            ),
+            Place::City(c) => {
+                let city = &self.cities[c as usize];
+                (
+                    city.name.clone(),
+                    Some(city.geonames_id),
+                    LocationPrecision::City,
+                )
+            }
+        };
+        PlaceInfo {
+            name,
+            country: country.code,
+            country_name: country.name.clone(),
+            admin1,
+            lat: round4(lat),
+            lon: round4(lon),
+            geonames_id,
+            precision,
+        }
+    }
+
+    /// Number of spellings indexed.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) const COUNTRIES: &str = "iso2\tiso3\tname\tlat\tlon\tgeonames_id\tpopulation\tcapital\tnames\tdemonyms
+LY\tLBY\tLibya\t25.0\t17.0\t2215636\t6461454\tTripoli\tLibya|State of Libya\tLibyan
+LB\tLBN\tLebanon\t33.83\t35.83\t272103\t6848925\tBeirut\tLebanon|Lebanese Republic\tLebanese
+KR\tKOR\tSouth Korea\t37.0\t127.5\t1835841\t51635256\tSeoul\tSouth Korea|Republic of Korea\tSouth Korean|Korean
+FR\tFRA\tFrance\t46.0\t2.0\t3017382\t66987244\tParis\tFrance|French Republic\tFrench
+US\tUSA\tUnited States\t38.0\t-97.0\t6252001\t327167434\tWashington\tUnited States|U.S.|USA|America\tAmerican|U.S.
+";
+    pub(crate) const ADMIN1: &str = "country\tadmin1_code\tname\tlat\tlon\tpopulation\tnames
+LY\t77\tTripoli\t32.8\t13.1\t1500000\tTripoli|Sha'biyat Tarabulus
+LY\t69\tBenghazi\t32.1\t20.1\t800000\tBenghazi
+LB\t09\tNorth Governorate\t34.4\t35.9\t800000\tNorth Governorate|North
+FR\t11\tIle-de-France\t48.8\t2.3\t12000000\tÎle-de-France|Ile-de-France
+US\tTX\tTexas\t31.0\t-99.0\t28000000\tTexas
+";
+    pub(crate) const CITIES: &str =
+        "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames
+2210247\tTripoli\t32.8872\t13.1913\tLY\t77\t1150989\tTarabulus
+88319\tBenghazi\t32.1167\t20.0667\tLY\t69\t650629\tBanghazi
+266826\tTripoli\t34.4367\t35.8497\tLB\t09\t229398\tTarabulus
+2988507\tParis\t48.8534\t2.3488\tFR\t11\t2138551\t
+4717560\tParis\t33.6609\t-95.5555\tUS\tTX\t24782\t
+1835848\tSeoul\t37.566\t126.9784\tKR\t11\t10349312\t
+";
+
+    pub(crate) fn small() -> Gazetteer {
+        Gazetteer::from_sources(GazetteerSources {
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            cities: CITIES,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn names_are_found_in_any_case_and_accent() {
+        let g = small();
+        assert_eq!(g.lookup("TRIPOLI").len(), 3); // two cities and a division
+        assert_eq!(g.lookup("ile de france"), g.lookup("Île-de-France"));
+        assert!(g.lookup("Atlantis").is_empty());
+    }
+
+    #[test]
+    fn demonyms_and_their_plurals_name_countries() {
+        let g = small();
+        let kr = g.country_by_code(CountryCode::new("KR").unwrap()).unwrap();
+        assert_eq!(g.demonym("South Korean"), Some(kr));
+        assert_eq!(g.demonym("Koreans"), Some(kr));
+        assert_eq!(
+            g.demonym("French"),
+            g.country_by_code(CountryCode::new("FR").unwrap())
+        );
+        assert_eq!(g.demonym("Martian"), None);
+    }
+
+    #[test]
+    fn capitals_are_linked_within_their_country() {
+        let g = small();
+        let ly = g.country_by_code(CountryCode::new("LY").unwrap()).unwrap();
+        let capital = g.country(ly).capital.unwrap();
+        assert_eq!(
+            g.cities()[capital as usize].geonames_id,
+            GeonamesId(2210247)
+        );
+    }
+
+    #[test]
+    fn containment_follows_the_hierarchy() {
+        let g = small();
+        let tripoli_ly = Place::City(0);
+        let ly_tripoli_admin = Place::Admin1(0);
+        let lb = Place::Country(g.country_by_code(CountryCode::new("LB").unwrap()).unwrap());
+        assert!(g.contains(ly_tripoli_admin, tripoli_ly));
+        assert!(!g.contains(lb, tripoli_ly));
+        assert!(g.contains(lb, Place::City(2)));
+    }
+
+    #[test]
+    fn info_flattens_a_city() {
+        let g = small();
+        let info = g.info(Place::City(0));
+        assert_eq!(info.name, "Tripoli");
+        assert_eq!(info.country.as_str(), "LY");
+        assert_eq!(info.country_name, "Libya");
+        assert_eq!(info.admin1.as_deref(), Some("Tripoli"));
+        assert_eq!(info.precision, LocationPrecision::City);
+    }
+
+    #[test]
+    fn malformed_rows_name_file_and_line() {
+        let cities = "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames\n1\tX\tnorth\t0\tLY\t77\t1\t\n";
+        let err = Gazetteer::from_sources(GazetteerSources {
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            cities,
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cities.tsv:2: lat \"north\" is not a number"
+        );
+        let err = Gazetteer::from_sources(GazetteerSources {
+            countries: "iso2\tname\n",
+            admin1: ADMIN1,
+            cities: CITIES,
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("missing column"));
+    }
+
+    #[test]
+    fn name_keys_fold_punctuation() {
+        assert_eq!(name_key("N'Djamena"), "ndjamena");
+        assert_eq!(name_key("St. Louis"), "st louis");
+        assert_eq!(name_key("Ras al-Ain"), "ras al ain");
+        assert_eq!(name_key("  São   Paulo "), "sao paulo");
+    }
+}

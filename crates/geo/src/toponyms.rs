@@ -1,0 +1,160 @@
+//! Finding place names and demonyms in tokenised text.
+//!
+//! Candidates are runs of up to [`MAX_NAME_TOKENS`] word tokens that start and end with a
+//! capitalised word, with lower-case connectors allowed inside ("Ras al Ain", "Bosnia and
+//! Herzegovina"). The longest run that names a place or a demonym wins, and matching goes on
+//! after it. Whether a match really is a place here (and which place) is decided later, with the
+//! whole article as context.
+
+use std::ops::Range;
+
+use sitrep_model::ByteSpan;
+use sitrep_text::{Token, TokenKind};
+
+use crate::gazetteer::{CountryIdx, Gazetteer, Place, name_key};
+
+/// Longest place name tried, in tokens.
+pub const MAX_NAME_TOKENS: usize = 5;
+
+/// Lower-case words allowed inside a multi-word place name.
+const CONNECTORS: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath", "de", "del", "la", "le", "les",
+    "di", "du", "des", "do", "da", "dos", "das", "of", "and", "upon", "on", "bin", "ibn", "van",
+    "der", "den", "y", "e", "i", "sur", "am", "im",
+];
+
+/// What a match names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatchKind {
+    /// A place name; the places it may name.
+    Place(Vec<Place>),
+    /// A demonym or national adjective ("Libyan", "South Korean").
+    Demonym(CountryIdx),
+}
+
+/// A place name or demonym found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Where it is.
+    pub span: ByteSpan,
+    /// Token indices it covers.
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub kind: NameMatchKind,
+}
+
+fn is_connector(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word && CONNECTORS.iter().any(|c| token.is(text, c))
+}
+
+/// Finds place names and demonyms among `tokens` (tokens of `text`), in text order, without
+/// overlaps.
+pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<NameMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_capitalized(text) {
+            i += 1;
+            continue;
+        }
+        // The furthest end of a capitalised run with connectors.
+        let mut limit = i + 1;
+        while limit < tokens.len()
+            && limit - i < MAX_NAME_TOKENS
+            && (tokens[limit].is_capitalized(text) || is_connector(text, &tokens[limit]))
+        {
+            limit += 1;
+        }
+        let mut matched = None;
+        for end in (i + 1..=limit).rev() {
+            if !tokens[end - 1].is_capitalized(text) {
+                continue;
+            }
+            let span = ByteSpan {
+                start: tokens[i].span.start,
+                end: tokens[end - 1].span.end,
+            };
+            let key = name_key(&text[span.range()]);
+            if let Some(country) = gazetteer.demonym_key(&key) {
+                matched = Some(NameMatch {
+                    span,
+                    tokens: i..end,
+                    kind: NameMatchKind::Demonym(country),
+                });
+                break;
+            }
+            let places = gazetteer.lookup_key(&key);
+            if !places.is_empty() {
+                matched = Some(NameMatch {
+                    span,
+                    tokens: i..end,
+                    kind: NameMatchKind::Place(places.to_vec()),
+                });
+                break;
+            }
+        }
+        match matched {
+            Some(m) => {
+                i = m.tokens.end;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tests::small;
+    use sitrep_text::tokenize;
+
+    fn names(text: &str) -> Vec<(String, bool)> {
+        let g = small();
+        let tokens = tokenize(text);
+        find_place_names(&g, text, &tokens)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.range()].to_string(),
+                    matches!(m.kind, NameMatchKind::Demonym(_)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_places_and_demonyms() {
+        assert_eq!(
+            names("The South Korean Embassy in Tripoli, Libya was attacked."),
+            [
+                ("South Korean".to_string(), true),
+                ("Tripoli".to_string(), false),
+                ("Libya".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_are_not_places() {
+        assert!(names("the tripoli road").is_empty());
+    }
+
+    #[test]
+    fn the_longest_name_wins() {
+        assert_eq!(
+            names("in South Korea today"),
+            [("South Korea".to_string(), false)]
+        );
+        assert_eq!(
+            names("near Ile-de-France"),
+            [("Ile-de-France".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn possessives_do_not_hide_the_name() {
+        assert_eq!(names("Libya’s capital"), [("Libya".to_string(), false)]);
+    }
+}
