@@ -1,0 +1,131 @@
+//! The errors of the store: what went wrong, and where (path, table, article or incident id).
+
+use std::path::PathBuf;
+
+/// The result of every store operation.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Everything that can go wrong while opening, writing or reading a store.
+///
+/// The first variants are caused by the caller's input (a bad record, a database written by a
+/// newer sitrep) and say how to fix it; [`Error::Sqlite`] and [`Error::CorruptRow`] are internal.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database file could not be opened or set up.
+    #[error("opening store {}: {source}", path.display())]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// The database was written by a newer sitrep whose schema this code does not know.
+    #[error(
+        "store schema version {found} is newer than the newest this sitrep knows ({supported}); \
+         upgrade sitrep to open it"
+    )]
+    SchemaTooNew {
+        /// `PRAGMA user_version` of the database.
+        found: u32,
+        /// The newest schema version this code can migrate to.
+        supported: u32,
+    },
+
+    /// A migration script failed; the database stays at the version before it.
+    #[error("migrating store schema to version {version}: {source}")]
+    Migration {
+        /// The version the failing script migrates to.
+        version: u32,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// The extraction result passed with an article is for another article.
+    #[error("article {article}: extraction result is for article {extracted}")]
+    ArticleMismatch {
+        /// The id of the article given.
+        article: String,
+        /// The id in the extraction result.
+        extracted: String,
+    },
+
+    /// An extracted incident holds a value the store cannot keep faithfully.
+    #[error("article {article}: incident {ordinal}: {reason}")]
+    InvalidIncident {
+        /// The article it was extracted from.
+        article: String,
+        /// Its position in the article's incident list (0 is the main incident).
+        ordinal: usize,
+        /// What is wrong with it, naming the field.
+        reason: String,
+    },
+
+    /// A stored row could not be read back into the model's types.
+    #[error("corrupt row in table {table}, id {id}: {reason}")]
+    CorruptRow {
+        /// The table.
+        table: &'static str,
+        /// The row's id (for `mentions`, `article_id#ordinal`).
+        id: String,
+        /// What could not be decoded.
+        reason: String,
+    },
+
+    /// Any other SQLite failure.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The error returned for a bounding box that is not `minlon,minlat,maxlon,maxlat` with
+/// longitudes in -180..=180, latitudes in -90..=90 and each minimum at most its maximum.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InvalidBoundingBox {
+    /// Not exactly four comma-separated parts.
+    #[error(
+        "bounding box {input:?}: expected 4 comma-separated numbers \
+         minlon,minlat,maxlon,maxlat, got {parts}"
+    )]
+    PartCount {
+        /// The whole input.
+        input: String,
+        /// How many parts it had.
+        parts: usize,
+    },
+    /// A part is not a finite number.
+    #[error("bounding box: {name} {value:?} is not a finite number")]
+    NotANumber {
+        /// `min_lon`, `min_lat`, `max_lon` or `max_lat`.
+        name: &'static str,
+        /// The part as given.
+        value: String,
+    },
+    /// A part lies outside the range of its coordinate.
+    #[error("bounding box: {name} {value} is outside {min}..={max}")]
+    OutOfRange {
+        /// `min_lon`, `min_lat`, `max_lon` or `max_lat`.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// A minimum is greater than its maximum.
+    #[error("bounding box: {min_name} {min} is greater than {max_name} {max}{hint}")]
+    Inverted {
+        /// `min_lon` or `min_lat`.
+        min_name: &'static str,
+        /// Its value.
+        min: f64,
+        /// `max_lon` or `max_lat`.
+        max_name: &'static str,
+        /// Its value.
+        max: f64,
+        /// Extra advice (boxes crossing the antimeridian), or empty.
+        hint: &'static str,
+    },
+}

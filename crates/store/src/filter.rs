@@ -1,0 +1,130 @@
+//! Incident filters and their translation to a SQL `WHERE` clause with bound parameters.
+
+use jiff::civil::Date;
+use rusqlite::types::Value;
+use sitrep_model::{CountryCode, EventType};
+
+use crate::bbox::BoundingBox;
+
+/// The separator of perpetrator names in the `incidents.perpetrators` column.
+pub(crate) const PERPETRATOR_SEPARATOR: &str = "; ";
+
+/// Which incidents to return, and which page of them.
+///
+/// Every field set narrows the result; the default matches every incident that is news (not
+/// background). Results are ordered by `date_start` descending, incidents without a start date
+/// last, then by id; [`Store::count`](crate::Store::count) ignores `limit` and `offset`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IncidentFilter {
+    /// Only incidents located in this country.
+    pub country: Option<CountryCode>,
+    /// Only incidents of this type.
+    pub event_type: Option<EventType>,
+    /// Only incidents whose first day (`date.start`) is this day or later. Incidents without a
+    /// start date are excluded when `since` or `until` is set.
+    pub since: Option<Date>,
+    /// Only incidents whose first day (`date.start`) is this day or earlier. Both bounds compare
+    /// the start day, so an incident dated "March 2015" (1–31 March) is in `since: 2015-03-01`
+    /// but not in `since: 2015-03-15`: simple, and served by the date indexes.
+    pub until: Option<Date>,
+    /// Only incidents with coordinates inside this box (edges included); incidents without a
+    /// location are excluded.
+    pub bbox: Option<BoundingBox>,
+    /// Only incidents whose best killed figure ([`Count::best`](sitrep_model::Count::best)) is
+    /// at least this; incidents whose death toll is unknown are excluded.
+    pub min_killed: Option<u32>,
+    /// Only incidents one of whose named perpetrators contains this text, ignoring case
+    /// (Unicode) and surrounding spaces. Empty text matches every incident.
+    pub perpetrator: Option<String>,
+    /// Also return background incidents (past events an article mentions for context).
+    pub include_background: bool,
+    /// At most this many incidents.
+    pub limit: Option<usize>,
+    /// Skip this many incidents first.
+    pub offset: usize,
+}
+
+/// A filter as SQL over `incidents AS i`: the condition and its parameters, in order.
+pub(crate) struct SqlFilter {
+    /// `WHERE …`, or empty.
+    pub where_clause: String,
+    /// One value per `?`.
+    pub params: Vec<Value>,
+}
+
+impl IncidentFilter {
+    /// The `WHERE` clause selecting the incidents this filter matches (paging aside).
+    pub(crate) fn to_sql(&self) -> SqlFilter {
+        let mut conditions: Vec<&str> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        if !self.include_background {
+            conditions.push("i.background = 0");
+        }
+        if let Some(country) = self.country {
+            conditions.push("i.country = ?");
+            params.push(Value::Text(country.as_str().to_string()));
+        }
+        if let Some(event_type) = self.event_type {
+            conditions.push("i.event_type = ?");
+            params.push(Value::Text(event_type.as_str().to_string()));
+        }
+        // ISO dates compare as strings (years 0000–9999).
+        if let Some(since) = self.since {
+            conditions.push("i.date_start >= ?");
+            params.push(Value::Text(since.to_string()));
+        }
+        if let Some(until) = self.until {
+            conditions.push("i.date_start <= ?");
+            params.push(Value::Text(until.to_string()));
+        }
+        if let Some(bbox) = self.bbox {
+            let edges = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat];
+            if edges.iter().any(|edge| edge.is_nan()) {
+                // An unchecked box with a NaN edge contains no point.
+                conditions.push("0");
+            } else {
+                // The R*Tree keeps 32-bit floats rounded outwards, so it may return points just
+                // outside the box: the exact test on the stored coordinates follows it.
+                conditions.push(
+                    "i.rid IN (SELECT rid FROM incidents_rtree \
+                               WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?) \
+                     AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?",
+                );
+                for _ in 0..2 {
+                    params.extend(
+                        [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat].map(Value::Real),
+                    );
+                }
+            }
+        }
+        if let Some(min_killed) = self.min_killed {
+            conditions.push("i.killed_best >= ?");
+            params.push(Value::Integer(i64::from(min_killed)));
+        }
+        if let Some(perpetrator) = &self.perpetrator {
+            let needle = perpetrator.trim().to_lowercase();
+            if !needle.is_empty() {
+                conditions.push("sitrep_perpetrator_match(i.perpetrators, ?)");
+                params.push(Value::Text(needle));
+            }
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        SqlFilter {
+            where_clause,
+            params,
+        }
+    }
+
+    /// `LIMIT ? OFFSET ?` values; SQLite takes a negative limit as "no limit".
+    pub(crate) fn paging(&self) -> [Value; 2] {
+        let clamp = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        [
+            Value::Integer(self.limit.map_or(-1, clamp)),
+            Value::Integer(clamp(self.offset)),
+        ]
+    }
+}

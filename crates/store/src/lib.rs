@@ -1,0 +1,146 @@
+//! The sitrep store: articles, the incidents read from them and the mentions that link the two,
+//! kept in SQLite. This crate is the only code in sitrep that speaks SQL.
+//!
+//! - An **article** is kept with the cleaned text extraction saw, so that evidence offsets always
+//!   point into stored text.
+//! - A **mention** is one article's report of one incident, with the values that article gave.
+//! - An **incident** is one real event: reconciled fields and a stable
+//!   [`IncidentId`](sitrep_model::IncidentId). Today each mention creates its own incident
+//!   ([`IncidentId::for_mention`](sitrep_model::IncidentId::for_mention)); the schema lets several
+//!   mentions from several articles point to one incident once a merge step joins them.
+//!
+//! Ingest is idempotent: storing an article already stored changes nothing and returns
+//! [`InsertOutcome::Skipped`]; each article is stored in one transaction with its incidents, so
+//! an interrupted ingest leaves whole articles or nothing of them.
+//!
+//! ```
+//! use sitrep_model::{Article, ArticleId, ArticleMeta, Count, EventType, ExtractedArticle, Incident};
+//! use sitrep_store::{IncidentFilter, InsertOutcome, Store};
+//!
+//! # fn main() -> sitrep_store::Result<()> {
+//! let mut store = Store::open_in_memory()?;
+//! let article = Article {
+//!     id: ArticleId::new("a1"),
+//!     text: "A car bomb killed five people.".into(),
+//!     published: Some("2015-04-12".parse().unwrap()),
+//!     title: None,
+//!     url: None,
+//!     source: Some("wire".into()),
+//! };
+//! let mut bombing = Incident::new(EventType::Bombing);
+//! bombing.killed = Some(Count { min: Some(5), max: Some(5), text: "killed five".into() });
+//! let extracted = ExtractedArticle { article: ArticleMeta::from(&article), incidents: vec![bombing] };
+//!
+//! assert_eq!(store.insert_article(&article, &extracted)?, InsertOutcome::Inserted { incidents: 1 });
+//! assert_eq!(store.insert_article(&article, &extracted)?, InsertOutcome::Skipped);
+//!
+//! let deadly = IncidentFilter { min_killed: Some(3), ..IncidentFilter::default() };
+//! let found = store.query(&deadly)?;
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].sources[0].article_id, article.id);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A [`Store`] wraps one SQLite connection: use it from one thread at a time, and open one store
+//! per thread or process to read concurrently (file databases use WAL, so readers do not block
+//! the writer). PostgreSQL for many machines is meant to come behind the same API.
+#![deny(missing_docs)]
+
+mod bbox;
+mod error;
+mod filter;
+mod insert;
+mod migrations;
+mod read;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite::functions::FunctionFlags;
+
+pub use bbox::BoundingBox;
+pub use error::{Error, InvalidBoundingBox, Result};
+pub use filter::IncidentFilter;
+pub use insert::InsertOutcome;
+pub use read::StoreStats;
+
+/// How long a statement waits for another connection's lock before failing with "busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A sitrep database: open it, insert articles with their extracted incidents, query incidents.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens or creates the database at `path` and brings its schema up to date.
+    ///
+    /// The connection uses WAL journaling where the file system allows it (readers in other
+    /// processes do not block the writer; `synchronous = NORMAL`, so a power cut may lose the
+    /// last transactions but never corrupts the file, and re-ingest restores them), enforces
+    /// foreign keys, and waits up to 10 s for locks held by other connections.
+    ///
+    /// Errors with [`Error::Open`] naming the path when the file cannot be opened or is not a
+    /// SQLite database, and with [`Error::SchemaTooNew`] when a newer sitrep wrote it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_error = |source| Error::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+        // Reading the mode back also makes SQLite read the file: junk fails here, with the path.
+        let _mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
+        Store::set_up(conn).map_err(|err| match err {
+            Error::Sqlite(source) => open_error(source),
+            other => other,
+        })
+    }
+
+    /// A fresh database in memory, gone when the store is dropped (for tests and one-off runs).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::set_up(Connection::open_in_memory()?)
+    }
+
+    fn set_up(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        register_functions(&conn)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version after migrations (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::user_version(&self.conn)
+    }
+}
+
+/// Registers the SQL functions the queries use.
+///
+/// `sitrep_perpetrator_match(perpetrators, needle)` is true when one of the `'; '`-separated
+/// names contains `needle`, which must already be lower-cased, ignoring case with Unicode rules
+/// (SQLite's `LIKE` folds ASCII only).
+fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        "sitrep_perpetrator_match",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let names = ctx.get_raw(0).as_str_or_null()?;
+            let needle = ctx.get_raw(1).as_str_or_null()?.unwrap_or("");
+            Ok(names.is_some_and(|names| {
+                names
+                    .split(filter::PERPETRATOR_SEPARATOR)
+                    .any(|name| name.to_lowercase().contains(needle))
+            }))
+        },
+    )?;
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! The schema and its versions: an ordered list of SQL scripts, script `n` (0-based) taking
+//! the database from `PRAGMA user_version = n` to `n + 1`.
+//!
+//! Each script runs in its own `BEGIN IMMEDIATE` transaction together with the `user_version`
+//! bump, so a failed or interrupted migration leaves the database at the previous version, and
+//! two processes opening an old database at once apply each script exactly once. Never edit a
+//! script that has shipped; append a new one.
+//!
+//! Version 1 holds the tables and B-tree indexes, version 2 the R*Tree spatial index of incident
+//! coordinates, kept in step with `incidents` by triggers.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// Articles, incidents, mentions and their B-tree indexes.
+///
+/// `incidents.rid` is an explicit `INTEGER PRIMARY KEY` so that the rowid the R*Tree refers to
+/// is stable (SQLite may renumber implicit rowids on `VACUUM`); the public id is `incidents.id`.
+/// A mention is one article's report of one incident: several mentions, from several articles,
+/// may point to the same incident once reports are merged.
+const V1_TABLES: &str = r#"
+CREATE TABLE articles (
+    id          TEXT PRIMARY KEY NOT NULL,
+    source      TEXT,
+    title       TEXT,
+    url         TEXT,
+    published   TEXT,             -- YYYY-MM-DD
+    text        TEXT NOT NULL,    -- the cleaned text evidence offsets point into
+    ingested_at TEXT NOT NULL     -- RFC 3339 timestamp
+);
+
+CREATE TABLE incidents (
+    rid                INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    event_type         TEXT NOT NULL,
+    date_start         TEXT,      -- YYYY-MM-DD
+    date_end           TEXT,
+    date_precision     TEXT,
+    country            TEXT,      -- ISO 3166-1 alpha-2
+    admin1             TEXT,
+    place              TEXT,
+    lat                REAL,
+    lon                REAL,
+    location_precision TEXT,
+    killed_min         INTEGER,
+    killed_max         INTEGER,
+    killed_best        INTEGER,   -- exact, else min, else max
+    wounded_min        INTEGER,
+    wounded_max        INTEGER,
+    kidnapped_min      INTEGER,
+    kidnapped_max      INTEGER,
+    perpetrators       TEXT,      -- perpetrator names joined with '; ', NULL when none named
+    background         INTEGER NOT NULL CHECK (background IN (0, 1)),
+    confidence         REAL,
+    data               TEXT NOT NULL,  -- JSON of the reconciled Incident
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+);
+CREATE INDEX incidents_country_date ON incidents (country, date_start);
+CREATE INDEX incidents_type_date ON incidents (event_type, date_start);
+CREATE INDEX incidents_date ON incidents (date_start);
+
+CREATE TABLE mentions (
+    article_id  TEXT NOT NULL REFERENCES articles (id),
+    ordinal     INTEGER NOT NULL,  -- position in the article's extraction output, 0 = main
+    incident_id TEXT NOT NULL REFERENCES incidents (id),
+    data        TEXT NOT NULL,     -- JSON of the Incident as this article reported it
+    PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX mentions_incident ON mentions (incident_id);
+"#;
+
+/// The R*Tree over incident coordinates (points: min = max), filled from existing rows.
+const V2_RTREE: &str = r#"
+CREATE VIRTUAL TABLE incidents_rtree USING rtree (rid, min_lon, max_lon, min_lat, max_lat);
+
+INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat)
+    SELECT rid, lon, lon, lat, lat FROM incidents WHERE lat IS NOT NULL AND lon IS NOT NULL;
+
+CREATE TRIGGER incidents_rtree_insert AFTER INSERT ON incidents
+WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL
+BEGIN
+    INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat)
+        VALUES (new.rid, new.lon, new.lon, new.lat, new.lat);
+END;
+
+CREATE TRIGGER incidents_rtree_update AFTER UPDATE OF rid, lat, lon ON incidents
+BEGIN
+    DELETE FROM incidents_rtree WHERE rid = old.rid;
+    INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat)
+        SELECT new.rid, new.lon, new.lon, new.lat, new.lat
+        WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+END;
+
+CREATE TRIGGER incidents_rtree_delete AFTER DELETE ON incidents
+BEGIN
+    DELETE FROM incidents_rtree WHERE rid = old.rid;
+END;
+"#;
+
+/// Every migration, oldest first.
+const MIGRATIONS: &[&str] = &[V1_TABLES, V2_RTREE];
+
+/// The schema version this code migrates to.
+pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Reads `PRAGMA user_version`.
+pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Brings the database up to [`LATEST_VERSION`], returning the version reached.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<u32> {
+    migrate_to(conn, LATEST_VERSION)
+}
+
+/// Applies migrations up to `target`.
+///
+/// Errors with [`Error::SchemaTooNew`] when the database is newer than this code knows, whatever
+/// the target.
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
+    // Fast path without a write lock: readers of an up-to-date database never block writers.
+    let version = user_version(conn)?;
+    check_known(version)?;
+    if version >= target {
+        return Ok(version);
+    }
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read again under the write lock: another process may have migrated meanwhile.
+        let version = user_version(&tx)?;
+        check_known(version)?;
+        if version >= target {
+            tx.commit()?;
+            return Ok(version);
+        }
+        let next = version + 1;
+        let script = MIGRATIONS[version as usize];
+        tx.execute_batch(script)
+            .and_then(|()| tx.pragma_update(None, "user_version", next))
+            .map_err(|source| Error::Migration {
+                version: next,
+                source,
+            })?;
+        tx.commit().map_err(|source| Error::Migration {
+            version: next,
+            source,
+        })?;
+    }
+}
+
+fn check_known(version: u32) -> Result<()> {
+    if version > LATEST_VERSION {
+        Err(Error::SchemaTooNew {
+            found: version,
+            supported: LATEST_VERSION,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use sitrep_model::{
+        ArticleId, CountryCode, EventType, Incident, IncidentId, Location, LocationPrecision,
+    };
+
+    use super::*;
+    use crate::{BoundingBox, IncidentFilter, Store};
+
+    /// Writes a version 1 database holding one article whose one incident has coordinates,
+    /// with plain SQL as a version 1 sitrep would have.
+    fn write_v1_database(path: &Path) -> IncidentId {
+        let mut conn = Connection::open(path).unwrap();
+        assert_eq!(migrate_to(&mut conn, 1).unwrap(), 1);
+        let article = ArticleId::new("old-article");
+        let id = IncidentId::for_mention(&article, 0);
+        let mut incident = Incident::new(EventType::Bombing);
+        incident.location = Some(Location {
+            name: "Kandahar".into(),
+            country: CountryCode::new("AF").unwrap(),
+            country_name: "Afghanistan".into(),
+            admin1: None,
+            lat: 31.61,
+            lon: 65.71,
+            geonames_id: None,
+            precision: LocationPrecision::City,
+            text: "Kandahar".into(),
+        });
+        let json = serde_json::to_string(&incident).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, text, ingested_at) VALUES (?1, 'A bomb in Kandahar.', 'x')",
+            [article.as_str()],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO incidents (id, event_type, country, lat, lon, background, data,
+                                    created_at, updated_at)
+             VALUES (?1, 'bombing', 'AF', 31.61, 65.71, 0, ?2, 'x', 'x')",
+            [id.as_str(), &json],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO mentions (article_id, ordinal, incident_id, data) VALUES (?1, 0, ?2, ?3)",
+            [article.as_str(), id.as_str(), &json],
+        )
+        .unwrap();
+        id
+    }
+
+    #[test]
+    fn opening_a_v1_database_migrates_it_and_indexes_old_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite");
+        let id = write_v1_database(&path);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(LATEST_VERSION, 2);
+        // The R*Tree of version 2 was filled from the row written at version 1.
+        let filter = IncidentFilter {
+            bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),
+            ..IncidentFilter::default()
+        };
+        let found = store.query(&filter).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, id);
+        assert_eq!(found[0].sources.len(), 1);
+        let elsewhere = IncidentFilter {
+            bbox: Some(BoundingBox::new(0.0, 0.0, 1.0, 1.0).unwrap()),
+            ..IncidentFilter::default()
+        };
+        assert_eq!(store.count(&elsewhere).unwrap(), 0);
+    }
+
+    #[test]
+    fn migrating_twice_applies_nothing_more() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), LATEST_VERSION);
+        assert_eq!(migrate(&mut conn).unwrap(), LATEST_VERSION);
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+    }
+
+    #[test]
+    fn a_failing_script_leaves_the_previous_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 1).unwrap();
+        // Make script 2 fail: its virtual table name is taken.
+        conn.execute_batch("CREATE TABLE incidents_rtree (x)")
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::Migration { version: 2, .. }), "{err}");
+        assert_eq!(user_version(&conn).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::SchemaTooNew { found, supported }
+            if found == LATEST_VERSION + 1 && supported == LATEST_VERSION));
+    }
+}
