@@ -1,1 +1,71 @@
-fn main() {}
+//! The `sitrep` binary: flags, wiring and printing; the work is done by the library crates.
+//!
+//! Exit codes: 0 success; 1 the command ran but nothing could be read (every input was
+//! rejected); 2 it could not run (bad flags, unreadable store).
+
+mod cli;
+mod commands;
+mod messages;
+mod output;
+mod pipeline;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use sitrep_extract::Resources;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn resources() -> anyhow::Result<Resources> {
+    Resources::embedded()
+        .map_err(|e| anyhow::anyhow!("loading the embedded gazetteer and lexicons: {e}"))
+}
+
+/// Exit status after reading inputs: failure only when inputs were rejected and nothing was read.
+fn read_status(articles: usize) -> ExitCode {
+    if articles == 0 && messages::errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => {
+            let resources = resources()?;
+            let outcome = commands::extract::run(&args, &resources)?;
+            Ok(read_status(outcome.articles))
+        }
+        Command::Ingest(args) => {
+            let resources = resources()?;
+            let summary = commands::ingest::run(&args, &resources)?;
+            Ok(read_status(summary.read))
+        }
+        Command::Query(args) => {
+            commands::query::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(args) => {
+            let resources = resources()?;
+            commands::eval::run(&args, &resources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo => {
+            let resources = resources()?;
+            commands::demo::run(&resources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! Comparing one prediction with one gold record.
+
+use sitrep_extract::Resources;
+use sitrep_model::{Count, ExtractedArticle, Incident, LocationPrecision};
+
+use crate::gold::GoldRecord;
+
+/// The scored fields, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// Country code.
+    Country,
+    /// First-level division.
+    Admin1,
+    /// City.
+    City,
+    /// Start day.
+    Date,
+    /// Event type.
+    EventType,
+    /// First target's type.
+    TargetType,
+    /// First target's nationality.
+    TargetNationality,
+    /// Perpetrator.
+    Perpetrator,
+    /// Claim.
+    Claimed,
+    /// Weapon.
+    Weapon,
+    /// Killed, exact.
+    Killed,
+    /// Killed, a missing count accepted for 0.
+    KilledLenient,
+    /// Wounded, exact.
+    Wounded,
+    /// Wounded, a missing count accepted for 0.
+    WoundedLenient,
+    /// Kidnapped, exact.
+    Kidnapped,
+}
+
+impl Field {
+    /// Every field.
+    pub const ALL: &'static [Field] = &[
+        Field::Country,
+        Field::Admin1,
+        Field::City,
+        Field::Date,
+        Field::EventType,
+        Field::TargetType,
+        Field::TargetNationality,
+        Field::Perpetrator,
+        Field::Claimed,
+        Field::Weapon,
+        Field::Killed,
+        Field::KilledLenient,
+        Field::Wounded,
+        Field::WoundedLenient,
+        Field::Kidnapped,
+    ];
+
+    /// The field's name in reports and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Country => "country",
+            Field::Admin1 => "admin1",
+            Field::City => "city",
+            Field::Date => "date",
+            Field::EventType => "event_type",
+            Field::TargetType => "target_type",
+            Field::TargetNationality => "target_nationality",
+            Field::Perpetrator => "perpetrator",
+            Field::Claimed => "claimed",
+            Field::Weapon => "weapon",
+            Field::Killed => "killed",
+            Field::KilledLenient => "killed_lenient",
+            Field::Wounded => "wounded",
+            Field::WoundedLenient => "wounded_lenient",
+            Field::Kidnapped => "kidnapped",
+        }
+    }
+
+    /// Parses a field name.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// The outcome of one field of one record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldOutcome {
+    /// Which field.
+    pub field: Field,
+    /// Whether the prediction is right.
+    pub correct: bool,
+    /// The gold value, for error listings.
+    pub gold: String,
+    /// The predicted value, for error listings.
+    pub predicted: String,
+}
+
+/// Scores predictions; holds what the rules need (the group lexicon for aliases).
+pub struct Scorer<'r> {
+    resources: &'r Resources,
+}
+
+const DIVISION_WORDS: &[&str] = &[
+    "province",
+    "provincia",
+    "governorate",
+    "state",
+    "region",
+    "department",
+    "departement",
+    "county",
+    "oblast",
+    "district",
+    "prefecture",
+    "municipality",
+    "division",
+    "territory",
+    "city",
+    "of",
+    "the",
+    "wilayah",
+    "muhafazat",
+];
+const CITY_WORDS: &[&str] = &[
+    "district",
+    "province",
+    "city",
+    "town",
+    "village",
+    "municipality",
+    "of",
+    "the",
+    "county",
+    "area",
+    "subdistrict",
+    "sub",
+    "camp",
+];
+
+fn normalise(name: &str, drop: &[&str]) -> String {
+    let key = sitrep_geo::name_key(name);
+    key.split(' ')
+        .filter(|w| !drop.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The city a prediction names: the location's name, unless it names only a division or the
+/// whole country.
+pub fn predicted_city(incident: &Incident) -> Option<String> {
+    let loc = incident.location.as_ref()?;
+    match loc.precision {
+        LocationPrecision::City | LocationPrecision::Point => Some(loc.name.clone()),
+        LocationPrecision::Admin1
+            if loc.geonames_id.is_none()
+                && Some(&loc.name) != loc.admin1.as_ref()
+                && loc.name != loc.country_name =>
+        {
+            Some(loc.name.clone())
+        }
+        _ => None,
+    }
+}
+
+fn count_text(c: &Option<Count>) -> String {
+    match c {
+        None => "null".into(),
+        Some(c) => format!(
+            "{}..{}",
+            c.min.map_or("?".into(), |v| v.to_string()),
+            c.max.map_or("?".into(), |v| v.to_string())
+        ),
+    }
+}
+
+fn count_correct(c: &Option<Count>, gold: u32, at_least: bool, lenient: bool) -> bool {
+    match c {
+        None => lenient && gold == 0,
+        Some(c) => {
+            if at_least {
+                c.min == Some(gold)
+            } else {
+                c.min == Some(gold) && (c.max == Some(gold) || c.max.is_none())
+            }
+        }
+    }
+}
+
+impl<'r> Scorer<'r> {
+    /// A scorer that knows sitrep's group aliases.
+    pub fn new(resources: &'r Resources) -> Self {
+        Scorer { resources }
+    }
+
+    fn perpetrator_matches(&self, gold: &str, predicted: &str) -> bool {
+        let clean = |s: &str| s.replace("(suspected)", "").replace("(Suspected)", "");
+        let gold = clean(gold);
+        let g = normalise(&gold, &[]);
+        let p = normalise(predicted, &[]);
+        if g.is_empty() || p.is_empty() {
+            return false;
+        }
+        if g == p {
+            return true;
+        }
+        let contains_words = |outer: &str, inner: &str| {
+            inner.len() >= 5 && format!(" {outer} ").contains(&format!(" {inner} "))
+        };
+        if contains_words(&g, &p) || contains_words(&p, &g) {
+            return true;
+        }
+        // A parenthesised acronym in the gold name: "Animal Liberation Front (ALF)".
+        for part in gold.split(['(', ')']).skip(1).step_by(2) {
+            if normalise(part, &[]) == p {
+                return true;
+            }
+        }
+        // Any part of the gold name that the group lexicon knows as the predicted group.
+        let groups = &self.resources.groups;
+        gold.split(['(', ')', '/', ',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .any(|part| {
+                groups.find_all(part).iter().any(|m| {
+                    m.span.len() == part.len() && normalise(&groups.group(m.group).name, &[]) == p
+                })
+            })
+    }
+
+    /// Scores one record. `prediction` is `None` when extraction produced nothing for it.
+    pub fn score(
+        &self,
+        record: &GoldRecord,
+        prediction: Option<&ExtractedArticle>,
+    ) -> Vec<FieldOutcome> {
+        let g = &record.gold;
+        let is_gtd = record.source.as_deref() == Some("gtd");
+        let main = prediction.and_then(|p| p.incidents.iter().find(|i| !i.background));
+        let mut out = Vec::new();
+        let mut add = |field: Field, correct: bool, gold: String, predicted: String| {
+            out.push(FieldOutcome {
+                field,
+                correct,
+                gold,
+                predicted,
+            })
+        };
+        let loc = main.and_then(|m| m.location.as_ref());
+
+        if let Some(country) = &g.country {
+            let p = loc.map(|l| l.country.to_string()).unwrap_or_default();
+            add(Field::Country, &p == country, country.clone(), p);
+        }
+        if let Some(admin1) = g
+            .admin1
+            .as_ref()
+            .filter(|a| !a.eq_ignore_ascii_case("unknown"))
+        {
+            let p = loc.and_then(|l| l.admin1.clone()).unwrap_or_default();
+            let correct =
+                !p.is_empty() && normalise(admin1, DIVISION_WORDS) == normalise(&p, DIVISION_WORDS);
+            add(Field::Admin1, correct, admin1.clone(), p);
+        }
+        if let Some(city) = g
+            .city
+            .as_ref()
+            .filter(|c| !c.eq_ignore_ascii_case("unknown"))
+        {
+            let p = main.and_then(predicted_city).unwrap_or_default();
+            let by_name = !p.is_empty() && normalise(city, CITY_WORDS) == normalise(&p, CITY_WORDS);
+            let by_distance = match (g.lat, g.lon, loc) {
+                (Some(lat), Some(lon), Some(l))
+                    if matches!(
+                        l.precision,
+                        LocationPrecision::City | LocationPrecision::Point
+                    ) =>
+                {
+                    sitrep_geo::haversine_km(lat, lon, l.lat, l.lon) <= 25.0
+                }
+                _ => false,
+            };
+            add(Field::City, by_name || by_distance, city.clone(), p);
+        }
+        if let Some(date) = &g.date {
+            let p = main
+                .and_then(|m| m.date.as_ref())
+                .and_then(|d| d.start)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            add(Field::Date, &p == date, date.clone(), p);
+        }
+        if let Some(t) = &g.event_type {
+            let p = main.map(|m| m.event_type.to_string()).unwrap_or_default();
+            add(Field::EventType, &p == t, t.clone(), p);
+        }
+        if let Some(t) = &g.target_type {
+            let p = main
+                .and_then(|m| m.targets.first())
+                .map(|t| t.kind.to_string())
+                .unwrap_or_default();
+            add(Field::TargetType, &p == t, t.clone(), p);
+        }
+        if let Some(n) = &g.target_nationality {
+            let p = main
+                .and_then(|m| m.targets.first())
+                .and_then(|t| t.nationality)
+                .map(|c| c.to_string())
+                .unwrap_or_default();
+            add(Field::TargetNationality, &p == n, n.clone(), p);
+        }
+        let named: Vec<String> = main
+            .map(|m| {
+                m.perpetrators
+                    .iter()
+                    .filter_map(|p| p.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        match &g.perpetrator {
+            Some(gold) => {
+                let correct = named.iter().any(|p| self.perpetrator_matches(gold, p));
+                add(Field::Perpetrator, correct, gold.clone(), named.join("; "));
+            }
+            None if is_gtd => add(
+                Field::Perpetrator,
+                named.is_empty(),
+                "(no known group)".into(),
+                named.join("; "),
+            ),
+            None => {}
+        }
+        if let Some(claimed) = g.claimed {
+            let p = main.is_some_and(|m| m.perpetrators.iter().any(|p| p.claimed));
+            add(
+                Field::Claimed,
+                p == claimed,
+                claimed.to_string(),
+                p.to_string(),
+            );
+        }
+        if let Some(w) = &g.weapon {
+            let weapons: Vec<String> = main
+                .map(|m| m.weapons.iter().map(|w| w.to_string()).collect())
+                .unwrap_or_default();
+            add(
+                Field::Weapon,
+                weapons.contains(w),
+                w.clone(),
+                weapons.join(","),
+            );
+        }
+        let killed = main.and_then(|m| m.killed.clone());
+        let wounded = main.and_then(|m| m.wounded.clone());
+        let kidnapped = main.and_then(|m| m.kidnapped.clone());
+        if let Some(k) = g.killed {
+            let at_least = g.killed_at_least == Some(true);
+            add(
+                Field::Killed,
+                count_correct(&killed, k, at_least, false),
+                k.to_string(),
+                count_text(&killed),
+            );
+            add(
+                Field::KilledLenient,
+                count_correct(&killed, k, at_least, true),
+                k.to_string(),
+                count_text(&killed),
+            );
+        }
+        if let Some(w) = g.wounded {
+            let at_least = g.wounded_at_least == Some(true);
+            add(
+                Field::Wounded,
+                count_correct(&wounded, w, at_least, false),
+                w.to_string(),
+                count_text(&wounded),
+            );
+            add(
+                Field::WoundedLenient,
+                count_correct(&wounded, w, at_least, true),
+                w.to_string(),
+                count_text(&wounded),
+            );
+        }
+        if let Some(k) = g.kidnapped {
+            add(
+                Field::Kidnapped,
+                count_correct(&kidnapped, k, false, false),
+                k.to_string(),
+                count_text(&kidnapped),
+            );
+        }
+        out
+    }
+}

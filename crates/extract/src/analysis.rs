@@ -1,0 +1,243 @@
+//! One pass of every span finder over an article: tokens, sentences, and the lexicon, date,
+//! time and place-name matches, each tagged with the sentence it falls in.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use sitrep_geo::{NameMatch, NameMatchKind, find_place_names};
+use sitrep_model::{ByteSpan, Weapon};
+use sitrep_text::{Sentence, Token, split_sentences, tokenize};
+use sitrep_time::{DateMention, TimeMention, find_dates, find_times};
+
+use crate::groups::GroupMatch;
+use crate::resources::{Resources, TargetNoun, Trigger};
+
+/// A match placed in its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// Index of the sentence the match starts in.
+    pub sentence: usize,
+    /// Where the match is.
+    pub span: ByteSpan,
+    /// What it is.
+    pub value: T,
+}
+
+/// What kind of person a token starts a mention of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonNoun {
+    /// People who can be victims: the target noun says what kind.
+    Victim(TargetNoun),
+    /// A demonym in the plural ("Americans").
+    Nationals,
+    /// Attackers: generic words or a group's name.
+    Attacker,
+}
+
+/// Everything found in one article.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    /// The cleaned text.
+    pub text: &'a str,
+    /// Publication date.
+    pub published: Option<Date>,
+    /// All tokens.
+    pub tokens: Vec<Token>,
+    /// All sentences.
+    pub sentences: Vec<Sentence>,
+    /// Token range of each sentence.
+    pub sentence_tokens: Vec<Range<usize>>,
+    /// Person-noun mentions by the token they start at.
+    pub person_at: Vec<Option<(PersonNoun, usize)>>,
+    /// Event triggers.
+    pub triggers: Vec<Located<Trigger>>,
+    /// Weapons.
+    pub weapons: Vec<Located<Weapon>>,
+    /// Target nouns.
+    pub targets: Vec<Located<TargetNoun>>,
+    /// Generic attacker words.
+    pub actors: Vec<Located<()>>,
+    /// Armed groups.
+    pub groups: Vec<Located<usize>>,
+    /// Dates.
+    pub dates: Vec<Located<DateMention>>,
+    /// Times of day.
+    pub times: Vec<Located<TimeMention>>,
+    /// Place names and demonyms (not inside group names).
+    pub names: Vec<Located<NameMatch>>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Runs every finder over `text`.
+    pub fn new(text: &'a str, published: Option<Date>, resources: &Resources) -> Self {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text);
+        let sentence_tokens = sentences
+            .iter()
+            .map(|s| {
+                let start = tokens.partition_point(|t| t.span.start < s.span.start);
+                let end = tokens.partition_point(|t| t.span.start < s.span.end);
+                start..end
+            })
+            .collect();
+        let sentence_of = |offset: usize| {
+            sentences
+                .partition_point(|s| s.span.end <= offset)
+                .min(sentences.len().saturating_sub(1))
+        };
+        let locate = |span: ByteSpan| sentence_of(span.start);
+
+        let triggers = resources
+            .triggers
+            .find_all(text)
+            .into_iter()
+            .map(|m| Located {
+                sentence: locate(m.span),
+                span: m.span,
+                value: m.value,
+            })
+            .collect();
+        let weapons = resources
+            .weapons
+            .find_all(text)
+            .into_iter()
+            .map(|m| Located {
+                sentence: locate(m.span),
+                span: m.span,
+                value: m.value,
+            })
+            .collect::<Vec<_>>();
+        let groups: Vec<Located<usize>> = resources
+            .groups
+            .find_all(text)
+            .into_iter()
+            .map(|GroupMatch { span, group }| Located {
+                sentence: locate(span),
+                span,
+                value: group,
+            })
+            .collect();
+        let targets: Vec<Located<TargetNoun>> = resources
+            .targets
+            .find_all(text)
+            .into_iter()
+            .filter(|m| !groups.iter().any(|g| g.span.overlaps(&m.span)))
+            .map(|m| Located {
+                sentence: locate(m.span),
+                span: m.span,
+                value: m.value,
+            })
+            .collect();
+        let actors: Vec<Located<()>> = resources
+            .actors
+            .find_all(text)
+            .into_iter()
+            .map(|m| Located {
+                sentence: locate(m.span),
+                span: m.span,
+                value: (),
+            })
+            .collect();
+        let dates = find_dates(text, 0..text.len(), published)
+            .into_iter()
+            .map(|d| Located {
+                sentence: locate(d.span),
+                span: d.span,
+                value: d,
+            })
+            .collect();
+        let times = find_times(text, 0..text.len())
+            .into_iter()
+            .map(|t| Located {
+                sentence: locate(t.span),
+                span: t.span,
+                value: t,
+            })
+            .collect();
+        let names = find_place_names(&resources.gazetteer, text, &tokens)
+            .into_iter()
+            .filter(|n| !groups.iter().any(|g| g.span.overlaps(&n.span)))
+            .map(|n| Located {
+                sentence: locate(n.span),
+                span: n.span,
+                value: n,
+            })
+            .collect::<Vec<_>>();
+
+        let token_at = |offset: usize| tokens.partition_point(|t| t.span.start < offset);
+        let mut person_at: Vec<Option<(PersonNoun, usize)>> = vec![None; tokens.len()];
+        let mut mark = |span: ByteSpan, kind: PersonNoun| {
+            let first = token_at(span.start);
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            if first < person_at.len() && person_at[first].is_none() {
+                person_at[first] = Some((kind, last));
+            }
+        };
+        for t in &targets {
+            if t.value.person {
+                mark(t.span, PersonNoun::Victim(t.value));
+            }
+        }
+        for a in &actors {
+            mark(a.span, PersonNoun::Attacker);
+        }
+        for g in &groups {
+            mark(g.span, PersonNoun::Attacker);
+        }
+        for n in &names {
+            if let NameMatchKind::Demonym(_) = n.value.kind
+                && text[n.span.range()].ends_with('s')
+            {
+                mark(n.span, PersonNoun::Nationals);
+            }
+        }
+
+        Analysis {
+            text,
+            published,
+            tokens,
+            sentences,
+            sentence_tokens,
+            person_at,
+            triggers,
+            weapons,
+            targets,
+            actors,
+            groups,
+            dates,
+            times,
+            names,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.range()])
+    }
+
+    /// Whether token `i` is `word`, ignoring ASCII case.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether token `i` is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// The index of the token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// The span from the start of token `first` to the end of token `last` (inclusive).
+    pub fn span(&self, first: usize, last: usize) -> ByteSpan {
+        ByteSpan {
+            start: self.tokens[first].span.start,
+            end: self.tokens[last].span.end,
+        }
+    }
+}

@@ -1,0 +1,455 @@
+//! Turning a draft (sentences of one incident) into a model incident with evidence.
+
+use sitrep_geo::Place;
+use sitrep_model::{
+    ByteSpan, Count, CountryCode, EventDate, Evidence, EvidenceField, Incident, Location,
+    LocationPrecision, Target, TargetType, Weapon,
+};
+use sitrep_text::Quantity;
+
+use crate::analysis::Analysis;
+use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::event_type;
+use crate::perpetrators::find_perpetrators;
+use crate::places::{CountryEvidence, Toponym, choose_location};
+use crate::resources::Resources;
+use crate::segment::Draft;
+use crate::targets::{diplomatic_nationality, find_targets};
+
+/// Target types whose nationality defaults to the country of the incident when the text does
+/// not give one.
+const LOCAL_BY_DEFAULT: &[TargetType] = &[
+    TargetType::Police,
+    TargetType::Military,
+    TargetType::Government,
+    TargetType::PrivateCitizens,
+    TargetType::Educational,
+    TargetType::Religious,
+    TargetType::Business,
+    TargetType::Transportation,
+    TargetType::Utilities,
+    TargetType::Telecommunication,
+    TargetType::Militia,
+    TargetType::PoliticalParty,
+    TargetType::FoodWater,
+    TargetType::AbortionRelated,
+    TargetType::AirportAircraft,
+    TargetType::Maritime,
+    TargetType::JournalistsMedia,
+];
+
+/// Article-wide facts every incident may use.
+pub struct Context<'a, 'r> {
+    /// The analysis.
+    pub a: &'a Analysis<'a>,
+    /// Resources.
+    pub r: &'r Resources,
+    /// Every casualty statement.
+    pub casualties: &'a [CasualtyStatement],
+    /// Every resolved toponym.
+    pub toponyms: &'a [Toponym],
+    /// Country evidence of the article.
+    pub evidence: &'a CountryEvidence,
+}
+
+/// Builds the incident for one draft.
+pub fn assemble(cx: &Context<'_, '_>, draft: &Draft) -> Incident {
+    let a = cx.a;
+    let g = &cx.r.gazetteer;
+    let in_draft = |s: usize| draft.sentences.contains(&s);
+    let mut incident = Incident::new(sitrep_model::EventType::Unknown);
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut push = |field: EvidenceField, span: ByteSpan| {
+        if !evidence.iter().any(|e| e.field == field && e.span == span) {
+            evidence.push(Evidence { field, span });
+        }
+    };
+
+    // Casualties.
+    let statements: Vec<&CasualtyStatement> = cx
+        .casualties
+        .iter()
+        .filter(|c| in_draft(c.sentence))
+        .collect();
+    let mut count_for = |kind: CasualtyKind, side: Side, field: EvidenceField| -> Option<Count> {
+        let of: Vec<&CasualtyStatement> = statements
+            .iter()
+            .copied()
+            .filter(|c| c.kind == kind && c.side == side)
+            .collect();
+        let (quantity, spans) = combine(&of)?;
+        for span in &spans {
+            push(field, *span);
+        }
+        Some(Count {
+            min: quantity.min,
+            max: quantity.max,
+            text: a.text[spans[0].range()].to_string(),
+        })
+    };
+    incident.killed = count_for(CasualtyKind::Killed, Side::Victims, EvidenceField::Killed);
+    incident.wounded = count_for(CasualtyKind::Wounded, Side::Victims, EvidenceField::Wounded);
+    incident.kidnapped = count_for(
+        CasualtyKind::Kidnapped,
+        Side::Victims,
+        EvidenceField::Kidnapped,
+    );
+    incident.attackers_killed = count_for(
+        CasualtyKind::Killed,
+        Side::Attackers,
+        EvidenceField::AttackersKilled,
+    );
+
+    // Date and time.
+    if let Some(di) = draft.date {
+        let d = &a.dates[di];
+        incident.date = Some(EventDate {
+            start: d.value.start,
+            end: d.value.end,
+            precision: d.value.precision,
+            text: a.text[d.span.range()].to_string(),
+        });
+        push(EvidenceField::Date, d.span);
+    }
+    if let Some(t) = a.times.iter().find(|t| in_draft(t.sentence)) {
+        incident.time = Some(t.value.to_hh_mm());
+        push(EvidenceField::Time, t.span);
+    }
+
+    // Location.
+    let own: Vec<&Toponym> = cx
+        .toponyms
+        .iter()
+        .filter(|t| in_draft(t.sentence))
+        .collect();
+    let location = choose_location(a, g, &own, cx.evidence);
+    if let Some(chosen) = &location {
+        let info = g.info(chosen.place);
+        let (lat, lon) = chosen
+            .coordinates
+            .map_or((info.lat, info.lon), |(la, lo)| (round4(la), round4(lo)));
+        incident.location = Some(Location {
+            name: chosen.name_override.clone().unwrap_or(info.name),
+            country: info.country,
+            country_name: info.country_name,
+            admin1: info.admin1,
+            lat,
+            lon,
+            geonames_id: if chosen.name_override.is_some() {
+                None
+            } else {
+                info.geonames_id
+            },
+            precision: chosen.precision,
+            text: a.text[chosen.span.range()].to_string(),
+        });
+        push(EvidenceField::Location, chosen.span);
+    } else if let Some(c) = cx.evidence.strongest() {
+        // Nothing in the incident's own sentences: the country the article is about.
+        let country = g.country(c);
+        if let Some(mention) = cx.toponyms.iter().find(|t| g.country_of(t.place) == c) {
+            incident.location = Some(Location {
+                name: country.name.clone(),
+                country: country.code,
+                country_name: country.name.clone(),
+                admin1: None,
+                lat: round4(country.lat),
+                lon: round4(country.lon),
+                geonames_id: country.geonames_id,
+                precision: LocationPrecision::Country,
+                text: a.text[mention.span.range()].to_string(),
+            });
+            push(EvidenceField::Location, mention.span);
+        }
+    }
+    let country: Option<CountryCode> = incident.location.as_ref().map(|l| l.country);
+
+    // Weapons.
+    let mut weapons: Vec<Weapon> = Vec::new();
+    for w in a.weapons.iter().filter(|w| in_draft(w.sentence)) {
+        if !weapons.contains(&w.value) {
+            weapons.push(w.value);
+            push(EvidenceField::Weapons, w.span);
+        }
+    }
+    weapons.sort();
+    incident.weapons = weapons;
+
+    // Perpetrators.
+    for p in find_perpetrators(a, cx.r, &draft.sentences) {
+        push(EvidenceField::Perpetrators, p.span);
+        incident.perpetrators.push(p.perpetrator);
+    }
+
+    // Targets.
+    let victim_spans: Vec<ByteSpan> = statements
+        .iter()
+        .filter(|c| c.side == Side::Victims && !c.negated)
+        .map(|c| c.span)
+        .collect();
+    let found = find_targets(a, cx.r, &draft.sentences, &victim_spans);
+    let prominent = found.first().is_some_and(|t| t.prominent)
+        && incident
+            .killed
+            .as_ref()
+            .is_none_or(|k| k.best().is_some_and(|n| n <= 3));
+    let diplomatic_default = diplomatic_nationality(a, cx.r, country);
+    for t in &found {
+        let nationality = t.nationality.or(match t.kind {
+            TargetType::Diplomatic => diplomatic_default,
+            k if LOCAL_BY_DEFAULT.contains(&k) => country,
+            _ => None,
+        });
+        incident.targets.push(Target {
+            kind: t.kind,
+            nationality,
+            text: a.text[t.span.range()].to_string(),
+        });
+        push(EvidenceField::Targets, t.span);
+    }
+
+    // Event type.
+    let kidnapped = incident
+        .kidnapped
+        .as_ref()
+        .is_some_and(|k| k.best().is_some_and(|n| n > 0));
+    let decision = event_type::decide(a, &draft.sentences, &incident.weapons, prominent, kidnapped);
+    incident.event_type = decision.event_type;
+    if let Some(i) = decision.trigger {
+        push(EvidenceField::EventType, a.triggers[i].span);
+    } else if let Some(t) = found.first().filter(|_| prominent) {
+        push(EvidenceField::EventType, t.span);
+    }
+
+    incident.background = draft.background;
+    let _ = Place::Country;
+    incident.confidence = confidence(&incident, &evidence);
+    evidence.sort_by_key(|e| (e.span.start, e.field));
+    incident.evidence = evidence;
+    incident
+}
+
+/// The share of the seven key facts (type, date, place, casualties, perpetrator, target,
+/// weapon) that rest on direct evidence, mapped to 0.2–1.0.
+fn confidence(incident: &Incident, evidence: &[Evidence]) -> f32 {
+    let has = |f: EvidenceField| evidence.iter().any(|e| e.field == f);
+    let facts = [
+        has(EvidenceField::EventType) && incident.event_type != sitrep_model::EventType::Unknown,
+        has(EvidenceField::Date),
+        has(EvidenceField::Location)
+            && incident
+                .location
+                .as_ref()
+                .is_some_and(|l| l.precision != LocationPrecision::Country),
+        has(EvidenceField::Killed) || has(EvidenceField::Wounded) || has(EvidenceField::Kidnapped),
+        has(EvidenceField::Perpetrators),
+        has(EvidenceField::Targets),
+        has(EvidenceField::Weapons),
+    ];
+    let n = facts.iter().filter(|f| **f).count() as f32;
+    ((0.2 + 0.8 * n / facts.len() as f32) * 100.0).round() / 100.0
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Combines statements of one figure: an update ("the toll rose to 9") supersedes; otherwise
+/// statements about the same kind of people give their range; statements about different
+/// kinds add up, unless a generic figure ("12 people") already covers them; additional ones
+/// ("another 5") add. Zeros count only when nothing positive is said.
+fn combine(statements: &[&CasualtyStatement]) -> Option<(Quantity, Vec<ByteSpan>)> {
+    if statements.is_empty() {
+        return None;
+    }
+    let spans: Vec<ByteSpan> = statements.iter().map(|s| s.span).collect();
+    if let Some(update) = statements
+        .iter()
+        .filter(|s| s.relation == Relation::Update)
+        .max_by_key(|s| s.quantity.min.or(s.quantity.max))
+    {
+        return Some((update.quantity, vec![update.span]));
+    }
+    let positive: Vec<&&CasualtyStatement> = statements.iter().filter(|s| !s.negated).collect();
+    if positive.is_empty() {
+        return Some((Quantity::exact(0), spans));
+    }
+    let plain: Vec<&&&CasualtyStatement> = positive
+        .iter()
+        .filter(|s| s.relation == Relation::Plain)
+        .collect();
+    let mut categories: Vec<(Option<TargetType>, Quantity)> = Vec::new();
+    for s in &plain {
+        match categories.iter_mut().find(|(c, _)| *c == s.category) {
+            Some((_, q)) => *q = range(*q, s.quantity),
+            None => categories.push((s.category, s.quantity)),
+        }
+    }
+    let generic = categories
+        .iter()
+        .find(|(c, _)| c.is_none())
+        .map(|(_, q)| *q);
+    let specific = categories
+        .iter()
+        .filter(|(c, _)| c.is_some())
+        .map(|(_, q)| *q)
+        .reduce(Quantity::plus);
+    let mut total = match (generic, specific) {
+        (Some(g), Some(s)) => {
+            if best(g) >= best(s) {
+                g
+            } else {
+                s
+            }
+        }
+        (Some(g), None) => g,
+        (None, Some(s)) => s,
+        (None, None) => Quantity {
+            min: None,
+            max: None,
+        },
+    };
+    for s in positive
+        .iter()
+        .filter(|s| s.relation == Relation::Additional)
+    {
+        total = if total.min.is_none() && total.max.is_none() {
+            s.quantity
+        } else {
+            total.plus(s.quantity)
+        };
+    }
+    let spans = positive.iter().map(|s| s.span).collect();
+    Some((total, spans))
+}
+
+fn best(q: Quantity) -> u32 {
+    q.as_exact().or(q.min).or(q.max).unwrap_or(0)
+}
+
+/// The range covering two figures of the same people.
+fn range(x: Quantity, y: Quantity) -> Quantity {
+    if x == y {
+        return x;
+    }
+    let low = |q: Quantity| q.min.or(q.max);
+    let min = match (low(x), low(y)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let max = match (x.max, y.max) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        _ => None,
+    };
+    Quantity { min, max }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(
+        q: Quantity,
+        category: Option<TargetType>,
+        relation: Relation,
+        negated: bool,
+    ) -> CasualtyStatement {
+        CasualtyStatement {
+            sentence: 0,
+            kind: CasualtyKind::Killed,
+            side: Side::Victims,
+            quantity: q,
+            span: ByteSpan { start: 0, end: 1 },
+            relation,
+            category,
+            negated,
+        }
+    }
+
+    fn total(list: &[CasualtyStatement]) -> Quantity {
+        let refs: Vec<&CasualtyStatement> = list.iter().collect();
+        combine(&refs).unwrap().0
+    }
+
+    #[test]
+    fn same_figure_twice_is_one_figure() {
+        let p = Some(TargetType::Police);
+        assert_eq!(
+            total(&[
+                st(Quantity::exact(2), p, Relation::Plain, false),
+                st(Quantity::exact(2), p, Relation::Plain, false)
+            ]),
+            Quantity::exact(2)
+        );
+    }
+
+    #[test]
+    fn conflicting_figures_keep_the_range() {
+        assert_eq!(
+            total(&[
+                st(Quantity::exact(10), None, Relation::Plain, false),
+                st(Quantity::exact(12), None, Relation::Plain, false)
+            ]),
+            Quantity {
+                min: Some(10),
+                max: Some(12)
+            }
+        );
+    }
+
+    #[test]
+    fn different_kinds_of_people_add_up_unless_a_total_covers_them() {
+        let soldiers = st(
+            Quantity::exact(3),
+            Some(TargetType::Military),
+            Relation::Plain,
+            false,
+        );
+        let civilians = st(
+            Quantity::exact(2),
+            Some(TargetType::PrivateCitizens),
+            Relation::Plain,
+            false,
+        );
+        assert_eq!(
+            total(&[soldiers.clone(), civilians.clone()]),
+            Quantity::exact(5)
+        );
+        let people = st(Quantity::exact(7), None, Relation::Plain, false);
+        assert_eq!(total(&[soldiers, civilians, people]), Quantity::exact(7));
+    }
+
+    #[test]
+    fn updates_supersede_and_additions_add() {
+        let first = st(Quantity::exact(5), None, Relation::Plain, false);
+        assert_eq!(
+            total(&[
+                first.clone(),
+                st(Quantity::exact(9), None, Relation::Update, false)
+            ]),
+            Quantity::exact(9)
+        );
+        assert_eq!(
+            total(&[
+                first,
+                st(Quantity::exact(2), None, Relation::Additional, false)
+            ]),
+            Quantity::exact(7)
+        );
+    }
+
+    #[test]
+    fn zeros_only_when_nothing_positive() {
+        assert_eq!(
+            total(&[st(Quantity::exact(0), None, Relation::Plain, true)]),
+            Quantity::exact(0)
+        );
+        assert_eq!(
+            total(&[
+                st(Quantity::exact(0), None, Relation::Plain, true),
+                st(Quantity::exact(1), None, Relation::Plain, false)
+            ]),
+            Quantity::exact(1)
+        );
+    }
+}

@@ -1,0 +1,1233 @@
+//! Casualty statements: who was killed, wounded or kidnapped, and how many.
+//!
+//! A statement joins a *head* (killed, dead, died, wounded, injuries, abducted, hostages, death
+//! toll …) with the people it is about, read as a list of items, each a quantity of people
+//! ("two soldiers", "at least 12 people", "a third guard") or one named or singular person
+//! ("Ambassador Christopher Stevens", "the driver", "he"):
+//!
+//! - passive and intransitive heads look back for their subject: "Two police officers … were
+//!   killed", "five people died", "left 5 dead";
+//! - active heads look forward for their object: "killed ten people", "killing two soldiers and
+//!   a civilian" (items add up: 3), "killed Ambassador Christopher Stevens and three other
+//!   Americans" (4);
+//! - tolls read their figure: "the death toll rose to 9" (an update, it supersedes);
+//! - negations give zero: "no one was hurt", "No injuries were reported", "no casualties" (both
+//!   killed and wounded). A negation about a subgroup ("No South Koreans were hurt") says nothing
+//!   about the total and is ignored; "no immediate reports of casualties" is not a zero.
+//!
+//! People who are attackers ("gunmen", "the bomber", "three militants", a group's fighters,
+//! "blew himself up", "including the bomber") are counted apart from victims.
+//! Numbers that are not people are never read: ages ("aged 34", "34-year-old"), times
+//! ("2 a.m."), roads ("Route 9"), money ("$5,000"), years, distances.
+
+use sitrep_model::{ByteSpan, TargetType};
+use sitrep_text::{Quantity, TokenKind, read_quantity};
+
+use crate::analysis::{Analysis, PersonNoun};
+
+/// Which casualty figure a statement gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CasualtyKind {
+    /// People killed.
+    Killed,
+    /// People wounded.
+    Wounded,
+    /// People kidnapped or taken hostage.
+    Kidnapped,
+}
+
+/// Whose casualties a statement counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Victims.
+    Victims,
+    /// Attackers.
+    Attackers,
+}
+
+/// How a statement relates to other statements of the same figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A figure on its own.
+    Plain,
+    /// "another 5", "also killed": adds to the earlier figures.
+    Additional,
+    /// "the death toll rose to 9": supersedes the earlier figures.
+    Update,
+}
+
+/// One statement of a casualty figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CasualtyStatement {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Which figure.
+    pub kind: CasualtyKind,
+    /// Whose.
+    pub side: Side,
+    /// How many.
+    pub quantity: Quantity,
+    /// The words: from the first person to the head, or the head to the last person.
+    pub span: ByteSpan,
+    /// How it combines with others.
+    pub relation: Relation,
+    /// The kind of people counted, when the words say (police, military, civilians…); `None`
+    /// for generic words ("people", "others").
+    pub category: Option<TargetType>,
+    /// A zero from a negation.
+    pub negated: bool,
+}
+
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "reportedly",
+    "reported",
+    "allegedly",
+    "later",
+    "fatally",
+    "critically",
+    "seriously",
+    "severely",
+    "slightly",
+    "lightly",
+    "badly",
+    "all",
+    "both",
+    "subsequently",
+    "initially",
+    "immediately",
+    "instantly",
+    "apparently",
+    "believed",
+    "said",
+    "confirmed",
+    "feared",
+    "thought",
+    "presumed",
+    "not",
+    "never",
+    "either",
+    "mortally",
+    "had",
+    "have",
+    "has",
+    "to",
+    "being",
+    "been",
+];
+const NOT_PEOPLE_AFTER: &[&str] = &[
+    "year",
+    "years",
+    "year-old",
+    "years-old",
+    "month",
+    "months",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "feet",
+    "percent",
+    "per",
+    "%",
+    "times",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+    "kg",
+    "kilograms",
+    "kilogrammes",
+    "pounds",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "rupees",
+    "afghanis",
+    "naira",
+    "pesos",
+    "shillings",
+    "rounds",
+    "shots",
+    "bullets",
+    "vehicles",
+    "cars",
+    "houses",
+    "homes",
+    "buildings",
+    "shops",
+    "rockets",
+    "mortars",
+    "shells",
+    "bombs",
+    "grenades",
+    "mines",
+    "p.m",
+    "a.m",
+    "gmt",
+    "utc",
+    "th",
+    "st",
+    "nd",
+    "rd",
+];
+const NOT_PEOPLE_BEFORE: &[&str] = &[
+    "$",
+    "€",
+    "£",
+    "¥",
+    "aged",
+    "age",
+    "ages",
+    "route",
+    "highway",
+    "road",
+    "no",
+    "number",
+    "nos",
+    "rs",
+    "usd",
+    "us$",
+    "at",
+    "since",
+    "from",
+    "until",
+    "by",
+    "of",
+    "page",
+    "chapter",
+    "article",
+    "resolution",
+    "flight",
+    "unit",
+    "battalion",
+    "brigade",
+    "division",
+    "platoon",
+    "block",
+    "sector",
+    "phase",
+    "district",
+    "zone",
+    "camp",
+    "kilometer",
+    "km",
+    "mile",
+];
+const GENERIC_PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "others",
+    "other",
+    "individuals",
+    "individual",
+    "victims",
+    "casualties",
+    "dead",
+    "bodies",
+    "lives",
+    "civilians",
+];
+const TITLES: &[&str] = &[
+    "ambassador",
+    "president",
+    "governor",
+    "mayor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "major",
+    "maj",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "cpl",
+    "private",
+    "pvt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "justice",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "sheikh",
+    "shaikh",
+    "mullah",
+    "maulana",
+    "maulvi",
+    "mufti",
+    "commander",
+    "cmdr",
+    "chief",
+    "minister",
+    "imam",
+    "father",
+    "bishop",
+    "reverend",
+    "rev",
+    "prof",
+    "professor",
+    "brigadier",
+    "inspector",
+    "constable",
+    "officer",
+    "deputy",
+    "lawmaker",
+    "councillor",
+    "councilor",
+    "prince",
+    "king",
+    "queen",
+    "prime",
+    "mp",
+];
+const ATTACKER_SINGULAR: &[&str] = &[
+    "bomber",
+    "attacker",
+    "assailant",
+    "gunman",
+    "perpetrator",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "shooter",
+    "hijacker",
+    "kidnapper",
+];
+
+fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
+    use CasualtyKind::*;
+    use HeadForm::*;
+    let w = word.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "killed" | "executed" | "murdered" | "massacred" | "slaughtered" | "assassinated"
+        | "beheaded" => (Killed, Verb),
+        "killing" | "kills" | "killings" => (Killed, ActiveOnly),
+        "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {
+            (Killed, Intransitive)
+        }
+        "deaths" | "fatalities" | "death" | "bodies" | "lives" => (Killed, Noun),
+        "wounded" | "injured" => (Wounded, Verb),
+        "wounding" | "injuring" | "injures" | "wounds" => (Wounded, ActiveOnly),
+        "hurt" | "hospitalized" | "hospitalised" => (Wounded, Intransitive),
+        "injuries" | "injury" => (Wounded, Noun),
+        "casualties" | "casualty" => (Killed, Noun),
+        "kidnapped" | "abducted" => (Kidnapped, Verb),
+        "kidnapping" | "abducting" | "kidnaps" | "abducts" => (Kidnapped, ActiveOnly),
+        "hostage" | "hostages" | "captive" | "captives" => (Kidnapped, Noun),
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadForm {
+    /// Active or passive: "killed two" / "two were killed".
+    Verb,
+    /// Active only: "killing two".
+    ActiveOnly,
+    /// Subject only: "two died", "5 dead".
+    Intransitive,
+    /// A noun: "two deaths", "no injuries".
+    Noun,
+}
+
+/// One item of a list of people.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    quantity: Quantity,
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    side: Side,
+    category: Option<TargetType>,
+    additional: bool,
+}
+
+/// Finds every casualty statement in the article.
+pub fn find_casualties(a: &Analysis<'_>) -> Vec<CasualtyStatement> {
+    let mut out = Vec::new();
+    for (s, range) in a.sentence_tokens.iter().enumerate() {
+        let mut h = range.start;
+        while h < range.end {
+            if let Some(found) = statement_at(a, s, range.clone(), h) {
+                out.extend(found);
+            }
+            h += 1;
+        }
+    }
+    out
+}
+
+fn statement_at(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<Vec<CasualtyStatement>> {
+    // "death toll", "toll": read the figure after it.
+    if a.is(h, "toll") {
+        return toll_statement(a, sentence, range, h).map(|s| vec![s]);
+    }
+    if a.is(h, "death") && a.is(h + 1, "toll") {
+        return None;
+    }
+    let (kind, form) = head_kind(a.word(h))?;
+    if a.tokens[h].kind != TokenKind::Word {
+        return None;
+    }
+    // "lives" counts only in "claimed the lives of" / "lost their lives".
+    if a.is(h, "lives") && !(a.is(h - 1, "the") && a.is(h + 1, "of") || a.is(h - 1, "their")) {
+        return None;
+    }
+    if a.is(h, "death") && !a.is(h + 1, "of") {
+        return None;
+    }
+    // "kill" words used as nouns or adjectives of other things: "killing spree" is still a killing.
+    if let Some(zero) = negation(a, sentence, range.clone(), h, kind) {
+        return Some(zero);
+    }
+    // "casualties" is read only in negations: a figure of casualties mixes dead and hurt.
+    if a.is_any(h, &["casualties", "casualty"]) {
+        return None;
+    }
+    let passive = is_passive(a, range.start, h);
+    let mut items: Vec<Item> = Vec::new();
+    let mut active = false;
+    if !passive && matches!(form, HeadForm::Verb | HeadForm::ActiveOnly) {
+        items = forward_items(a, h + 1, range.end);
+        active = !items.is_empty();
+        // "the death of two soldiers", "claimed the lives of five"
+    } else if matches!(form, HeadForm::Noun) && a.is(h + 1, "of") {
+        items = forward_items(a, h + 2, range.end);
+        active = !items.is_empty();
+    }
+    if items.is_empty() && form != HeadForm::ActiveOnly {
+        items = backward_items(a, range.start, h, form);
+        // An active verb's subject is the killer, not the killed: only a headline's
+        // "12 people killed" (the item right before the head) reads as passive.
+        if form == HeadForm::Verb && !passive {
+            items.retain(|i| i.end == h && !a.is_any(i.first, &["he", "she"]));
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let first = items.iter().map(|i| i.first).min()?;
+    let last = items.iter().map(|i| i.end).max()? - 1;
+    let span = if active {
+        a.span(h, last)
+    } else {
+        a.span(first, h)
+    };
+    let also = (first.min(h)..last.max(h))
+        .any(|i| a.is_any(i, &["also", "another", "additional", "further"]));
+
+    let mut statements = Vec::new();
+    for side in [Side::Victims, Side::Attackers] {
+        let of_side: Vec<&Item> = items.iter().filter(|i| i.side == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        let quantity = of_side.iter().map(|i| i.quantity).reduce(Quantity::plus)?;
+        let category = if of_side.len() == 1 {
+            of_side[0].category
+        } else {
+            None
+        };
+        let relation = if also || of_side.iter().any(|i| i.additional) {
+            Relation::Additional
+        } else {
+            Relation::Plain
+        };
+        statements.push(CasualtyStatement {
+            sentence,
+            kind,
+            side,
+            quantity,
+            span,
+            relation,
+            category,
+            negated: false,
+        });
+    }
+    // "Eight people, including the bomber, were killed": the bomber is among the eight.
+    if let Some(attackers) = included_attackers(a, first, h.max(last)) {
+        if let Some(victims) = statements.iter_mut().find(|s| s.side == Side::Victims) {
+            victims.quantity = subtract(victims.quantity, attackers);
+        }
+        if !statements.iter().any(|s| s.side == Side::Attackers) {
+            statements.push(CasualtyStatement {
+                sentence,
+                kind,
+                side: Side::Attackers,
+                quantity: Quantity::exact(attackers),
+                span,
+                relation: Relation::Plain,
+                category: None,
+                negated: false,
+            });
+        }
+    }
+    // "In addition to the assailant, a civilian was killed"
+    if kind == CasualtyKind::Killed
+        && !statements.iter().any(|s| s.side == Side::Attackers)
+        && addition_of_attacker(a, range.start, first)
+    {
+        statements.push(CasualtyStatement {
+            sentence,
+            kind,
+            side: Side::Attackers,
+            quantity: Quantity::exact(1),
+            span,
+            relation: Relation::Plain,
+            category: None,
+            negated: false,
+        });
+    }
+    Some(statements)
+}
+
+fn subtract(q: Quantity, n: u32) -> Quantity {
+    Quantity {
+        min: q.min.map(|m| m.saturating_sub(n)),
+        max: q.max.map(|m| m.saturating_sub(n)),
+    }
+}
+
+/// Whether the head at `h` is in the passive voice or used as an adjective: "were killed",
+/// "were also reportedly killed", "killed" right after a noun in a headline is not decided here.
+fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
+    let mut i = h;
+    while i > start {
+        i -= 1;
+        let w = a.word(i);
+        if BE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return true;
+        }
+        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return false;
+        }
+    }
+    false
+}
+
+fn negation(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    kind: CasualtyKind,
+) -> Option<Vec<CasualtyStatement>> {
+    let lo = h.saturating_sub(6).max(range.start);
+    let window: Vec<String> = (lo..h).map(|i| a.word(i).to_ascii_lowercase()).collect();
+    let joined = window.join(" ");
+    let head = a.word(h).to_ascii_lowercase();
+    // "no immediate reports of casualties", "no word on casualties": unknown, not zero.
+    if joined.contains("report")
+        && joined.contains("no")
+        && (joined.ends_with("of") || joined.ends_with("on"))
+    {
+        return None;
+    }
+    let general = joined.ends_with("no one was")
+        || joined.ends_with("no one were")
+        || joined.ends_with("nobody was")
+        || joined.ends_with("no one has been")
+        || joined.ends_with("nobody has been")
+        || joined.ends_with("none was")
+        || joined.ends_with("none were")
+        || joined.ends_with("no one was reported")
+        || joined.ends_with("nobody was reported")
+        || joined.ends_with("no one")
+        || joined.ends_with("nobody")
+        || joined.ends_with("no")
+        || joined.ends_with("without")
+        || joined.ends_with("no one was seriously")
+        || joined.ends_with("no other")
+        || joined.ends_with("there were no")
+        || joined.ends_with("no one was killed or")
+        || joined.ends_with("no one was injured or")
+        || joined.ends_with("no one was hurt or");
+    let noun_head = matches!(
+        head.as_str(),
+        "injuries" | "injury" | "casualties" | "deaths" | "fatalities" | "dead" | "hostages"
+    );
+    if a.is_any(h + 1, &["nobody", "none"]) || (a.is(h + 1, "no") && a.is(h + 2, "one")) {
+        let last = if a.is(h + 1, "no") { h + 2 } else { h + 1 };
+        return Some(vec![CasualtyStatement {
+            sentence,
+            kind,
+            side: Side::Victims,
+            quantity: Quantity::exact(0),
+            span: a.span(h, last),
+            relation: Relation::Plain,
+            category: None,
+            negated: true,
+        }]);
+    }
+    let verb_zero = general
+        && !noun_head
+        && !joined.ends_with(" no")
+        && joined != "no"
+        && !joined.ends_with("without");
+    let noun_zero = noun_head
+        && (joined.ends_with("no") || joined.ends_with("without") || joined.ends_with("no other"));
+    if !(verb_zero || noun_zero) {
+        return None;
+    }
+    let first = (lo..h)
+        .rev()
+        .find(|&i| a.is_any(i, &["no", "nobody", "none", "without", "there"]))
+        .unwrap_or(h);
+    let span = a.span(first, h);
+    let mut kinds = vec![kind];
+    if head == "casualties" {
+        kinds = vec![CasualtyKind::Killed, CasualtyKind::Wounded];
+    }
+    // "no one was killed or injured": both figures.
+    if verb_zero
+        && a.is(h + 1, "or")
+        && let Some((other, _)) = head_kind(a.word(h + 2))
+    {
+        kinds.push(other);
+    }
+    Some(
+        kinds
+            .into_iter()
+            .map(|kind| CasualtyStatement {
+                sentence,
+                kind,
+                side: Side::Victims,
+                quantity: Quantity::exact(0),
+                span,
+                relation: Relation::Plain,
+                category: None,
+                negated: true,
+            })
+            .collect(),
+    )
+}
+
+/// "casualties" as a head: only its negation ("no casualties") is read; handled in
+/// [`negation`], which is consulted for every head word.
+fn toll_statement(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<CasualtyStatement> {
+    let end = (h + 8).min(range.end);
+    let mut i = h + 1;
+    let mut update = false;
+    while i < end {
+        let w = a.word(i).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "rose"
+                | "risen"
+                | "rises"
+                | "climbed"
+                | "climbs"
+                | "increased"
+                | "reached"
+                | "jumped"
+                | "mounted"
+                | "raising"
+                | "bringing"
+                | "rising"
+                | "increases"
+        ) {
+            update = true;
+        }
+        if let Some(m) = read_quantity(a.text, &a.tokens, i, false)
+            && m.tokens.end <= range.end
+            && is_count(a, i, m.tokens.end)
+        {
+            let start = if a.is(h.saturating_sub(1), "death") {
+                h - 1
+            } else {
+                h
+            };
+            return Some(CasualtyStatement {
+                sentence,
+                kind: CasualtyKind::Killed,
+                side: Side::Victims,
+                quantity: m.quantity,
+                span: a.span(start, m.tokens.end - 1),
+                relation: if update {
+                    Relation::Update
+                } else {
+                    Relation::Plain
+                },
+                category: None,
+                negated: false,
+            });
+        }
+        if a.tokens[i].kind == TokenKind::Punct && a.word(i) != "," {
+            break;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether the number at tokens `first..end` counts people rather than years, ages, money,
+/// times, roads or distances.
+fn is_count(a: &Analysis<'_>, first: usize, end: usize) -> bool {
+    let before = first
+        .checked_sub(1)
+        .map(|i| a.word(i).to_ascii_lowercase())
+        .unwrap_or_default();
+    if NOT_PEOPLE_BEFORE.contains(&before.as_str()) && a.tokens[first].kind == TokenKind::Number {
+        return false;
+    }
+    let after = a.word(end).to_ascii_lowercase();
+    if NOT_PEOPLE_AFTER.contains(&after.as_str())
+        || after.starts_with("year")
+        || (after == "-" && a.word(end + 1).to_ascii_lowercase().starts_with("year"))
+    {
+        return false;
+    }
+    // "2 a.m.", "1:20"
+    if a.word(end) == ":" {
+        return false;
+    }
+    if a.tokens[first].kind == TokenKind::Number {
+        let raw = a.word(first);
+        if raw.len() == 4
+            && !raw.contains(',')
+            && raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Reads an item of people at token `i`.
+fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<Item> {
+    if i >= limit {
+        return None;
+    }
+    let additional = a.is_any(i, &["another", "other", "additional", "further", "more"])
+        || a.is(i.wrapping_sub(1), "other")
+        || a.is(i.wrapping_sub(1), "another");
+    // Pronouns.
+    if a.is_any(i, &["he", "she", "him", "her"]) {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: i + 1,
+            side: Side::Victims,
+            category: None,
+            additional: false,
+        });
+    }
+    if a.is_any(i, &["himself", "herself"]) {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: i + 1,
+            side: Side::Attackers,
+            category: None,
+            additional: false,
+        });
+    }
+    // Title + name: "Ambassador Christopher Stevens", "Gen. Ali Omar".
+    if a.tokens[i].is_capitalized(a.text)
+        && TITLES
+            .iter()
+            .any(|t| a.word(i).trim_end_matches('.').eq_ignore_ascii_case(t))
+    {
+        let mut j = i + 1;
+        if a.word(j) == "." {
+            j += 1;
+        }
+        let name_start = j;
+        while j < limit && a.tokens[j].is_capitalized(a.text) {
+            j += 1;
+        }
+        if j > name_start {
+            return Some(Item {
+                quantity: Quantity::exact(1),
+                first: i,
+                end: j,
+                side: Side::Victims,
+                category: None,
+                additional,
+            });
+        }
+    }
+    // "the driver", "the bomber", "one soldier"
+    if a.is_any(i, &["the", "one", "another"]) {
+        if let Some((noun, end)) = person_within(a, i + 1, limit, 3)
+            && is_singular(a.word(end - 1))
+        {
+            let side = side_of(noun);
+            return Some(Item {
+                quantity: Quantity::exact(1),
+                first: i,
+                end,
+                side,
+                category: category_of(a, noun, end),
+                additional,
+            });
+        }
+        if a.is(i, "the") {
+            return None;
+        }
+    }
+    let m = read_quantity(a.text, &a.tokens, i, true)?;
+    if m.tokens.end > limit || !is_count(a, m.tokens.start.max(i), m.tokens.end) {
+        return None;
+    }
+    let article = a.is_any(i, &["a", "an"]);
+    let e = m.tokens.end;
+    let mut skip = e;
+    if a.is(skip, "of") {
+        // "five of them", "two of the guards"
+        skip += 1;
+        if a.is_any(skip, &["them", "whom", "those"]) {
+            return Some(Item {
+                quantity: m.quantity,
+                first: i,
+                end: skip + 1,
+                side: Side::Victims,
+                category: None,
+                additional,
+            });
+        }
+    }
+    if let Some((noun, end)) = person_within(a, skip, limit, if article { 3 } else { 4 }) {
+        let side = side_of(noun);
+        return Some(Item {
+            quantity: m.quantity,
+            first: i,
+            end,
+            side,
+            category: category_of(a, noun, end),
+            additional,
+        });
+    }
+    if !article && bare_ok {
+        // "two were killed", "5 dead", "killing 12."
+        return Some(Item {
+            quantity: m.quantity,
+            first: i,
+            end: e,
+            side: Side::Victims,
+            category: None,
+            additional,
+        });
+    }
+    None
+}
+
+/// A person noun starting within `window` tokens of `i` (adjectives and demonyms may come
+/// first); returns it and the token after it.
+fn person_within(
+    a: &Analysis<'_>,
+    i: usize,
+    limit: usize,
+    window: usize,
+) -> Option<(PersonNoun, usize)> {
+    let mut j = i;
+    while j < limit && j < i + window {
+        if let Some((noun, end)) = a.person_at[j] {
+            // Take the last person noun of a compound: "police officers", "NATO soldiers".
+            let mut best = (noun, end);
+            let mut k = end;
+            while k < limit && k < end + 2 {
+                if let Some((n2, e2)) = a.person_at[k] {
+                    best = (n2, e2);
+                    k = e2;
+                } else {
+                    break;
+                }
+            }
+            return Some(best);
+        }
+        let t = a.tokens[j];
+        if t.kind == TokenKind::Punct && !matches!(a.word(j), "-" | "(" | ")") {
+            return None;
+        }
+        if head_kind(a.word(j)).is_some()
+            || BE.iter().any(|b| a.is(j, b))
+            || a.is_any(
+                j,
+                &[
+                    "in", "on", "at", "by", "and", "or", "when", "after", "while", "during",
+                ],
+            )
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+fn is_singular(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    (!w.ends_with('s') || w.ends_with("ss"))
+        && !matches!(
+            w.as_str(),
+            "police"
+                | "people"
+                | "staff"
+                | "personnel"
+                | "troops"
+                | "militia"
+                | "crew"
+                | "military"
+                | "army"
+                | "security"
+                | "children"
+                | "men"
+                | "women"
+                | "policemen"
+                | "gunmen"
+                | "servicemen"
+                | "militiamen"
+        )
+}
+
+fn side_of(noun: PersonNoun) -> Side {
+    match noun {
+        PersonNoun::Attacker => Side::Attackers,
+        _ => Side::Victims,
+    }
+}
+
+fn category_of(a: &Analysis<'_>, noun: PersonNoun, end: usize) -> Option<TargetType> {
+    match noun {
+        PersonNoun::Victim(t) => {
+            let w = a.word(end - 1).to_ascii_lowercase();
+            if GENERIC_PEOPLE.contains(&w.as_str()) {
+                None
+            } else {
+                Some(t.kind)
+            }
+        }
+        PersonNoun::Nationals => Some(TargetType::PrivateCitizens),
+        PersonNoun::Attacker => None,
+    }
+}
+
+/// Reads a list of items forward from `i`: "two soldiers and a civilian", "Ambassador X and
+/// three other Americans"; stops at "including".
+fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    // Allow "at least" etc. (read by read_quantity) but nothing else before the first item,
+    // except a determiner-free adverb: "killed instantly two".
+    let Some(first) = item_at(a, i, limit, true) else {
+        return items;
+    };
+    i = first.end;
+    items.push(first);
+    loop {
+        let mut j = i;
+        if a.word(j) == "," {
+            j += 1;
+        }
+        if a.is(j, "and") {
+            j += 1;
+        } else if j == i {
+            break;
+        }
+        match item_at(a, j, limit, false) {
+            Some(next) => {
+                i = next.end;
+                items.push(next);
+            }
+            None => break,
+        }
+    }
+    items
+}
+
+/// Finds the subject list before the head at `h`: the nearest item, then items joined to it
+/// by "and" or commas.
+fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> Vec<Item> {
+    let lo = h.saturating_sub(30).max(start);
+    let mut j = h;
+    let mut nearest = None;
+    while j > lo {
+        j -= 1;
+        if j + 1 < h
+            && (head_kind(a.word(j)).is_some()
+                || a.is(j, "toll")
+                || a.word(j) == ";"
+                || a.word(j) == ":")
+        {
+            break;
+        }
+        if let Some(item) = item_at(a, j, h, true) {
+            // The item must reach the head without crossing another clause's verb phrase:
+            // accept when the head follows the item within the item's clause.
+            let adjacent = item.end == h
+                || (item.end..h)
+                    .all(|k| BE.iter().any(|b| a.is(k, b)) || ADVERBS.iter().any(|b| a.is(k, b)));
+            let close_noun = matches!(form, HeadForm::Noun) && h - item.end <= 2;
+            if adjacent || close_noun || item_has_person(a, &item) {
+                nearest = Some(item);
+                break;
+            }
+        }
+    }
+    let Some(mut nearest) = nearest else {
+        return Vec::new();
+    };
+    // A longer item ending at the same place: "between 5 and 7 people", "at least 12 people".
+    for k in nearest.first.saturating_sub(4).max(lo)..nearest.first {
+        if let Some(longer) = item_at(a, k, h, true).filter(|it| it.end == nearest.end) {
+            nearest = longer;
+            break;
+        }
+    }
+    let mut items = vec![nearest];
+    // Extend left: "two soldiers and a civilian were killed".
+    let mut left = nearest.first;
+    loop {
+        let mut k = left;
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        if !a.is(k, "and") && a.word(k) != "," {
+            break;
+        }
+        if a.is(k, "and") && k > 0 && a.word(k - 1) == "," {
+            k -= 1;
+        }
+        // find an item that ends exactly at k
+        let found = (k.saturating_sub(6).max(lo)..k)
+            .find_map(|s| item_at(a, s, k, false).filter(|it| it.end == k));
+        match found {
+            Some(it) => {
+                left = it.first;
+                items.push(it);
+            }
+            None => break,
+        }
+    }
+    items
+}
+
+fn item_has_person(a: &Analysis<'_>, item: &Item) -> bool {
+    (item.first..item.end).any(|k| a.person_at.get(k).is_some_and(Option::is_some))
+        || item.end - item.first == 1 && a.is_any(item.first, &["he", "she"])
+}
+
+/// "including the bomber", "including two attackers" inside the statement.
+fn included_attackers(a: &Analysis<'_>, first: usize, last: usize) -> Option<u32> {
+    let k = (first..=last.min(a.tokens.len().saturating_sub(1)))
+        .find(|&k| a.is(k, "including") || a.is(k, "among"))?;
+    if a.is(k + 1, "the")
+        && ATTACKER_SINGULAR
+            .iter()
+            .any(|w| a.is(k + 2, w) || a.is(k + 3, w))
+    {
+        return Some(1);
+    }
+    let item = item_at(a, k + 1, last + 1, false)?;
+    (item.side == Side::Attackers)
+        .then(|| item.quantity.as_exact())
+        .flatten()
+}
+
+/// "In addition to the assailant, …" before the subject.
+fn addition_of_attacker(a: &Analysis<'_>, start: usize, first: usize) -> bool {
+    (start..first).any(|k| {
+        a.is(k, "addition")
+            && a.is(k + 1, "to")
+            && (k + 2..first.min(k + 5)).any(|j| ATTACKER_SINGULAR.iter().any(|w| a.is(j, w)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::resources;
+
+    fn statements(text: &str) -> Vec<(CasualtyKind, Side, Option<u32>, Option<u32>)> {
+        let r = resources();
+        let a = Analysis::new(text, None, r);
+        find_casualties(&a)
+            .into_iter()
+            .map(|s| (s.kind, s.side, s.quantity.min, s.quantity.max))
+            .collect()
+    }
+
+    use CasualtyKind::*;
+    use Side::*;
+
+    #[test]
+    fn passive_subjects() {
+        assert_eq!(
+            statements(
+                "Two police officers from the local force who had been guarding the gate were killed in the shooting."
+            ),
+            [(Killed, Victims, Some(2), Some(2))]
+        );
+        assert_eq!(
+            statements("A third guard was wounded and taken to hospital."),
+            [(Wounded, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("Five people died in the fire."),
+            [(Killed, Victims, Some(5), Some(5))]
+        );
+    }
+
+    #[test]
+    fn active_objects() {
+        assert_eq!(
+            statements("The blast killed at least 12 people and wounded 31."),
+            [
+                (Killed, Victims, Some(12), None),
+                (Wounded, Victims, Some(31), Some(31))
+            ]
+        );
+        assert_eq!(
+            statements("Gunmen killed ten people at a bus station."),
+            [(Killed, Victims, Some(10), Some(10))]
+        );
+    }
+
+    #[test]
+    fn lists_add_up() {
+        assert_eq!(
+            statements("Rebels killed Governor Amadou Sall and three other officials."),
+            [(Killed, Victims, Some(4), Some(4))]
+        );
+        assert_eq!(
+            statements("Two soldiers and a civilian were killed near the border."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+        assert_eq!(
+            statements("The mine killed two soldiers and a civilian."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+    }
+
+    #[test]
+    fn negations_give_zero() {
+        assert_eq!(
+            statements("No one was hurt in the explosion."),
+            [(Wounded, Victims, Some(0), Some(0))]
+        );
+        assert_eq!(
+            statements("No injuries were reported."),
+            [(Wounded, Victims, Some(0), Some(0))]
+        );
+        assert_eq!(
+            statements("The blast caused no casualties."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("Nobody was killed or injured."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_is_not_zero() {
+        assert!(statements("There were no immediate reports of casualties.").is_empty());
+        // A negation about a subgroup says nothing about the total.
+        assert!(statements("No Britons were among those hurt.").is_empty());
+    }
+
+    #[test]
+    fn attackers_are_counted_apart() {
+        assert_eq!(
+            statements("Three militants were killed in the gunfight."),
+            [(Killed, Attackers, Some(3), Some(3))]
+        );
+        let s = statements("Eight people, including the bomber, were killed.");
+        assert!(s.contains(&(Killed, Victims, Some(7), Some(7))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s = statements("In addition to the assailant, a civilian was killed.");
+        assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+    }
+
+    #[test]
+    fn tolls_update() {
+        let r = resources();
+        let a = Analysis::new("The death toll rose to 9 on Monday.", None, r);
+        let s = find_casualties(&a);
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            (s[0].quantity.min, s[0].relation),
+            (Some(9), Relation::Update)
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_casualties() {
+        assert!(statements("The man, aged 34, was arrested at 2 a.m. on Route 9.").is_empty());
+        assert!(
+            statements("He was paid $5,000 in 2015 and killed nobody.")
+                .iter()
+                .all(|s| s.2 == Some(0))
+        );
+        assert!(
+            statements("A 34-year-old was wounded.")
+                .iter()
+                .all(|s| s.2 != Some(34))
+        );
+    }
+
+    #[test]
+    fn hedges_and_vague_counts() {
+        assert_eq!(
+            statements("Dozens of people were wounded."),
+            [(Wounded, Victims, Some(24), None)]
+        );
+        assert_eq!(
+            statements("Between 5 and 7 people were killed."),
+            [(Killed, Victims, Some(5), Some(7))]
+        );
+        assert_eq!(
+            statements("As many as 40 people were kidnapped."),
+            [(Kidnapped, Victims, None, Some(40))]
+        );
+    }
+}

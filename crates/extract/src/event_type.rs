@@ -1,0 +1,130 @@
+//! The event type of an incident, decided from its own sentences.
+//!
+//! Strong triggers (a car bomb, hostages, an air strike) decide on their own; when several
+//! strong types are present, the Global Terrorism Database hierarchy picks one: assassination,
+//! hijacking, hostage-taking, kidnapping, bombing, then the conflict types (air strike, shelling),
+//! facility attack, armed assault, armed clash, unarmed assault, riot. Weak triggers ("gunmen",
+//! "stormed", "set fire") decide only when nothing strong is said, and weapons after that. A
+//! targeted killing of a prominent person (an official, a commander, a judge) is an
+//! assassination.
+
+use sitrep_model::{EventType, Weapon};
+
+use crate::analysis::{Analysis, Located};
+use crate::resources::{Strength, Trigger};
+
+const HIERARCHY: &[EventType] = &[
+    EventType::Assassination,
+    EventType::Hijacking,
+    EventType::HostageBarricade,
+    EventType::Kidnapping,
+    EventType::Bombing,
+    EventType::AirStrike,
+    EventType::Shelling,
+    EventType::FacilityAttack,
+    EventType::ArmedAssault,
+    EventType::ArmedClash,
+    EventType::UnarmedAssault,
+    EventType::Riot,
+];
+
+/// What decided the type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The type.
+    pub event_type: EventType,
+    /// The trigger that decided it, if any.
+    pub trigger: Option<usize>,
+}
+
+/// Decides the type from the triggers and weapons of `sentences`. `prominent_victim` says that
+/// a prominent person was the target of a killing.
+pub fn decide(
+    a: &Analysis<'_>,
+    sentences: &[usize],
+    weapons: &[Weapon],
+    prominent_victim: bool,
+    kidnapped: bool,
+) -> Decision {
+    let triggers: Vec<(usize, &Located<Trigger>)> = a
+        .triggers
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| sentences.contains(&t.sentence))
+        .collect();
+    let pick = |strength: Strength| -> Option<Decision> {
+        let present: Vec<&(usize, &Located<Trigger>)> = triggers
+            .iter()
+            .filter(|(_, t)| {
+                t.value.strength == strength && t.value.event_type != EventType::Unknown
+            })
+            .collect();
+        let mut types: Vec<EventType> = present.iter().map(|(_, t)| t.value.event_type).collect();
+        // Hostages held in a siege are a barricade; hostages alone, a kidnapping.
+        if types.contains(&EventType::HostageBarricade) && !has_siege(a, sentences) {
+            types.retain(|t| *t != EventType::HostageBarricade);
+            types.push(EventType::Kidnapping);
+        }
+        let best = HIERARCHY.iter().find(|h| types.contains(h))?;
+        let trigger = present
+            .iter()
+            .find(|(_, t)| t.value.event_type == *best)
+            .map(|(i, _)| *i);
+        Some(Decision {
+            event_type: *best,
+            trigger,
+        })
+    };
+    if prominent_victim {
+        return Decision {
+            event_type: EventType::Assassination,
+            trigger: None,
+        };
+    }
+    if let Some(d) = pick(Strength::Strong) {
+        return d;
+    }
+    if kidnapped {
+        return Decision {
+            event_type: EventType::Kidnapping,
+            trigger: None,
+        };
+    }
+    if let Some(d) = pick(Strength::Weak) {
+        return d;
+    }
+    let from_weapon = if weapons.contains(&Weapon::Explosives) {
+        Some(EventType::Bombing)
+    } else if weapons.contains(&Weapon::Firearms) || weapons.contains(&Weapon::Melee) {
+        Some(EventType::ArmedAssault)
+    } else if weapons.contains(&Weapon::Incendiary) {
+        Some(EventType::FacilityAttack)
+    } else {
+        None
+    };
+    if let Some(t) = from_weapon {
+        return Decision {
+            event_type: t,
+            trigger: None,
+        };
+    }
+    let any = triggers.first().map(|(i, _)| *i);
+    Decision {
+        event_type: EventType::Unknown,
+        trigger: any,
+    }
+}
+
+fn has_siege(a: &Analysis<'_>, sentences: &[usize]) -> bool {
+    a.triggers.iter().any(|t| {
+        sentences.contains(&t.sentence) && {
+            let w = a.text[t.span.range()].to_ascii_lowercase();
+            w.contains("siege")
+                || w.contains("barricade")
+                || w.contains("held hostage")
+                || w.contains("hostage crisis")
+                || w.contains("hostage situation")
+                || w.contains("besieged")
+        }
+    })
+}

@@ -1,0 +1,167 @@
+//! The lexicon of armed groups (`data/lexicons/groups.tsv`): canonical names and aliases.
+//!
+//! Aliases marked `=` (short acronyms such as `=IS`) match only exactly as written; everything
+//! else matches case-insensitively. Overlapping matches keep the longest ("Real IRA" over "IRA").
+
+use sitrep_model::{ByteSpan, CountryCode};
+
+use crate::error::{ResourceError, Result};
+use crate::lexicon::{PhraseLexicon, PhraseMatch, rows};
+
+/// One armed group.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Canonical name.
+    pub name: String,
+    /// Countries where it mainly operates.
+    pub countries: Vec<CountryCode>,
+}
+
+/// A group named in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupMatch {
+    /// Where the name is.
+    pub span: ByteSpan,
+    /// Index into [`GroupLexicon::group`].
+    pub group: usize,
+}
+
+/// Compiled group names.
+#[derive(Debug, Clone)]
+pub struct GroupLexicon {
+    groups: Vec<Group>,
+    folded: PhraseLexicon<usize>,
+    exact: PhraseLexicon<usize>,
+}
+
+const FILE: &str = "groups.tsv";
+
+impl GroupLexicon {
+    /// Parses `groups.tsv` (`name<TAB>aliases<TAB>countries<TAB>kind`, with a header line).
+    pub fn parse(text: &str) -> Result<Self> {
+        let mut groups = Vec::new();
+        let mut folded: Vec<(&str, usize)> = Vec::new();
+        let mut exact: Vec<(&str, usize)> = Vec::new();
+        for (line, cols) in rows(text).skip(1) {
+            let name = cols
+                .first()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| ResourceError::Lexicon {
+                    file: FILE,
+                    line,
+                    message: "empty group name".into(),
+                })?;
+            let idx = groups.len();
+            let countries = cols
+                .get(2)
+                .map(|c| {
+                    c.split('|')
+                        .filter_map(|code| CountryCode::new(code.trim()).ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            groups.push(Group {
+                name: name.to_string(),
+                countries,
+            });
+            folded.push((name, idx));
+            for alias in cols
+                .get(1)
+                .into_iter()
+                .flat_map(|a| a.split('|'))
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                match alias.strip_prefix('=') {
+                    Some(as_written) => exact.push((as_written, idx)),
+                    None => folded.push((alias, idx)),
+                }
+            }
+        }
+        Ok(GroupLexicon {
+            groups,
+            folded: PhraseLexicon::new(FILE, folded)?,
+            exact: PhraseLexicon::case_sensitive(FILE, exact)?,
+        })
+    }
+
+    /// A group by index.
+    pub fn group(&self, idx: usize) -> &Group {
+        &self.groups[idx]
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there are no groups.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every group name in `text`, in text order, overlaps resolved to the longest.
+    pub fn find_all(&self, text: &str) -> Vec<GroupMatch> {
+        let mut all: Vec<PhraseMatch<usize>> = self.folded.find_all(text);
+        all.extend(self.exact.find_all(text));
+        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<GroupMatch> = Vec::with_capacity(all.len());
+        for m in all {
+            if let Some(last) = out.last()
+                && last.span.overlaps(&m.span)
+            {
+                continue;
+            }
+            out.push(GroupMatch {
+                span: m.span,
+                group: m.value,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUPS: &str = "name\taliases\tcountries\tkind
+Islamic State\t=IS|=ISIS|ISIL|Daesh\tIQ|SY\tjihadist
+Irish Republican Army\t=IRA\tGB\tethnonationalist
+Real IRA\t=RIRA\tGB\tethnonationalist
+";
+
+    fn names(text: &str) -> Vec<String> {
+        let lex = GroupLexicon::parse(GROUPS).unwrap();
+        lex.find_all(text)
+            .iter()
+            .map(|m| lex.group(m.group).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn aliases_map_to_the_canonical_name() {
+        assert_eq!(
+            names("Daesh and ISIL and IS"),
+            ["Islamic State", "Islamic State", "Islamic State"]
+        );
+    }
+
+    #[test]
+    fn acronyms_match_only_as_written() {
+        assert!(names("it is what it is").is_empty());
+        assert!(names("Isis is a goddess").is_empty());
+    }
+
+    #[test]
+    fn longest_overlapping_name_wins() {
+        assert_eq!(names("the Real IRA said"), ["Real IRA"]);
+    }
+
+    #[test]
+    fn countries_are_parsed() {
+        let lex = GroupLexicon::parse(GROUPS).unwrap();
+        assert_eq!(lex.group(0).countries.len(), 2);
+    }
+}

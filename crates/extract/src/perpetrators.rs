@@ -1,0 +1,181 @@
+//! Perpetrators: armed groups and generic attackers named in an incident's sentences, and
+//! whether a group claimed the attack.
+//!
+//! A claim needs the text to say so: "claimed responsibility", "claimed the attack", "claimed its
+//! fighters had killed", "took responsibility", "said it carried out". "Suspected", "blamed",
+//! "presumed to have ties to" name a perpetrator without a claim, and a negated claim ("No group
+//! claimed responsibility", "has not claimed") is none.
+
+use sitrep_model::{ByteSpan, Perpetrator};
+
+use crate::analysis::Analysis;
+use crate::resources::Resources;
+
+/// Words after which a group is not the perpetrator but an ally, rival or subject of talk.
+const NOT_PERPETRATOR_BEFORE: &[&str] = &[
+    "against", "fighting", "fought", "versus", "rival", "defected", "former", "ex",
+];
+
+/// A perpetrator with where it was named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundPerpetrator {
+    /// The perpetrator.
+    pub perpetrator: Perpetrator,
+    /// The words.
+    pub span: ByteSpan,
+}
+
+/// Perpetrators named in `sentences`, named groups first, claims marked.
+pub fn find_perpetrators(
+    a: &Analysis<'_>,
+    r: &Resources,
+    sentences: &[usize],
+) -> Vec<FoundPerpetrator> {
+    let mut named: Vec<FoundPerpetrator> = Vec::new();
+    for g in a.groups.iter().filter(|g| sentences.contains(&g.sentence)) {
+        let first = a.token_at(g.span.start);
+        if first > 0 && NOT_PERPETRATOR_BEFORE.iter().any(|w| a.is(first - 1, w)) {
+            continue;
+        }
+        let name = r.groups.group(g.value).name.clone();
+        let claimed = claims(a, g.sentence, first);
+        if let Some(existing) = named
+            .iter_mut()
+            .find(|p| p.perpetrator.name.as_deref() == Some(name.as_str()))
+        {
+            existing.perpetrator.claimed |= claimed;
+            continue;
+        }
+        named.push(FoundPerpetrator {
+            perpetrator: Perpetrator {
+                name: Some(name),
+                claimed,
+                text: a.text[g.span.range()].to_string(),
+            },
+            span: g.span,
+        });
+    }
+    // A claim sentence may name the group by pronoun: "It claimed the attack" after the group.
+    if !named.is_empty() && !named.iter().any(|p| p.perpetrator.claimed) {
+        let any_claim = sentences.iter().any(|&s| {
+            let range = a.sentence_tokens[s].clone();
+            range
+                .clone()
+                .any(|i| claim_at(a, i) && !negated_claim(a, range.start, i))
+                && range.clone().any(|i| {
+                    a.is_any(
+                        i,
+                        &["it", "group", "organisation", "organization", "militants"],
+                    )
+                })
+        });
+        if any_claim && named.len() == 1 {
+            named[0].perpetrator.claimed = true;
+        }
+    }
+    if !named.is_empty() {
+        return named;
+    }
+    a.actors
+        .iter()
+        .filter(|x| sentences.contains(&x.sentence))
+        .take(1)
+        .map(|x| {
+            // Widen to the noun phrase: "a group of unidentified gunmen" stays "unidentified gunmen".
+            let first = a.token_at(x.span.start);
+            let start = if first > 0
+                && a.is_any(
+                    first - 1,
+                    &[
+                        "unidentified",
+                        "unknown",
+                        "armed",
+                        "masked",
+                        "suspected",
+                        "heavily",
+                    ],
+                ) {
+                a.tokens[first - 1].span.start
+            } else {
+                x.span.start
+            };
+            let span = ByteSpan {
+                start,
+                end: x.span.end,
+            };
+            FoundPerpetrator {
+                perpetrator: Perpetrator {
+                    name: None,
+                    claimed: false,
+                    text: a.text[span.range()].to_string(),
+                },
+                span,
+            }
+        })
+        .collect()
+}
+
+/// Whether token `i` starts a claim phrase.
+fn claim_at(a: &Analysis<'_>, i: usize) -> bool {
+    (a.is_any(i, &["claimed", "claiming", "claims", "claim"])
+        && (a.is_any(
+            i + 1,
+            &[
+                "responsibility",
+                "credit",
+                "the",
+                "its",
+                "that",
+                "it",
+                "an",
+                "a",
+                "to",
+                "this",
+                "their",
+                "his",
+            ],
+        ) || a.is_any(i + 1, &["of"])))
+        || (a.is_any(i, &["took", "taken", "accepted", "assumed"]) && a.is(i + 1, "responsibility"))
+        || (a.is_any(i, &["said", "says", "admitted"])
+            && a.is(i + 1, "it")
+            && a.is_any(
+                i + 2,
+                &[
+                    "carried",
+                    "was",
+                    "had",
+                    "killed",
+                    "attacked",
+                    "conducted",
+                    "staged",
+                    "launched",
+                ],
+            ))
+}
+
+fn negated_claim(a: &Analysis<'_>, start: usize, i: usize) -> bool {
+    let lo = i.saturating_sub(4).max(start);
+    (lo..i).any(|k| {
+        a.is_any(
+            k,
+            &[
+                "no", "not", "nobody", "none", "yet", "denied", "deny", "denies", "never",
+                "neither",
+            ],
+        )
+    })
+}
+
+/// Whether the group named at token `first` in `sentence` claims the attack there.
+fn claims(a: &Analysis<'_>, sentence: usize, first: usize) -> bool {
+    let range = a.sentence_tokens[sentence].clone();
+    // "X claimed responsibility …" (the group before the claim, within 15 tokens) or
+    // "… was claimed by X" / "claim of responsibility by X".
+    let after = (first..range.end.min(first + 16)).find(|&i| claim_at(a, i));
+    if let Some(i) = after {
+        return !negated_claim(a, range.start, i);
+    }
+    let lo = first.saturating_sub(8).max(range.start);
+    (lo..first)
+        .any(|i| a.is(i, "claimed") && a.is(first - 1, "by") && !negated_claim(a, range.start, i))
+}

@@ -1,0 +1,207 @@
+//! Targets: whom or what an incident was aimed at, with nationality.
+//!
+//! A target noun counts when the text makes it the object of the attack: the victims of a
+//! casualty statement, the object of an attack verb or preposition ("fired at the embassy",
+//! "attack on a police checkpoint", "targeting a convoy"), or the subject of a passive attack verb
+//! ("The embassy was targeted"). Its nationality comes from a demonym or country name right
+//! before it ("South Korean Embassy", "a U.S. consulate"), or, for a diplomatic target without
+//! one, from the demonym the article uses most with diplomatic words; other targets default to
+//! the country where the incident happened.
+
+use sitrep_geo::NameMatchKind;
+use sitrep_model::{ByteSpan, CountryCode, TargetType};
+
+use crate::analysis::{Analysis, Located};
+use crate::resources::{Resources, TargetNoun};
+
+const ATTACK_WORDS: &[&str] = &[
+    "at",
+    "on",
+    "against",
+    "targeting",
+    "targeted",
+    "target",
+    "attacked",
+    "attacking",
+    "attack",
+    "stormed",
+    "storming",
+    "hit",
+    "hitting",
+    "struck",
+    "striking",
+    "bombed",
+    "shelled",
+    "raided",
+    "ambushed",
+    "torched",
+    "burned",
+    "burnt",
+    "fire",
+    "killed",
+    "killing",
+    "wounded",
+    "injured",
+    "kidnapped",
+    "abducted",
+    "shot",
+    "opened",
+    "into",
+    "near",
+    "outside",
+    "inside",
+    "assaulted",
+    "seized",
+    "destroyed",
+    "damaged",
+    "hijacked",
+    "rammed",
+    "stabbed",
+];
+const PASSIVE_ATTACK: &[&str] = &[
+    "targeted",
+    "attacked",
+    "hit",
+    "struck",
+    "bombed",
+    "shelled",
+    "raided",
+    "ambushed",
+    "torched",
+    "burned",
+    "stormed",
+    "damaged",
+    "destroyed",
+    "seized",
+    "hijacked",
+    "set",
+];
+
+/// A target with where it was named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundTarget {
+    /// Its type.
+    pub kind: TargetType,
+    /// Nationality named with it.
+    pub nationality: Option<CountryCode>,
+    /// Whether the target is a prominent person.
+    pub prominent: bool,
+    /// The words.
+    pub span: ByteSpan,
+}
+
+/// Targets of the incident made of `sentences`, in text order, one per (type, nationality).
+pub fn find_targets(
+    a: &Analysis<'_>,
+    r: &Resources,
+    sentences: &[usize],
+    victim_spans: &[ByteSpan],
+) -> Vec<FoundTarget> {
+    let mut found: Vec<FoundTarget> = Vec::new();
+    for t in a.targets.iter().filter(|t| sentences.contains(&t.sentence)) {
+        let first = a.token_at(t.span.start);
+        let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
+        if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
+            continue;
+        }
+        let (nationality, start) = nationality_before(a, r, first);
+        let span = ByteSpan {
+            start: start.unwrap_or(t.span.start),
+            end: t.span.end,
+        };
+        if found.iter().any(|f| {
+            f.kind == t.value.kind && (f.nationality == nationality || nationality.is_none())
+        }) {
+            continue;
+        }
+        if let Some(f) = found
+            .iter_mut()
+            .find(|f| f.kind == t.value.kind && f.nationality.is_none())
+        {
+            f.nationality = nationality;
+            continue;
+        }
+        found.push(FoundTarget {
+            kind: t.value.kind,
+            nationality,
+            prominent: t.value.prominent,
+            span,
+        });
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {
+    let lo = first.saturating_sub(5);
+    (lo..first).rev().any(|i| {
+        a.is_any(i, ATTACK_WORDS)
+            && (i + 1..first).all(|k| {
+                let w = a.word(k);
+                w.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(w, "-" | "." | "’s" | "'s")
+            })
+    })
+}
+
+fn is_passive_subject(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
+    let end = a.token_at(t.span.end);
+    let range = a.sentence_tokens[t.sentence].clone();
+    let hi = (end + 12).min(range.end);
+    (end..hi).any(|i| {
+        a.is_any(i, &["was", "were"])
+            && (i + 1..(i + 4).min(hi)).any(|k| a.is_any(k, PASSIVE_ATTACK))
+    })
+}
+
+/// A demonym or country name within the two tokens before `first` (skipping "the", "a").
+fn nationality_before(
+    a: &Analysis<'_>,
+    r: &Resources,
+    first: usize,
+) -> (Option<CountryCode>, Option<usize>) {
+    let g = &r.gazetteer;
+    for n in &a.names {
+        let end = n.value.tokens.end;
+        if end > first || end + 2 < first {
+            continue;
+        }
+        let code = match &n.value.kind {
+            NameMatchKind::Demonym(c) => Some(g.country(*c).code),
+            NameMatchKind::Place(places) => places.iter().find_map(|p| match p {
+                sitrep_geo::Place::Country(c) => Some(g.country(*c).code),
+                _ => None,
+            }),
+        };
+        if code.is_some() {
+            return (code, Some(n.span.start));
+        }
+    }
+    (None, None)
+}
+
+/// The nationality the article gives diplomatic words most often ("Russian ambassador",
+/// "Russian diplomats"), other than `host`.
+pub fn diplomatic_nationality(
+    a: &Analysis<'_>,
+    r: &Resources,
+    host: Option<CountryCode>,
+) -> Option<CountryCode> {
+    let mut counts: Vec<(CountryCode, usize)> = Vec::new();
+    for t in a
+        .targets
+        .iter()
+        .filter(|t| t.value.kind == TargetType::Diplomatic)
+    {
+        let first = a.token_at(t.span.start);
+        if let (Some(code), _) = nationality_before(a, r, first)
+            && Some(code) != host
+        {
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+}
