@@ -2,8 +2,10 @@
 //! time and place-name matches, each tagged with the sentence it falls in.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use regex::Regex;
 use sitrep_geo::{NameMatch, NameMatchKind, find_place_names};
 use sitrep_model::{ByteSpan, Weapon};
 use sitrep_text::{Sentence, Token, split_sentences, tokenize};
@@ -33,6 +35,16 @@ pub enum PersonNoun {
     /// Attackers: generic words or a group's name.
     Attacker,
 }
+
+/// A dateline: "KABUL, June 10 (Wire) -", "BENI, Democratic Republic of Congo (Wire) -". It
+/// says where the reporter filed from and when, which is not always where and when the event
+/// happened.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[A-Z][A-Z'’.\- ]{2,}(?:,[^\n]{0,60}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s",
+    )
+    .expect("the dateline pattern is valid")
+});
 
 /// Everything found in one article.
 #[derive(Debug)]
@@ -65,6 +77,8 @@ pub struct Analysis<'a> {
     pub times: Vec<Located<TimeMention>>,
     /// Place names and demonyms (not inside group names).
     pub names: Vec<Located<NameMatch>>,
+    /// Where the dateline ends (0 when there is none).
+    pub dateline_end: usize,
 }
 
 impl<'a> Analysis<'a> {
@@ -207,6 +221,7 @@ impl<'a> Analysis<'a> {
             dates,
             times,
             names,
+            dateline_end: DATELINE.find(text).map_or(0, |m| m.end()),
         }
     }
 
@@ -215,6 +230,11 @@ impl<'a> Analysis<'a> {
         self.tokens
             .get(i)
             .map_or("", |t| &self.text[t.span.range()])
+    }
+
+    /// Whether the span lies in the dateline.
+    pub fn in_dateline(&self, span: ByteSpan) -> bool {
+        span.end <= self.dateline_end
     }
 
     /// Whether token `i` is `word`, ignoring ASCII case.

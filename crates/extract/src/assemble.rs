@@ -52,8 +52,9 @@ pub struct Context<'a, 'r> {
     pub evidence: &'a CountryEvidence,
 }
 
-/// Builds the incident for one draft.
-pub fn assemble(cx: &Context<'_, '_>, draft: &Draft) -> Incident {
+/// Builds the incident for one draft. `inherited` is the main incident's location, used when
+/// the draft's own sentences name no place ("The same market was hit on Feb. 14").
+pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident>) -> Incident {
     let a = cx.a;
     let g = &cx.r.gazetteer;
     let in_draft = |s: usize| draft.sentences.contains(&s);
@@ -144,6 +145,14 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft) -> Incident {
             text: a.text[chosen.span.range()].to_string(),
         });
         push(EvidenceField::Location, chosen.span);
+    } else if let Some((location, span)) = inherited.and_then(|m| {
+        Some((
+            m.location.clone()?,
+            m.evidence_for(EvidenceField::Location).next()?,
+        ))
+    }) {
+        incident.location = Some(location);
+        push(EvidenceField::Location, span);
     } else if let Some(c) = cx.evidence.strongest() {
         // Nothing in the incident's own sentences: the country the article is about.
         let country = g.country(c);
@@ -269,6 +278,14 @@ fn combine(statements: &[&CasualtyStatement]) -> Option<(Quantity, Vec<ByteSpan>
         .max_by_key(|s| s.quantity.min.or(s.quantity.max))
     {
         return Some((update.quantity, vec![update.span]));
+    }
+    // Attackers are counted by the largest figure: "All four attackers died, one of them when he
+    // blew himself up" speaks of four, not five.
+    if statements.iter().all(|s| s.side == Side::Attackers) {
+        let positive: Vec<&&CasualtyStatement> = statements.iter().filter(|s| !s.negated).collect();
+        if let Some(most) = positive.iter().max_by_key(|s| best(s.quantity)) {
+            return Some((most.quantity, vec![most.span]));
+        }
     }
     let positive: Vec<&&CasualtyStatement> = statements.iter().filter(|s| !s.negated).collect();
     if positive.is_empty() {

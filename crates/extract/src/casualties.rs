@@ -373,10 +373,61 @@ struct Item {
     additional: bool,
 }
 
+/// Words that mark a figure as a running total over a period or a region rather than one
+/// incident's: "since 2013", "across the country", "so far this year".
+const AGGREGATE_CUES: &[&[&str]] = &[
+    &["since"],
+    &["across", "the", "country"],
+    &["across", "the", "region"],
+    &["nationwide"],
+    &["so", "far"],
+    &["this", "year"],
+    &["last", "year"],
+    &["in", "recent"],
+    &["over", "the", "past"],
+    &["over", "the", "last"],
+    &["in", "the", "past"],
+    &["first", "half"],
+    &["tally"],
+    &["decade"],
+    &["decades"],
+    &["every", "year"],
+    &["each", "year"],
+    &["a", "year"],
+    &["hundreds", "of", "times"],
+];
+
+/// Whether sentence `s` gives running totals ("More than 6,500 people have been killed since
+/// 2004"): a cue of period or region with a perfect tense or a figure of a hundred or more.
+pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
+    let range = a.sentence_tokens[s].clone();
+    let cue = range.clone().any(|i| {
+        AGGREGATE_CUES.iter().any(|cue| {
+            cue.iter()
+                .enumerate()
+                .all(|(k, w)| a.is(i + k, w) && i + k < range.end)
+        })
+    });
+    if !cue {
+        return false;
+    }
+    let perfect = range.clone().any(|i| a.is_any(i, &["has", "have"]));
+    let large = range.clone().any(|i| {
+        read_quantity(a.text, &a.tokens, i, false).is_some_and(|m| {
+            m.quantity.min.or(m.quantity.max).is_some_and(|n| n >= 100)
+                && is_count(a, i, m.tokens.end)
+        })
+    });
+    perfect || large
+}
+
 /// Finds every casualty statement in the article.
 pub fn find_casualties(a: &Analysis<'_>) -> Vec<CasualtyStatement> {
     let mut out = Vec::new();
     for (s, range) in a.sentence_tokens.iter().enumerate() {
+        if is_aggregate_sentence(a, s) {
+            continue;
+        }
         let mut h = range.start;
         while h < range.end {
             if let Some(found) = statement_at(a, s, range.clone(), h) {
@@ -394,6 +445,19 @@ fn statement_at(
     range: std::ops::Range<usize>,
     h: usize,
 ) -> Option<Vec<CasualtyStatement>> {
+    // "blew himself up": a suicide attacker died.
+    if a.is(h, "blew") && a.is_any(h + 1, &["himself", "herself"]) && a.is(h + 2, "up") {
+        return Some(vec![CasualtyStatement {
+            sentence,
+            kind: CasualtyKind::Killed,
+            side: Side::Attackers,
+            quantity: Quantity::exact(1),
+            span: a.span(h, h + 2),
+            relation: Relation::Plain,
+            category: None,
+            negated: false,
+        }]);
+    }
     // "death toll", "toll": read the figure after it.
     if a.is(h, "toll") {
         return toll_statement(a, sentence, range, h).map(|s| vec![s]);
@@ -416,11 +480,32 @@ fn statement_at(
     if let Some(zero) = negation(a, sentence, range.clone(), h, kind) {
         return Some(zero);
     }
+    // "A conscript was among the dead": a part of a figure given elsewhere.
+    if h >= 2 && a.is(h - 1, "the") && a.is(h - 2, "among") {
+        return None;
+    }
     // "casualties" is read only in negations: a figure of casualties mixes dead and hurt.
     if a.is_any(h, &["casualties", "casualty"]) {
         return None;
     }
     let passive = is_passive(a, range.start, h);
+    // "shot dead a councillor", "gunned down two guards": an active verb phrase.
+    let form = if h > range.start
+        && a.is(h, "dead")
+        && a.is_any(
+            h - 1,
+            &[
+                "shot", "stabbed", "beaten", "hacked", "burned", "burnt", "clubbed",
+            ],
+        )
+        && !passive
+    {
+        HeadForm::Verb
+    } else if a.is(h, "gunned") && a.is(h + 1, "down") && !passive {
+        return statement_after(a, sentence, range, h, h + 2, kind);
+    } else {
+        form
+    };
     let mut items: Vec<Item> = Vec::new();
     let mut active = false;
     if !passive && matches!(form, HeadForm::Verb | HeadForm::ActiveOnly) {
@@ -517,6 +602,38 @@ fn statement_at(
     Some(statements)
 }
 
+/// A statement whose people follow `from` ("gunned down two guards").
+fn statement_after(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    from: usize,
+    kind: CasualtyKind,
+) -> Option<Vec<CasualtyStatement>> {
+    let items = forward_items(a, from, range.end);
+    let last = items.iter().map(|i| i.end).max()? - 1;
+    let span = a.span(h, last);
+    let mut out = Vec::new();
+    for side in [Side::Victims, Side::Attackers] {
+        let of: Vec<&Item> = items.iter().filter(|i| i.side == side).collect();
+        if let Some(quantity) = of.iter().map(|i| i.quantity).reduce(Quantity::plus) {
+            let category = if of.len() == 1 { of[0].category } else { None };
+            out.push(CasualtyStatement {
+                sentence,
+                kind,
+                side,
+                quantity,
+                span,
+                relation: Relation::Plain,
+                category,
+                negated: false,
+            });
+        }
+    }
+    Some(out)
+}
+
 fn subtract(q: Quantity, n: u32) -> Quantity {
     Quantity {
         min: q.min.map(|m| m.saturating_sub(n)),
@@ -611,7 +728,8 @@ fn negation(
         .unwrap_or(h);
     let span = a.span(first, h);
     let mut kinds = vec![kind];
-    if head == "casualties" {
+    // "no casualties", "no one was hurt": nobody died or was wounded.
+    if head == "casualties" || (head == "hurt" && verb_zero) {
         kinds = vec![CasualtyKind::Killed, CasualtyKind::Wounded];
     }
     // "no one was killed or injured": both figures.
@@ -693,7 +811,43 @@ fn toll_statement(
                 negated: false,
             });
         }
-        if a.tokens[i].kind == TokenKind::Punct && a.word(i) != "," {
+        // Only words that link a toll to its figure may come between them.
+        const LINKS: &[&str] = &[
+            "rose",
+            "risen",
+            "rises",
+            "climbed",
+            "climbs",
+            "increased",
+            "reached",
+            "jumped",
+            "mounted",
+            "raising",
+            "bringing",
+            "rising",
+            "increases",
+            "stood",
+            "stands",
+            "stand",
+            "was",
+            "is",
+            "has",
+            "had",
+            "now",
+            "to",
+            "at",
+            "of",
+            "from",
+            "the",
+            "death",
+            "officially",
+            "put",
+            "final",
+            "official",
+            "initial",
+            "toll",
+        ];
+        if !a.is_any(i, LINKS) {
             break;
         }
         i += 1;
@@ -788,8 +942,26 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
             });
         }
     }
-    // "the driver", "the bomber", "one soldier"
-    if a.is_any(i, &["the", "one", "another"]) {
+    // "a third", "a second": one more person of a kind already named.
+    if a.is_any(i, &["a", "an"])
+        && a.is_any(i + 1, &["second", "third", "fourth", "fifth", "sixth"])
+        && !a.person_at.get(i + 2).is_some_and(Option::is_some)
+        && !a.tokens.get(i + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !a.is_any(i + 2, &["and", "in", "on", "at", "as", "when", "after"])
+        })
+    {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: i + 2,
+            side: Side::Victims,
+            category: None,
+            additional: true,
+        });
+    }
+    // "the driver", "the bomber", "one soldier", "his driver"
+    if a.is_any(i, &["the", "one", "another", "his", "her", "their", "its"]) {
         if let Some((noun, end)) = person_within(a, i + 1, limit, 3)
             && is_singular(a.word(end - 1))
         {
@@ -803,7 +975,7 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
                 additional,
             });
         }
-        if a.is(i, "the") {
+        if a.is_any(i, &["the", "his", "her", "their", "its"]) {
             return None;
         }
     }
@@ -1039,6 +1211,24 @@ fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> V
                 items.push(it);
             }
             None => break,
+        }
+    }
+    // "Eleven people, among them three workers and two soldiers, were killed": the list is a
+    // part of the figure before it.
+    let mut p = left;
+    if p > 0 && a.is_any(p - 1, &["them", "whom"]) && p > 1 && a.is_any(p - 2, &["among", "of"]) {
+        p -= 2;
+    } else if p > 0 && a.is(p - 1, "including") {
+        p -= 1;
+    } else {
+        return items;
+    }
+    if p > 0 && a.word(p - 1) == "," {
+        let k = p - 1;
+        if let Some(total) = (k.saturating_sub(6).max(lo)..k)
+            .find_map(|s| item_at(a, s, k, true).filter(|it| it.end == k))
+        {
+            return vec![total];
         }
     }
     items

@@ -1,10 +1,12 @@
 //! The event type of an incident, decided from its own sentences.
 //!
 //! Strong triggers (a car bomb, hostages, an air strike) decide on their own; when several
-//! strong types are present, the Global Terrorism Database hierarchy picks one: assassination,
-//! hijacking, hostage-taking, kidnapping, bombing, then the conflict types (air strike, shelling),
-//! facility attack, armed assault, armed clash, unarmed assault, riot. Weak triggers ("gunmen",
-//! "stormed", "set fire") decide only when nothing strong is said, and weapons after that. A
+//! strong types are present, the Global Terrorism Database hierarchy picks one (assassination,
+//! hijacking, hostage-taking, kidnapping, then air strike and shelling, which explain the
+//! explosions they cause, bombing, facility attack, armed assault, armed clash, unarmed
+//! assault, riot). Weak triggers ("gunmen", "stormed", "set fire", a thrown grenade) decide only
+//! when nothing strong is said, an assault by gunmen winning over the grenades they carry; then
+//! weapons. A
 //! targeted killing of a prominent person (an official, a commander, a judge) is an
 //! assassination.
 
@@ -13,16 +15,32 @@ use sitrep_model::{EventType, Weapon};
 use crate::analysis::{Analysis, Located};
 use crate::resources::{Strength, Trigger};
 
-const HIERARCHY: &[EventType] = &[
+/// Which type wins when strong triggers of several types are present.
+const STRONG_ORDER: &[EventType] = &[
     EventType::Assassination,
     EventType::Hijacking,
     EventType::HostageBarricade,
     EventType::Kidnapping,
-    EventType::Bombing,
     EventType::AirStrike,
     EventType::Shelling,
+    EventType::Bombing,
     EventType::FacilityAttack,
     EventType::ArmedAssault,
+    EventType::ArmedClash,
+    EventType::UnarmedAssault,
+    EventType::Riot,
+];
+
+/// Which type wins among weak triggers: an assault by gunmen who also threw a grenade is an
+/// armed assault; a grenade alone is a bombing.
+const WEAK_ORDER: &[EventType] = &[
+    EventType::Assassination,
+    EventType::Hijacking,
+    EventType::HostageBarricade,
+    EventType::Kidnapping,
+    EventType::FacilityAttack,
+    EventType::ArmedAssault,
+    EventType::Bombing,
     EventType::ArmedClash,
     EventType::UnarmedAssault,
     EventType::Riot,
@@ -65,7 +83,12 @@ pub fn decide(
             types.retain(|t| *t != EventType::HostageBarricade);
             types.push(EventType::Kidnapping);
         }
-        let best = HIERARCHY.iter().find(|h| types.contains(h))?;
+        let order = if strength == Strength::Strong {
+            STRONG_ORDER
+        } else {
+            WEAK_ORDER
+        };
+        let best = order.iter().find(|h| types.contains(h))?;
         let trigger = present
             .iter()
             .find(|(_, t)| t.value.event_type == *best)

@@ -103,7 +103,15 @@ impl GroupLexicon {
 
     /// Every group name in `text`, in text order, overlaps resolved to the longest.
     pub fn find_all(&self, text: &str) -> Vec<GroupMatch> {
-        let mut all: Vec<PhraseMatch<usize>> = self.folded.find_all(text);
+        // A name is a proper noun: where the lexicon capitalises a word, the text must too
+        // ("Sinai Province" the group, not "North Sinai province" the place), unless the text is
+        // in capitals throughout (a headline).
+        let mut all: Vec<PhraseMatch<usize>> = self
+            .folded
+            .find_all(text)
+            .into_iter()
+            .filter(|m| capitalisation_fits(self.folded.pattern(m.pattern), &text[m.span.range()]))
+            .collect();
         all.extend(self.exact.find_all(text));
         all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut out: Vec<GroupMatch> = Vec::with_capacity(all.len());
@@ -120,6 +128,18 @@ impl GroupLexicon {
         }
         out
     }
+}
+
+/// Whether every word the pattern capitalises is capitalised in the matched text too.
+fn capitalisation_fits(pattern: &str, matched: &str) -> bool {
+    if !matched.chars().any(|c| c.is_lowercase()) {
+        return true;
+    }
+    pattern.split(' ').zip(matched.split(' ')).all(|(p, m)| {
+        let p_upper = p.chars().next().is_some_and(char::is_uppercase);
+        let m_upper = m.chars().next().is_some_and(char::is_uppercase);
+        !p_upper || m_upper
+    })
 }
 
 #[cfg(test)]
@@ -157,6 +177,19 @@ Real IRA\t=RIRA\tGB\tethnonationalist
     #[test]
     fn longest_overlapping_name_wins() {
         assert_eq!(names("the Real IRA said"), ["Real IRA"]);
+    }
+
+    #[test]
+    fn lower_case_words_do_not_match_capitalised_names() {
+        let lex =
+            GroupLexicon::parse("name\taliases\tcountries\tkind\nSinai Province\t\tEG\tjihadist\n")
+                .unwrap();
+        assert!(
+            lex.find_all("the capital of North Sinai province")
+                .is_empty()
+        );
+        assert_eq!(lex.find_all("Sinai Province claimed it").len(), 1);
+        assert_eq!(lex.find_all("SINAI PROVINCE CLAIMS ATTACK").len(), 1);
     }
 
     #[test]

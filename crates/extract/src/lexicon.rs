@@ -4,7 +4,7 @@
 //! separated by `|`; a parenthesised suffix such as `bomb(s)` stands for both `bomb` and `bombs`.
 //! Matching is ASCII case-insensitive, leftmost-longest, and only whole words match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use sitrep_model::ByteSpan;
 
 use crate::error::{ResourceError, Result};
@@ -16,6 +16,8 @@ pub struct PhraseMatch<T> {
     pub span: ByteSpan,
     /// The value of the phrase's row.
     pub value: T,
+    /// Index of the pattern that matched (see [`PhraseLexicon::pattern`]).
+    pub pattern: usize,
 }
 
 /// A compiled lexicon mapping phrases to values.
@@ -23,6 +25,7 @@ pub struct PhraseMatch<T> {
 pub struct PhraseLexicon<T> {
     automaton: AhoCorasick,
     values: Vec<T>,
+    patterns: Vec<String>,
 }
 
 /// Expands `car bomb(s)` into `car bomb` and `car bombs`; several groups multiply.
@@ -100,23 +103,47 @@ impl<T: Copy> PhraseLexicon<T> {
                 file,
                 message: e.to_string(),
             })?;
-        Ok(PhraseLexicon { automaton, values })
+        Ok(PhraseLexicon {
+            automaton,
+            values,
+            patterns,
+        })
     }
 
-    /// Every whole-word match in `text`, in text order, without overlaps.
+    /// Every whole-word match in `text`, in text order, without overlaps. A match that is
+    /// not a whole word ("bomb" in "bombshell") does not hide a whole-word match that starts
+    /// inside it.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch<T>> {
         let bytes = text.as_bytes();
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(bytes, m.start(), m.end()))
-            .map(|m| PhraseMatch {
-                span: ByteSpan {
-                    start: m.start(),
-                    end: m.end(),
-                },
-                value: self.values[m.pattern().as_usize()],
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            if is_word_boundary(bytes, m.start(), m.end()) {
+                out.push(PhraseMatch {
+                    span: ByteSpan {
+                        start: m.start(),
+                        end: m.end(),
+                    },
+                    value: self.values[m.pattern().as_usize()],
+                    pattern: m.pattern().as_usize(),
+                });
+                pos = m.end();
+            } else {
+                pos = m.start() + 1;
+                while pos < text.len() && !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The text of pattern `i`, as expanded from the lexicon.
+    pub fn pattern(&self, i: usize) -> &str {
+        &self.patterns[i]
     }
 
     /// Number of compiled patterns.

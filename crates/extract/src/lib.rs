@@ -62,13 +62,16 @@ pub fn extract_article(article: &Article, resources: &Resources) -> ExtractedArt
         toponyms: &toponyms,
         evidence: &evidence,
     };
-    let mut incidents: Vec<_> = drafts.iter().map(|d| assemble::assemble(&cx, d)).collect();
-    // The main incident first: the first one that is not background.
-    if let Some(main) = incidents.iter().position(|i| !i.background)
-        && main > 0
-    {
-        let m = incidents.remove(main);
-        incidents.insert(0, m);
+    // The main incident first: the first one that is not background. Others without a place
+    // of their own take its place.
+    let main = drafts.iter().position(|d| !d.background).unwrap_or(0);
+    let mut incidents = Vec::with_capacity(drafts.len());
+    if let Some(draft) = drafts.get(main) {
+        incidents.push(assemble::assemble(&cx, draft, None));
+    }
+    for (_, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
+        let other = assemble::assemble(&cx, draft, incidents.first());
+        incidents.push(other);
     }
     ExtractedArticle {
         article: ArticleMeta::from(article),

@@ -37,8 +37,12 @@ pub fn find_perpetrators(
         if first > 0 && NOT_PERPETRATOR_BEFORE.iter().any(|w| a.is(first - 1, w)) {
             continue;
         }
-        let name = r.groups.group(g.value).name.clone();
+        let last = a.token_at(g.span.end).saturating_sub(1);
         let claimed = claims(a, g.sentence, first);
+        if !claimed && !acts_in_sentence(a, g.sentence, first, last) {
+            continue;
+        }
+        let name = r.groups.group(g.value).name.clone();
         if let Some(existing) = named
             .iter_mut()
             .find(|p| p.perpetrator.name.as_deref() == Some(name.as_str()))
@@ -113,6 +117,132 @@ pub fn find_perpetrators(
             }
         })
         .collect()
+}
+
+/// Words that make a named group the suspected author: "blamed X", "X is suspected",
+/// "presumed to have ties to X", "carried out by X".
+const BLAME: &[&str] = &[
+    "blamed",
+    "blames",
+    "blame",
+    "suspected",
+    "suspect",
+    "suspects",
+    "accused",
+    "accuses",
+    "attributed",
+    "presumed",
+    "believed",
+    "thought",
+    "responsible",
+    "behind",
+    "by",
+    "perpetrated",
+    "alleged",
+    "allegedly",
+];
+
+/// Verbs and nouns of attack that a group can be the subject of.
+const ACTS: &[&str] = &[
+    "attack",
+    "attacked",
+    "attacks",
+    "attacking",
+    "killed",
+    "kills",
+    "killing",
+    "stormed",
+    "storm",
+    "ambushed",
+    "ambush",
+    "abducted",
+    "kidnapped",
+    "bombed",
+    "shot",
+    "opened",
+    "raided",
+    "launched",
+    "carried",
+    "set",
+    "detonated",
+    "fired",
+    "shelled",
+    "struck",
+    "hit",
+    "seized",
+    "executed",
+    "beheaded",
+    "massacred",
+    "targeted",
+    "assaulted",
+    "overran",
+    "captured",
+    "torched",
+    "burned",
+    "planted",
+    "exploded",
+    "blew",
+    "hijacked",
+    "took",
+];
+
+/// Actor nouns a group name can modify or head: "Boko Haram insurgents", "fighters of IS".
+const ACTOR_NOUNS: &[&str] = &[
+    "gunmen",
+    "gunman",
+    "militants",
+    "militant",
+    "fighters",
+    "fighter",
+    "insurgents",
+    "insurgent",
+    "rebels",
+    "rebel",
+    "guerrillas",
+    "guerrilla",
+    "members",
+    "member",
+    "militiamen",
+    "jihadists",
+    "bomber",
+    "bombers",
+    "attackers",
+    "assailants",
+    "cell",
+    "operatives",
+    "terrorists",
+    "men",
+    "forces",
+    "suicide",
+];
+
+/// Whether the group named at tokens `first..=last` acts in its sentence: it is blamed or
+/// suspected, it heads or modifies attackers, or an attack verb follows it in its clause.
+fn acts_in_sentence(a: &Analysis<'_>, sentence: usize, first: usize, last: usize) -> bool {
+    let range = a.sentence_tokens[sentence].clone();
+    let lo = first.saturating_sub(6).max(range.start);
+    let blamed_before =
+        (lo..first).any(|k| a.is_any(k, BLAME) || a.is_any(k, &["ties", "loyal", "belonging"]));
+    let hi = (last + 5).min(range.end);
+    let blamed_after = (last + 1..hi).any(|k| {
+        a.is_any(
+            k,
+            &["suspected", "blamed", "responsible", "behind", "accused"],
+        )
+    });
+    let heads_attackers = a.is_any(last + 1, ACTOR_NOUNS)
+        || (first >= 2 && a.is_any(first - 1, &["from", "of"]) && a.is_any(first - 2, ACTOR_NOUNS));
+    let acts_after = (last + 1..(last + 10).min(range.end))
+        .take_while(|&k| !a.is_any(k, &["and", "but", "while", "whereas"]) || k == last + 1)
+        .any(|k| a.is_any(k, ACTS) || head_word(a, k));
+    blamed_before || blamed_after || heads_attackers || acts_after
+}
+
+fn head_word(a: &Analysis<'_>, k: usize) -> bool {
+    a.triggers.iter().any(|t| {
+        t.span.start == a.tokens[k].span.start
+            && t.value.event_type != sitrep_model::EventType::Unknown
+    })
 }
 
 /// Whether token `i` starts a claim phrase.

@@ -32,6 +32,8 @@ pub struct Toponym {
     pub locative: bool,
     /// Whether it is introduced as an origin or destination ("from", "to", "visiting").
     pub elsewhere: bool,
+    /// Whether it is in the dateline (where the report was filed).
+    pub dateline: bool,
     /// An offset point ("30 km south of Kabul"): (lat, lon).
     pub offset: Option<(f64, f64)>,
     /// An unlisted place named just before a division ("in Maywand, Kandahar"): its words.
@@ -198,13 +200,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             .checked_sub(1)
             .map(|i| a.word(i).trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
-        if TITLES.contains(&before.as_str()) {
+        if TITLES.contains(&before.as_str()) || is_calendar_word(&a.text[n.span.range()]) {
             continue;
         }
         let sentence_start = a.sentence_tokens[n.sentence].start;
         let at_sentence_start = first == sentence_start;
+        let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
         let locative = LOCATIVES.contains(&before.as_str())
-            || is_dateline(a, n.sentence, first)
+            || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
             || a.word(end) == ","
             || (first >= 2
@@ -264,6 +267,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             place,
             locative: locative || offset.is_some(),
             elsewhere,
+            dateline,
             offset,
             unlisted,
         });
@@ -307,6 +311,32 @@ fn best_place(
         };
         score(*x).total_cmp(&score(*y))
     })
+}
+
+/// Month and weekday names are dates, never places ("in May", "on Sunday").
+fn is_calendar_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WORDS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// A dateline: the place opens the article's first paragraph and is followed by a comma or dash
@@ -424,7 +454,9 @@ pub fn choose_location(
             Place::Admin1(_) => 2.0,
             Place::Country(_) => 1.0,
         };
-        let cue = if t.locative {
+        let cue = if t.dateline {
+            0.0
+        } else if t.locative {
             2.0
         } else if t.elsewhere {
             -3.0
@@ -501,6 +533,7 @@ pub fn capital_mentions(a: &Analysis<'_>, g: &Gazetteer) -> Vec<Toponym> {
             place: Place::City(capital),
             locative: true,
             elsewhere: false,
+            dateline: false,
             offset: None,
             unlisted: None,
         });

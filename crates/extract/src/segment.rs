@@ -18,7 +18,7 @@ use sitrep_model::{DatePrecision, EventType};
 use sitrep_time::DateMention;
 
 use crate::analysis::Analysis;
-use crate::casualties::{CasualtyStatement, Side};
+use crate::casualties::{CasualtyStatement, Side, is_aggregate_sentence};
 
 /// How many days before publication an incident must be to count as background.
 pub const BACKGROUND_DAYS: i64 = 7;
@@ -38,7 +38,6 @@ const EVENT_NOUNS: &[&str] = &[
     "raid",
     "ambush",
     "massacre",
-    "killing",
     "killings",
     "kidnapping",
     "abduction",
@@ -91,6 +90,25 @@ enum Eventful {
 }
 
 fn eventfulness(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Eventful {
+    const CLAIM_WORDS: &[&str] = &[
+        "claimed",
+        "responsibility",
+        "blamed",
+        "suspected",
+        "accused",
+        "attributed",
+    ];
+    let claim = a.sentence_tokens[s]
+        .clone()
+        .any(|i| a.is_any(i, CLAIM_WORDS));
+    // Running totals are context, but who is blamed in them still speaks of this incident.
+    if is_aggregate_sentence(a, s) {
+        return if claim {
+            Eventful::Continues
+        } else {
+            Eventful::No
+        };
+    }
     let statements: Vec<&CasualtyStatement> =
         casualties.iter().filter(|c| c.sentence == s).collect();
     let triggers: Vec<_> = a.triggers.iter().filter(|t| t.sentence == s).collect();
@@ -103,9 +121,6 @@ fn eventfulness(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) ->
     if reports {
         return Eventful::Reports;
     }
-    let claim = a.sentence_tokens[s]
-        .clone()
-        .any(|i| a.is(i, "claimed") || a.is(i, "responsibility"));
     let attack_word = triggers.iter().any(|t| !is_general(a, t.span));
     if claim || attack_word || !statements.is_empty() {
         Eventful::Continues
@@ -161,7 +176,23 @@ fn is_reference(a: &Analysis<'_>, d: &DateMention) -> bool {
     if a.is_any(k, &["'s", "’s"]) {
         k += 1;
     }
-    (k..k + 2).any(|i| a.is_any(i, EVENT_NOUNS))
+    if a.is_any(
+        k,
+        &[
+            "deadly",
+            "twin",
+            "suicide",
+            "bomb",
+            "car",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+        ],
+    ) {
+        k += 1;
+    }
+    a.is_any(k, EVENT_NOUNS)
 }
 
 /// The sentence's own date and a date it refers to, as indices into `a.dates`.
@@ -169,6 +200,12 @@ fn sentence_dates(a: &Analysis<'_>, s: usize) -> (Option<usize>, Option<usize>) 
     let mut own = None;
     let mut reference = None;
     for (i, d) in a.dates.iter().enumerate().filter(|(_, d)| d.sentence == s) {
+        // The dateline's date is when the report was filed; "since 2013" starts a period.
+        let first = a.token_at(d.span.start);
+        if a.in_dateline(d.span) || (first > 0 && a.is_any(first - 1, &["since", "until", "till"]))
+        {
+            continue;
+        }
         if is_reference(a, &d.value) {
             reference.get_or_insert(i);
         } else if own.is_none_or(|o: usize| {
@@ -232,10 +269,15 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
         let mut target = None;
         if let Some(di) = own.filter(|&i| a.dates[i].value.is_resolved()) {
             let d = &a.dates[di].value;
-            if let Some(i) = drafts
-                .iter()
-                .position(|dr| dr.date.is_some_and(|x| compatible(&a.dates[x].value, d)))
-            {
+            // A coarser date than the incident's ("earlier this month" against "on Saturday") in
+            // a sentence that reports an event of its own is another incident.
+            let same = |x: usize| {
+                let existing = &a.dates[x].value;
+                compatible(existing, d)
+                    && !(kind == Eventful::Reports
+                        && precision_rank(d.precision) > precision_rank(existing.precision))
+            };
+            if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
                 target = Some(i);
             } else if let Some(c) =
                 current.filter(|&c| drafts[c].date.is_none() && !is_old(d, anchor(&drafts)))
@@ -271,6 +313,24 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
         };
         drafts[target].sentences.push(s);
         current = Some(target);
+    }
+    // Incidents that began before the main one are context for it.
+    let main_start = drafts
+        .iter()
+        .find(|d| !d.background)
+        .and_then(|d| d.date)
+        .and_then(|i| a.dates[i].value.start);
+    if let Some(main_start) = main_start.and_then(|m| m.checked_sub(1.day()).ok()) {
+        let main = drafts.iter().position(|d| !d.background);
+        for (k, d) in drafts.iter_mut().enumerate() {
+            if Some(k) != main
+                && d.date
+                    .and_then(|i| a.dates[i].value.start)
+                    .is_some_and(|start| start < main_start)
+            {
+                d.background = true;
+            }
+        }
     }
     drafts.retain(|d| !d.sentences.is_empty());
     drafts

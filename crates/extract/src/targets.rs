@@ -98,16 +98,30 @@ pub fn find_targets(
     victim_spans: &[ByteSpan],
 ) -> Vec<FoundTarget> {
     let mut found: Vec<FoundTarget> = Vec::new();
+    let mut consumed: Vec<ByteSpan> = Vec::new();
     for t in a.targets.iter().filter(|t| sentences.contains(&t.sentence)) {
+        if consumed.contains(&t.span) {
+            continue;
+        }
         let first = a.token_at(t.span.start);
         let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
         if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
             continue;
         }
         let (nationality, start) = nationality_before(a, r, first);
+        let own_start = t.span.start;
+        // "the offices of a daily newspaper", "the vehicle of a police commander": the owner
+        // is the target.
+        let (t, end) = match owner_after(a, t) {
+            Some(owner) => {
+                consumed.push(owner.span);
+                (owner, owner.span.end)
+            }
+            None => (t, t.span.end),
+        };
         let span = ByteSpan {
-            start: start.unwrap_or(t.span.start),
-            end: t.span.end,
+            start: start.unwrap_or(own_start).min(own_start),
+            end,
         };
         if found.iter().any(|f| {
             f.kind == t.value.kind && (f.nationality == nationality || nationality.is_none())
@@ -130,6 +144,24 @@ pub fn find_targets(
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// The target noun that owns `t` in "<t> of <owner>", within five tokens after "of".
+fn owner_after<'a>(
+    a: &'a Analysis<'_>,
+    t: &Located<TargetNoun>,
+) -> Option<&'a Located<TargetNoun>> {
+    let end = a.token_at(t.span.end);
+    if !a.is(end, "of") {
+        return None;
+    }
+    let limit = a
+        .tokens
+        .get(end + 6)
+        .map_or(a.text.len(), |tok| tok.span.start);
+    a.targets
+        .iter()
+        .find(|u| u.span.start > t.span.end && u.span.start < limit && u.sentence == t.sentence)
 }
 
 fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {

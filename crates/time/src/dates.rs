@@ -319,14 +319,11 @@ fn resolve(
                 return None; // "2006-2016": a span of years, not a date
             }
             let year = num("year")? as i16;
-            let pre = caps
-                .name("pre")
-                .map(|m| m.as_str().trim().to_ascii_lowercase());
-            // The match starts at the preposition; the evidence is the year itself.
+            // The match starts at the preposition; the mention is the year itself.
             let year_match = caps.name("year")?;
             let offset = year_match.start() - caps.get(0)?.start();
             let span = ByteSpan {
-                start: span.start + if pre.is_some() { 0 } else { offset },
+                start: span.start + offset,
                 end: span.end,
             };
             Some(DateMention {
