@@ -54,13 +54,14 @@ pub fn run(resources: &Resources) -> Result<()> {
             ..IncidentFilter::default()
         })
         .context("querying the demo store")?;
-    messages::note(format!(
-        "demo: {stored} example articles → {incidents} incidents (background ones marked ↺)"
-    ));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     output::write(&mut out, Format::Table, &all)?;
     out.flush()?;
+    drop(out);
+    messages::note(format!(
+        "demo: {stored} example articles → {incidents} incidents (↺ marks past incidents mentioned for context)"
+    ));
     messages::note(
         "try: sitrep ingest examples/corpus.jsonl && sitrep query --country LY --format json",
     );
