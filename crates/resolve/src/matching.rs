@@ -15,17 +15,19 @@
 //!    matches nothing.
 //! 4. **Compatible event types.** Equal, either `unknown`, or both in one family of
 //!    [`types_compatible`]: reports of one event often name it differently (gunmen and
-//!    suicide bombers: `armed_assault` or `bombing`).
+//!    suicide bombers: `armed_assault` or `bombing`). Two different types of one family are
+//!    a *vague* agreement, like a coarse place or date (rule 7).
 //! 5. **Nearby places.** Both `point`/`city`: within [`MAX_DISTANCE_KM`] (25 km). When one is
 //!    an `admin1`: the same first-level division. When one is only a `country` (or an `admin1`
 //!    comparison lacks a division name), the place is *coarse*.
 //! 6. **Compatible actors.** When both name perpetrator groups, they share one; when both name
 //!    specific targets (anything but `unknown`, `other`, `private_citizens`), they share a kind.
-//! 7. **Corroboration of vague reports.** When the place is coarse, or either date is `month`,
-//!    `year` or assumed from publication, the pair must also share something specific: a
-//!    named group, a specific target kind, or the same death toll (above zero). When both the
-//!    place and a date are vague, they do not match at all: "an attack in Syria in 2015" is
-//!    not one incident.
+//! 7. **Corroboration of vague agreements.** The place may be coarse, either date may be
+//!    `month`, `year` or assumed from publication, and the types may differ within a family.
+//!    With one of these, the pair must also share something specific: a named group, a
+//!    specific target kind, or the same death toll (above zero). With two or more, they do not
+//!    match at all: "an attack in Syria in 2015" is not one incident, and a shooting and a
+//!    bombing in one province on one day are two.
 
 use sitrep_geo::haversine_km;
 use sitrep_model::{EventType, Incident, LocationPrecision};
@@ -98,11 +100,17 @@ pub(crate) fn profiles_match(a: &Profile, b: &Profile) -> bool {
         PlaceMatch::Coarse => true,
         PlaceMatch::Apart => return false,
     };
-    let coarse_date = a.coarse_date || b.coarse_date;
-    match (coarse_place, coarse_date) {
-        (false, false) => true,
-        (true, true) => false,
-        _ => corroborated(a, b),
+    let other_type = a.event_type != b.event_type
+        && a.event_type != EventType::Unknown
+        && b.event_type != EventType::Unknown;
+    let vague = [coarse_place, a.coarse_date || b.coarse_date, other_type]
+        .into_iter()
+        .filter(|&v| v)
+        .count();
+    match vague {
+        0 => true,
+        1 => corroborated(a, b),
+        _ => false,
     }
 }
 
@@ -362,6 +370,17 @@ pub(crate) mod tests {
         assert!(matches(&police(kabul()), &police(month.clone())));
         let vague = coarse(police(month), LocationPrecision::Country);
         assert!(!matches(&police(kabul()), &vague));
+    }
+
+    #[test]
+    fn related_but_different_types_need_corroboration() {
+        let shooting = with(kabul(), |i| i.event_type = EventType::ArmedAssault);
+        assert!(!matches(&kabul(), &shooting));
+        let claimed = |i: Incident| with(i, |i| i.perpetrators = vec![group("Taliban")]);
+        assert!(matches(&claimed(kabul()), &claimed(shooting.clone())));
+        // Different types and a vague place: two vague agreements are not enough.
+        let vague = coarse(claimed(shooting), LocationPrecision::Country);
+        assert!(!matches(&claimed(kabul()), &vague));
     }
 
     #[test]

@@ -1,22 +1,35 @@
-//! Writing: one article, its mentions and the incidents they create, in one transaction.
+//! Writing: articles and their mentions, each mention placed in an incident (new or existing)
+//! by resolution, in one transaction per call.
 
 use rusqlite::{Transaction, TransactionBehavior, params};
-use sitrep_model::{Article, Count, ExtractedArticle, Incident, IncidentId};
+use sitrep_model::{Article, ExtractedArticle, Incident};
+use sitrep_resolve::{Mention, MentionKey};
 
 use crate::Store;
 use crate::error::{Error, Result};
-use crate::filter::PERPETRATOR_SEPARATOR;
+use crate::resolution::{IncidentChanges, Resolver};
 
 /// What [`Store::insert_article`] did with an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InsertOutcome {
-    /// The article was new; it is stored with this many incidents (one per mention).
+    /// The article was new; it is stored with this many mentions (its extracted incidents),
+    /// each now part of an incident, new or existing (see [`BatchOutcome::incidents`]).
     Inserted {
-        /// Number of incidents created.
+        /// Number of mentions stored.
         incidents: usize,
     },
     /// An article with this id was already stored; nothing changed.
     Skipped,
+}
+
+/// What [`Store::insert_batch_resolved`] did: one outcome per article, and what happened to
+/// incidents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// One outcome per item, in order.
+    pub articles: Vec<InsertOutcome>,
+    /// Incidents created, updated with new reports, and merged into others.
+    pub incidents: IncidentChanges,
 }
 
 /// An article checked and encoded, ready to write.
@@ -32,9 +45,11 @@ impl Store {
     ///
     /// Returns [`InsertOutcome::Skipped`] when an article with the same id is already stored:
     /// nothing changes, even if `extracted` differs from what was stored. Otherwise each
-    /// extracted incident (a mention, numbered from 0 in extraction order) creates a new
-    /// incident with id `IncidentId::for_mention(&article.id, ordinal)`
-    /// ([`IncidentId::for_mention`]), whose reconciled fields are the mention's own.
+    /// extracted incident is stored as a mention (numbered from 0 in extraction order) and
+    /// resolved: it joins the stored incident it matches, or creates one, by the rules of
+    /// `sitrep-resolve` (see the crate docs); the incident's fields are reconciled from all
+    /// its mentions. An incident reported once has exactly that report's values and the id
+    /// [`IncidentId::for_mention`](sitrep_model::IncidentId::for_mention) of it.
     ///
     /// Errors, storing nothing, when `extracted` is for another article
     /// ([`Error::ArticleMismatch`]) or an incident holds a coordinate or confidence that is
@@ -45,13 +60,8 @@ impl Store {
         extracted: &ExtractedArticle,
     ) -> Result<InsertOutcome> {
         let prepared = prepare(article, extracted)?;
-        let now = jiff::Timestamp::now().to_string();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = write(&tx, &prepared, &now)?;
-        tx.commit()?;
-        Ok(outcome)
+        let mut outcome = self.write_batch(std::slice::from_ref(&prepared))?;
+        Ok(outcome.articles.remove(0))
     }
 
     /// Stores many articles in one transaction (much faster than one by one), returning one
@@ -64,20 +74,40 @@ impl Store {
         &mut self,
         items: &[(Article, ExtractedArticle)],
     ) -> Result<Vec<InsertOutcome>> {
+        Ok(self.insert_batch_resolved(items)?.articles)
+    }
+
+    /// [`Store::insert_batch`], also saying how many incidents were created, updated with new
+    /// reports, or merged into others.
+    pub fn insert_batch_resolved(
+        &mut self,
+        items: &[(Article, ExtractedArticle)],
+    ) -> Result<BatchOutcome> {
         let prepared = items
             .iter()
             .map(|(article, extracted)| prepare(article, extracted))
             .collect::<Result<Vec<_>>>()?;
+        self.write_batch(&prepared)
+    }
+
+    fn write_batch(&mut self, prepared: &[PreparedArticle<'_>]) -> Result<BatchOutcome> {
         let now = jiff::Timestamp::now().to_string();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcomes = prepared
+        // A mention may point at an incident whose row `finish` writes at the end.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        let mut resolver = Resolver::prepare(&tx, &now)?;
+        let articles = prepared
             .iter()
-            .map(|item| write(&tx, item, &now))
+            .map(|item| write(&tx, item, &now, &mut resolver))
             .collect::<Result<Vec<_>>>()?;
+        let incidents = resolver.finish(&tx, &now)?;
         tx.commit()?;
-        Ok(outcomes)
+        Ok(BatchOutcome {
+            articles,
+            incidents,
+        })
     }
 }
 
@@ -131,8 +161,13 @@ fn check_incident(incident: &Incident) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Writes one prepared article unless it is already stored.
-fn write(tx: &Transaction<'_>, item: &PreparedArticle<'_>, now: &str) -> Result<InsertOutcome> {
+/// Writes one prepared article unless it is already stored, and resolves its mentions.
+fn write(
+    tx: &Transaction<'_>,
+    item: &PreparedArticle<'_>,
+    now: &str,
+    resolver: &mut Resolver,
+) -> Result<InsertOutcome> {
     let article = item.article;
     let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
     if exists.exists([article.id.as_str()])? {
@@ -152,69 +187,27 @@ fn write(tx: &Transaction<'_>, item: &PreparedArticle<'_>, now: &str) -> Result<
         now,
     ])?;
 
-    let mut insert_incident = tx.prepare_cached(
-        "INSERT INTO incidents (
-            id, event_type, date_start, date_end, date_precision,
-            country, admin1, place, lat, lon, location_precision,
-            killed_min, killed_max, killed_best, wounded_min, wounded_max,
-            kidnapped_min, kidnapped_max, perpetrators, background, confidence,
-            data, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
-    )?;
     let mut insert_mention = tx.prepare_cached(
         "INSERT INTO mentions (article_id, ordinal, incident_id, data) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (ordinal, (incident, json)) in item.incidents.iter().enumerate() {
-        let id = IncidentId::for_mention(&article.id, ordinal);
-        let date = incident.date.as_ref();
-        let location = incident.location.as_ref();
-        let (killed_min, killed_max) = bounds(incident.killed.as_ref());
-        let (wounded_min, wounded_max) = bounds(incident.wounded.as_ref());
-        let (kidnapped_min, kidnapped_max) = bounds(incident.kidnapped.as_ref());
-        insert_incident.execute(params![
-            id.as_str(),
-            incident.event_type.as_str(),
-            date.and_then(|d| d.start).map(|d| d.to_string()),
-            date.and_then(|d| d.end).map(|d| d.to_string()),
-            date.map(|d| d.precision.as_str()),
-            location.map(|l| l.country.as_str()),
-            location.and_then(|l| l.admin1.as_deref()),
-            location.map(|l| l.name.as_str()),
-            location.map(|l| l.lat),
-            location.map(|l| l.lon),
-            location.map(|l| l.precision.as_str()),
-            killed_min,
-            killed_max,
-            incident.killed.as_ref().and_then(Count::best),
-            wounded_min,
-            wounded_max,
-            kidnapped_min,
-            kidnapped_max,
-            perpetrator_names(incident),
-            incident.background,
-            f64::from(incident.confidence),
-            json,
-            now,
+        let ordinal = u32::try_from(ordinal).map_err(|_| Error::InvalidIncident {
+            article: article.id.to_string(),
+            ordinal,
+            reason: "an article holds at most 2^32 incidents".into(),
+        })?;
+        let key = MentionKey::new(article.id.clone(), ordinal);
+        // Stored as its own leader until resolution says otherwise.
+        insert_mention.execute(params![
+            article.id.as_str(),
+            ordinal,
+            key.incident_id().as_str(),
+            json
         ])?;
-        let ordinal = i64::try_from(ordinal).expect("an article has fewer than 2^63 incidents");
-        insert_mention.execute(params![article.id.as_str(), ordinal, id.as_str(), json])?;
+        let mention = Mention::new(key, (*incident).clone(), article.published);
+        resolver.add(tx, mention)?;
     }
     Ok(InsertOutcome::Inserted {
         incidents: item.incidents.len(),
     })
-}
-
-fn bounds(count: Option<&Count>) -> (Option<u32>, Option<u32>) {
-    count.map_or((None, None), |c| (c.min, c.max))
-}
-
-/// The named perpetrators joined for the `perpetrators` column; `None` when none is named.
-fn perpetrator_names(incident: &Incident) -> Option<String> {
-    let names: Vec<&str> = incident
-        .perpetrators
-        .iter()
-        .filter_map(|p| p.name.as_deref())
-        .collect();
-    (!names.is_empty()).then(|| names.join(PERPETRATOR_SEPARATOR))
 }

@@ -4,10 +4,12 @@
 //! - An **article** is kept with the cleaned text extraction saw, so that evidence offsets always
 //!   point into stored text.
 //! - A **mention** is one article's report of one incident, with the values that article gave.
-//! - An **incident** is one real event: reconciled fields and a stable
-//!   [`IncidentId`](sitrep_model::IncidentId). Today each mention creates its own incident
-//!   ([`IncidentId::for_mention`](sitrep_model::IncidentId::for_mention)); the schema lets several
-//!   mentions from several articles point to one incident once a merge step joins them.
+//! - An **incident** is one real event: fields reconciled from all its mentions and a stable
+//!   [`IncidentId`](sitrep_model::IncidentId). Mentions from different articles that report
+//!   the same event are grouped into one incident as they are stored, by the rules of
+//!   `sitrep-resolve`, the same whatever order articles arrive in; an incident's id is that of
+//!   its leading mention ([`IncidentId::for_mention`](sitrep_model::IncidentId::for_mention)),
+//!   and an id that merged into another stays an alias ([`Store::current_incident_id`]).
 //!
 //! Ingest is idempotent: storing an article already stored changes nothing and returns
 //! [`InsertOutcome::Skipped`]; each article is stored in one transaction with its incidents, so
@@ -53,6 +55,7 @@ mod filter;
 mod insert;
 mod migrations;
 mod read;
+mod resolution;
 
 use std::path::Path;
 use std::time::Duration;
@@ -63,8 +66,9 @@ use rusqlite::functions::FunctionFlags;
 pub use bbox::BoundingBox;
 pub use error::{Error, InvalidBoundingBox, Result};
 pub use filter::IncidentFilter;
-pub use insert::InsertOutcome;
+pub use insert::{BatchOutcome, InsertOutcome};
 pub use read::StoreStats;
+pub use resolution::IncidentChanges;
 
 /// How long a statement waits for another connection's lock before failing with "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -7,7 +7,8 @@
 //! script that has shipped; append a new one.
 //!
 //! Version 1 holds the tables and B-tree indexes, version 2 the R*Tree spatial index of incident
-//! coordinates, kept in step with `incidents` by triggers.
+//! coordinates, kept in step with `incidents` by triggers, version 3 the tables of resolution
+//! (blocking keys, id aliases, rules version).
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -99,8 +100,38 @@ BEGIN
 END;
 "#;
 
+/// Resolution: the blocking keys of mentions, aliases of incident ids that merged into
+/// others, and the version of the resolution rules the mentions were grouped with.
+///
+/// `mention_blocks` files each mention under its country and 7-day date buckets
+/// (`sitrep_resolve::blocking`), with its window of day numbers so that a lookup keeps only
+/// the mentions whose dates are compatible. Mentions of a database written before this version
+/// get their keys, and are grouped, by the first write after the upgrade (the rules are Rust
+/// code, not SQL); `resolution.rules_version` is absent until then.
+const V3_RESOLUTION: &str = r#"
+CREATE TABLE mention_blocks (
+    country    TEXT NOT NULL,     -- ISO 3166-1 alpha-2
+    bucket     INTEGER NOT NULL,  -- day number (days since 1970-01-01) div 7
+    article_id TEXT NOT NULL,
+    ordinal    INTEGER NOT NULL,
+    day_first  INTEGER NOT NULL,  -- the mention's date window, as day numbers
+    day_last   INTEGER NOT NULL,
+    PRIMARY KEY (country, bucket, article_id, ordinal)
+) WITHOUT ROWID;
+
+CREATE TABLE incident_aliases (
+    id     TEXT PRIMARY KEY NOT NULL,  -- an id that no longer names an incident
+    target TEXT NOT NULL               -- the incident it merged into
+) WITHOUT ROWID;
+
+CREATE TABLE resolution (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+"#;
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1_TABLES, V2_RTREE];
+const MIGRATIONS: &[&str] = &[V1_TABLES, V2_RTREE, V3_RESOLUTION];
 
 /// The schema version this code migrates to.
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -220,7 +251,7 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(LATEST_VERSION, 2);
+        assert_eq!(LATEST_VERSION, 3);
         // The R*Tree of version 2 was filled from the row written at version 1.
         let filter = IncidentFilter {
             bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),

@@ -1,0 +1,618 @@
+//! Resolution in the store: filing each new mention under its blocking keys, asking
+//! `sitrep-resolve` which incident it belongs to, and keeping incidents, their reconciled
+//! fields and the aliases of merged ids in step, all inside the caller's transaction.
+//!
+//! The grouping rule lives in [`sitrep_resolve::clustering`]: each incident is led by the
+//! report that comes first in precedence order, and its id is that report's
+//! ([`IncidentId::for_mention`]). The rule does not depend on arrival order, so the same
+//! articles ingested in any order, or in an interrupted run completed later, give the same
+//! incidents with the same ids. When a new report takes the lead of an incident, the incident's
+//! id changes; the old id is kept in `incident_aliases` and
+//! [`Store::current_incident_id`] follows it.
+//!
+//! A write goes: for each mention, store it as its own leader, file its keys, [`place`] it
+//! (which reads neighbours through [`SqlIndex`]) and write the new assignments; then, once per
+//! batch, [`Resolver::finish`] re-reconciles every incident whose membership changed (creating,
+//! updating or deleting its row) and records aliases. Foreign keys are deferred to the commit,
+//! since a mention may point at an incident whose row is written at the end of the batch.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, params};
+use sitrep_model::{ArticleId, Count, Incident, IncidentId};
+use sitrep_resolve::{
+    Assignment, Mention, MentionIndex, MentionKey, Neighbour, RULES_VERSION, block_keys, buckets,
+    cluster, place, reconcile,
+};
+
+use crate::Store;
+use crate::error::{Error, Result};
+use crate::filter::PERPETRATOR_SEPARATOR;
+
+/// What resolution did to incidents in one write.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IncidentChanges {
+    /// Incidents that did not exist before the write.
+    pub created: usize,
+    /// Incidents that existed and gained (or lost) reports.
+    pub updated: usize,
+    /// Incidents that merged into others: their ids are now aliases.
+    pub merged: usize,
+}
+
+/// The key of `resolution` holding [`RULES_VERSION`].
+const RULES_KEY: &str = "rules_version";
+
+/// One batch's resolution state: decoded mentions, incidents to re-reconcile, leaders that
+/// lost the lead.
+#[derive(Default)]
+pub(crate) struct Resolver {
+    cache: HashMap<MentionKey, Mention>,
+    affected: BTreeSet<String>,
+    demoted: BTreeSet<MentionKey>,
+}
+
+impl Resolver {
+    /// Brings the stored grouping up to the current rules before a write: on a store whose
+    /// mentions were grouped by other rules, or not at all (written before schema version 3),
+    /// regroups every mention ([`Resolver::rebuild`]).
+    pub fn prepare(conn: &Connection, now: &str) -> Result<Resolver> {
+        let version: Option<i64> = conn
+            .query_row(
+                "SELECT value FROM resolution WHERE key = ?1",
+                [RULES_KEY],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let mut resolver = Resolver::default();
+        if version != Some(i64::from(RULES_VERSION)) {
+            let any: bool =
+                conn.query_row("SELECT EXISTS (SELECT 1 FROM mentions)", [], |r| r.get(0))?;
+            if any {
+                resolver.rebuild(conn, now)?;
+            }
+            conn.execute(
+                "INSERT OR REPLACE INTO resolution (key, value) VALUES (?1, ?2)",
+                params![RULES_KEY, RULES_VERSION],
+            )?;
+        }
+        Ok(resolver)
+    }
+
+    /// Files and places one new mention, whose row is already stored with itself as leader.
+    pub fn add(&mut self, conn: &Connection, mention: Mention) -> Result<()> {
+        file_blocks(conn, &mention)?;
+        let new = mention.key().clone();
+        self.cache.insert(new.clone(), mention.clone());
+        let assignments = place(
+            &mut SqlIndex {
+                conn,
+                cache: &mut self.cache,
+            },
+            mention,
+        )?;
+        for assignment in assignments {
+            let is_new = assignment.mention == new;
+            self.apply(conn, assignment, is_new)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one assignment and notes what it affects.
+    fn apply(&mut self, conn: &Connection, a: Assignment, is_new: bool) -> Result<()> {
+        let new_id = a.leader.incident_id();
+        let old_id: String = conn
+            .prepare_cached(
+                "SELECT incident_id FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
+            )?
+            .query_row(
+                params![a.mention.article.as_str(), a.mention.ordinal],
+                |r| r.get(0),
+            )?;
+        if old_id != new_id.as_str() {
+            conn.prepare_cached(
+                "UPDATE mentions SET incident_id = ?3 WHERE article_id = ?1 AND ordinal = ?2",
+            )?
+            .execute(params![
+                a.mention.article.as_str(),
+                a.mention.ordinal,
+                new_id.as_str()
+            ])?;
+            if !is_new && old_id == a.mention.incident_id().as_str() {
+                self.demoted.insert(a.mention.clone());
+            }
+            self.affected.insert(old_id);
+        }
+        self.affected.insert(new_id.as_str().to_string());
+        Ok(())
+    }
+
+    /// Re-reconciles every incident whose membership changed, and records aliases for the ids
+    /// of incidents that merged into others.
+    pub fn finish(mut self, conn: &Connection, now: &str) -> Result<IncidentChanges> {
+        let mut changes = IncidentChanges::default();
+        let affected = std::mem::take(&mut self.affected);
+        for id in &affected {
+            let exists = incident_exists(conn, id)?;
+            let members = self.members(conn, id)?;
+            let values: Vec<Incident> = members.iter().map(|m| m.incident().clone()).collect();
+            match reconcile(&values) {
+                None if exists => {
+                    conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")?
+                        .execute([id])?;
+                    changes.merged += 1;
+                }
+                None => {}
+                Some(incident) => {
+                    write_incident(conn, id, &incident, exists, now)?;
+                    if exists {
+                        changes.updated += 1;
+                    } else {
+                        changes.created += 1;
+                        conn.prepare_cached("DELETE FROM incident_aliases WHERE id = ?1")?
+                            .execute([id])?;
+                    }
+                }
+            }
+        }
+        for key in &self.demoted {
+            let old = key.incident_id();
+            if incident_exists(conn, old.as_str())? {
+                continue;
+            }
+            let target: String = conn
+                .prepare_cached(
+                    "SELECT incident_id FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
+                )?
+                .query_row(params![key.article.as_str(), key.ordinal], |r| r.get(0))?;
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO incident_aliases (id, target) VALUES (?1, ?2)",
+            )?
+            .execute(params![old.as_str(), target])?;
+            conn.prepare_cached("UPDATE incident_aliases SET target = ?2 WHERE target = ?1")?
+                .execute(params![old.as_str(), target])?;
+        }
+        Ok(changes)
+    }
+
+    /// The mentions of an incident, in precedence order (its leader first).
+    fn members(&mut self, conn: &Connection, id: &str) -> Result<Vec<Mention>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT m.article_id, m.ordinal, m.data, a.published
+             FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
+             WHERE m.incident_id = ?1",
+        )?;
+        let mut rows = stmt.query([id])?;
+        let mut members = Vec::new();
+        while let Some(row) = rows.next()? {
+            let key = key_of(row)?;
+            let mention = match self.cache.get(&key) {
+                Some(m) => m.clone(),
+                None => {
+                    let m = decode_mention(row, key.clone(), 2, 3)?;
+                    self.cache.insert(key, m.clone());
+                    m
+                }
+            };
+            members.push(mention);
+        }
+        members.sort();
+        Ok(members)
+    }
+
+    /// Regroups every stored mention from scratch by the current rules ([`cluster`]), in
+    /// memory: files every mention again, points each at its leader's incident, and queues
+    /// every incident, old or new, for [`Resolver::finish`].
+    fn rebuild(&mut self, conn: &Connection, _now: &str) -> Result<()> {
+        conn.execute("DELETE FROM mention_blocks", [])?;
+        let mut current: HashMap<MentionKey, String> = HashMap::new();
+        let mut all = Vec::new();
+        {
+            let mut stmt = conn.prepare(
+                "SELECT m.article_id, m.ordinal, m.data, a.published, m.incident_id
+                 FROM mentions AS m JOIN articles AS a ON a.id = m.article_id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let key = key_of(row)?;
+                let mention = decode_mention(row, key.clone(), 2, 3)?;
+                let incident_id: String = row.get(4)?;
+                current.insert(key, incident_id);
+                all.push(mention);
+            }
+        }
+        let old_incidents: Vec<String> = conn
+            .prepare("SELECT id FROM incidents")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let old_incidents: BTreeSet<String> = old_incidents.into_iter().collect();
+        for mention in &all {
+            file_blocks(conn, mention)?;
+        }
+        let assignments = cluster(all.clone());
+        for mention in all {
+            let key = mention.key().clone();
+            let leader = assignments.get(&key).unwrap_or(&key);
+            let new_id = leader.incident_id().as_str().to_string();
+            if current.get(&key) != Some(&new_id) {
+                conn.prepare_cached(
+                    "UPDATE mentions SET incident_id = ?3 WHERE article_id = ?1 AND ordinal = ?2",
+                )?
+                .execute(params![key.article.as_str(), key.ordinal, new_id])?;
+            }
+            if leader != &key && old_incidents.contains(key.incident_id().as_str()) {
+                self.demoted.insert(key.clone());
+            }
+            self.affected.insert(new_id);
+            self.cache.insert(key, mention);
+        }
+        self.affected.extend(old_incidents);
+        Ok(())
+    }
+}
+
+/// The store's tables seen as a [`MentionIndex`].
+struct SqlIndex<'a> {
+    conn: &'a Connection,
+    cache: &'a mut HashMap<MentionKey, Mention>,
+}
+
+impl MentionIndex for SqlIndex<'_> {
+    type Error = Error;
+
+    fn neighbours(&mut self, mention: &Mention) -> Result<Vec<Neighbour>> {
+        let (Some(country), Some(window)) = (mention.country(), mention.window()) else {
+            return Ok(Vec::new());
+        };
+        let range = buckets(window);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.article_id, b.ordinal, m.incident_id, m.data, a.published
+             FROM mention_blocks AS b
+             JOIN mentions AS m ON m.article_id = b.article_id AND m.ordinal = b.ordinal
+             JOIN articles AS a ON a.id = b.article_id
+             WHERE b.country = ?1 AND b.bucket BETWEEN ?2 AND ?3
+               AND b.day_first <= ?4 AND b.day_last >= ?5",
+        )?;
+        let mut rows = stmt.query(params![
+            country.as_str(),
+            range.start(),
+            range.end(),
+            window.last.saturating_add(1),
+            window.first.saturating_sub(1),
+        ])?;
+        let mut seen = BTreeSet::new();
+        let mut found = Vec::new();
+        while let Some(row) = rows.next()? {
+            let key = key_of(row)?;
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            let incident_id: String = row.get(2)?;
+            let leads = incident_id == key.incident_id().as_str();
+            let mention = match self.cache.get(&key) {
+                Some(m) => m.clone(),
+                None => {
+                    let m = decode_mention(row, key.clone(), 3, 4)?;
+                    self.cache.insert(key, m.clone());
+                    m
+                }
+            };
+            found.push(Neighbour { mention, leads });
+        }
+        Ok(found)
+    }
+}
+
+/// Files a mention under its blocking keys.
+fn file_blocks(conn: &Connection, mention: &Mention) -> Result<()> {
+    let Some(window) = mention.window() else {
+        return Ok(());
+    };
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO mention_blocks
+            (country, bucket, article_id, ordinal, day_first, day_last)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let key = mention.key();
+    for block in block_keys(mention) {
+        stmt.execute(params![
+            block.country.as_str(),
+            block.bucket,
+            key.article.as_str(),
+            key.ordinal,
+            window.first,
+            window.last,
+        ])?;
+    }
+    Ok(())
+}
+
+/// The mention key in columns 0 (article id) and 1 (ordinal).
+fn key_of(row: &rusqlite::Row<'_>) -> Result<MentionKey> {
+    let article: String = row.get(0)?;
+    let ordinal: i64 = row.get(1)?;
+    let ordinal = u32::try_from(ordinal).map_err(|_| Error::CorruptRow {
+        table: "mentions",
+        id: format!("{article}#{ordinal}"),
+        reason: "ordinal is not a small non-negative number".into(),
+    })?;
+    Ok(MentionKey::new(ArticleId::new(article), ordinal))
+}
+
+/// Decodes a mention from its JSON (`data` column) and its article's `published` column.
+fn decode_mention(
+    row: &rusqlite::Row<'_>,
+    key: MentionKey,
+    data: usize,
+    published: usize,
+) -> Result<Mention> {
+    let corrupt = |reason: String| Error::CorruptRow {
+        table: "mentions",
+        id: key.to_string(),
+        reason,
+    };
+    let json: String = row.get(data)?;
+    let incident: Incident = serde_json::from_str(&json)
+        .map_err(|err| corrupt(format!("data is not a valid incident: {err}")))?;
+    let published: Option<String> = row.get(published)?;
+    let published = published
+        .map(|p| p.parse::<Date>())
+        .transpose()
+        .map_err(|err| corrupt(format!("article published is not a date: {err}")))?;
+    Ok(Mention::new(key, incident, published))
+}
+
+fn incident_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM incidents WHERE id = ?1")?
+        .exists([id])?)
+}
+
+/// Inserts or updates an incident row with its reconciled fields; an update keeps the row's
+/// `rid` (which the spatial index refers to) and `created_at`.
+fn write_incident(
+    conn: &Connection,
+    id: &str,
+    incident: &Incident,
+    exists: bool,
+    now: &str,
+) -> Result<()> {
+    let json = serde_json::to_string(incident).map_err(|err| Error::CorruptRow {
+        table: "incidents",
+        id: id.to_string(),
+        reason: format!("reconciled incident cannot be encoded as JSON: {err}"),
+    })?;
+    let date = incident.date.as_ref();
+    let location = incident.location.as_ref();
+    let (killed_min, killed_max) = bounds(incident.killed.as_ref());
+    let (wounded_min, wounded_max) = bounds(incident.wounded.as_ref());
+    let (kidnapped_min, kidnapped_max) = bounds(incident.kidnapped.as_ref());
+    let sql = if exists {
+        "UPDATE incidents SET
+            event_type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
+            country = ?6, admin1 = ?7, place = ?8, lat = ?9, lon = ?10,
+            location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
+            wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
+            perpetrators = ?19, background = ?20, confidence = ?21, data = ?22, updated_at = ?23
+         WHERE id = ?1"
+    } else {
+        "INSERT INTO incidents (
+            id, event_type, date_start, date_end, date_precision,
+            country, admin1, place, lat, lon, location_precision,
+            killed_min, killed_max, killed_best, wounded_min, wounded_max,
+            kidnapped_min, kidnapped_max, perpetrators, background, confidence,
+            data, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"
+    };
+    conn.prepare_cached(sql)?.execute(params![
+        id,
+        incident.event_type.as_str(),
+        date.and_then(|d| d.start).map(|d| d.to_string()),
+        date.and_then(|d| d.end).map(|d| d.to_string()),
+        date.map(|d| d.precision.as_str()),
+        location.map(|l| l.country.as_str()),
+        location.and_then(|l| l.admin1.as_deref()),
+        location.map(|l| l.name.as_str()),
+        location.map(|l| l.lat),
+        location.map(|l| l.lon),
+        location.map(|l| l.precision.as_str()),
+        killed_min,
+        killed_max,
+        incident.killed.as_ref().and_then(Count::best),
+        wounded_min,
+        wounded_max,
+        kidnapped_min,
+        kidnapped_max,
+        perpetrator_names(incident),
+        incident.background,
+        f64::from(incident.confidence),
+        json,
+        now,
+    ])?;
+    Ok(())
+}
+
+fn bounds(count: Option<&Count>) -> (Option<u32>, Option<u32>) {
+    count.map_or((None, None), |c| (c.min, c.max))
+}
+
+/// The named perpetrators joined for the `perpetrators` column; `None` when none is named.
+fn perpetrator_names(incident: &Incident) -> Option<String> {
+    let names: Vec<&str> = incident
+        .perpetrators
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .collect();
+    (!names.is_empty()).then(|| names.join(PERPETRATOR_SEPARATOR))
+}
+
+impl Store {
+    /// The id an incident goes by now: `id` itself when it names an incident, the id of the
+    /// incident it merged into when it is an alias, `None` when it names neither.
+    pub fn current_incident_id(&self, id: &IncidentId) -> Result<Option<IncidentId>> {
+        if incident_exists(&self.conn, id.as_str())? {
+            return Ok(Some(id.clone()));
+        }
+        let target: Option<String> = self
+            .conn
+            .prepare_cached("SELECT target FROM incident_aliases WHERE id = ?1")?
+            .query_row([id.as_str()], |r| r.get(0))
+            .optional()?;
+        Ok(target.map(IncidentId::new))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+    use sitrep_model::{
+        Article, ArticleMeta, CountryCode, DatePrecision, EventDate, EventType, ExtractedArticle,
+        Location, LocationPrecision,
+    };
+
+    use super::*;
+    use crate::migrations::migrate_to;
+    use crate::{IncidentFilter, Store};
+
+    fn bombing(day: &str) -> Incident {
+        let mut i = Incident::new(EventType::Bombing);
+        i.date = Some(EventDate {
+            start: Some(day.parse().unwrap()),
+            end: Some(day.parse().unwrap()),
+            precision: DatePrecision::Day,
+            text: day.into(),
+        });
+        i.location = Some(Location {
+            name: "Kabul".into(),
+            country: CountryCode::new("AF").unwrap(),
+            country_name: "Afghanistan".into(),
+            admin1: None,
+            lat: 34.5553,
+            lon: 69.2075,
+            geonames_id: None,
+            precision: LocationPrecision::City,
+            text: "Kabul".into(),
+        });
+        i
+    }
+
+    /// A version 2 database in which two reports of one bombing are two incidents, as
+    /// sitrep wrote them before resolution.
+    fn write_v2_database(path: &std::path::Path) {
+        let mut conn = Connection::open(path).unwrap();
+        assert_eq!(migrate_to(&mut conn, 2).unwrap(), 2);
+        for article in ["b", "a"] {
+            let id = IncidentId::for_mention(&ArticleId::new(article), 0);
+            let json = serde_json::to_string(&bombing("2016-07-23")).unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, text, published, ingested_at)
+                 VALUES (?1, 'A bomb in Kabul.', '2016-07-24', 'x')",
+                [article],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO incidents (id, event_type, country, lat, lon, background, data,
+                                        created_at, updated_at)
+                 VALUES (?1, 'bombing', 'AF', 34.5553, 69.2075, 0, ?2, 'x', 'x')",
+                [id.as_str(), &json],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO mentions (article_id, ordinal, incident_id, data)
+                 VALUES (?1, 0, ?2, ?3)",
+                [article, id.as_str(), &json],
+            )
+            .unwrap();
+        }
+    }
+
+    fn all(store: &Store) -> Vec<sitrep_model::StoredIncident> {
+        store
+            .query(&IncidentFilter {
+                include_background: true,
+                ..IncidentFilter::default()
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_first_write_after_an_upgrade_groups_old_mentions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.sqlite");
+        write_v2_database(&path);
+        let mut store = Store::open(&path).unwrap();
+        // Reading alone changes nothing.
+        assert_eq!(all(&store).len(), 2);
+        let c = Article {
+            id: ArticleId::new("c"),
+            text: "A bomb in Kabul, a week later.".into(),
+            published: Some("2016-08-01".parse().unwrap()),
+            title: None,
+            url: None,
+            source: None,
+        };
+        let extracted = ExtractedArticle {
+            article: ArticleMeta::from(&c),
+            incidents: vec![bombing("2016-07-31")],
+        };
+        store.insert_article(&c, &extracted).unwrap();
+        let found = all(&store);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let a = IncidentId::for_mention(&ArticleId::new("a"), 0);
+        let b = IncidentId::for_mention(&ArticleId::new("b"), 0);
+        assert_eq!(store.incident(&a).unwrap().unwrap().sources.len(), 2);
+        assert_eq!(store.current_incident_id(&b).unwrap(), Some(a));
+    }
+
+    #[test]
+    fn new_rules_regroup_everything_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let article = |id: &str| Article {
+            id: ArticleId::new(id),
+            text: "A bomb in Kabul.".into(),
+            published: Some("2016-07-24".parse().unwrap()),
+            title: None,
+            url: None,
+            source: None,
+        };
+        for id in ["a", "b"] {
+            let a = article(id);
+            let e = ExtractedArticle {
+                article: ArticleMeta::from(&a),
+                incidents: vec![bombing("2016-07-23")],
+            };
+            store.insert_article(&a, &e).unwrap();
+        }
+        assert_eq!(all(&store).len(), 1);
+        // Pretend the mentions were grouped by older rules that kept them apart.
+        let b = IncidentId::for_mention(&ArticleId::new("b"), 0);
+        store
+            .conn
+            .execute_batch(&format!(
+                "PRAGMA defer_foreign_keys = ON;
+                 BEGIN;
+                 UPDATE mentions SET incident_id = '{b}' WHERE article_id = 'b';
+                 INSERT INTO incidents (id, event_type, background, data, created_at, updated_at)
+                     SELECT '{b}', event_type, background, data, created_at, updated_at
+                     FROM incidents;
+                 UPDATE resolution SET value = 0;
+                 COMMIT;"
+            ))
+            .unwrap();
+        assert_eq!(all(&store).len(), 2);
+        let c = article("c");
+        let e = ExtractedArticle {
+            article: ArticleMeta::from(&c),
+            incidents: vec![],
+        };
+        store.insert_article(&c, &e).unwrap();
+        assert_eq!(all(&store).len(), 1);
+        let version: i64 = store
+            .conn
+            .query_row("SELECT value FROM resolution", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, i64::from(RULES_VERSION));
+    }
+}

@@ -1,0 +1,474 @@
+//! Resolution through the store: reports of one event merge, unrelated ones do not, the result
+//! does not depend on the order articles arrive in, and merged ids stay reachable.
+
+use jiff::civil::Date;
+use sitrep_model::{
+    Article, ArticleId, ArticleMeta, Count, CountryCode, DatePrecision, EventDate, EventType,
+    ExtractedArticle, Incident, IncidentId, Location, LocationPrecision, Perpetrator,
+    StoredIncident, Target, TargetType,
+};
+use sitrep_store::{IncidentChanges, IncidentFilter, InsertOutcome, Store};
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn article(id: &str, published: &str) -> Article {
+    Article {
+        id: ArticleId::new(id),
+        text: format!("Report {id}."),
+        published: Some(date(published)),
+        title: Some(format!("Headline {id}")),
+        url: Some(format!("https://news.example/{id}")),
+        source: Some(format!("Outlet {id}")),
+    }
+}
+
+fn item(a: Article, incidents: Vec<Incident>) -> (Article, ExtractedArticle) {
+    let e = ExtractedArticle {
+        article: ArticleMeta::from(&a),
+        incidents,
+    };
+    (a, e)
+}
+
+/// A report of an event: type, day, place (name, lat, lon) in `country`.
+fn report(kind: EventType, day: &str, country: &str, place: (&str, f64, f64)) -> Incident {
+    let mut i = Incident::new(kind);
+    i.date = Some(EventDate {
+        start: Some(date(day)),
+        end: Some(date(day)),
+        precision: DatePrecision::Day,
+        text: day.into(),
+    });
+    i.location = Some(Location {
+        name: place.0.into(),
+        country: CountryCode::new(country).unwrap(),
+        country_name: country.into(),
+        admin1: Some(format!("{} Province", place.0)),
+        lat: place.1,
+        lon: place.2,
+        geonames_id: None,
+        precision: LocationPrecision::City,
+        text: place.0.into(),
+    });
+    i.confidence = 0.8;
+    i
+}
+
+fn killed(mut i: Incident, min: Option<u32>, max: Option<u32>) -> Incident {
+    i.killed = Some(Count {
+        min,
+        max,
+        text: format!("{min:?}-{max:?}"),
+    });
+    i
+}
+
+fn by(mut i: Incident, name: &str, claimed: bool) -> Incident {
+    i.perpetrators = vec![Perpetrator {
+        name: Some(name.into()),
+        claimed,
+        text: name.into(),
+    }];
+    i
+}
+
+fn aimed_at(mut i: Incident, kind: TargetType) -> Incident {
+    i.targets = vec![Target {
+        kind,
+        nationality: None,
+        text: kind.to_string(),
+    }];
+    i
+}
+
+const KABUL: (&str, f64, f64) = ("Kabul", 34.5553, 69.2075);
+const JALALABAD: (&str, f64, f64) = ("Jalalabad", 34.4265, 70.4515);
+const KANDAHAR: (&str, f64, f64) = ("Kandahar", 31.6133, 65.7101);
+const KUNDUZ: (&str, f64, f64) = ("Kunduz", 36.728, 68.8681);
+const HERAT: (&str, f64, f64) = ("Herat", 34.3482, 62.1997);
+const GHAZNI: (&str, f64, f64) = ("Ghazni", 33.5492, 68.4233);
+
+/// Five outlets on one Kabul bombing (tolls rising, one date a day off, one type unknown) and
+/// five unrelated attacks in Afghanistan on the same day.
+fn corpus() -> Vec<(Article, ExtractedArticle)> {
+    let day = "2016-07-23";
+    vec![
+        item(
+            article("wire-1", "2016-07-23"),
+            vec![killed(
+                report(EventType::Bombing, day, "AF", KABUL),
+                Some(61),
+                Some(61),
+            )],
+        ),
+        item(
+            article("wire-2", "2016-07-24"),
+            vec![by(
+                killed(
+                    report(EventType::Bombing, day, "AF", KABUL),
+                    Some(80),
+                    Some(80),
+                ),
+                "Islamic State Khorasan Province",
+                true,
+            )],
+        ),
+        item(
+            article("wire-3", "2016-07-24"),
+            vec![killed(
+                report(
+                    EventType::Unknown,
+                    "2016-07-24",
+                    "AF",
+                    (KABUL.0, 34.53, 69.17),
+                ),
+                Some(50),
+                None,
+            )],
+        ),
+        item(
+            article("wire-4", "2016-07-25"),
+            vec![killed(
+                report(EventType::Bombing, day, "AF", KABUL),
+                Some(80),
+                Some(81),
+            )],
+        ),
+        item(
+            article("wire-5", "2016-07-23"),
+            vec![report(EventType::Bombing, day, "AF", KABUL)],
+        ),
+        item(
+            article("other-1", "2016-07-23"),
+            vec![aimed_at(
+                report(EventType::ArmedAssault, day, "AF", JALALABAD),
+                TargetType::Police,
+            )],
+        ),
+        item(
+            article("other-2", "2016-07-23"),
+            vec![report(EventType::Kidnapping, day, "AF", KANDAHAR)],
+        ),
+        item(
+            article("other-3", "2016-07-23"),
+            vec![report(EventType::AirStrike, day, "AF", KUNDUZ)],
+        ),
+        item(
+            article("other-4", "2016-07-23"),
+            vec![by(
+                report(EventType::Bombing, day, "AF", HERAT),
+                "Taliban",
+                false,
+            )],
+        ),
+        item(
+            article("other-5", "2016-07-23"),
+            vec![report(EventType::ArmedClash, day, "AF", GHAZNI)],
+        ),
+    ]
+}
+
+fn everything() -> IncidentFilter {
+    IncidentFilter {
+        include_background: true,
+        ..IncidentFilter::default()
+    }
+}
+
+/// Every incident, by id.
+fn dump(store: &Store) -> Vec<StoredIncident> {
+    let mut all = store.query(&everything()).unwrap();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    all
+}
+
+fn ingest(items: &[(Article, ExtractedArticle)], batch: usize) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    for chunk in items.chunks(batch) {
+        store.insert_batch(chunk).unwrap();
+    }
+    store
+}
+
+fn id_of(article: &str, ordinal: usize) -> IncidentId {
+    IncidentId::for_mention(&ArticleId::new(article), ordinal)
+}
+
+#[test]
+fn five_reports_of_one_bombing_and_five_other_attacks_make_six_incidents() {
+    let store = ingest(&corpus(), 100);
+    let all = dump(&store);
+    assert_eq!(all.len(), 6, "{all:#?}");
+    let kabul = all.iter().find(|i| i.sources.len() == 5).unwrap();
+    // The leader: a precise news report first by key among day/city reports.
+    assert_eq!(kabul.id, id_of("wire-1", 0));
+    let incident = &kabul.incident;
+    assert_eq!(incident.event_type, EventType::Bombing);
+    let k = incident.killed.as_ref().unwrap();
+    assert_eq!((k.min, k.max), (Some(80), Some(81)));
+    assert_eq!(incident.perpetrators.len(), 1);
+    assert!(incident.perpetrators[0].claimed);
+    assert_eq!(
+        incident.date.as_ref().unwrap().start,
+        Some(date("2016-07-23"))
+    );
+    // Each source keeps its own values.
+    let wire3 = kabul
+        .sources
+        .iter()
+        .find(|s| s.article_id.as_str() == "wire-3")
+        .unwrap();
+    assert_eq!(wire3.incident.event_type, EventType::Unknown);
+    assert_eq!(wire3.url.as_deref(), Some("https://news.example/wire-3"));
+    for other in all.iter().filter(|i| i.sources.len() == 1) {
+        assert!(other.sources[0].article_id.as_str().starts_with("other-"));
+    }
+}
+
+#[test]
+fn any_order_and_any_batching_gives_the_same_incidents_and_ids() {
+    let items = corpus();
+    let expected = dump(&ingest(&items, 100));
+    let mut reversed = items.clone();
+    reversed.reverse();
+    assert_eq!(dump(&ingest(&reversed, 100)), expected);
+    assert_eq!(dump(&ingest(&reversed, 1)), expected);
+    // A rotation and an interleaving, in batches of three.
+    let mut rotated = items.clone();
+    rotated.rotate_left(4);
+    assert_eq!(dump(&ingest(&rotated, 3)), expected);
+    let interleaved: Vec<_> = items
+        .iter()
+        .step_by(2)
+        .chain(items.iter().skip(1).step_by(2))
+        .cloned()
+        .collect();
+    assert_eq!(dump(&ingest(&interleaved, 2)), expected);
+}
+
+#[test]
+fn a_report_that_takes_the_lead_changes_the_id_and_the_old_id_still_resolves() {
+    let items = corpus();
+    let mut store = Store::open_in_memory().unwrap();
+    // wire-2 alone: it leads.
+    store.insert_batch(&items[1..2]).unwrap();
+    let first = id_of("wire-2", 0);
+    assert!(store.incident(&first).unwrap().is_some());
+    // wire-1 precedes it (same precision, smaller key): it takes the lead.
+    store.insert_batch(&items[0..1]).unwrap();
+    let now = id_of("wire-1", 0);
+    assert_eq!(store.incident(&first).unwrap(), None);
+    assert_eq!(
+        store.current_incident_id(&first).unwrap(),
+        Some(now.clone())
+    );
+    assert_eq!(store.current_incident_id(&now).unwrap(), Some(now.clone()));
+    assert_eq!(
+        store
+            .current_incident_id(&IncidentId::new("inc-none"))
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.incident(&now).unwrap().unwrap().sources.len(), 2);
+}
+
+#[test]
+fn batches_say_how_many_incidents_were_created_updated_and_merged() {
+    let items = corpus();
+    let mut store = Store::open_in_memory().unwrap();
+    let outcome = store.insert_batch_resolved(&items[1..2]).unwrap();
+    assert_eq!(
+        outcome.incidents,
+        IncidentChanges {
+            created: 1,
+            updated: 0,
+            merged: 0
+        }
+    );
+    // wire-3 joins wire-2's incident; wire-1 then takes its lead (a new id, the old merged).
+    let outcome = store.insert_batch_resolved(&items[2..3]).unwrap();
+    assert_eq!(
+        outcome.incidents,
+        IncidentChanges {
+            created: 0,
+            updated: 1,
+            merged: 0
+        }
+    );
+    let outcome = store.insert_batch_resolved(&items[0..1]).unwrap();
+    assert_eq!(
+        outcome.incidents,
+        IncidentChanges {
+            created: 1,
+            updated: 0,
+            merged: 1
+        }
+    );
+    assert_eq!(
+        outcome.articles,
+        vec![InsertOutcome::Inserted { incidents: 1 }]
+    );
+    // Again: nothing changes.
+    let before = dump(&store);
+    let outcome = store.insert_batch_resolved(&items[0..3]).unwrap();
+    assert_eq!(outcome.incidents, IncidentChanges::default());
+    assert_eq!(outcome.articles, vec![InsertOutcome::Skipped; 3]);
+    assert_eq!(dump(&store), before);
+}
+
+#[test]
+fn a_later_higher_toll_updates_the_incident() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = report(EventType::Bombing, "2016-07-23", "AF", KABUL);
+    store
+        .insert_batch(&[item(
+            article("day-1", "2016-07-23"),
+            vec![killed(first.clone(), Some(5), None)],
+        )])
+        .unwrap();
+    store
+        .insert_batch(&[item(
+            article("day-2", "2016-07-24"),
+            vec![killed(first, Some(9), Some(9))],
+        )])
+        .unwrap();
+    let all = dump(&store);
+    assert_eq!(all.len(), 1);
+    let k = all[0].incident.killed.as_ref().unwrap();
+    assert_eq!((k.min, k.max), (Some(9), Some(9)));
+}
+
+#[test]
+fn a_background_mention_links_to_the_stored_incident_in_either_order() {
+    let news = item(
+        article("2012-report", "2012-09-12"),
+        vec![aimed_at(
+            report(
+                EventType::ArmedAssault,
+                "2012-09-11",
+                "LY",
+                ("Benghazi", 32.1167, 20.0667),
+            ),
+            TargetType::Diplomatic,
+        )],
+    );
+    let mut past = aimed_at(
+        report(
+            EventType::Unknown,
+            "2012-09-11",
+            "LY",
+            ("Benghazi", 32.1167, 20.0667),
+        ),
+        TargetType::Diplomatic,
+    );
+    past.background = true;
+    let later = item(
+        article("2013-article", "2013-10-03"),
+        vec![
+            report(
+                EventType::ArmedAssault,
+                "2013-10-02",
+                "LY",
+                ("Tripoli", 32.8872, 13.1913),
+            ),
+            past,
+        ],
+    );
+    for order in [vec![news.clone(), later.clone()], vec![later, news]] {
+        let store = ingest(&order, 1);
+        let all = dump(&store);
+        assert_eq!(all.len(), 2, "{all:#?}");
+        let benghazi = store.incident(&id_of("2012-report", 0)).unwrap().unwrap();
+        assert_eq!(benghazi.sources.len(), 2);
+        assert!(!benghazi.incident.background);
+        assert_eq!(benghazi.incident.event_type, EventType::ArmedAssault);
+    }
+}
+
+#[test]
+fn unlocated_reports_stay_apart() {
+    let mut a = report(EventType::Bombing, "2016-07-23", "AF", KABUL);
+    a.location = None;
+    let store = ingest(
+        &[
+            item(article("x", "2016-07-23"), vec![a.clone()]),
+            item(article("y", "2016-07-23"), vec![a]),
+        ],
+        10,
+    );
+    assert_eq!(dump(&store).len(), 2);
+}
+
+/// A pseudo-random corpus over a small space of places, days, types and groups, so that many
+/// reports match and leaders change hands often.
+fn random_corpus(n: usize, seed: u64) -> Vec<(Article, ExtractedArticle)> {
+    let mut state = seed | 1;
+    let mut next = move |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m) as usize
+    };
+    let places = [KABUL, ("Paghman", 34.5875, 68.9533), JALALABAD];
+    let kinds = [
+        EventType::Bombing,
+        EventType::ArmedAssault,
+        EventType::Unknown,
+        EventType::Kidnapping,
+    ];
+    let groups = ["Taliban", "Islamic State"];
+    (0..n)
+        .map(|k| {
+            let day = date("2016-07-10")
+                .checked_add(jiff::Span::new().days(next(12) as i64))
+                .unwrap()
+                .to_string();
+            let published = date(&day).tomorrow().unwrap().to_string();
+            let mentions = 1 + next(2);
+            let incidents = (0..mentions)
+                .map(|m| {
+                    let mut i = report(kinds[next(4)], &day, "AF", places[next(3)]);
+                    if next(3) == 0 {
+                        i.date.as_mut().unwrap().precision = DatePrecision::Month;
+                        i.date.as_mut().unwrap().start = Some(date("2016-07-01"));
+                        i.date.as_mut().unwrap().end = Some(date("2016-07-31"));
+                    }
+                    if next(2) == 0 {
+                        i = by(i, groups[next(2)], next(2) == 0);
+                    }
+                    if next(2) == 0 {
+                        i = killed(i, Some(next(20) as u32), None);
+                    }
+                    i.background = m > 0 && next(2) == 0;
+                    i
+                })
+                .collect();
+            item(article(&format!("r{k:03}"), &published), incidents)
+        })
+        .collect()
+}
+
+#[test]
+fn random_corpora_resolve_the_same_in_any_order() {
+    for seed in [1u64, 7, 42] {
+        let items = random_corpus(120, seed);
+        let expected = dump(&ingest(&items, 120));
+        assert!(
+            expected.len() < items.len(),
+            "the corpus should merge some reports"
+        );
+        let mut shuffled = items.clone();
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for batch in [1, 7, 50] {
+            assert_eq!(dump(&ingest(&shuffled, batch)), expected, "seed {seed}");
+        }
+    }
+}
