@@ -53,9 +53,12 @@ mod bbox;
 mod error;
 mod filter;
 mod insert;
+mod interrupt;
 mod migrations;
 mod read;
 mod resolution;
+mod search;
+mod stats;
 
 use std::path::Path;
 use std::time::Duration;
@@ -67,8 +70,14 @@ pub use bbox::BoundingBox;
 pub use error::{Error, InvalidBoundingBox, Result};
 pub use filter::IncidentFilter;
 pub use insert::{BatchOutcome, InsertOutcome};
+pub use interrupt::InterruptHandle;
 pub use read::StoreStats;
 pub use resolution::IncidentChanges;
+pub use search::{
+    Cursor, IncidentPoint, IncidentSearch, InvalidCursor, MAX_SEARCH_WORDS, Page, PageRequest,
+    SortKey, SortOrder, UnknownSortOrder,
+};
+pub use stats::{CountryCount, DayTypeCount, IncidentStats, TypeCount};
 
 /// How long a statement waits for another connection's lock before failing with "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -131,7 +131,7 @@ impl Store {
 
     /// Every mention of an incident with its article's metadata, ordered by publication date
     /// (undated articles last), then article id, then position in the article.
-    fn sources(&self, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
+    pub(crate) fn sources(&self, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
         const TABLE: &str = "mentions";
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published
@@ -160,7 +160,7 @@ impl Store {
 }
 
 /// Decodes `(id, data)` from the incidents table.
-fn decode_incident_row(row: &Row<'_>) -> Result<(IncidentId, Incident)> {
+pub(crate) fn decode_incident_row(row: &Row<'_>) -> Result<(IncidentId, Incident)> {
     const TABLE: &str = "incidents";
     let id: String = column(row, 0, TABLE, "(unreadable id)")?;
     let data: String = column(row, 1, TABLE, &id)?;
@@ -174,7 +174,12 @@ fn decode_json(table: &'static str, id: &str, data: &str) -> Result<Incident> {
 }
 
 /// One column of a row, a wrong type or NULL where a value must be being a corrupt row.
-fn column<T: FromSql>(row: &Row<'_>, index: usize, table: &'static str, id: &str) -> Result<T> {
+pub(crate) fn column<T: FromSql>(
+    row: &Row<'_>,
+    index: usize,
+    table: &'static str,
+    id: &str,
+) -> Result<T> {
     row.get(index).map_err(|err| {
         let name = row.as_ref().column_name(index).unwrap_or("?");
         corrupt(table, id, format!("column {name}: {err}"))
@@ -182,7 +187,12 @@ fn column<T: FromSql>(row: &Row<'_>, index: usize, table: &'static str, id: &str
 }
 
 /// A nullable `YYYY-MM-DD` column.
-fn date_column(row: &Row<'_>, index: usize, table: &'static str, id: &str) -> Result<Option<Date>> {
+pub(crate) fn date_column(
+    row: &Row<'_>,
+    index: usize,
+    table: &'static str,
+    id: &str,
+) -> Result<Option<Date>> {
     let text: Option<String> = column(row, index, table, id)?;
     text.map(|text| {
         text.parse::<Date>().map_err(|err| {

@@ -1,0 +1,758 @@
+//! Searching incidents for the API: a filter plus free-text search, sort orders, keyset
+//! (cursor) paging, counts, and light map points.
+//!
+//! [`IncidentSearch`] adds words to look for to an [`IncidentFilter`]; [`PageRequest`] says how
+//! to order the matches and where the page starts. Cursor paging is stable while rows are
+//! added: a page starts strictly after the `(sort key, id)` of the last incident of the page
+//! before, so no incident is seen twice, unlike `OFFSET` paging.
+//!
+//! Cursors have the text form `SORT:KEY:ID` (`date_desc:2015-04-12:inc-4a7692540f44af09`,
+//! `killed_desc:-:inc-…` when the key is unknown); treat them as opaque.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use sitrep_model::{CountryCode, EventType, IncidentId, StoredIncident};
+
+use crate::Store;
+use crate::error::Result;
+use crate::filter::{IncidentFilter, PERPETRATOR_SEPARATOR, SqlFilter};
+use crate::read::{column, date_column, decode_incident_row};
+
+/// The most words a text search looks for; later words are ignored.
+pub const MAX_SEARCH_WORDS: usize = 8;
+
+/// Incidents to find: a filter and, optionally, words that must all appear.
+///
+/// The filter's own `limit` and `offset` are ignored here: paging is [`PageRequest`]'s.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IncidentSearch {
+    /// Every condition of `sitrep query`.
+    pub filter: IncidentFilter,
+    /// Words that must each appear (case-insensitively for ASCII letters, as SQLite's `LIKE`)
+    /// in the title or text of one of the incident's articles, in its place name or in its
+    /// perpetrators' names. Split on white space; at most [`MAX_SEARCH_WORDS`] words are used.
+    /// Blank text matches every incident.
+    pub text: Option<String>,
+}
+
+/// How incidents are ordered. Incidents whose key is unknown come last in every order; ties
+/// are broken by id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum SortOrder {
+    /// Newest first, by first day (`date.start`).
+    #[default]
+    DateDesc,
+    /// Oldest first, by first day.
+    DateAsc,
+    /// Deadliest first, by the best killed figure.
+    KilledDesc,
+}
+
+impl SortOrder {
+    /// Every order.
+    pub const ALL: &'static [SortOrder] = &[
+        SortOrder::DateDesc,
+        SortOrder::DateAsc,
+        SortOrder::KilledDesc,
+    ];
+
+    /// The name used in URLs and cursors.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SortOrder::DateDesc => "date_desc",
+            SortOrder::DateAsc => "date_asc",
+            SortOrder::KilledDesc => "killed_desc",
+        }
+    }
+
+    /// The sort column of `incidents AS i`.
+    const fn column(self) -> &'static str {
+        match self {
+            SortOrder::DateDesc | SortOrder::DateAsc => "i.date_start",
+            SortOrder::KilledDesc => "i.killed_best",
+        }
+    }
+
+    /// `ASC` or `DESC`, and the comparison that means "after" in that direction.
+    const fn direction(self) -> (&'static str, &'static str) {
+        match self {
+            SortOrder::DateDesc | SortOrder::KilledDesc => ("DESC", "<"),
+            SortOrder::DateAsc => ("ASC", ">"),
+        }
+    }
+}
+
+impl fmt::Display for SortOrder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error returned for an unknown sort order name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown sort order {0:?}; expected one of: date_desc, date_asc, killed_desc")]
+pub struct UnknownSortOrder(pub String);
+
+impl FromStr for SortOrder {
+    type Err = UnknownSortOrder;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        SortOrder::ALL
+            .iter()
+            .copied()
+            .find(|order| order.as_str() == s.trim())
+            .ok_or_else(|| UnknownSortOrder(s.to_string()))
+    }
+}
+
+/// The sort key of one incident: its first day or its best killed figure; `None` when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// For [`SortOrder::DateDesc`] and [`SortOrder::DateAsc`].
+    Date(Option<Date>),
+    /// For [`SortOrder::KilledDesc`].
+    Killed(Option<u32>),
+}
+
+impl SortKey {
+    fn to_sql(self) -> Option<Value> {
+        match self {
+            SortKey::Date(date) => date.map(|d| Value::Text(d.to_string())),
+            SortKey::Killed(killed) => killed.map(|k| Value::Integer(i64::from(k))),
+        }
+    }
+}
+
+/// Where a page starts: just after the incident with this sort key and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    /// The order the cursor was made for.
+    pub order: SortOrder,
+    /// The sort key of the last incident of the previous page.
+    pub key: SortKey,
+    /// Its id.
+    pub id: IncidentId,
+}
+
+/// The error returned for a cursor string that this store did not make.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid cursor {input:?}: {reason}; pass back the `next_cursor` of a previous page")]
+pub struct InvalidCursor {
+    /// The cursor as given.
+    pub input: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl fmt::Display for Cursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:", self.order)?;
+        match self.key {
+            SortKey::Date(Some(date)) => write!(f, "{date}")?,
+            SortKey::Killed(Some(killed)) => write!(f, "{killed}")?,
+            SortKey::Date(None) | SortKey::Killed(None) => f.write_str("-")?,
+        }
+        write!(f, ":{}", self.id)
+    }
+}
+
+impl FromStr for Cursor {
+    type Err = InvalidCursor;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let invalid = |reason: &str| InvalidCursor {
+            input: s.to_string(),
+            reason: reason.to_string(),
+        };
+        let mut parts = s.splitn(3, ':');
+        let (Some(order), Some(key), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(invalid("expected SORT:KEY:ID"));
+        };
+        let order: SortOrder = order.parse().map_err(|_| invalid("unknown sort order"))?;
+        if id.is_empty() {
+            return Err(invalid("empty id"));
+        }
+        let key = match (order, key) {
+            (SortOrder::DateDesc | SortOrder::DateAsc, "-") => SortKey::Date(None),
+            (SortOrder::KilledDesc, "-") => SortKey::Killed(None),
+            (SortOrder::DateDesc | SortOrder::DateAsc, key) => {
+                SortKey::Date(Some(key.parse().map_err(|_| invalid("key is not a date"))?))
+            }
+            (SortOrder::KilledDesc, key) => SortKey::Killed(Some(
+                key.parse().map_err(|_| invalid("key is not a count"))?,
+            )),
+        };
+        Ok(Cursor {
+            order,
+            key,
+            id: IncidentId::new(id),
+        })
+    }
+}
+
+/// Which page of matches to return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRequest {
+    /// Order of the matches.
+    pub order: SortOrder,
+    /// Start after this incident; `None` for the first page. Its order must be `order`.
+    pub after: Option<Cursor>,
+    /// At most this many incidents.
+    pub limit: usize,
+}
+
+/// One page of matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The incidents, each with all its sources.
+    pub incidents: Vec<StoredIncident>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
+/// What the map needs of one incident, read from indexed columns without decoding its JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentPoint {
+    /// Its id.
+    pub id: IncidentId,
+    /// Its type.
+    pub event_type: EventType,
+    /// Its first day.
+    pub date: Option<Date>,
+    /// Latitude, WGS 84.
+    pub lat: f64,
+    /// Longitude, WGS 84.
+    pub lon: f64,
+    /// Place name.
+    pub place: Option<String>,
+    /// Country.
+    pub country: Option<CountryCode>,
+    /// Best killed figure ([`Count::best`](sitrep_model::Count::best)); `None` when unknown.
+    pub killed: Option<u32>,
+    /// Best wounded figure; `None` when unknown.
+    pub wounded: Option<u32>,
+    /// Named perpetrators.
+    pub perpetrators: Vec<String>,
+    /// A past incident mentioned for context.
+    pub background: bool,
+}
+
+impl IncidentSearch {
+    /// The filter's SQL with the text condition added.
+    pub(crate) fn to_sql(&self) -> SqlFilter {
+        let mut sql = self.filter.to_sql();
+        let words = self
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(MAX_SEARCH_WORDS);
+        for word in words {
+            let pattern = format!("%{}%", escape_like(word));
+            let condition = "(EXISTS (SELECT 1 FROM mentions AS m JOIN articles AS a \
+                                      ON a.id = m.article_id \
+                              WHERE m.incident_id = i.id \
+                                AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')) \
+                 OR i.place LIKE ? ESCAPE '\\' OR i.perpetrators LIKE ? ESCAPE '\\')";
+            sql.push_condition(condition, std::iter::repeat_n(Value::Text(pattern), 4));
+        }
+        sql
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+fn escape_like(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl SqlFilter {
+    /// Adds one more condition, AND-ed with the others.
+    pub(crate) fn push_condition(
+        &mut self,
+        condition: &str,
+        params: impl IntoIterator<Item = Value>,
+    ) {
+        if self.where_clause.is_empty() {
+            self.where_clause = format!("WHERE {condition}");
+        } else {
+            self.where_clause.push_str(" AND ");
+            self.where_clause.push_str(condition);
+        }
+        self.params.extend(params);
+    }
+}
+
+/// `ORDER BY` for an order: unknown keys last, then id.
+fn order_by(order: SortOrder) -> String {
+    let column = order.column();
+    let (direction, _) = order.direction();
+    format!("ORDER BY {column} IS NULL, {column} {direction}, i.id")
+}
+
+impl Store {
+    /// One page of the incidents matching `search`, each with all its sources, and the cursor
+    /// of the next page. Costs one query for the page plus one per incident for its sources.
+    ///
+    /// A cursor made for another order than `page.order` matches as if its key were of this
+    /// order; callers should reject it first (the API does).
+    pub fn search_page(&self, search: &IncidentSearch, page: &PageRequest) -> Result<Page> {
+        let mut sql = search.to_sql();
+        if let Some(after) = &page.after {
+            let column = page.order.column();
+            let (_, after_op) = page.order.direction();
+            let id = Value::Text(after.id.as_str().to_string());
+            match after.key.to_sql() {
+                Some(key) => sql.push_condition(
+                    &format!(
+                        "({column} {after_op} ? OR ({column} = ? AND i.id > ?) \
+                         OR {column} IS NULL)"
+                    ),
+                    [key.clone(), key, id],
+                ),
+                None => sql.push_condition(&format!("({column} IS NULL AND i.id > ?)"), [id]),
+            }
+        }
+        let text = format!(
+            "SELECT i.id, i.data, i.date_start, i.killed_best FROM incidents AS i {} {} LIMIT ?",
+            sql.where_clause,
+            order_by(page.order)
+        );
+        // One more than asked tells whether there is a next page.
+        let fetch = i64::try_from(page.limit.saturating_add(1)).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&text)?;
+        let params = sql.params.into_iter().chain([Value::Integer(fetch)]);
+        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut found = Vec::new();
+        let mut keys = Vec::new();
+        let mut more = false;
+        while let Some(row) = rows.next()? {
+            if found.len() == page.limit {
+                more = true;
+                break;
+            }
+            let (id, incident) = decode_incident_row(row)?;
+            let key = match page.order {
+                SortOrder::DateDesc | SortOrder::DateAsc => {
+                    SortKey::Date(date_column(row, 2, "incidents", id.as_str())?)
+                }
+                SortOrder::KilledDesc => {
+                    let killed: Option<i64> = column(row, 3, "incidents", id.as_str())?;
+                    SortKey::Killed(killed.and_then(|k| u32::try_from(k).ok()))
+                }
+            };
+            keys.push(key);
+            found.push((id, incident));
+        }
+        drop(rows);
+        let next = match (more, found.last(), keys.last()) {
+            (true, Some((id, _)), Some(key)) => Some(Cursor {
+                order: page.order,
+                key: *key,
+                id: id.clone(),
+            }),
+            _ => None,
+        };
+        let incidents = found
+            .into_iter()
+            .map(|(id, incident)| {
+                let sources = self.sources(&id)?;
+                Ok(StoredIncident {
+                    id,
+                    incident,
+                    sources,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page { incidents, next })
+    }
+
+    /// How many incidents match `search`.
+    pub fn search_count(&self, search: &IncidentSearch) -> Result<u64> {
+        let sql = search.to_sql();
+        let text = format!("SELECT count(*) FROM incidents AS i {}", sql.where_clause);
+        let mut stmt = self.conn.prepare_cached(&text)?;
+        let n: i64 = stmt.query_row(params_from_iter(sql.params), |row| row.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// The located incidents matching `search`, at most `limit`, in `order`: what a map draws.
+    /// Incidents without coordinates are left out.
+    pub fn search_points(
+        &self,
+        search: &IncidentSearch,
+        order: SortOrder,
+        limit: usize,
+    ) -> Result<Vec<IncidentPoint>> {
+        const TABLE: &str = "incidents";
+        let mut sql = search.to_sql();
+        sql.push_condition("i.lat IS NOT NULL AND i.lon IS NOT NULL", []);
+        let text = format!(
+            "SELECT i.id, i.event_type, i.date_start, i.lat, i.lon, i.place, i.country,
+                    i.killed_best, i.wounded_min, i.wounded_max, i.perpetrators, i.background
+             FROM incidents AS i {} {} LIMIT ?",
+            sql.where_clause,
+            order_by(order)
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&text)?;
+        let params = sql.params.into_iter().chain([Value::Integer(limit)]);
+        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut points = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: String = column(row, 0, TABLE, "(unreadable id)")?;
+            let key = id.as_str();
+            let event_type: String = column(row, 1, TABLE, key)?;
+            let event_type = event_type.parse().map_err(|err| crate::Error::CorruptRow {
+                table: TABLE,
+                id: id.clone(),
+                reason: format!("column event_type: {err}"),
+            })?;
+            let country: Option<String> = column(row, 6, TABLE, key)?;
+            let count = |index: usize| -> Result<Option<u32>> {
+                let n: Option<i64> = column(row, index, TABLE, key)?;
+                Ok(n.and_then(|n| u32::try_from(n).ok()))
+            };
+            let perpetrators: Option<String> = column(row, 10, TABLE, key)?;
+            let background: bool = column(row, 11, TABLE, key)?;
+            points.push(IncidentPoint {
+                event_type,
+                date: date_column(row, 2, TABLE, key)?,
+                lat: column(row, 3, TABLE, key)?,
+                lon: column(row, 4, TABLE, key)?,
+                place: column(row, 5, TABLE, key)?,
+                country: country.and_then(|c| CountryCode::new(&c).ok()),
+                killed: count(7)?,
+                wounded: count(8)?.or(count(9)?),
+                perpetrators: perpetrators
+                    .map(|p| p.split(PERPETRATOR_SEPARATOR).map(str::to_string).collect())
+                    .unwrap_or_default(),
+                background,
+                id: IncidentId::new(id),
+            });
+        }
+        Ok(points)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use sitrep_model::{
+        Article, ArticleId, ArticleMeta, Count, EventDate, ExtractedArticle, Incident, Location,
+        LocationPrecision, Perpetrator,
+    };
+
+    use super::*;
+    use crate::BoundingBox;
+
+    /// One synthetic incident to store: `(id, title, text, type, date, killed, place)`.
+    pub(crate) struct Fixture {
+        pub id: &'static str,
+        pub text: &'static str,
+        pub event_type: EventType,
+        pub date: Option<&'static str>,
+        pub killed: Option<u32>,
+        pub place: Option<(&'static str, &'static str, f64, f64)>,
+        pub perpetrator: Option<&'static str>,
+    }
+
+    pub(crate) fn fixtures() -> Vec<Fixture> {
+        vec![
+            Fixture {
+                id: "a1",
+                text: "A car bomb exploded near the market in Kabul.",
+                event_type: EventType::Bombing,
+                date: Some("2016-06-09"),
+                killed: Some(7),
+                place: Some(("Kabul", "AF", 34.53, 69.17)),
+                perpetrator: Some("Taliban"),
+            },
+            Fixture {
+                id: "a2",
+                text: "Gunmen attacked the embassy in Tripoli.",
+                event_type: EventType::ArmedAssault,
+                date: Some("2015-04-12"),
+                killed: Some(2),
+                place: Some(("Tripoli", "LY", 32.89, 13.19)),
+                perpetrator: Some("Islamic State"),
+            },
+            Fixture {
+                id: "a3",
+                text: "Another bomb in Tripoli 100% destroyed a café_bar.",
+                event_type: EventType::Bombing,
+                date: Some("2015-04-12"),
+                killed: None,
+                place: Some(("Tripoli", "LY", 32.88, 13.18)),
+                perpetrator: None,
+            },
+            Fixture {
+                id: "a4",
+                text: "Shelling was reported somewhere, on an unknown day.",
+                event_type: EventType::Shelling,
+                date: None,
+                killed: Some(40),
+                place: None,
+                perpetrator: None,
+            },
+            Fixture {
+                id: "a5",
+                text: "Clashes in Taiz left five dead.",
+                event_type: EventType::ArmedClash,
+                date: Some("2017-08-22"),
+                killed: Some(5),
+                place: Some(("Taiz", "YE", 13.58, 44.02)),
+                perpetrator: Some("Houthis"),
+            },
+        ]
+    }
+
+    pub(crate) fn store_with_fixtures() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        for f in fixtures() {
+            let article = Article {
+                id: ArticleId::new(f.id),
+                text: f.text.to_string(),
+                published: Some("2020-01-01".parse().unwrap()),
+                title: Some(format!("Report {}", f.id)),
+                url: None,
+                source: Some("wire".into()),
+            };
+            let mut incident = Incident::new(f.event_type);
+            incident.date = f.date.map(|d| EventDate {
+                start: Some(d.parse().unwrap()),
+                end: Some(d.parse().unwrap()),
+                precision: sitrep_model::DatePrecision::Day,
+                text: d.into(),
+            });
+            incident.killed = f.killed.map(|k| Count {
+                min: Some(k),
+                max: Some(k),
+                text: "killed".into(),
+            });
+            incident.location = f.place.map(|(name, country, lat, lon)| Location {
+                name: name.into(),
+                country: CountryCode::new(country).unwrap(),
+                country_name: country.into(),
+                admin1: None,
+                lat,
+                lon,
+                geonames_id: None,
+                precision: LocationPrecision::City,
+                text: name.into(),
+            });
+            incident.perpetrators = f
+                .perpetrator
+                .map(|name| Perpetrator {
+                    name: Some(name.into()),
+                    claimed: false,
+                    text: name.into(),
+                })
+                .into_iter()
+                .collect();
+            let extracted = ExtractedArticle {
+                article: ArticleMeta::from(&article),
+                incidents: vec![incident],
+            };
+            store.insert_article(&article, &extracted).unwrap();
+        }
+        store
+    }
+
+    fn id_of(article: &str) -> IncidentId {
+        IncidentId::for_mention(&ArticleId::new(article), 0)
+    }
+
+    fn all_pages(store: &Store, search: &IncidentSearch, order: SortOrder) -> Vec<IncidentId> {
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .search_page(
+                    search,
+                    &PageRequest {
+                        order,
+                        after,
+                        limit: 2,
+                    },
+                )
+                .unwrap();
+            assert!(page.incidents.len() <= 2);
+            seen.extend(page.incidents.iter().map(|i| i.id.clone()));
+            match page.next {
+                Some(next) => {
+                    // Cursors survive their text form.
+                    after = Some(next.to_string().parse().unwrap());
+                }
+                None => return seen,
+            }
+        }
+    }
+
+    #[test]
+    fn pages_cover_every_match_once_in_each_order() {
+        let store = store_with_fixtures();
+        let search = IncidentSearch::default();
+        let by_date = all_pages(&store, &search, SortOrder::DateDesc);
+        let mut tripoli = [id_of("a2"), id_of("a3")];
+        tripoli.sort();
+        assert_eq!(
+            by_date,
+            [
+                id_of("a5"),
+                id_of("a1"),
+                tripoli[0].clone(),
+                tripoli[1].clone(),
+                id_of("a4")
+            ]
+        );
+        let oldest = all_pages(&store, &search, SortOrder::DateAsc);
+        assert_eq!(
+            oldest,
+            [
+                tripoli[0].clone(),
+                tripoli[1].clone(),
+                id_of("a1"),
+                id_of("a5"),
+                id_of("a4")
+            ]
+        );
+        let deadliest = all_pages(&store, &search, SortOrder::KilledDesc);
+        assert_eq!(
+            deadliest,
+            [
+                id_of("a4"),
+                id_of("a1"),
+                id_of("a5"),
+                id_of("a2"),
+                id_of("a3")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_carries_sources() {
+        let store = store_with_fixtures();
+        let page = store
+            .search_page(
+                &IncidentSearch::default(),
+                &PageRequest {
+                    order: SortOrder::DateDesc,
+                    after: None,
+                    limit: 10,
+                },
+            )
+            .unwrap();
+        assert_eq!(page.incidents.len(), 5);
+        assert!(page.next.is_none());
+        assert!(page.incidents.iter().all(|i| i.sources.len() == 1));
+    }
+
+    #[test]
+    fn text_search_needs_every_word_and_escapes_wildcards() {
+        let store = store_with_fixtures();
+        let search = |text: &str| IncidentSearch {
+            text: Some(text.into()),
+            ..IncidentSearch::default()
+        };
+        assert_eq!(store.search_count(&search("tripoli")).unwrap(), 2);
+        assert_eq!(store.search_count(&search("TRIPOLI embassy")).unwrap(), 1);
+        // Perpetrator names and headlines are searched too.
+        assert_eq!(store.search_count(&search("houthis")).unwrap(), 1);
+        assert_eq!(store.search_count(&search("Report a1")).unwrap(), 1);
+        // `%` and `_` are literal.
+        assert_eq!(store.search_count(&search("100%")).unwrap(), 1);
+        assert_eq!(store.search_count(&search("é_b")).unwrap(), 1);
+        assert_eq!(store.search_count(&search("e_b")).unwrap(), 0);
+        assert_eq!(store.search_count(&search("%")).unwrap(), 1);
+        assert_eq!(store.search_count(&search("   ")).unwrap(), 5);
+    }
+
+    #[test]
+    fn search_combines_with_the_filter() {
+        let store = store_with_fixtures();
+        let search = IncidentSearch {
+            filter: IncidentFilter {
+                bbox: Some(BoundingBox::new(10.0, 30.0, 20.0, 35.0).unwrap()),
+                since: Some("2015-01-01".parse().unwrap()),
+                ..IncidentFilter::default()
+            },
+            text: Some("bomb".into()),
+        };
+        assert_eq!(store.search_count(&search).unwrap(), 1);
+        let points = store
+            .search_points(&search, SortOrder::DateDesc, 100)
+            .unwrap();
+        assert_eq!(points.len(), 1);
+        assert_eq!(points[0].id, id_of("a3"));
+        assert_eq!(points[0].killed, None);
+        assert_eq!(points[0].place.as_deref(), Some("Tripoli"));
+    }
+
+    #[test]
+    fn points_leave_out_unlocated_incidents_and_respect_the_limit() {
+        let store = store_with_fixtures();
+        let all = IncidentSearch::default();
+        let points = store
+            .search_points(&all, SortOrder::KilledDesc, 100)
+            .unwrap();
+        assert_eq!(points.len(), 4);
+        assert_eq!(points[0].id, id_of("a1"));
+        assert_eq!(points[0].perpetrators, ["Taliban"]);
+        assert_eq!(points[0].country, Some(CountryCode::new("AF").unwrap()));
+        assert_eq!(
+            store
+                .search_points(&all, SortOrder::DateDesc, 2)
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn cursors_round_trip_and_reject_junk() {
+        let cursor = Cursor {
+            order: SortOrder::KilledDesc,
+            key: SortKey::Killed(None),
+            id: IncidentId::new("inc:with:colons"),
+        };
+        assert_eq!(cursor.to_string(), "killed_desc:-:inc:with:colons");
+        assert_eq!(cursor.to_string().parse::<Cursor>().unwrap(), cursor);
+        let dated: Cursor = "date_asc:2015-04-12:inc-1".parse().unwrap();
+        assert_eq!(
+            dated.key,
+            SortKey::Date(Some("2015-04-12".parse().unwrap()))
+        );
+        for junk in [
+            "",
+            "date_desc",
+            "date_desc:2015-04-12",
+            "date_desc:2015-04-12:",
+            "nope:1:inc",
+            "date_desc:12:inc",
+            "killed_desc:2015-04-12:inc",
+            "killed_desc:-5:inc",
+        ] {
+            let err = junk.parse::<Cursor>().unwrap_err();
+            assert!(err.to_string().contains("next_cursor"), "{err}");
+        }
+    }
+
+    #[test]
+    fn sort_orders_parse_by_name() {
+        for order in SortOrder::ALL {
+            assert_eq!(order.as_str().parse::<SortOrder>().unwrap(), *order);
+        }
+        let err = "newest".parse::<SortOrder>().unwrap_err();
+        assert!(err.to_string().contains("date_desc"), "{err}");
+    }
+}
