@@ -48,6 +48,12 @@ pub enum Command {
     /// format of the development set's README). Only id, text and published are given to
     /// extraction; the first non-background incident is scored.
     Eval(EvalArgs),
+    /// Serve the HTTP API and the web dashboard (map, timeline, evidence) over a store.
+    ///
+    /// API under /api (OpenAPI document at /api/openapi.json), dashboard at /. Every file the
+    /// dashboard needs is built in: it works with no internet. SIGTERM or Ctrl-C stops it
+    /// after the requests in flight.
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 /// Flags of `sitrep eval`.

@@ -62,6 +62,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::eval::run(&args, &resources)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => {
+            commands::serve::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo => {
             let resources = resources()?;
             commands::demo::run(&resources)?;

@@ -5,3 +5,4 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod serve;

@@ -1,0 +1,171 @@
+//! `/api/incidents`: pages of incidents, one incident, and the GeoJSON and CSV exports.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use sitrep_model::{IncidentId, StoredIncident};
+use utoipa::ToSchema;
+
+use super::{JSON, bytes_response, query, to_json};
+use crate::AppState;
+use crate::error::{ApiError, ErrorBody, Result};
+use crate::export::{FeatureCollection, to_csv};
+use crate::openapi::StoredIncidentSchema;
+use crate::params::{ExportParams, PageParams, SearchParams};
+
+/// One page of incidents.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentPage {
+    /// The incidents of this page, each with its sources and evidence.
+    #[schema(value_type = Vec<StoredIncidentSchema>)]
+    pub items: Vec<StoredIncident>,
+    /// Pass as `cursor` (with the same filters and sort) for the next page; null on the last.
+    #[schema(example = "date_desc:2015-04-12:inc-4a7692540f44af09")]
+    pub next_cursor: Option<String>,
+    /// How many incidents match the filters in all pages.
+    pub total: u64,
+}
+
+/// The header that carries the next page's cursor of a CSV page.
+pub const NEXT_CURSOR_HEADER: &str = "x-next-cursor";
+
+/// Incidents matching the filters, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/incidents",
+    tag = "incidents",
+    params(SearchParams, PageParams),
+    responses(
+        (status = 200, description = "A page of matching incidents", body = IncidentPage),
+        (status = 400, description = "A parameter is invalid; the message names it", body = ErrorBody),
+        (status = 503, description = "The request took too long", body = ErrorBody),
+    )
+)]
+pub async fn list_incidents(
+    State(state): State<AppState>,
+    search: std::result::Result<Query<SearchParams>, QueryRejection>,
+    page: std::result::Result<Query<PageParams>, QueryRejection>,
+) -> Result<Response> {
+    let search = query(search)?.to_search()?;
+    let page = query(page)?.to_page(state.config.default_page_size, state.config.max_page_size)?;
+    let body = state
+        .pool
+        .run(move |store| {
+            let found = store.search_page(&search, &page)?;
+            let total = store.search_count(&search)?;
+            to_json(&IncidentPage {
+                items: found.incidents,
+                next_cursor: found.next.map(|c| c.to_string()),
+                total,
+            })
+        })
+        .await?;
+    Ok(bytes_response(JSON, body))
+}
+
+/// One incident with every source that reported it and the evidence spans of each.
+///
+/// Evidence offsets of a source are UTF-8 byte offsets into that source's article text
+/// (`/api/articles/{article_id}`). An id that has merged into another incident answers with
+/// that incident, whose `id` is the current one.
+#[utoipa::path(
+    get,
+    path = "/api/incidents/{id}",
+    tag = "incidents",
+    params(("id" = String, Path, description = "Incident id", example = "inc-4a7692540f44af09")),
+    responses(
+        (status = 200, description = "The incident", body = StoredIncidentSchema),
+        (status = 404, description = "No incident has this id", body = ErrorBody),
+    )
+)]
+pub async fn get_incident(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response> {
+    let body = state
+        .pool
+        .run(move |store| {
+            let id = IncidentId::new(id);
+            let not_found = || ApiError::NotFound(format!("no incident with id {:?}", id.as_str()));
+            // An id that merged into another incident answers with that incident.
+            let current = store.current_incident_id(&id)?.ok_or_else(not_found)?;
+            match store.incident(&current)? {
+                Some(incident) => to_json(&incident),
+                None => Err(not_found()),
+            }
+        })
+        .await?;
+    Ok(bytes_response(JSON, body))
+}
+
+/// Located incidents matching the filters as a GeoJSON FeatureCollection of points, for maps.
+#[utoipa::path(
+    get,
+    path = "/api/incidents.geojson",
+    tag = "incidents",
+    params(SearchParams, ExportParams),
+    responses(
+        (status = 200, description = "The matching located incidents", body = FeatureCollection,
+         content_type = "application/geo+json"),
+        (status = 400, description = "A parameter is invalid; the message names it", body = ErrorBody),
+        (status = 503, description = "The request took too long", body = ErrorBody),
+    )
+)]
+pub async fn incidents_geojson(
+    State(state): State<AppState>,
+    search: std::result::Result<Query<SearchParams>, QueryRejection>,
+    export: std::result::Result<Query<ExportParams>, QueryRejection>,
+) -> Result<Response> {
+    let search = query(search)?.to_search()?;
+    let (order, limit) = query(export)?.to_export(state.config.max_export)?;
+    let body = state
+        .pool
+        .run(move |store| {
+            let mut points = store.search_points(&search, order, limit.saturating_add(1))?;
+            let truncated = points.len() > limit;
+            points.truncate(limit);
+            to_json(&FeatureCollection::new(points, truncated))
+        })
+        .await?;
+    Ok(bytes_response("application/geo+json", body))
+}
+
+/// Incidents matching the filters as CSV, a page at a time: the next page's cursor is in the
+/// `X-Next-Cursor` header.
+#[utoipa::path(
+    get,
+    path = "/api/incidents.csv",
+    tag = "incidents",
+    params(SearchParams, PageParams),
+    responses(
+        (status = 200, description = "A header row and one row per incident", body = String,
+         content_type = "text/csv",
+         headers(("x-next-cursor" = String, description = "Cursor of the next page, when there is one"))),
+        (status = 400, description = "A parameter is invalid; the message names it", body = ErrorBody),
+        (status = 503, description = "The request took too long", body = ErrorBody),
+    )
+)]
+pub async fn incidents_csv(
+    State(state): State<AppState>,
+    search: std::result::Result<Query<SearchParams>, QueryRejection>,
+    page: std::result::Result<Query<PageParams>, QueryRejection>,
+) -> Result<Response> {
+    let search = query(search)?.to_search()?;
+    let page = query(page)?.to_page(state.config.max_page_size, state.config.max_page_size)?;
+    let (body, next) = state
+        .pool
+        .run(move |store| {
+            let found = store.search_page(&search, &page)?;
+            Ok((to_csv(&found.incidents)?, found.next.map(|c| c.to_string())))
+        })
+        .await?;
+    let mut response = bytes_response("text/csv; charset=utf-8", body);
+    if let Some(next) = next.and_then(|n| HeaderValue::from_str(&n).ok()) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static(NEXT_CURSOR_HEADER), next);
+    }
+    Ok(response.into_response())
+}

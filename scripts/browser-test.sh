@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Browser test of the dashboard: builds a store from examples/, starts `sitrep serve` on a free
+# loopback port, and drives headless Chromium with Playwright through the dashboard
+# (crates/server/tests/browser/dashboard.test.mjs). Installs Debian's chromium and
+# chromium-driver when missing, and playwright-core (pinned by package-lock.json) with npm.
+# Leaves a screenshot in target/browser-test/dashboard.png. Also checks that the server stops
+# cleanly on SIGTERM.
+#
+#   bash scripts/browser-test.sh
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+target=${CARGO_TARGET_DIR:-$root/target}
+work="$root/target/browser-test"
+mkdir -p "$work"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "browser-test: installing chromium and chromium-driver" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+browser_dir="$root/crates/server/tests/browser"
+if [ ! -d "$browser_dir/node_modules/playwright-core" ]; then
+  (cd "$browser_dir" && npm ci --no-audit --no-fund --silent)
+fi
+
+cargo build -q -p sitrep-cli
+sitrep="$target/debug/sitrep"
+
+db="$work/examples.db"
+rm -f "$db" "$db-wal" "$db-shm"
+"$sitrep" ingest examples/corpus.jsonl --db "$db" 2>"$work/ingest.log"
+
+log="$work/serve.log"
+"$sitrep" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
+server=$!
+stop_server() {
+  if kill -0 "$server" 2>/dev/null; then kill "$server" 2>/dev/null || true; fi
+}
+trap stop_server EXIT
+
+url=""
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
+  [ -n "$url" ] && break
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "browser-test: the server did not start" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { cat "$log" >&2; echo "browser-test: no address in the server log" >&2; exit 1; }
+echo "browser-test: server at $url" >&2
+
+status=0
+SITREP_URL="$url" SCREENSHOT_DIR="$work" CHROMIUM=/usr/bin/chromium \
+  node --test --test-reporter=spec "$browser_dir/dashboard.test.mjs" || status=$?
+
+# Graceful shutdown: SIGTERM ends the server with status 0 after it says so.
+kill -TERM "$server"
+if wait "$server"; then
+  grep -q "stopped" "$log" || { echo "browser-test: no 'stopped' after SIGTERM" >&2; status=1; }
+else
+  echo "browser-test: the server exited with status $? after SIGTERM" >&2
+  status=1
+fi
+trap - EXIT
+
+if [ "$status" -eq 0 ]; then
+  echo "browser-test: screenshot in $work/dashboard.png" >&2
+  echo "browser: 2 passed, 0 failed"
+else
+  cat "$log" >&2
+  echo "browser: 0 passed, 1 failed"
+fi
+exit "$status"
