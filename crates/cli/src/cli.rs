@@ -40,6 +40,12 @@ pub enum Command {
     /// Background incidents (past attacks mentioned for context) are left out unless
     /// --include-background is given.
     Query(QueryArgs),
+    /// Show one incident: its reconciled fields, every source with its own values, and each
+    /// source's text with the words behind every field highlighted.
+    ///
+    /// Highlights are bold on a terminal and [[…]] markers otherwise; --format json prints one
+    /// object with every source's text and quoted evidence.
+    Incident(crate::commands::incident::IncidentArgs),
     /// Ingest the bundled example corpus into a fresh temporary database and show the incidents.
     Demo,
     /// Score extraction against labelled incidents, field by field, with 95% intervals.

@@ -57,6 +57,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::query::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Incident(args) => {
+            commands::incident::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(args) => {
             let resources = resources()?;
             commands::eval::run(&args, &resources)?;

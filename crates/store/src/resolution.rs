@@ -130,18 +130,31 @@ impl Resolver {
 
     /// Re-reconciles every incident whose membership changed, and records aliases for the ids
     /// of incidents that merged into others.
+    ///
+    /// Counting: an incident whose id is new is *created*, unless it took over a stored
+    /// incident (its new leader precedes the old one): then that incident was *updated* under
+    /// a new id. A stored incident whose reports all joined other incidents is *merged*.
     pub fn finish(mut self, conn: &Connection, now: &str) -> Result<IncidentChanges> {
         let mut changes = IncidentChanges::default();
         let affected = std::mem::take(&mut self.affected);
+        // Rows are written only here, so what exists now existed before the batch.
+        let mut existed = BTreeSet::new();
         for id in &affected {
-            let exists = incident_exists(conn, id)?;
+            if incident_exists(conn, id)? {
+                existed.insert(id.clone());
+            }
+        }
+        let mut deleted = 0;
+        let mut taken_over = 0;
+        for id in &affected {
+            let exists = existed.contains(id);
             let members = self.members(conn, id)?;
             let values: Vec<Incident> = members.iter().map(|m| m.incident().clone()).collect();
             match reconcile(&values) {
                 None if exists => {
                     conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")?
                         .execute([id])?;
-                    changes.merged += 1;
+                    deleted += 1;
                 }
                 None => {}
                 Some(incident) => {
@@ -149,13 +162,23 @@ impl Resolver {
                     if exists {
                         changes.updated += 1;
                     } else {
-                        changes.created += 1;
                         conn.prepare_cached("DELETE FROM incident_aliases WHERE id = ?1")?
                             .execute([id])?;
+                        let takes_over = members.iter().any(|m| {
+                            self.demoted.contains(m.key())
+                                && existed.contains(m.key().incident_id().as_str())
+                        });
+                        if takes_over {
+                            taken_over += 1;
+                            changes.updated += 1;
+                        } else {
+                            changes.created += 1;
+                        }
                     }
                 }
             }
         }
+        changes.merged = deleted - taken_over;
         for key in &self.demoted {
             let old = key.incident_id();
             if incident_exists(conn, old.as_str())? {

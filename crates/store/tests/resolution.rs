@@ -287,7 +287,7 @@ fn batches_say_how_many_incidents_were_created_updated_and_merged() {
             merged: 0
         }
     );
-    // wire-3 joins wire-2's incident; wire-1 then takes its lead (a new id, the old merged).
+    // wire-3 joins wire-2's incident; wire-1 then takes its lead (a new id, the same incident).
     let outcome = store.insert_batch_resolved(&items[2..3]).unwrap();
     assert_eq!(
         outcome.incidents,
@@ -301,10 +301,11 @@ fn batches_say_how_many_incidents_were_created_updated_and_merged() {
     assert_eq!(
         outcome.incidents,
         IncidentChanges {
-            created: 1,
-            updated: 0,
-            merged: 1
-        }
+            created: 0,
+            updated: 1,
+            merged: 0
+        },
+        "the same incident under a new id"
     );
     assert_eq!(
         outcome.articles,
@@ -470,5 +471,40 @@ fn random_corpora_resolve_the_same_in_any_order() {
         for batch in [1, 7, 50] {
             assert_eq!(dump(&ingest(&shuffled, batch)), expected, "seed {seed}");
         }
+    }
+}
+
+#[test]
+fn a_report_that_precedes_two_incidents_merges_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let on = |day: &str| report(EventType::Bombing, day, "AF", KABUL);
+    // Two days apart: two incidents.
+    store
+        .insert_batch(&[
+            item(article("x", "2016-07-22"), vec![on("2016-07-21")]),
+            item(article("y", "2016-07-24"), vec![on("2016-07-23")]),
+        ])
+        .unwrap();
+    assert_eq!(dump(&store).len(), 2);
+    // A report of the day between, first in precedence order: it leads both.
+    let outcome = store
+        .insert_batch_resolved(&[item(article("a", "2016-07-23"), vec![on("2016-07-22")])])
+        .unwrap();
+    assert_eq!(
+        outcome.incidents,
+        IncidentChanges {
+            created: 0,
+            updated: 1,
+            merged: 1
+        }
+    );
+    let all = dump(&store);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].id, id_of("a", 0));
+    for old in ["x", "y"] {
+        assert_eq!(
+            store.current_incident_id(&id_of(old, 0)).unwrap(),
+            Some(id_of("a", 0))
+        );
     }
 }
