@@ -7,8 +7,9 @@
 //!
 //! Deterministic: the same count gives the same incidents (a fixed-seed xorshift generator).
 //! Each synthetic article reports one incident near one of 40 conflict-area centres, dated
-//! between 2000 and 2024, with a skewed death toll and a named or unnamed perpetrator; rows go
-//! in through the store's own API, 10,000 articles per transaction.
+//! between 2000 and 2024, with a skewed death toll and a perpetrator group of its own (so that
+//! resolution merges none of them); rows go in through the store's own API, 10,000 articles
+//! per transaction.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -114,7 +115,9 @@ fn synthetic(n: usize, rng: &mut Rng) -> (Article, ExtractedArticle) {
         5..=7 => Some(rng.below(5) as u32 + 1),
         _ => Some(rng.below(60) as u32 + 5),
     };
-    let perpetrator = (rng.below(3) > 0).then(|| PERPETRATORS[rng.below(PERPETRATORS.len())]);
+    // A group name of its own for every incident: resolution merges reports only when their
+    // named groups agree, so the store keeps exactly one incident per synthetic article.
+    let perpetrator = format!("{} (cell {n})", PERPETRATORS[rng.below(PERPETRATORS.len())]);
     let text = format!(
         "Synthetic report {n}: a {} near {place} killed {} people.",
         event_type.as_str().replace('_', " "),
@@ -151,14 +154,11 @@ fn synthetic(n: usize, rng: &mut Rng) -> (Article, ExtractedArticle) {
         max: Some(k),
         text: k.to_string(),
     });
-    incident.perpetrators = perpetrator
-        .map(|name| Perpetrator {
-            name: Some(name.into()),
-            claimed: false,
-            text: name.into(),
-        })
-        .into_iter()
-        .collect();
+    incident.perpetrators = vec![Perpetrator {
+        name: Some(perpetrator.clone()),
+        claimed: false,
+        text: perpetrator,
+    }];
     incident.confidence = 0.5;
     let place_at = article.text.find(place).expect("the place is in the text");
     incident.evidence = vec![Evidence {

@@ -12,6 +12,7 @@ use sitrep_store::{BoundingBox, Cursor, IncidentFilter, IncidentSearch, PageRequ
 use utoipa::IntoParams;
 
 use crate::error::{ApiError, Result};
+use crate::openapi::EventTypeSchema;
 
 /// Which incidents: the filters of `sitrep query` and a text search.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -24,7 +25,7 @@ pub struct SearchParams {
     /// kidnapping, facility_attack, unarmed_assault, air_strike, shelling, armed_clash, riot,
     /// unknown.
     #[serde(rename = "type")]
-    #[param(rename = "type", example = "bombing")]
+    #[param(rename = "type", value_type = Option<EventTypeSchema>, example = "bombing")]
     pub event_type: Option<String>,
     /// Incidents whose first day is on or after this date (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date, example = "2015-01-01")]

@@ -77,6 +77,7 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
     let drawn = await drawnMarkers(page);
     assert.equal(drawn.state, all, "markers in the cluster group = API count");
     assert.equal(drawn.total, all, `markers drawn (${drawn.singles} single + ${drawn.clustered} clustered) = API count`);
+    await page.screenshot({ path: join(shots, "overview.png") });
     const summary = await page.textContent("#summary");
     assert.match(summary, new RegExp(`^\\d+ incidents? match · ${all} on the map`));
 
@@ -145,6 +146,7 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
     assert.equal(await mark.textContent(), expected);
     assert.ok(await page.locator("#panel mark.sentence").first().isVisible(), "the sentence is highlighted");
     assert.ok(page.url().includes(`incident=${incidentId}`), "the open incident is in the URL");
+    await page.waitForTimeout(800); // the map's move to the incident
     await page.screenshot({ path: join(shots, "dashboard.png") });
 
     // 5. The URL alone restores filters and the open incident.
