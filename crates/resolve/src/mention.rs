@@ -184,6 +184,7 @@ pub struct Mention {
 impl Mention {
     /// Prepares a report for matching.
     pub fn new(key: MentionKey, incident: Incident, published: Option<Date>) -> Mention {
+        let published = published.filter(|_| Mention::needs_published(&incident));
         let profile = Profile::new(&incident, published);
         let date_rank = match (&incident.date, profile.window) {
             (Some(d), Some(_)) if d.start.is_some() => match d.precision {
@@ -214,6 +215,13 @@ impl Mention {
         }
     }
 
+    /// Whether [`Mention::new`] uses the publication date for this incident: only for an
+    /// undated news report (see [`ASSUMED_WINDOW_DAYS`]). Callers that read it from storage may
+    /// skip the read otherwise.
+    pub fn needs_published(incident: &Incident) -> bool {
+        !incident.background && incident.date.as_ref().and_then(|d| d.start).is_none()
+    }
+
     /// Which report this is.
     pub fn key(&self) -> &MentionKey {
         &self.precedence.key
@@ -234,7 +242,8 @@ impl Mention {
         self.incident
     }
 
-    /// The article's publication date.
+    /// The article's publication date, kept only when matching uses it (an undated news
+    /// report, [`Mention::needs_published`]); `None` otherwise.
     pub fn published(&self) -> Option<Date> {
         self.published
     }

@@ -202,9 +202,7 @@ impl Resolver {
     /// The mentions of an incident, in precedence order (its leader first).
     fn members(&mut self, conn: &Connection, id: &str) -> Result<Vec<Mention>> {
         let mut stmt = conn.prepare_cached(
-            "SELECT m.article_id, m.ordinal, m.data, a.published
-             FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
-             WHERE m.incident_id = ?1",
+            "SELECT article_id, ordinal, data FROM mentions WHERE incident_id = ?1",
         )?;
         let mut rows = stmt.query([id])?;
         let mut members = Vec::new();
@@ -213,7 +211,7 @@ impl Resolver {
             let mention = match self.cache.get(&key) {
                 Some(m) => m.clone(),
                 None => {
-                    let m = decode_mention(row, key.clone(), 2, 3)?;
+                    let m = decode_mention(conn, row, key.clone(), 2)?;
                     self.cache.insert(key, m.clone());
                     m
                 }
@@ -232,15 +230,13 @@ impl Resolver {
         let mut current: HashMap<MentionKey, String> = HashMap::new();
         let mut all = Vec::new();
         {
-            let mut stmt = conn.prepare(
-                "SELECT m.article_id, m.ordinal, m.data, a.published, m.incident_id
-                 FROM mentions AS m JOIN articles AS a ON a.id = m.article_id",
-            )?;
+            let mut stmt =
+                conn.prepare("SELECT article_id, ordinal, data, incident_id FROM mentions")?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
                 let key = key_of(row)?;
-                let mention = decode_mention(row, key.clone(), 2, 3)?;
-                let incident_id: String = row.get(4)?;
+                let mention = decode_mention(conn, row, key.clone(), 2)?;
+                let incident_id: String = row.get(3)?;
                 current.insert(key, incident_id);
                 all.push(mention);
             }
@@ -290,10 +286,9 @@ impl MentionIndex for SqlIndex<'_> {
         };
         let range = buckets(window);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT b.article_id, b.ordinal, m.incident_id, m.data, a.published
+            "SELECT b.article_id, b.ordinal, m.incident_id, m.data
              FROM mention_blocks AS b
              JOIN mentions AS m ON m.article_id = b.article_id AND m.ordinal = b.ordinal
-             JOIN articles AS a ON a.id = b.article_id
              WHERE b.country = ?1 AND b.bucket BETWEEN ?2 AND ?3
                AND b.day_first <= ?4 AND b.day_last >= ?5",
         )?;
@@ -316,7 +311,7 @@ impl MentionIndex for SqlIndex<'_> {
             let mention = match self.cache.get(&key) {
                 Some(m) => m.clone(),
                 None => {
-                    let m = decode_mention(row, key.clone(), 3, 4)?;
+                    let m = decode_mention(self.conn, row, key.clone(), 3)?;
                     self.cache.insert(key, m.clone());
                     m
                 }
@@ -363,12 +358,14 @@ fn key_of(row: &rusqlite::Row<'_>) -> Result<MentionKey> {
     Ok(MentionKey::new(ArticleId::new(article), ordinal))
 }
 
-/// Decodes a mention from its JSON (`data` column) and its article's `published` column.
+/// Decodes a mention from its JSON (column `data` of `row`). Its article's publication date
+/// is read only when matching needs it: for an undated news report
+/// ([`Mention::needs_published`]).
 fn decode_mention(
+    conn: &Connection,
     row: &rusqlite::Row<'_>,
     key: MentionKey,
     data: usize,
-    published: usize,
 ) -> Result<Mention> {
     let corrupt = |reason: String| Error::CorruptRow {
         table: "mentions",
@@ -378,11 +375,19 @@ fn decode_mention(
     let json: String = row.get(data)?;
     let incident: Incident = serde_json::from_str(&json)
         .map_err(|err| corrupt(format!("data is not a valid incident: {err}")))?;
-    let published: Option<String> = row.get(published)?;
-    let published = published
-        .map(|p| p.parse::<Date>())
-        .transpose()
-        .map_err(|err| corrupt(format!("article published is not a date: {err}")))?;
+    let published = if Mention::needs_published(&incident) {
+        let published: Option<String> = conn
+            .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
+            .query_row([key.article.as_str()], |r| r.get(0))
+            .optional()?
+            .flatten();
+        published
+            .map(|p| p.parse::<Date>())
+            .transpose()
+            .map_err(|err| corrupt(format!("article published is not a date: {err}")))?
+    } else {
+        None
+    };
     Ok(Mention::new(key, incident, published))
 }
 
