@@ -5,7 +5,8 @@
 //! element (`<rss`, `<feed`, `<rdf:RDF`) or the JSON Feed version URL, HTML by a leading tag.
 //! The file extension only breaks ties: text that starts with `<` but names no known tag is
 //! HTML unless the file is called `.txt`; XML whose root is not found in the head is a feed
-//! unless the file is called `.html`/`.xhtml`.
+//! unless the file is called `.html`/`.xhtml`; words in a file called `.rss`, `.atom`, `.rdf`
+//! or `.xml` are a feed that is not XML (an error), not an article.
 
 use std::path::Path;
 
@@ -141,12 +142,19 @@ fn detect_text_format(head: &[u8], path_hint: Option<&Path>) -> Format {
                 || contains_ignore_case(window, b"<html")
             {
                 Format::Html
+            } else if FEED_EXTENSIONS.contains(&extension.as_str()) {
+                // A feed file that is not XML: the feed reader says so, naming the file.
+                Format::Feed
             } else {
                 Format::Text
             }
         }
     }
 }
+
+/// Extensions that declare an XML feed: a file so named that holds words instead of markup is
+/// a broken feed (an error), not an article.
+const FEED_EXTENSIONS: &[&str] = &["rss", "atom", "rdf", "xml"];
 
 /// Whether a JSON head holds `"version": "https://jsonfeed.org/version/…"`.
 fn declares_json_feed(head: &[u8]) -> bool {
@@ -373,6 +381,24 @@ mod tests {
         assert_eq!(detect(record, "a.jsonl"), Format::JsonLines);
         let xhtml = b"<?xml version=\"1.0\"?><!DOCTYPE html><html xmlns=\"x\">";
         assert_eq!(detect(xhtml, "a.xml"), Format::Html);
+    }
+
+    #[test]
+    fn words_in_a_feed_file_are_a_broken_feed_not_an_article() {
+        let words = b"Service unavailable, please try again later.";
+        assert_eq!(
+            detect_format(words, Some(Path::new("news.rss"))),
+            Format::Feed
+        );
+        assert_eq!(
+            detect_format(words, Some(Path::new("news.XML"))),
+            Format::Feed
+        );
+        assert_eq!(
+            detect_format(words, Some(Path::new("news.txt"))),
+            Format::Text
+        );
+        assert_eq!(detect_format(words, None), Format::Text);
     }
 
     #[test]
