@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end ingest benchmark (not a test; nothing here asserts a time): articles per second
+# of `sitrep ingest` into a fresh SQLite store, reading, cleaning, extraction, resolution
+# (deduplication across outlets) and writes included, on 2 threads.
+#
+#   bash scripts/bench-ingest.sh [ARTICLES] [SEED]
+#
+# Defaults: 24000 articles, seed 1. The corpus is generated deterministically by
+# scripts/bench/gen_ingest_corpus.py (templates over real place names from
+# data/geo/cities.tsv, every event type, tolls and date styles varying, 1-6 outlets per
+# event, deliberate duplicates) into target/bench/ingest-corpus-ARTICLES-SEED/ and kept for
+# later runs. Each run ingests into a new store, then runs the same ingest again (everything
+# skipped) to show the cost of a re-run.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+articles=${1:-24000}
+seed=${2:-1}
+target=${CARGO_TARGET_DIR:-$root/target}
+work="$root/target/bench"
+corpus="$work/ingest-corpus-$articles-$seed"
+db="$work/ingest-bench.db"
+mkdir -p "$work"
+
+cargo build -q --release -p sitrep-cli
+sitrep="$target/release/sitrep"
+
+if [ ! -d "$corpus" ]; then
+  python3 scripts/bench/gen_ingest_corpus.py "$corpus.tmp" "$articles" "$seed"
+  mv "$corpus.tmp" "$corpus"
+fi
+records=$(cat "$corpus"/*.jsonl | wc -l)
+bytes=$(cat "$corpus"/*.jsonl | wc -c)
+
+run() {
+  local start end
+  start=$(date +%s.%N)
+  RAYON_NUM_THREADS=2 taskset -c 0,1 "$sitrep" ingest "$corpus" --db "$db" 2>"$work/ingest-bench.log"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+rm -f "$db" "$db-wal" "$db-shm"
+first=$(run)
+summary=$(tail -n 1 "$work/ingest-bench.log")
+second=$(run)
+incidents=$(sqlite3 "$db" 'SELECT count(*) FROM incidents' 2>/dev/null || echo "?")
+
+printf 'corpus      %s records, %.1f MB (%s)\n' "$records" "$(echo "$bytes / 1000000" | bc -l)" "$corpus"
+printf 'machine     %s, %s cores online; ingest pinned to 2 cores, RAYON_NUM_THREADS=2\n' \
+  "$(uname -m)" "$(nproc)"
+printf 'ingest      %.2f s  ->  %.0f articles/s, %.1f MB/s\n' "$first" \
+  "$(echo "$records / $first" | bc -l)" "$(echo "$bytes / $first / 1000000" | bc -l)"
+printf 'summary     %s\n' "$summary"
+printf 're-run      %.2f s (everything already stored)\n' "$second"
+printf 'incidents   %s in the store\n' "$incidents"
