@@ -125,6 +125,10 @@ pub struct IngestArgs {
     /// Database.
     #[command(flatten)]
     pub db: DbArgs,
+    /// Articles per transaction: an interrupted ingest loses at most one batch (the next run
+    /// redoes it); larger batches write faster.
+    #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub batch: u16,
 }
 
 /// Output formats of `sitrep query`.

@@ -4,7 +4,7 @@
 //! flat whatever the input size):
 //! 1. a reader thread reads the inputs lazily into cleaned articles, drops those already
 //!    stored (checked on its own read connection) or repeated in the input, and groups the
-//!    rest into batches of [`pipeline::BATCH`];
+//!    rest into batches (`--batch`, 256 articles by default);
 //! 2. the calling thread extracts each batch in parallel (rayon);
 //! 3. a writer thread stores each batch in one transaction, in which the store resolves every
 //!    mention into a new or existing incident.
@@ -133,6 +133,7 @@ fn reject(
 /// reason. Stops early when the next stage has stopped.
 fn read_stage(
     args: &[String],
+    batch_size: usize,
     options: &ReadOptions,
     store_path: &Path,
     progress: &ProgressBar,
@@ -154,7 +155,7 @@ fn read_stage(
     let store = Store::open(store_path)
         .with_context(|| format!("opening store {}", store_path.display()))?;
     let mut batch = ReadBatch {
-        articles: Vec::with_capacity(pipeline::BATCH),
+        articles: Vec::with_capacity(batch_size),
         read: 0,
         skipped: 0,
     };
@@ -198,12 +199,12 @@ fn read_stage(
                 in_batch.insert(article.id.clone());
                 batch.articles.push(article);
             }
-            if batch.articles.len() == pipeline::BATCH {
+            if batch.articles.len() == batch_size {
                 in_batch.clear();
                 let full = std::mem::replace(
                     &mut batch,
                     ReadBatch {
-                        articles: Vec::with_capacity(pipeline::BATCH),
+                        articles: Vec::with_capacity(batch_size),
                         read: 0,
                         skipped: 0,
                     },
@@ -275,10 +276,11 @@ fn write_stage(
 }
 
 /// Extracts and stores every article of `args` (paths, directories, `-`; none = stdin) into
-/// the store at `path`.
+/// the store at `path`, `batch_size` articles per transaction.
 pub fn ingest(
     path: &Path,
     args: &[String],
+    batch_size: usize,
     options: &ReadOptions,
     resources: &Resources,
 ) -> Result<Summary> {
@@ -292,7 +294,8 @@ pub fn ingest(
     let (read_tx, read_rx) = sync_channel::<ReadBatch>(2);
     let (write_tx, write_rx) = sync_channel::<ExtractedBatch>(2);
     let (failed, summary) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| read_stage(args, options, path, &progress, read_tx));
+        let reader =
+            scope.spawn(|| read_stage(args, batch_size, options, path, &progress, read_tx));
         let writer = scope.spawn(|| write_stage(&mut store, &progress, write_rx));
         for batch in read_rx {
             let items = pipeline::extract_batch(batch.articles, resources);
@@ -325,7 +328,13 @@ pub fn run(args: &crate::cli::IngestArgs, resources: &Resources) -> Result<Summa
         default_published: args.input.published,
         ..ReadOptions::default()
     };
-    let summary = ingest(path, &args.input.inputs, &options, resources)?;
+    let summary = ingest(
+        path,
+        &args.input.inputs,
+        usize::from(args.batch),
+        &options,
+        resources,
+    )?;
     messages::note(summary.line(path));
     Ok(summary)
 }
