@@ -205,3 +205,51 @@ fn feeds_pages_warc_and_jsonl_give_the_same_incidents() {
         );
     }
 }
+
+#[test]
+fn a_background_mention_links_to_the_stored_incident_it_recalls() {
+    let dir = Dir::new();
+    // The 2013 article on the Russian embassy in Tripoli recalls the 2012 Benghazi attack.
+    let corpus = std::fs::read_to_string(util::repo_root().join("examples/corpus.jsonl")).unwrap();
+    let seed = corpus
+        .lines()
+        .find(|l| l.contains("\"seed-003\""))
+        .expect("seed-003 is in the demo corpus");
+    dir.write("2013.jsonl", format!("{seed}\n"));
+    let report =
+        std::fs::read_to_string(corpus::fixture_path().with_file_name("benghazi-2012-09-12.jsonl"))
+            .unwrap();
+    dir.write("2012.jsonl", report);
+    for (db, order) in [
+        ("news-first.db", ["2012.jsonl", "2013.jsonl"]),
+        ("news-last.db", ["2013.jsonl", "2012.jsonl"]),
+    ] {
+        for file in order {
+            ingest(&dir, db, &[file]);
+        }
+        let incidents = corpus::incidents(&dir, db);
+        assert_eq!(
+            incidents.len(),
+            2,
+            "{db}: {:#?}",
+            corpus::grouping(&incidents)
+        );
+        let benghazi = incidents
+            .iter()
+            .find(|i| i["sources"].as_array().unwrap().len() == 2)
+            .unwrap_or_else(|| panic!("{db}: the mention joined the 2012 report"));
+        assert_eq!(benghazi["background"], false, "{db}");
+        assert_eq!(benghazi["location"]["name"], "Benghazi");
+        let articles: BTreeSet<&str> = benghazi["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["article_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            articles,
+            BTreeSet::from(["seed-003", "wire-benghazi-2012"]),
+            "{db}"
+        );
+    }
+}
