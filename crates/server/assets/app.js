@@ -231,7 +231,7 @@
 
   function loadSummary() {
     var q = query();
-    return getJSON("/api/incidents?limit=1" + (q ? "&" + q : "")).then(function (page) {
+    return getJSON("/api/incidents?limit=1&total=true" + (q ? "&" + q : "")).then(function (page) {
       state.total = page.total;
       var text = page.total + " incident" + (page.total === 1 ? "" : "s") + " match · " +
         state.markers + " on the map";

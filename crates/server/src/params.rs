@@ -62,6 +62,9 @@ pub struct PageParams {
     /// last; ties are broken by id.
     #[param(example = "date_desc")]
     pub sort: Option<String>,
+    /// Also count every match (`total` in the answer); costs a pass over all matches.
+    #[param(value_type = Option<bool>)]
+    pub total: Option<String>,
 }
 
 /// How many map points: order and size.
@@ -135,16 +138,7 @@ impl SearchParams {
             .map_err(|e| ApiError::parameter("bbox", e))?;
         let min_killed = count("min_killed", &self.min_killed, u64::from(u32::MAX))?
             .map(|n| u32::try_from(n).expect("checked against u32::MAX above"));
-        let include_background = match value(&self.include_background) {
-            None | Some("false" | "0") => false,
-            Some("true" | "1") => true,
-            Some(other) => {
-                return Err(ApiError::parameter(
-                    "include_background",
-                    format!("{other:?} is not true or false"),
-                ));
-            }
-        };
+        let include_background = flag("include_background", &self.include_background)?;
         Ok(IncidentSearch {
             filter: IncidentFilter {
                 country,
@@ -171,7 +165,24 @@ fn sort(text: &Option<String>) -> Result<SortOrder> {
         .map(Option::unwrap_or_default)
 }
 
+/// A boolean parameter: `true`/`1`, `false`/`0`, or unset (false).
+fn flag(name: &str, text: &Option<String>) -> Result<bool> {
+    match value(text) {
+        None | Some("false" | "0") => Ok(false),
+        Some("true" | "1") => Ok(true),
+        Some(other) => Err(ApiError::parameter(
+            name,
+            format!("{other:?} is not true or false"),
+        )),
+    }
+}
+
 impl PageParams {
+    /// Whether the answer should count every match.
+    pub fn wants_total(&self) -> Result<bool> {
+        flag("total", &self.total)
+    }
+
     /// The checked page request; `limit` defaults to `default_limit` and may not pass
     /// `max_limit`.
     pub fn to_page(&self, default_limit: usize, max_limit: usize) -> Result<PageRequest> {
@@ -295,6 +306,7 @@ mod tests {
             limit: limit.map(str::to_string),
             sort: sort.map(str::to_string),
             cursor: cursor.map(str::to_string),
+            total: None,
         };
         let p = page(None, None, None).to_page(100, 1000).unwrap();
         assert_eq!(

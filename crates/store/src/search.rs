@@ -15,9 +15,10 @@ use std::str::FromStr;
 use jiff::civil::Date;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use sitrep_model::{CountryCode, EventType, IncidentId, StoredIncident};
+use sitrep_model::{CountryCode, EventType, Incident, IncidentId, StoredIncident};
 
 use crate::Store;
+use crate::bbox::BoundingBox;
 use crate::error::Result;
 use crate::filter::{IncidentFilter, PERPETRATOR_SEPARATOR, SqlFilter};
 use crate::read::{column, date_column, decode_incident_row};
@@ -242,50 +243,59 @@ pub struct IncidentPoint {
 }
 
 impl IncidentSearch {
-    /// The filter's SQL with the text condition added.
-    ///
-    /// A bounding box together with a date bound is served by the R*Tree over coordinates and
-    /// first day (`incidents_rtree_time`) rather than by the two-dimensional one: the same
-    /// incidents, found without reading every incident in the box whatever its date.
-    pub(crate) fn to_sql(&self) -> SqlFilter {
-        let mut sql = match self.filter.bbox {
-            Some(bbox)
-                if (self.filter.since.is_some() || self.filter.until.is_some())
-                    && [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat]
-                        .iter()
-                        .all(|edge| edge.is_finite()) =>
-            {
-                // The dates stay exact tests from the filter; the box moves into the index.
+    /// The box, when a box and a date bound are both set: then the R*Tree over coordinates
+    /// and first day (`incidents_rtree_time`) serves the search instead of the
+    /// two-dimensional one, finding the same incidents without reading every incident in the
+    /// box whatever its date.
+    fn time_box(&self) -> Option<BoundingBox> {
+        let bbox = self.filter.bbox?;
+        let dated = self.filter.since.is_some() || self.filter.until.is_some();
+        let finite = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat]
+            .iter()
+            .all(|edge| edge.is_finite());
+        (dated && finite).then_some(bbox)
+    }
+
+    /// The candidates of the time index: a query of `columns` of `incidents_rtree_time`
+    /// (`rid`; `max_day` is the first day as days since 1970-01-01) and its parameters. The
+    /// index keeps 32-bit floats rounded outwards, so candidates must pass
+    /// [`Self::exact_sql`].
+    fn time_index_sql(&self, bbox: BoundingBox, columns: &str) -> (String, Vec<Value>) {
+        let mut sql = format!(
+            "SELECT {columns} FROM incidents_rtree_time \
+             WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?"
+        );
+        let mut params: Vec<Value> = [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat]
+            .map(Value::Real)
+            .into();
+        if let Some(since) = self.filter.since {
+            sql.push_str(" AND max_day >= julianday(?) - 2440587.5");
+            params.push(Value::Text(since.to_string()));
+        }
+        if let Some(until) = self.filter.until {
+            sql.push_str(" AND min_day <= julianday(?) - 2440587.5");
+            params.push(Value::Text(until.to_string()));
+        }
+        (sql, params)
+    }
+
+    /// Every condition as an exact test on the incident row, with no index lookup when the
+    /// time index serves the box ([`Self::time_box`]); the full condition otherwise.
+    fn exact_sql(&self) -> SqlFilter {
+        let mut sql = match self.time_box() {
+            Some(bbox) => {
                 let without_box = IncidentFilter {
                     bbox: None,
                     ..self.filter.clone()
                 };
                 let mut sql = without_box.to_sql();
-                let mut index = String::from(
-                    "i.rid IN (SELECT rid FROM incidents_rtree_time \
-                     WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?",
-                );
-                let mut params: Vec<Value> =
-                    [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat]
-                        .map(Value::Real)
-                        .into();
-                if let Some(since) = self.filter.since {
-                    index.push_str(" AND max_day >= julianday(?) - 2440587.5");
-                    params.push(Value::Text(since.to_string()));
-                }
-                if let Some(until) = self.filter.until {
-                    index.push_str(" AND min_day <= julianday(?) - 2440587.5");
-                    params.push(Value::Text(until.to_string()));
-                }
-                // The index keeps 32-bit floats rounded outwards: exact tests follow it.
-                index.push_str(") AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?");
-                params.extend(
+                sql.push_condition(
+                    "i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?",
                     [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat].map(Value::Real),
                 );
-                sql.push_condition(&index, params);
                 sql
             }
-            _ => self.filter.to_sql(),
+            None => self.filter.to_sql(),
         };
         let words = self
             .text
@@ -304,6 +314,25 @@ impl IncidentSearch {
         }
         sql
     }
+
+    /// The whole search as a condition over `incidents AS i`.
+    pub(crate) fn to_sql(&self) -> SqlFilter {
+        let mut sql = self.exact_sql();
+        if let Some(bbox) = self.time_box() {
+            let (index, params) = self.time_index_sql(bbox, "rid");
+            sql.push_condition(&format!("i.rid IN ({index})"), params);
+        }
+        sql
+    }
+}
+
+/// Days from 1970-01-01 to `date` (negative before), as the time index counts them.
+fn day_number(date: Date) -> i64 {
+    let days = jiff::civil::date(1970, 1, 1)
+        .until(date)
+        .expect("two civil dates are always a whole number of days apart")
+        .get_days();
+    i64::from(days)
 }
 
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
@@ -349,6 +378,11 @@ impl Store {
     /// A cursor made for another order than `page.order` matches as if its key were of this
     /// order; callers should reject it first (the API does).
     pub fn search_page(&self, search: &IncidentSearch, page: &PageRequest) -> Result<Page> {
+        if let Some(bbox) = search.time_box()
+            && matches!(page.order, SortOrder::DateDesc | SortOrder::DateAsc)
+        {
+            return self.search_page_by_day(search, page, bbox);
+        }
         let mut sql = search.to_sql();
         if let Some(after) = &page.after {
             let column = page.order.column();
@@ -408,6 +442,108 @@ impl Store {
         let incidents = found
             .into_iter()
             .map(|(id, incident)| {
+                let sources = self.sources(&id)?;
+                Ok(StoredIncident {
+                    id,
+                    incident,
+                    sources,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page { incidents, next })
+    }
+
+    /// [`Store::search_page`] for a box-and-dates search in date order: candidates come out of
+    /// the time index already in day order, and incident rows are read only until the page is
+    /// full (and its last day complete, since ties are ordered by id), instead of reading and
+    /// sorting every incident in the box and date range.
+    fn search_page_by_day(
+        &self,
+        search: &IncidentSearch,
+        page: &PageRequest,
+        bbox: BoundingBox,
+    ) -> Result<Page> {
+        let descending = page.order == SortOrder::DateDesc;
+        let (mut index, mut params) = search.time_index_sql(bbox, "rid, max_day");
+        let mut after: Option<(i64, &IncidentId)> = None;
+        if let Some(cursor) = &page.after {
+            let SortKey::Date(Some(date)) = cursor.key else {
+                // Undated incidents come last, and a date bound excludes them all.
+                return Ok(Page {
+                    incidents: Vec::new(),
+                    next: None,
+                });
+            };
+            let day = day_number(date);
+            index.push_str(if descending {
+                " AND min_day <= ?"
+            } else {
+                " AND max_day >= ?"
+            });
+            params.push(Value::Integer(day));
+            after = Some((day, &cursor.id));
+        }
+        index.push_str(if descending {
+            " ORDER BY max_day DESC"
+        } else {
+            " ORDER BY max_day ASC"
+        });
+        let candidates: Vec<(i64, i64)> = {
+            let mut stmt = self.conn.prepare_cached(&index)?;
+            let rows = stmt.query_map(params_from_iter(params), |row| {
+                // Whole day numbers are exact in the index's 32-bit floats.
+                Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?.round() as i64))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+
+        let exact = search.exact_sql();
+        let text = format!(
+            "SELECT i.id, i.data, i.date_start FROM incidents AS i {} AND i.rid = ?",
+            exact.where_clause
+        );
+        let mut stmt = self.conn.prepare_cached(&text)?;
+        let mut found: Vec<(IncidentId, Incident, Option<Date>)> = Vec::new();
+        let mut day_group: Vec<(IncidentId, Incident, Option<Date>)> = Vec::new();
+        let mut current_day = None;
+        for (rid, day) in candidates {
+            if current_day != Some(day) {
+                day_group.sort_by(|a, b| a.0.cmp(&b.0));
+                found.append(&mut day_group);
+                if found.len() > page.limit {
+                    break;
+                }
+                current_day = Some(day);
+            }
+            let params = exact.params.iter().cloned().chain([Value::Integer(rid)]);
+            let mut rows = stmt.query(params_from_iter(params))?;
+            let Some(row) = rows.next()? else { continue };
+            let (id, incident) = decode_incident_row(row)?;
+            if let Some((cursor_day, cursor_id)) = after
+                && day == cursor_day
+                && id <= *cursor_id
+            {
+                continue;
+            }
+            let date = date_column(row, 2, "incidents", id.as_str())?;
+            day_group.push((id, incident, date));
+        }
+        day_group.sort_by(|a, b| a.0.cmp(&b.0));
+        found.append(&mut day_group);
+
+        let more = found.len() > page.limit;
+        found.truncate(page.limit);
+        let next = match (more, found.last()) {
+            (true, Some((id, _, date))) => Some(Cursor {
+                order: page.order,
+                key: SortKey::Date(*date),
+                id: id.clone(),
+            }),
+            _ => None,
+        };
+        let incidents = found
+            .into_iter()
+            .map(|(id, incident, _)| {
                 let sources = self.sources(&id)?;
                 Ok(StoredIncident {
                     id,
@@ -798,6 +934,17 @@ pub(crate) mod tests {
                     .collect();
                 assert_eq!(found, expected, "{bbox} {since:?}..{until:?}");
                 assert_eq!(store.search_count(&search).unwrap(), expected.len() as u64);
+                // Page by page, two at a time, both ways: the same order, ties by id.
+                assert_eq!(all_pages(&store, &search, SortOrder::DateDesc), expected);
+                let mut oldest: Vec<(Option<Date>, IncidentId)> = store
+                    .query(&filter)
+                    .unwrap()
+                    .into_iter()
+                    .map(|i| (i.incident.date.and_then(|d| d.start), i.id))
+                    .collect();
+                oldest.sort();
+                let oldest: Vec<IncidentId> = oldest.into_iter().map(|(_, id)| id).collect();
+                assert_eq!(all_pages(&store, &search, SortOrder::DateAsc), oldest);
             }
         }
     }

@@ -24,8 +24,9 @@ pub struct IncidentPage {
     /// Pass as `cursor` (with the same filters and sort) for the next page; null on the last.
     #[schema(example = "date_desc:2015-04-12:inc-4a7692540f44af09")]
     pub next_cursor: Option<String>,
-    /// How many incidents match the filters in all pages.
-    pub total: u64,
+    /// How many incidents match the filters in all pages; only with `total=true`, since
+    /// counting reads every match (null otherwise).
+    pub total: Option<u64>,
 }
 
 /// The header that carries the next page's cursor of a CSV page.
@@ -49,12 +50,18 @@ pub async fn list_incidents(
     page: std::result::Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Response> {
     let search = query(search)?.to_search()?;
-    let page = query(page)?.to_page(state.config.default_page_size, state.config.max_page_size)?;
+    let page = query(page)?;
+    let with_total = page.wants_total()?;
+    let page = page.to_page(state.config.default_page_size, state.config.max_page_size)?;
     let body = state
         .pool
         .run(move |store| {
             let found = store.search_page(&search, &page)?;
-            let total = store.search_count(&search)?;
+            let total = if with_total {
+                Some(store.search_count(&search)?)
+            } else {
+                None
+            };
             to_json(&IncidentPage {
                 items: found.incidents,
                 next_cursor: found.next.map(|c| c.to_string()),
