@@ -33,25 +33,27 @@ fi
 records=$(cat "$corpus"/*.jsonl | wc -l)
 bytes=$(cat "$corpus"/*.jsonl | wc -c)
 
+# Prints "wall user system" seconds of one ingest; its stderr goes to ingest-bench.log.
 run() {
-  local start end
-  start=$(date +%s.%N)
-  RAYON_NUM_THREADS=2 taskset -c 0,1 "$sitrep" ingest "$corpus" --db "$db" 2>"$work/ingest-bench.log"
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  local TIMEFORMAT='%R %U %S'
+  { time RAYON_NUM_THREADS=2 taskset -c 0,1 "$sitrep" ingest "$corpus" --db "$db" \
+      2>"$work/ingest-bench.log"; } 2>&1
 }
 
 rm -f "$db" "$db-wal" "$db-shm"
-first=$(run)
+read -r first user system < <(run)
 summary=$(tail -n 1 "$work/ingest-bench.log")
-second=$(run)
+read -r second _ _ < <(run)
 incidents=$(sqlite3 "$db" 'SELECT count(*) FROM incidents' 2>/dev/null || echo "?")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 printf 'corpus      %s records, %.1f MB (%s)\n' "$records" "$(echo "$bytes / 1000000" | bc -l)" "$corpus"
 printf 'machine     %s, %s cores online; ingest pinned to 2 cores, RAYON_NUM_THREADS=2\n' \
   "$(uname -m)" "$(nproc)"
 printf 'ingest      %.2f s  ->  %.0f articles/s, %.1f MB/s\n' "$first" \
   "$(echo "$records / $first" | bc -l)" "$(echo "$bytes / $first / 1000000" | bc -l)"
+printf 'cpu         %.2f s user + %.2f s system (%.0f articles per CPU-second); load average %s\n' \
+  "$user" "$system" "$(echo "$records / ($user + $system)" | bc -l)" "$load"
 printf 'summary     %s\n' "$summary"
 printf 're-run      %.2f s (everything already stored)\n' "$second"
 printf 'incidents   %s in the store\n' "$incidents"

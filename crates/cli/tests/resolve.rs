@@ -146,7 +146,7 @@ fn an_id_that_merged_into_another_still_shows_its_incident() {
     // wire-a-quetta precedes wire-b-quetta, so it takes the lead: the id changes.
     let run = ingest(&dir, "s.db", &["all.jsonl"]);
     assert!(
-        run.stderr.contains("skipped 1 already stored")
+        run.stderr.contains("skipped 1 as duplicates")
             && run
                 .stderr
                 .contains("5 new, 1 updated, 0 merged into others"),

@@ -38,7 +38,7 @@ pub struct Summary {
     pub read: usize,
     /// Articles stored now.
     pub stored: usize,
-    /// Articles skipped: already in the store, or repeated in the input.
+    /// Articles skipped as duplicates: already in the store, or repeated in the input.
     pub skipped: usize,
     /// Inputs, records or articles rejected, by reason.
     pub failed: BTreeMap<String, usize>,
@@ -67,7 +67,7 @@ impl Summary {
             format!("{} failed ({})", self.failed_count(), reasons.join(", "))
         };
         format!(
-            "read {} articles: stored {}, skipped {} already stored, {failed}; \
+            "read {} articles: stored {}, skipped {} as duplicates, {failed}; \
              incidents: {} new, {} updated, {} merged into others ({} reports); store {}",
             self.read,
             self.stored,
