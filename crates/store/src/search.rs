@@ -464,7 +464,10 @@ impl Store {
         bbox: BoundingBox,
     ) -> Result<Page> {
         let descending = page.order == SortOrder::DateDesc;
-        let (mut index, mut params) = search.time_index_sql(bbox, "rid, max_day");
+        let (index, params) = search.time_index_sql(bbox, "rid, max_day");
+        // The days to scan, first and last (either may be open).
+        let mut first = search.filter.since.map(day_number);
+        let mut last = search.filter.until.map(day_number);
         let mut after: Option<(i64, &IncidentId)> = None;
         if let Some(cursor) = &page.after {
             let SortKey::Date(Some(date)) = cursor.key else {
@@ -475,61 +478,89 @@ impl Store {
                 });
             };
             let day = day_number(date);
-            index.push_str(if descending {
-                " AND min_day <= ?"
+            if descending {
+                last = Some(last.map_or(day, |l| l.min(day)));
             } else {
-                " AND max_day >= ?"
-            });
-            params.push(Value::Integer(day));
+                first = Some(first.map_or(day, |f| f.max(day)));
+            }
             after = Some((day, &cursor.id));
         }
-        index.push_str(if descending {
-            " ORDER BY max_day DESC"
-        } else {
-            " ORDER BY max_day ASC"
-        });
-        let candidates: Vec<(i64, i64)> = {
-            let mut stmt = self.conn.prepare_cached(&index)?;
-            let rows = stmt.query_map(params_from_iter(params), |row| {
-                // Whole day numbers are exact in the index's 32-bit floats.
-                Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?.round() as i64))
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-
+        let index = format!(
+            "{index} AND max_day >= ? AND min_day <= ? ORDER BY max_day {}",
+            if descending { "DESC" } else { "ASC" }
+        );
         let exact = search.exact_sql();
         let text = format!(
             "SELECT i.id, i.data, i.date_start FROM incidents AS i {} AND i.rid = ?",
             exact.where_clause
         );
-        let mut stmt = self.conn.prepare_cached(&text)?;
+        let mut candidates_stmt = self.conn.prepare_cached(&index)?;
+        let mut rows_stmt = self.conn.prepare_cached(&text)?;
+
+        // Windows of days from the start of the order, doubling in length, until the page is
+        // full: a page needs only its first days, not every day of the range. With an open
+        // range, one window covers it all.
         let mut found: Vec<(IncidentId, Incident, Option<Date>)> = Vec::new();
-        let mut day_group: Vec<(IncidentId, Incident, Option<Date>)> = Vec::new();
-        let mut current_day = None;
-        for (rid, day) in candidates {
-            if current_day != Some(day) {
-                day_group.sort_by(|a, b| a.0.cmp(&b.0));
-                found.append(&mut day_group);
-                if found.len() > page.limit {
-                    break;
+        let mut window: i64 = 16;
+        let mut edge = if descending { last } else { first };
+        loop {
+            let (from, to) = match (first, last, edge) {
+                (Some(first), Some(last), Some(edge)) if descending => {
+                    ((edge - window + 1).max(first), edge)
                 }
-                current_day = Some(day);
+                (Some(first), Some(last), Some(edge)) => (edge, (edge + window - 1).min(last)),
+                _ => (first.unwrap_or(i64::MIN), last.unwrap_or(i64::MAX)),
+            };
+            if from > to {
+                break;
             }
-            let params = exact.params.iter().cloned().chain([Value::Integer(rid)]);
-            let mut rows = stmt.query(params_from_iter(params))?;
-            let Some(row) = rows.next()? else { continue };
-            let (id, incident) = decode_incident_row(row)?;
-            if let Some((cursor_day, cursor_id)) = after
-                && day == cursor_day
-                && id <= *cursor_id
-            {
-                continue;
+            let window_params = params
+                .iter()
+                .cloned()
+                .chain([Value::Integer(from), Value::Integer(to)]);
+            let candidates: Vec<(i64, i64)> = candidates_stmt
+                .query_map(params_from_iter(window_params), |row| {
+                    // Whole day numbers are exact in the index's 32-bit floats.
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?.round() as i64))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut day_group: Vec<(IncidentId, Incident, Option<Date>)> = Vec::new();
+            let mut current_day = None;
+            for (rid, day) in candidates {
+                if current_day != Some(day) {
+                    day_group.sort_by(|a, b| a.0.cmp(&b.0));
+                    found.append(&mut day_group);
+                    if found.len() > page.limit {
+                        break;
+                    }
+                    current_day = Some(day);
+                }
+                let params = exact.params.iter().cloned().chain([Value::Integer(rid)]);
+                let mut rows = rows_stmt.query(params_from_iter(params))?;
+                let Some(row) = rows.next()? else { continue };
+                let (id, incident) = decode_incident_row(row)?;
+                if let Some((cursor_day, cursor_id)) = after
+                    && day == cursor_day
+                    && id <= *cursor_id
+                {
+                    continue;
+                }
+                let date = date_column(row, 2, "incidents", id.as_str())?;
+                day_group.push((id, incident, date));
             }
-            let date = date_column(row, 2, "incidents", id.as_str())?;
-            day_group.push((id, incident, date));
+            day_group.sort_by(|a, b| a.0.cmp(&b.0));
+            found.append(&mut day_group);
+            let done = found.len() > page.limit
+                || first.is_none()
+                || last.is_none()
+                || (descending && Some(from) == first)
+                || (!descending && Some(to) == last);
+            if done {
+                break;
+            }
+            edge = Some(if descending { from - 1 } else { to + 1 });
+            window = window.saturating_mul(2);
         }
-        day_group.sort_by(|a, b| a.0.cmp(&b.0));
-        found.append(&mut day_group);
 
         let more = found.len() > page.limit;
         found.truncate(page.limit);
@@ -946,6 +977,101 @@ pub(crate) mod tests {
                 let oldest: Vec<IncidentId> = oldest.into_iter().map(|(_, id)| id).collect();
                 assert_eq!(all_pages(&store, &search, SortOrder::DateAsc), oldest);
             }
+        }
+    }
+
+    #[test]
+    fn day_windows_page_many_incidents_in_order() {
+        // 300 incidents on 120 days (several a day), in two places.
+        let mut store = Store::open_in_memory().unwrap();
+        let mut items = Vec::new();
+        for n in 0..300u32 {
+            let article = Article {
+                id: ArticleId::new(format!("w{n:03}")),
+                text: "Report.".into(),
+                published: None,
+                title: None,
+                url: None,
+                source: None,
+            };
+            let day = jiff::civil::date(2019, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(n * 7 % 120)))
+                .unwrap();
+            let mut incident = Incident::new(EventType::Bombing);
+            incident.date = Some(EventDate {
+                start: Some(day),
+                end: Some(day),
+                precision: sitrep_model::DatePrecision::Day,
+                text: String::new(),
+            });
+            let (lat, lon) = if n % 2 == 0 {
+                (10.0, 10.0)
+            } else {
+                (50.0, 50.0)
+            };
+            incident.location = Some(Location {
+                name: "P".into(),
+                country: CountryCode::new("AF").unwrap(),
+                country_name: "A".into(),
+                admin1: None,
+                lat: lat + f64::from(n) * 0.1,
+                lon,
+                geonames_id: None,
+                precision: LocationPrecision::City,
+                text: String::new(),
+            });
+            // A group of its own: no two merge.
+            incident.perpetrators = vec![Perpetrator {
+                name: Some(format!("g{n}")),
+                claimed: false,
+                text: String::new(),
+            }];
+            let extracted = ExtractedArticle {
+                article: ArticleMeta::from(&article),
+                incidents: vec![incident],
+            };
+            items.push((article, extracted));
+        }
+        store.insert_batch(&items).unwrap();
+        for (bbox, since, until) in [
+            ("0,0,20,90", "2019-01-01", "2019-12-31"),
+            ("-180,-90,180,90", "2019-02-10", "2019-03-20"),
+            ("40,0,60,90", "2018-01-01", "2019-01-20"),
+        ] {
+            let filter = IncidentFilter {
+                bbox: Some(bbox.parse().unwrap()),
+                since: Some(since.parse().unwrap()),
+                until: Some(until.parse().unwrap()),
+                ..IncidentFilter::default()
+            };
+            let search = IncidentSearch {
+                filter: filter.clone(),
+                text: None,
+            };
+            let expected: Vec<IncidentId> = store
+                .query(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id)
+                .collect();
+            assert!(expected.len() > 10, "{bbox}");
+            assert_eq!(
+                all_pages(&store, &search, SortOrder::DateDesc),
+                expected,
+                "{bbox}"
+            );
+            let asc = all_pages(&store, &search, SortOrder::DateAsc);
+            let mut by_day: Vec<(Date, IncidentId)> = store
+                .query(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|i| (i.incident.date.and_then(|d| d.start).unwrap(), i.id))
+                .collect();
+            by_day.sort();
+            assert_eq!(
+                asc,
+                by_day.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+            );
         }
     }
 
