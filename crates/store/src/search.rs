@@ -505,10 +505,10 @@ impl Store {
         let mut edge = if descending { last } else { first };
         loop {
             let (from, to) = match (first, last, edge) {
-                (Some(first), Some(last), Some(edge)) if descending => {
+                (Some(first), Some(_), Some(edge)) if descending => {
                     ((edge - window + 1).max(first), edge)
                 }
-                (Some(first), Some(last), Some(edge)) => (edge, (edge + window - 1).min(last)),
+                (Some(_), Some(last), Some(edge)) => (edge, (edge + window - 1).min(last)),
                 _ => (first.unwrap_or(i64::MIN), last.unwrap_or(i64::MAX)),
             };
             if from > to {
