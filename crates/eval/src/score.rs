@@ -32,6 +32,8 @@ pub enum Field {
     Killed,
     /// Killed, a missing count accepted for 0.
     KilledLenient,
+    /// Killed on GTD rows, sitrep's victims-only figure against `nkill` (which counts attackers).
+    KilledVictims,
     /// Wounded, exact.
     Wounded,
     /// Wounded, a missing count accepted for 0.
@@ -55,6 +57,7 @@ impl Field {
         Field::Weapon,
         Field::Killed,
         Field::KilledLenient,
+        Field::KilledVictims,
         Field::Wounded,
         Field::WoundedLenient,
         Field::Kidnapped,
@@ -75,6 +78,7 @@ impl Field {
             Field::Weapon => "weapon",
             Field::Killed => "killed",
             Field::KilledLenient => "killed_lenient",
+            Field::KilledVictims => "killed_victims_only",
             Field::Wounded => "wounded",
             Field::WoundedLenient => "wounded_lenient",
             Field::Kidnapped => "kidnapped",
@@ -175,6 +179,23 @@ fn count_text(c: &Option<Count>) -> String {
             c.min.map_or("?".into(), |v| v.to_string()),
             c.max.map_or("?".into(), |v| v.to_string())
         ),
+    }
+}
+
+/// Victims and attackers together, as a source that counts every death does.
+fn total_dead(victims: Option<&Count>, attackers: Option<&Count>) -> Option<Count> {
+    match (victims, attackers) {
+        (None, None) => None,
+        (Some(v), None) => Some(v.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        (Some(v), Some(a)) => {
+            let add = |x: Option<u32>, y: Option<u32>| Some(x?.saturating_add(y?));
+            Some(Count {
+                min: add(v.min, a.min).or(v.min).or(a.min),
+                max: add(v.max, a.max),
+                text: v.text.clone(),
+            })
+        }
     }
 }
 
@@ -354,7 +375,15 @@ impl<'r> Scorer<'r> {
                 weapons.join(","),
             );
         }
-        let killed = main.and_then(|m| m.killed.clone());
+        // The GTD's `nkill` counts attackers who died with their victims; sitrep reports them
+        // apart (`attackers_killed`), so GTD rows are compared with the sum. Other sources count
+        // victims ("3 (+2)" on Wikipedia is 3).
+        let killed = if is_gtd {
+            main.and_then(|m| total_dead(m.killed.as_ref(), m.attackers_killed.as_ref()))
+        } else {
+            main.and_then(|m| m.killed.clone())
+        };
+        let victims_only = main.and_then(|m| m.killed.clone());
         let wounded = main.and_then(|m| m.wounded.clone());
         let kidnapped = main.and_then(|m| m.kidnapped.clone());
         if let Some(k) = g.killed {
@@ -371,6 +400,14 @@ impl<'r> Scorer<'r> {
                 k.to_string(),
                 count_text(&killed),
             );
+            if is_gtd {
+                add(
+                    Field::KilledVictims,
+                    count_correct(&victims_only, k, at_least, false),
+                    k.to_string(),
+                    count_text(&victims_only),
+                );
+            }
         }
         if let Some(w) = g.wounded {
             let at_least = g.wounded_at_least == Some(true);

@@ -183,7 +183,12 @@ impl<'a> Analysis<'a> {
         let mut mark = |span: ByteSpan, kind: PersonNoun| {
             let first = token_at(span.start);
             let last = tokens.partition_point(|t| t.span.start < span.end);
-            if first < person_at.len() && person_at[first].is_none() {
+            // Only mentions that start a token ("worker" inside "co-worker" starts none) and
+            // cover at least one token.
+            let starts_token = tokens
+                .get(first)
+                .is_some_and(|t| t.span.start == span.start);
+            if starts_token && last > first && person_at[first].is_none() {
                 person_at[first] = Some((kind, last));
             }
         };

@@ -100,6 +100,26 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         Side::Attackers,
         EvidenceField::AttackersKilled,
     );
+    // A report that counts the wounded and speaks of no death says nobody died: a death is
+    // always told first. The wounded figure is the evidence.
+    if incident.killed.is_none()
+        && let Some(wounded) = &incident.wounded
+        && !draft.sentences.iter().any(|&s| mentions_death(a, s))
+    {
+        let spans: Vec<ByteSpan> = statements
+            .iter()
+            .filter(|c| c.kind == CasualtyKind::Wounded && c.side == Side::Victims)
+            .map(|c| c.span)
+            .collect();
+        if let Some(first) = spans.first() {
+            incident.killed = Some(Count {
+                min: Some(0),
+                max: Some(0),
+                text: wounded.text.clone(),
+            });
+            push(EvidenceField::Killed, *first);
+        }
+    }
 
     // Date and time.
     if let Some(di) = draft.date {
@@ -236,6 +256,43 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     evidence.sort_by_key(|e| (e.span.start, e.field));
     incident.evidence = evidence;
     incident
+}
+
+/// Whether sentence `s` speaks of anyone dying.
+fn mentions_death(a: &Analysis<'_>, s: usize) -> bool {
+    const DEATH: &[&str] = &[
+        "killed",
+        "kill",
+        "kills",
+        "killing",
+        "dead",
+        "died",
+        "die",
+        "dies",
+        "death",
+        "deaths",
+        "fatalities",
+        "fatality",
+        "fatal",
+        "fatally",
+        "bodies",
+        "body",
+        "lives",
+        "slain",
+        "perished",
+        "executed",
+        "murdered",
+        "beheaded",
+        "hanged",
+        "lynched",
+        "massacred",
+        "toll",
+        "corpse",
+        "corpses",
+        "martyred",
+        "succumbed",
+    ];
+    a.sentence_tokens[s].clone().any(|i| a.is_any(i, DEATH))
 }
 
 /// The share of the seven key facts (type, date, place, casualties, perpetrator, target,

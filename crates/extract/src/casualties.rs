@@ -331,7 +331,7 @@ fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
     let w = word.to_ascii_lowercase();
     Some(match w.as_str() {
         "killed" | "executed" | "murdered" | "massacred" | "slaughtered" | "assassinated"
-        | "beheaded" => (Killed, Verb),
+        | "beheaded" | "hanged" | "strangled" | "lynched" | "decapitated" => (Killed, Verb),
         "killing" | "kills" | "killings" => (Killed, ActiveOnly),
         "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {
             (Killed, Intransitive)
@@ -665,39 +665,77 @@ fn negation(
     h: usize,
     kind: CasualtyKind,
 ) -> Option<Vec<CasualtyStatement>> {
-    let lo = h.saturating_sub(6).max(range.start);
-    let window: Vec<String> = (lo..h).map(|i| a.word(i).to_ascii_lowercase()).collect();
+    let lo = h.saturating_sub(8).max(range.start);
+    // Adverbs do not change a negation: "No one was reportedly injured".
+    const SKIP: &[&str] = &[
+        "reportedly",
+        "immediately",
+        "seriously",
+        "critically",
+        "also",
+        "apparently",
+        "believed",
+        "known",
+        "badly",
+        "physically",
+        "either",
+    ];
+    let window: Vec<String> = (lo..h)
+        .filter(|&i| !a.is_any(i, SKIP))
+        .map(|i| a.word(i).to_ascii_lowercase())
+        .collect();
     let joined = window.join(" ");
     let head = a.word(h).to_ascii_lowercase();
     // "no immediate reports of casualties", "no word on casualties": unknown, not zero.
-    if joined.contains("report")
-        && joined.contains("no")
-        && (joined.ends_with("of") || joined.ends_with("on"))
+    if (joined.ends_with("no immediate reports of")
+        || joined.ends_with("no immediate report of")
+        || joined.ends_with("no word on")
+        || joined.ends_with("no information on")
+        || joined.ends_with("no details of"))
+        && !joined.is_empty()
     {
         return None;
     }
-    let general = joined.ends_with("no one was")
-        || joined.ends_with("no one were")
-        || joined.ends_with("nobody was")
-        || joined.ends_with("no one has been")
-        || joined.ends_with("nobody has been")
-        || joined.ends_with("none was")
-        || joined.ends_with("none were")
-        || joined.ends_with("no one was reported")
-        || joined.ends_with("nobody was reported")
-        || joined.ends_with("no one")
-        || joined.ends_with("nobody")
-        || joined.ends_with("no")
-        || joined.ends_with("without")
-        || joined.ends_with("no one was seriously")
-        || joined.ends_with("no other")
-        || joined.ends_with("there were no")
-        || joined.ends_with("no one was killed or")
-        || joined.ends_with("no one was injured or")
-        || joined.ends_with("no one was hurt or");
+    let ends = |tails: &[&str]| {
+        tails
+            .iter()
+            .any(|t| joined == *t || joined.ends_with(&format!(" {t}")))
+    };
+    let subject_zero = ends(&[
+        "no one was",
+        "no one were",
+        "nobody was",
+        "no one has been",
+        "nobody has been",
+        "no one had been",
+        "none was",
+        "none were",
+        "none of them was",
+        "none of them were",
+        "no one was reported",
+        "nobody was reported",
+        "no one was reported to have been",
+        "no one",
+        "nobody",
+        "no one was killed or",
+        "no one was injured or",
+        "no one was hurt or",
+        "nobody was killed or",
+        "nobody was injured or",
+        "nobody was hurt or",
+        "no one was killed and",
+        "no one got",
+    ]);
     let noun_head = matches!(
         head.as_str(),
-        "injuries" | "injury" | "casualties" | "deaths" | "fatalities" | "dead" | "hostages"
+        "injuries"
+            | "injury"
+            | "casualties"
+            | "casualty"
+            | "deaths"
+            | "fatalities"
+            | "dead"
+            | "hostages"
     );
     if a.is_any(h + 1, &["nobody", "none"]) || (a.is(h + 1, "no") && a.is(h + 2, "one")) {
         let last = if a.is(h + 1, "no") { h + 2 } else { h + 1 };
@@ -712,13 +750,27 @@ fn negation(
             negated: true,
         }]);
     }
-    let verb_zero = general
-        && !noun_head
-        && !joined.ends_with(" no")
-        && joined != "no"
-        && !joined.ends_with("without");
+    let verb_zero = subject_zero && !noun_head;
     let noun_zero = noun_head
-        && (joined.ends_with("no") || joined.ends_with("without") || joined.ends_with("no other"));
+        && ends(&[
+            "no",
+            "without",
+            "no other",
+            "no reported",
+            "no known",
+            "no confirmed",
+            "no serious",
+            "no further",
+            "no human",
+            "no reports of",
+            "no report of",
+            "not cause any",
+            "not result in any",
+            "no one was",
+            "were no",
+            "was no",
+            "there were no",
+        ]);
     if !(verb_zero || noun_zero) {
         return None;
     }
@@ -732,8 +784,9 @@ fn negation(
     if head == "casualties" || (head == "hurt" && verb_zero) {
         kinds = vec![CasualtyKind::Killed, CasualtyKind::Wounded];
     }
-    // "no one was killed or injured": both figures.
-    if verb_zero
+    // "no injuries or fatalities": both figures ("no one was killed or injured" reaches the
+    // second head on its own).
+    if noun_zero
         && a.is(h + 1, "or")
         && let Some((other, _)) = head_kind(a.word(h + 2))
     {
@@ -942,6 +995,11 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
             });
         }
     }
+    // A person's name: "Mohammad Omar", or one name with an appositive ("Jan, an Afghan Local
+    // Police commander").
+    if let Some(item) = named_person(a, i, limit) {
+        return Some(item);
+    }
     // "a third", "a second": one more person of a kind already named.
     if a.is_any(i, &["a", "an"])
         && a.is_any(i + 1, &["second", "third", "fourth", "fifth", "sixth"])
@@ -1040,7 +1098,7 @@ fn person_within(
             let mut best = (noun, end);
             let mut k = end;
             while k < limit && k < end + 2 {
-                if let Some((n2, e2)) = a.person_at[k] {
+                if let Some((n2, e2)) = a.person_at[k].filter(|&(_, e2)| e2 > k) {
                     best = (n2, e2);
                     k = e2;
                 } else {
@@ -1234,7 +1292,121 @@ fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> V
     items
 }
 
+/// Words that start a capitalised phrase without naming a person.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "all",
+    "both",
+    "several",
+    "many",
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "police",
+    "security",
+    "officials",
+    "authorities",
+    "sources",
+    "residents",
+    "witnesses",
+    "government",
+    "army",
+    "military",
+    "troops",
+    "forces",
+    "assailants",
+    "gunmen",
+    "militants",
+    "unknown",
+    "unidentified",
+    "suspected",
+    "local",
+    "state",
+    "federal",
+    "national",
+    "provincial",
+    "district",
+    "according",
+    "however",
+    "also",
+    "later",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "there",
+];
+
+/// A person named at token `i`: two or more capitalised words that are not a place, group or
+/// nationality ("Mohammad Omar"), or one such word followed by an appositive person noun.
+fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
+    let starts_name = |k: usize| {
+        a.tokens.get(k).is_some_and(|t| t.is_capitalized(a.text))
+            && !a.is_any(k, NOT_NAMES)
+            && a.person_at.get(k).is_some_and(Option::is_none)
+            && !a.names.iter().any(|n| n.value.tokens.start == k)
+            && !a
+                .groups
+                .iter()
+                .any(|g| g.span.start == a.tokens[k].span.start)
+            && head_kind(a.word(k)).is_none()
+    };
+    if !starts_name(i) || read_quantity(a.text, &a.tokens, i, false).is_some() {
+        return None;
+    }
+    let mut j = i;
+    while j < limit
+        && j < i + 4
+        && a.tokens[j].is_capitalized(a.text)
+        && !a.names.iter().any(|n| n.value.tokens.start == j && j > i)
+    {
+        j += 1;
+    }
+    let appositive = a.word(j) == ","
+        && a.is_any(j + 1, &["a", "an", "the"])
+        && person_within(a, j + 2, limit.max(j + 8).min(a.tokens.len()), 7).is_some();
+    ((j - i >= 2 && j - i <= 3) || (j - i >= 1 && appositive)).then_some(Item {
+        quantity: Quantity::exact(1),
+        first: i,
+        end: j,
+        side: Side::Victims,
+        category: None,
+        additional: false,
+    })
+}
+
 fn item_has_person(a: &Analysis<'_>, item: &Item) -> bool {
+    if named_person(a, item.first, item.end.max(item.first + 1)).is_some_and(|n| n.end == item.end)
+    {
+        return true;
+    }
     (item.first..item.end).any(|k| a.person_at.get(k).is_some_and(Option::is_some))
         || item.end - item.first == 1 && a.is_any(item.first, &["he", "she"])
 }
@@ -1335,7 +1507,31 @@ mod tests {
     fn negations_give_zero() {
         assert_eq!(
             statements("No one was hurt in the explosion."),
-            [(Wounded, Victims, Some(0), Some(0))]
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("There were no reported casualties in the attack."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("No one was reportedly injured or killed by the blast."),
+            [
+                (Wounded, Victims, Some(0), Some(0)),
+                (Killed, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("There were no injuries or fatalities."),
+            [
+                (Wounded, Victims, Some(0), Some(0)),
+                (Killed, Victims, Some(0), Some(0))
+            ]
         );
         assert_eq!(
             statements("No injuries were reported."),
