@@ -181,7 +181,9 @@ impl Resolver {
         changes.merged = deleted - taken_over;
         for key in &self.demoted {
             let old = key.incident_id();
-            if incident_exists(conn, old.as_str())? {
+            // An alias keeps a stored id reachable; an id that lived only inside this batch
+            // was never seen, and one that still names an incident needs none.
+            if !existed.contains(old.as_str()) || incident_exists(conn, old.as_str())? {
                 continue;
             }
             let target: String = conn

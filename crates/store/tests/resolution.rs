@@ -508,3 +508,19 @@ fn a_report_that_precedes_two_incidents_merges_them() {
         );
     }
 }
+
+#[test]
+fn ids_that_lived_only_inside_a_batch_get_no_alias() {
+    let items = corpus();
+    let mut store = Store::open_in_memory().unwrap();
+    // wire-2 leads until wire-1, later in the same batch, takes over: wire-2's id was never
+    // committed, so it is not an alias.
+    store
+        .insert_batch(&[items[1].clone(), items[0].clone()])
+        .unwrap();
+    assert_eq!(
+        store.current_incident_id(&id_of("wire-2", 0)).unwrap(),
+        None
+    );
+    assert!(store.incident(&id_of("wire-1", 0)).unwrap().is_some());
+}
