@@ -2,7 +2,7 @@
 //! the incident's fields are once they are put together. Pure logic, no I/O and no SQL: the
 //! store asks these functions and keeps the result.
 //!
-//! - [`matching`]: the rules for "these two reports are one event" ([`matches`],
+//! - [`matching`]: the rules for "these two reports are one event" ([`matches()`],
 //!   [`mentions_match`]): compatible types, overlapping dates, places within 25 km or in one
 //!   province, compatible groups and targets, corroboration for vague reports.
 //! - [`blocking`]: the keys (country + 7-day bucket) under which reports are filed, so that a

@@ -4,7 +4,7 @@
 //! and "b matches a" always agree.
 //!
 //! 1. **Different articles.** Two incidents one article reports are two incidents: extraction
-//!    already decided that ([`mentions_match`] only; [`matches`] compares bare incidents).
+//!    already decided that ([`mentions_match`] only; [`matches()`] compares bare incidents).
 //! 2. **Same country.** Both have a location, in the same country. A report without a place
 //!    matches nothing: on a given day there are too many events in the world to guess.
 //! 3. **Dates overlap within their precision.** Both date ranges are known and no whole day
