@@ -35,6 +35,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 "$sitrep" ingest examples/corpus.jsonl --db "$db" 2>"$work/ingest.log"
 
 log="$work/serve.log"
+: >"$log"
 "$sitrep" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
 server=$!
 stop_server() {
