@@ -524,6 +524,10 @@ async fn the_openapi_document_validates_and_lists_every_route() {
         errors.join("\n")
     );
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    // The validator does reject a broken document.
+    let mut broken = doc.clone();
+    broken["paths"]["/api/stats"]["get"]["responses"] = serde_json::json!("none");
+    assert!(!validator.is_valid(&broken));
 
     // Every reference resolves.
     let mut found = Vec::new();
