@@ -3,7 +3,7 @@
 //!
 //! The test writes a corpus of about a thousand reports (several outlets per event, ids chosen
 //! so that later reports often take the lead of incidents stored earlier, background
-//! mentions), ingests it once without interruption, then, for each of several kill points,
+//! mentions, records repeated in other files), ingests it once without interruption, then, for each of several kill points,
 //! ingests it into a fresh store in batches of 16 articles, kills the process with SIGKILL,
 //! runs the same ingest again to the end and compares a canonical dump of the two stores:
 //! every incident with its reconciled fields and its sources (each with its own values), the
@@ -105,6 +105,10 @@ fn write_corpus(dir: &Dir) -> usize {
             });
             files[(event + r) % OUTLETS.len()].push_str(&(record.to_string() + "\n"));
             articles += 1;
+            if event % 25 == 3 && r == 0 {
+                // The same record again in another file: skipped as a duplicate.
+                files[(event + 2) % OUTLETS.len()].push_str(&(record.to_string() + "\n"));
+            }
         }
     }
     std::fs::create_dir_all(dir.path().join("corpus")).unwrap();

@@ -2,9 +2,9 @@
 //!
 //! Three stages run at once, joined by channels that hold at most two batches (memory stays
 //! flat whatever the input size):
-//! 1. a reader thread reads the inputs lazily into cleaned articles, drops those already
-//!    stored (checked on its own read connection) or repeated in the input, and groups the
-//!    rest into batches (`--batch`, 256 articles by default);
+//! 1. a reader thread reads the inputs lazily into cleaned articles, cuts them into batches
+//!    (`--batch`, 256 articles read per batch), and drops from each batch the articles already
+//!    stored (checked on its own read connection) or repeated in it;
 //! 2. the calling thread extracts each batch in parallel (rayon);
 //! 3. a writer thread stores each batch in one transaction, in which the store resolves every
 //!    mention into a new or existing incident.
@@ -199,7 +199,10 @@ fn read_stage(
                 in_batch.insert(article.id.clone());
                 batch.articles.push(article);
             }
-            if batch.articles.len() == batch_size {
+            // Batches end after a fixed number of articles *read*, stored or not, so that a
+            // run that resumes an interrupted one commits the same batches as a run that was
+            // never interrupted: the store goes through the same states.
+            if batch.read == batch_size {
                 in_batch.clear();
                 let full = std::mem::replace(
                     &mut batch,
@@ -234,6 +237,9 @@ fn write_stage(
         summary.read += batch.read;
         summary.skipped += batch.skipped;
         let mut items = batch.items;
+        if items.is_empty() {
+            continue;
+        }
         let outcome = loop {
             let e = match store.insert_batch_resolved(&items) {
                 Ok(outcome) => break outcome,
