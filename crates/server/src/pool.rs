@@ -4,7 +4,8 @@
 //! connection taken from this pool, and the connection goes back when the query ends. At most
 //! `size` queries run at once (later requests wait for a place, within the request timeout);
 //! file databases use WAL, so these readers never block each other or an ingest writing at the
-//! same time. Connections are opened lazily, the first time they are needed.
+//! same time. Connections are opened lazily, the first time they are needed, and map the
+//! database file into memory ([`ReadTuning`]) so that reading a page costs no system call.
 //!
 //! A query still running when the request timeout passes is interrupted (SQLite's interrupt),
 //! and the request fails with [`ApiError::Timeout`].
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use sitrep_store::{InterruptHandle, Store};
+use sitrep_store::{InterruptHandle, ReadTuning, Store};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
@@ -70,7 +71,11 @@ impl StorePool {
             let _place = place;
             let store = match pool.take_idle() {
                 Some(store) => store,
-                None => Store::open(&pool.path)?,
+                None => {
+                    let store = Store::open(&pool.path)?;
+                    store.tune_for_reading(ReadTuning::default())?;
+                    store
+                }
             };
             *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(store.interrupt_handle());
             let result = work(&store);

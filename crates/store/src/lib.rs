@@ -59,6 +59,7 @@ mod read;
 mod resolution;
 mod search;
 mod stats;
+mod tuning;
 
 use std::path::Path;
 use std::time::Duration;
@@ -78,6 +79,7 @@ pub use search::{
     SortKey, SortOrder, UnknownSortOrder,
 };
 pub use stats::{CountryCount, DayTypeCount, IncidentStats, TypeCount};
+pub use tuning::ReadTuning;
 
 /// How long a statement waits for another connection's lock before failing with "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
