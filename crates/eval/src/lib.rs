@@ -15,9 +15,9 @@
 //!   `target_nationality`: the first predicted target (GTD codes its first target).
 //! - counts: correct when min = max = gold, or min = gold and max is null; `*_at_least` rows
 //!   take the gold value as a lower bound. The `_lenient` variants also accept a missing count
-//!   when the gold value is 0. The GTD's `nkill` counts attackers who died too, so on GTD rows
-//!   `killed` compares it with `killed + attackers_killed`; `killed_victims_only` shows the
-//!   plain comparison.
+//!   when the gold value is 0. The GTD's `nkill` and `nwound` count attackers too, so on GTD
+//!   rows `killed` and `wounded` compare them with `killed + attackers_killed` and
+//!   `wounded + attackers_wounded`; `killed_victims_only` shows the plain comparison.
 //!
 //! Accuracy comes with a 95 % Wilson score interval.
 

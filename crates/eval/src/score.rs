@@ -182,8 +182,8 @@ fn count_text(c: &Option<Count>) -> String {
     }
 }
 
-/// Victims and attackers together, as a source that counts every death does.
-fn total_dead(victims: Option<&Count>, attackers: Option<&Count>) -> Option<Count> {
+/// Victims and attackers together, as a source that counts every casualty does.
+fn with_attackers(victims: Option<&Count>, attackers: Option<&Count>) -> Option<Count> {
     match (victims, attackers) {
         (None, None) => None,
         (Some(v), None) => Some(v.clone()),
@@ -379,12 +379,17 @@ impl<'r> Scorer<'r> {
         // apart (`attackers_killed`), so GTD rows are compared with the sum. Other sources count
         // victims ("3 (+2)" on Wikipedia is 3).
         let killed = if is_gtd {
-            main.and_then(|m| total_dead(m.killed.as_ref(), m.attackers_killed.as_ref()))
+            main.and_then(|m| with_attackers(m.killed.as_ref(), m.attackers_killed.as_ref()))
         } else {
             main.and_then(|m| m.killed.clone())
         };
         let victims_only = main.and_then(|m| m.killed.clone());
-        let wounded = main.and_then(|m| m.wounded.clone());
+        // Likewise the GTD's `nwound` counts wounded attackers.
+        let wounded = if is_gtd {
+            main.and_then(|m| with_attackers(m.wounded.as_ref(), m.attackers_wounded.as_ref()))
+        } else {
+            main.and_then(|m| m.wounded.clone())
+        };
         let kidnapped = main.and_then(|m| m.kidnapped.clone());
         if let Some(k) = g.killed {
             let at_least = g.killed_at_least == Some(true);

@@ -204,9 +204,7 @@ impl<'a> Analysis<'a> {
             mark(g.span, PersonNoun::Attacker);
         }
         for n in &names {
-            if let NameMatchKind::Demonym(_) = n.value.kind
-                && text[n.span.range()].ends_with('s')
-            {
+            if let NameMatchKind::Demonym(_) = n.value.kind {
                 mark(n.span, PersonNoun::Nationals);
             }
         }

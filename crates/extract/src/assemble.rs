@@ -100,6 +100,11 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         Side::Attackers,
         EvidenceField::AttackersKilled,
     );
+    incident.attackers_wounded = count_for(
+        CasualtyKind::Wounded,
+        Side::Attackers,
+        EvidenceField::AttackersWounded,
+    );
     // A report that counts the wounded and speaks of no death says nobody died: a death is
     // always told first. The wounded figure is the evidence.
     if incident.killed.is_none()

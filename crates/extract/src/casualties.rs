@@ -393,7 +393,7 @@ const AGGREGATE_CUES: &[&[&str]] = &[
     &["decades"],
     &["every", "year"],
     &["each", "year"],
-    &["a", "year"],
+    &["per", "year"],
     &["hundreds", "of", "times"],
 ];
 
@@ -416,6 +416,9 @@ pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
         read_quantity(a.text, &a.tokens, i, false).is_some_and(|m| {
             m.quantity.min.or(m.quantity.max).is_some_and(|n| n >= 100)
                 && is_count(a, i, m.tokens.end)
+                && (person_within(a, m.tokens.end, range.end, 4).is_some()
+                    || head_kind(a.word(m.tokens.end)).is_some()
+                    || BE.iter().any(|b| a.is(m.tokens.end, b)))
         })
     });
     perfect || large
@@ -1000,6 +1003,20 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
     if let Some(item) = named_person(a, i, limit) {
         return Some(item);
     }
+    // "One trooper was killed and another was wounded."
+    if bare_ok
+        && a.is(i, "another")
+        && (BE.iter().any(|b| a.is(i + 1, b)) || head_kind(a.word(i + 1)).is_some())
+    {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: i + 1,
+            side: Side::Victims,
+            category: None,
+            additional: false,
+        });
+    }
     // "a third", "a second": one more person of a kind already named.
     if a.is_any(i, &["a", "an"])
         && a.is_any(i + 1, &["second", "third", "fourth", "fifth", "sixth"])
@@ -1281,13 +1298,15 @@ fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> V
     } else {
         return items;
     }
-    if p > 0 && a.word(p - 1) == "," {
-        let k = p - 1;
-        if let Some(total) = (k.saturating_sub(6).max(lo)..k)
-            .find_map(|s| item_at(a, s, k, true).filter(|it| it.end == k))
-        {
-            return vec![total];
-        }
+    let k = if p > 0 && a.word(p - 1) == "," {
+        p - 1
+    } else {
+        p
+    };
+    if let Some(total) = (k.saturating_sub(6).max(lo)..k)
+        .find_map(|s| item_at(a, s, k, true).filter(|it| it.end == k))
+    {
+        return vec![total];
     }
     items
 }

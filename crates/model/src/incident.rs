@@ -46,6 +46,9 @@ pub struct Incident {
     /// Attackers killed (suicide bombers, gunmen shot dead); not counted in `killed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attackers_killed: Option<Count>,
+    /// Attackers wounded; not counted in `wounded`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attackers_wounded: Option<Count>,
     /// A past incident mentioned for context, not the news the article reports.
     pub background: bool,
     /// How well the fields are supported by direct evidence, from 0 to 1.
@@ -69,6 +72,7 @@ impl Incident {
             wounded: None,
             kidnapped: None,
             attackers_killed: None,
+            attackers_wounded: None,
             background: false,
             confidence: 0.0,
             evidence: Vec::new(),
@@ -204,6 +208,8 @@ pub enum EvidenceField {
     Kidnapped,
     /// `attackers_killed`.
     AttackersKilled,
+    /// `attackers_wounded`.
+    AttackersWounded,
 }
 
 impl EvidenceField {
@@ -221,6 +227,7 @@ impl EvidenceField {
             EvidenceField::Wounded => "wounded",
             EvidenceField::Kidnapped => "kidnapped",
             EvidenceField::AttackersKilled => "attackers_killed",
+            EvidenceField::AttackersWounded => "attackers_wounded",
         }
     }
 }

@@ -13,7 +13,7 @@
 //! | `perpetrators` | every named group, once, in order of first report; `claimed` when any report says it claimed; unnamed actors ("gunmen") only when no report names a group, from the first report that has any |
 //! | `targets` | every kind and nationality, once, in order of first report; `unknown` only when nothing else is known |
 //! | `weapons` | the union in taxonomy order; `unknown` only when nothing else is known |
-//! | `killed`, `wounded`, `kidnapped`, `attackers_killed` | the range across reports: `min` the largest lower bound any report gives, `max` the largest figure any report gives (a lower or an upper bound) when some report gives an upper bound, else open; the words are those of the report with the largest figure. So a later "death toll rises to 9" raises both |
+//! | `killed`, `wounded`, `kidnapped`, `attackers_killed`, `attackers_wounded` | the range across reports: `min` the largest lower bound any report gives, `max` the largest figure any report gives (a lower or an upper bound) when some report gives an upper bound, else open; the words are those of the report with the largest figure. So a later "death toll rises to 9" raises both |
 //! | `background` | true only when every report is background |
 //! | `confidence` | the highest |
 //! | `evidence` | empty: offsets point into one article's text, so evidence stays with each source |
@@ -59,6 +59,7 @@ pub fn reconcile(sources: &[Incident]) -> Option<Incident> {
             wounded: count(sources.iter().map(|s| s.wounded.as_ref())),
             kidnapped: count(sources.iter().map(|s| s.kidnapped.as_ref())),
             attackers_killed: count(sources.iter().map(|s| s.attackers_killed.as_ref())),
+            attackers_wounded: count(sources.iter().map(|s| s.attackers_wounded.as_ref())),
             background: sources.iter().all(|s| s.background),
             confidence: sources.iter().map(|s| s.confidence).fold(0.0, f32::max),
             evidence: Vec::new(),
