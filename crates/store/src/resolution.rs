@@ -418,14 +418,44 @@ fn write_incident(
     let (killed_min, killed_max) = bounds(incident.killed.as_ref());
     let (wounded_min, wounded_max) = bounds(incident.wounded.as_ref());
     let (kidnapped_min, kidnapped_max) = bounds(incident.kidnapped.as_ref());
+    let date_start = date.and_then(|d| d.start).map(|d| d.to_string());
     let sql = if exists {
-        "UPDATE incidents SET
-            event_type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
-            country = ?6, admin1 = ?7, place = ?8, lat = ?9, lon = ?10,
-            location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
-            wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
-            perpetrators = ?19, background = ?20, confidence = ?21, data = ?22, updated_at = ?23
-         WHERE id = ?1"
+        // The spatial indexes follow `lat`, `lon` and `date_start` through triggers that fire
+        // whenever an UPDATE names them: name them only when they change, and write nothing
+        // but the time when the reconciled incident is the same (another report that agrees).
+        let (lat, lon, start, data): (Option<f64>, Option<f64>, Option<String>, String) = conn
+            .prepare_cached("SELECT lat, lon, date_start, data FROM incidents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        if data == json {
+            conn.prepare_cached("UPDATE incidents SET updated_at = ?2 WHERE id = ?1")?
+                .execute(params![id, now])?;
+            return Ok(());
+        }
+        if (lat, lon, start.as_deref())
+            == (
+                location.map(|l| l.lat),
+                location.map(|l| l.lon),
+                date_start.as_deref(),
+            )
+        {
+            "UPDATE incidents SET
+                event_type = ?2, date_end = ?4, date_precision = ?5,
+                country = ?6, admin1 = ?7, place = ?8,
+                location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
+                wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
+                perpetrators = ?19, background = ?20, confidence = ?21, data = ?22,
+                updated_at = ?23
+             WHERE id = ?1"
+        } else {
+            "UPDATE incidents SET
+                event_type = ?2, date_start = ?3, date_end = ?4, date_precision = ?5,
+                country = ?6, admin1 = ?7, place = ?8, lat = ?9, lon = ?10,
+                location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
+                wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
+                perpetrators = ?19, background = ?20, confidence = ?21, data = ?22,
+                updated_at = ?23
+             WHERE id = ?1"
+        }
     } else {
         "INSERT INTO incidents (
             id, event_type, date_start, date_end, date_precision,
@@ -439,7 +469,7 @@ fn write_incident(
     conn.prepare_cached(sql)?.execute(params![
         id,
         incident.event_type.as_str(),
-        date.and_then(|d| d.start).map(|d| d.to_string()),
+        date_start,
         date.and_then(|d| d.end).map(|d| d.to_string()),
         date.map(|d| d.precision.as_str()),
         location.map(|l| l.country.as_str()),

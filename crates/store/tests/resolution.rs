@@ -524,3 +524,57 @@ fn ids_that_lived_only_inside_a_batch_get_no_alias() {
     );
     assert!(store.incident(&id_of("wire-1", 0)).unwrap().is_some());
 }
+
+#[test]
+fn the_map_follows_the_reconciled_place() {
+    use sitrep_store::BoundingBox;
+    let mut store = Store::open_in_memory().unwrap();
+    // First only the province is known, then a report names the town.
+    let mut province = report(
+        EventType::Bombing,
+        "2016-07-23",
+        "AF",
+        ("Nangarhar", 34.3, 70.6),
+    );
+    if let Some(l) = &mut province.location {
+        l.precision = LocationPrecision::Admin1;
+        l.admin1 = Some("Nangarhar".into());
+    }
+    // The town's report dates the attack only to the week, so the province's report keeps
+    // the lead (and the id) while the place becomes the town.
+    let mut town = report(EventType::Bombing, "2016-07-23", "AF", JALALABAD);
+    if let Some(l) = &mut town.location {
+        l.admin1 = Some("Nangarhar".into());
+    }
+    if let Some(d) = &mut town.date {
+        d.start = Some(date("2016-07-18"));
+        d.end = Some(date("2016-07-24"));
+        d.precision = DatePrecision::Week;
+    }
+    let in_box = |store: &Store, bbox: &str| {
+        store
+            .count(&IncidentFilter {
+                bbox: Some(bbox.parse::<BoundingBox>().unwrap()),
+                ..IncidentFilter::default()
+            })
+            .unwrap()
+    };
+    store
+        .insert_batch(&[item(article("p", "2016-07-24"), vec![province])])
+        .unwrap();
+    assert_eq!(in_box(&store, "70.5,34.2,70.7,34.35"), 1);
+    store
+        .insert_batch(&[item(article("t", "2016-07-24"), vec![town.clone()])])
+        .unwrap();
+    let all = dump(&store);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].id, id_of("p", 0));
+    assert_eq!(all[0].incident.location.as_ref().unwrap().name, "Jalalabad");
+    assert_eq!(in_box(&store, "70.5,34.2,70.7,34.35"), 0, "no stale point");
+    assert_eq!(in_box(&store, "70.4,34.4,70.5,34.45"), 1);
+    // A third report that changes nothing else keeps the point where it is.
+    store
+        .insert_batch(&[item(article("u", "2016-07-24"), vec![town])])
+        .unwrap();
+    assert_eq!(in_box(&store, "70.4,34.4,70.5,34.45"), 1);
+}
