@@ -37,8 +37,11 @@ impl fmt::Display for ArticleId {
     }
 }
 
-/// The stable id of a stored incident. It survives re-ingest and merging: it is derived from the
-/// first mention that created the incident and kept when later reports merge into it.
+/// The id of a stored incident: that of its leading mention ([`IncidentId::for_mention`]), the
+/// report that comes first in resolution's precedence order (news before background, precise
+/// before vague, then by article id). It does not depend on the order articles arrive in, so it
+/// survives re-ingest; when a report that precedes the leader joins later, the incident takes
+/// its id and the store keeps the old one as an alias.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -51,7 +54,7 @@ impl IncidentId {
         IncidentId(id.into())
     }
 
-    /// The id of the incident first created by mention number `ordinal` of `article`.
+    /// The id of the incident led by mention number `ordinal` of `article`.
     pub fn for_mention(article: &ArticleId, ordinal: usize) -> Self {
         let key = format!("{}#{ordinal}", article.as_str());
         IncidentId(format!("inc-{}", short_hash(key.as_bytes())))
