@@ -32,7 +32,13 @@ sitrep="$target/debug/sitrep"
 
 db="$work/examples.db"
 rm -f "$db" "$db-wal" "$db-shm"
-"$sitrep" ingest examples/corpus.jsonl --db "$db" 2>"$work/ingest.log"
+# The examples, and five outlets' reports of one bombing (from the resolution tests), which
+# the store merges into one incident with five sources.
+multi=crates/cli/tests/fixtures/resolve/pakistan-2023-05-16.jsonl
+inputs=(examples/corpus.jsonl)
+multi_source=0
+if [ -f "$multi" ]; then inputs+=("$multi"); multi_source=1; fi
+"$sitrep" ingest "${inputs[@]}" --db "$db" 2>"$work/ingest.log"
 
 log="$work/serve.log"
 : >"$log"
@@ -54,7 +60,7 @@ done
 echo "browser-test: server at $url" >&2
 
 status=0
-SITREP_URL="$url" SCREENSHOT_DIR="$work" CHROMIUM=/usr/bin/chromium \
+SITREP_URL="$url" SCREENSHOT_DIR="$work" CHROMIUM=/usr/bin/chromium MULTI_SOURCE="$multi_source" \
   node --test --test-reporter=spec "$browser_dir/dashboard.test.mjs" || status=$?
 
 # Graceful shutdown: SIGTERM ends the server with status 0 after it says so.

@@ -495,12 +495,28 @@
       var evidenced = stored.sources.some(function (s) {
         return s.incident.evidence.some(function (e) { return e.field === field; });
       });
+      // With several sources, what each one said, sources that agree grouped together.
+      var groups = [];
+      stored.sources.forEach(function (src) {
+        var said = fieldText(src.incident, field);
+        var group = groups.filter(function (g) { return g.said === said; })[0];
+        if (!group) groups.push(group = { said: said, who: [] });
+        group.who.push(src.source || src.article_id);
+      });
+      var perSource = stored.sources.length < 2 ? [] : groups.length === 1 && groups[0].said === value
+        ? [el("div", { "class": "per-source", text: "all " + stored.sources.length + " sources agree" })]
+        : groups.map(function (g) {
+          return el("div", { "class": "per-source" }, [
+            el("span", { "class": "who", text: g.who.join(", ") + ": " }),
+            g.said == null ? el("span", { "class": "unknown", text: "unknown" }) : g.said
+          ]);
+        });
       var row = el("tr", { "data-field": field, "class": evidenced ? "has-evidence" : "" }, [
         el("th", { text: pair[1] }),
         el("td", {}, [
           value == null ? el("span", { "class": "unknown", text: "unknown" }) : value,
           evidenced ? null : el("div", { "class": "no-evidence", text: "no evidence span" })
-        ])
+        ].concat(perSource))
       ]);
       if (evidenced) row.addEventListener("click", function () { highlight(field); });
       table.appendChild(row);
@@ -510,9 +526,14 @@
       var details = el("details", { "class": "source", "data-article": source.article_id });
       if (i === 0) details.open = true;
       var meta = [source.source, source.published, source.url].filter(Boolean).join(" · ");
+      var said = ["event_type", "date", "killed", "wounded"].map(function (f) {
+        var v = fieldText(source.incident, f);
+        return f === "event_type" || f === "date" ? v : f + " " + (v == null ? "unknown" : v);
+      }).filter(Boolean).join(" · ");
       details.appendChild(el("summary", {}, [
         el("b", { text: source.title || source.article_id }), el("br"),
-        el("span", { "class": "meta", text: meta || source.article_id })
+        el("span", { "class": "meta", text: meta || source.article_id }), el("br"),
+        el("span", { "class": "meta said", text: "this report: " + said })
       ]));
       var article = el("pre", { "class": "article", text: "Loading article…" });
       details.appendChild(article);

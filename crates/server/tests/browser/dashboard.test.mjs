@@ -158,6 +158,30 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
     await again.waitForSelector(`#panel-body[data-incident="${incidentId}"]`);
     assert.equal(await again.evaluate(() => window.sitrep.markers), one);
 
+    // 6. An incident reported by several outlets: each field shows what each source said,
+    //    and a field click highlights the evidence in every source that has some.
+    if (process.env.MULTI_SOURCE === "1") {
+      const listed = await api("/api/incidents?limit=1000");
+      const merged = listed.items.find((i) => i.sources.length >= 2);
+      assert.ok(merged, "an incident with several sources");
+      const panel = await browser.newPage();
+      await panel.goto(`${base}/?incident=${merged.id}`);
+      await panel.waitForSelector(`#panel-body[data-incident="${merged.id}"]`);
+      await panel.waitForFunction(() => Array.from(document.querySelectorAll("#panel .article"))
+        .every((a) => !a.textContent.startsWith("Loading")));
+      assert.ok(await panel.locator("#panel .per-source").count() > 0, "per-source values shown");
+      const withKilled = merged.sources.filter((s) => s.incident.evidence.some((e) => e.field === "killed"));
+      assert.ok(withKilled.length >= 2);
+      await panel.click('#panel tr[data-field="killed"]');
+      await panel.waitForSelector('#panel mark.evidence[data-field="killed"]');
+      const marked = await panel.evaluate(() => Array.from(document.querySelectorAll("#panel .source"))
+        .filter((d) => d.querySelector('mark.evidence[data-field="killed"]')).length);
+      assert.equal(marked, withKilled.length, "every source with killed evidence is highlighted");
+      await panel.evaluate(() => { document.getElementById("panel").scrollTop = 0; });
+      await panel.waitForTimeout(800); // the map's move to the incident
+      await panel.screenshot({ path: join(shots, "sources.png") });
+    }
+
     assert.deepEqual(failures, [], "no script errors, failed or outside requests");
   } catch (err) {
     await page.screenshot({ path: join(shots, "failure.png") }).catch(() => {});
