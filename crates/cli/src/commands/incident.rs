@@ -323,7 +323,7 @@ fn write_text(
         if !evidence.is_empty() {
             writeln!(out, "  evidence:")?;
             for (field, span) in &evidence {
-                writeln!(out, "    {field:<16}{:?}", &text[span.range()])?;
+                writeln!(out, "    {field:<18}{:?}", &text[span.range()])?;
             }
         }
         writeln!(out, "  text:")?;
