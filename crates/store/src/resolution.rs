@@ -203,23 +203,23 @@ impl Resolver {
 
     /// The mentions of an incident, in precedence order (its leader first).
     fn members(&mut self, conn: &Connection, id: &str) -> Result<Vec<Mention>> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT article_id, ordinal, data FROM mentions WHERE incident_id = ?1",
-        )?;
-        let mut rows = stmt.query([id])?;
-        let mut members = Vec::new();
-        while let Some(row) = rows.next()? {
-            let key = key_of(row)?;
-            let mention = match self.cache.get(&key) {
-                Some(m) => m.clone(),
-                None => {
-                    let m = decode_mention(conn, row, key.clone(), 2)?;
-                    self.cache.insert(key, m.clone());
-                    m
-                }
-            };
-            members.push(mention);
-        }
+        // Keys first (the index on `incident_id` holds them), data only for unknown keys:
+        // selecting `data` would read its overflow pages even when the mention is cached.
+        let keys: Vec<MentionKey> = {
+            let mut stmt = conn.prepare_cached(
+                "SELECT article_id, ordinal FROM mentions WHERE incident_id = ?1",
+            )?;
+            let mut rows = stmt.query([id])?;
+            let mut keys = Vec::new();
+            while let Some(row) = rows.next()? {
+                keys.push(key_of(row)?);
+            }
+            keys
+        };
+        let mut members = keys
+            .iter()
+            .map(|key| load_mention(conn, &mut self.cache, key))
+            .collect::<Result<Vec<_>>>()?;
         members.sort();
         Ok(members)
     }
@@ -237,7 +237,8 @@ impl Resolver {
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
                 let key = key_of(row)?;
-                let mention = decode_mention(conn, row, key.clone(), 2)?;
+                let json: String = row.get(2)?;
+                let mention = decode_mention(conn, &json, key.clone())?;
                 let incident_id: String = row.get(3)?;
                 current.insert(key, incident_id);
                 all.push(mention);
@@ -288,7 +289,7 @@ impl MentionIndex for SqlIndex<'_> {
         };
         let range = buckets(window);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT b.article_id, b.ordinal, m.incident_id, m.data
+            "SELECT b.article_id, b.ordinal, m.incident_id
              FROM mention_blocks AS b
              JOIN mentions AS m ON m.article_id = b.article_id AND m.ordinal = b.ordinal
              WHERE b.country = ?1 AND b.bucket BETWEEN ?2 AND ?3
@@ -302,26 +303,43 @@ impl MentionIndex for SqlIndex<'_> {
             window.first.saturating_sub(1),
         ])?;
         let mut seen = BTreeSet::new();
-        let mut found = Vec::new();
+        let mut found_keys = Vec::new();
         while let Some(row) = rows.next()? {
             let key = key_of(row)?;
-            if !seen.insert(key.clone()) {
-                continue;
+            if seen.insert(key.clone()) {
+                let incident_id: String = row.get(2)?;
+                let leads = incident_id == key.incident_id().as_str();
+                found_keys.push((key, leads));
             }
-            let incident_id: String = row.get(2)?;
-            let leads = incident_id == key.incident_id().as_str();
-            let mention = match self.cache.get(&key) {
-                Some(m) => m.clone(),
-                None => {
-                    let m = decode_mention(self.conn, row, key.clone(), 3)?;
-                    self.cache.insert(key, m.clone());
-                    m
-                }
-            };
-            found.push(Neighbour { mention, leads });
         }
-        Ok(found)
+        drop(rows);
+        found_keys
+            .into_iter()
+            .map(|(key, leads)| {
+                Ok(Neighbour {
+                    mention: load_mention(self.conn, self.cache, &key)?,
+                    leads,
+                })
+            })
+            .collect()
     }
+}
+
+/// A mention by key: from the batch's cache, else read and decoded (and cached).
+fn load_mention(
+    conn: &Connection,
+    cache: &mut HashMap<MentionKey, Mention>,
+    key: &MentionKey,
+) -> Result<Mention> {
+    if let Some(m) = cache.get(key) {
+        return Ok(m.clone());
+    }
+    let json: String = conn
+        .prepare_cached("SELECT data FROM mentions WHERE article_id = ?1 AND ordinal = ?2")?
+        .query_row(params![key.article.as_str(), key.ordinal], |r| r.get(0))?;
+    let mention = decode_mention(conn, &json, key.clone())?;
+    cache.insert(key.clone(), mention.clone());
+    Ok(mention)
 }
 
 /// Files a mention under its blocking keys.
@@ -360,22 +378,16 @@ fn key_of(row: &rusqlite::Row<'_>) -> Result<MentionKey> {
     Ok(MentionKey::new(ArticleId::new(article), ordinal))
 }
 
-/// Decodes a mention from its JSON (column `data` of `row`). Its article's publication date
+/// Decodes a mention from its JSON (`mentions.data`). Its article's publication date
 /// is read only when matching needs it: for an undated news report
 /// ([`Mention::needs_published`]).
-fn decode_mention(
-    conn: &Connection,
-    row: &rusqlite::Row<'_>,
-    key: MentionKey,
-    data: usize,
-) -> Result<Mention> {
+fn decode_mention(conn: &Connection, json: &str, key: MentionKey) -> Result<Mention> {
     let corrupt = |reason: String| Error::CorruptRow {
         table: "mentions",
         id: key.to_string(),
         reason,
     };
-    let json: String = row.get(data)?;
-    let incident: Incident = serde_json::from_str(&json)
+    let incident: Incident = serde_json::from_str(json)
         .map_err(|err| corrupt(format!("data is not a valid incident: {err}")))?;
     let published = if Mention::needs_published(&incident) {
         let published: Option<String> = conn
