@@ -20,7 +20,7 @@
     ["event_type", "Type"], ["date", "Date"], ["time", "Time"], ["location", "Place"],
     ["perpetrators", "Perpetrators"], ["targets", "Targets"], ["weapons", "Weapons"],
     ["killed", "Killed"], ["wounded", "Wounded"], ["kidnapped", "Kidnapped"],
-    ["attackers_killed", "Attackers killed"]
+    ["attackers_killed", "Attackers killed"], ["attackers_wounded", "Attackers wounded"]
   ];
   var DAY_MS = 86400000;
 
@@ -491,7 +491,7 @@
     FIELD_LABELS.forEach(function (pair) {
       var field = pair[0];
       var value = fieldText(stored, field);
-      if (value == null && field === "attackers_killed") return;
+      if (value == null && (field === "attackers_killed" || field === "attackers_wounded")) return;
       var evidenced = stored.sources.some(function (s) {
         return s.incident.evidence.some(function (e) { return e.field === field; });
       });
