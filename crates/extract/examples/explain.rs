@@ -43,6 +43,26 @@ fn main() {
     let casualties = find_casualties(&a);
     let (toponyms, _) = resolve_toponyms(&a, &resources);
     println!("dateline ends at {}", a.dateline_end);
+    for n in &a.names {
+        let what = match &n.value.kind {
+            sitrep_geo::NameMatchKind::Demonym(c) => {
+                format!("demonym {}", resources.gazetteer.country(*c).code)
+            }
+            sitrep_geo::NameMatchKind::Place(p) => format!(
+                "{} candidates: {}",
+                p.len(),
+                p.iter()
+                    .take(6)
+                    .map(|p| {
+                        let i = resources.gazetteer.info(*p);
+                        format!("{}/{}/{:?}", i.name, i.country, i.precision)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        println!("name {:?}: {what}", &text[n.span.range()]);
+    }
     for (i, s) in a.sentences.iter().enumerate() {
         println!("\n[{i}] {}", s.text(&text));
         for d in a.dates.iter().filter(|d| d.sentence == i) {

@@ -150,7 +150,23 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         .collect();
     let location = choose_location(a, g, &own, cx.evidence);
     if let Some(chosen) = &location {
-        let info = g.info(chosen.place);
+        let mut info = g.info(chosen.place);
+        // The division as the article spells it ("Logar", not the gazetteer's "Lowgar"),
+        // when the article names it.
+        if let Some(division) = g.admin1_of(chosen.place)
+            && let Some(written) = own
+                .iter()
+                .chain(cx.toponyms.iter().collect::<Vec<_>>().iter())
+                .find(|t| t.place == sitrep_geo::Place::Admin1(division) && !t.dateline)
+        {
+            let words = a.text[written.span.range()].to_string();
+            if matches!(chosen.place, sitrep_geo::Place::Admin1(_))
+                && chosen.name_override.is_none()
+            {
+                info.name = words.clone();
+            }
+            info.admin1 = Some(words);
+        }
         let (lat, lon) = chosen
             .coordinates
             .map_or((info.lat, info.lon), |(la, lo)| (round4(la), round4(lo)));
@@ -181,7 +197,34 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     } else if let Some(c) = cx.evidence.strongest() {
         // Nothing in the incident's own sentences: the country the article is about.
         let country = g.country(c);
-        if let Some(mention) = cx.toponyms.iter().find(|t| g.country_of(t.place) == c) {
+        // The words: a place in that country, else a demonym or an armed group that names it.
+        let mention = cx
+            .toponyms
+            .iter()
+            .find(|t| g.country_of(t.place) == c)
+            .map(|t| t.span)
+            .or_else(|| {
+                a.names
+                    .iter()
+                    .find(
+                        |n| matches!(n.value.kind, sitrep_geo::NameMatchKind::Demonym(d) if d == c),
+                    )
+                    .map(|n| n.span)
+            })
+            .or_else(|| {
+                a.groups
+                    .iter()
+                    .find(|m| {
+                        cx.r.groups
+                            .group(m.value)
+                            .countries
+                            .first()
+                            .and_then(|code| g.country_by_code(*code))
+                            == Some(c)
+                    })
+                    .map(|m| m.span)
+            });
+        if let Some(mention) = mention {
             incident.location = Some(Location {
                 name: country.name.clone(),
                 country: country.code,
@@ -191,9 +234,9 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
                 lon: round4(country.lon),
                 geonames_id: country.geonames_id,
                 precision: LocationPrecision::Country,
-                text: a.text[mention.span.range()].to_string(),
+                text: a.text[mention.range()].to_string(),
             });
-            push(EvidenceField::Location, mention.span);
+            push(EvidenceField::Location, mention);
         }
     }
     let country: Option<CountryCode> = incident.location.as_ref().map(|l| l.country);

@@ -158,35 +158,10 @@ const DIVISION_WORDS: &[&str] = &[
 /// Resolves every place name of the article.
 pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, CountryEvidence) {
     let g = &r.gazetteer;
-    let mut evidence = CountryEvidence::default();
-    for n in &a.names {
-        match &n.value.kind {
-            NameMatchKind::Demonym(c) => evidence.add(*c, 1.0),
-            NameMatchKind::Place(places) => {
-                let countries: Vec<u16> = places.iter().map(|p| g.country_of(*p)).collect();
-                if let Some(Place::Country(c)) =
-                    places.iter().find(|p| matches!(p, Place::Country(_)))
-                {
-                    evidence.add(*c, 3.0);
-                } else if countries.windows(2).all(|w| w[0] == w[1]) && !countries.is_empty() {
-                    let weight = if places.iter().any(|p| matches!(p, Place::Admin1(_))) {
-                        2.0
-                    } else {
-                        1.0
-                    };
-                    evidence.add(countries[0], weight);
-                } else {
-                    // Ambiguous: a little evidence for the most populous reading.
-                    if let Some(best) = places.iter().max_by_key(|p| g.population(**p)) {
-                        evidence.add(g.country_of(*best), 0.25);
-                    }
-                }
-            }
-        }
-    }
-
-    let mut out = Vec::new();
     let date_spans: Vec<ByteSpan> = a.dates.iter().map(|d| d.span).collect();
+
+    // Pass 1: names that can be places at all, whatever the context.
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (k, n) in a.names.iter().enumerate() {
         let NameMatchKind::Place(places) = &n.value.kind else {
             continue;
@@ -203,77 +178,240 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         if TITLES.contains(&before.as_str()) || is_calendar_word(&a.text[n.span.range()]) {
             continue;
         }
-        let sentence_start = a.sentence_tokens[n.sentence].start;
-        let at_sentence_start = first == sentence_start;
+        let at_sentence_start = first == a.sentence_tokens[n.sentence].start;
         let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
         let locative = LOCATIVES.contains(&before.as_str())
             || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
-            || a.word(end) == ","
+            || (a.word(end) == ","
+                && a.names
+                    .get(k + 1)
+                    .is_some_and(|m| m.value.tokens.start == end + 1))
             || (first >= 2
                 && a.word(first - 1) == ","
                 && matches!(a.tokens[first - 2].kind, TokenKind::Word));
         let elsewhere = ELSEWHERE.contains(&before.as_str());
-
-        // Followed by ", <division or country>": that decides.
+        // Followed by ", <division or country>" that contains one of its places: that decides.
         let container = a
             .names
             .get(k + 1)
             .filter(|next| next.value.tokens.start == end + 1 && a.word(end) == ",");
-        let mut chosen = None;
-        if let Some(next) = container
-            && let NameMatchKind::Place(outer) = &next.value.kind
-        {
-            chosen = places
+        // After "<place>," a division is meant: "in Wesh, Kandahar" is Kandahar province.
+        let after_place = first >= 2
+            && a.word(first - 1) == ","
+            && (a.tokens[first - 2].is_capitalized(a.text) || a.is_any(first - 2, UNLISTED_KINDS));
+        let contained = container.and_then(|next| match &next.value.kind {
+            NameMatchKind::Place(outer) => places
                 .iter()
                 .copied()
                 .filter(|p| outer.iter().any(|o| *o != *p && g.contains(*o, *p)))
-                .max_by_key(|p| g.population(*p));
-        }
+                .max_by_key(|p| {
+                    (
+                        after_place && matches!(p, Place::Admin1(_)),
+                        g.population(*p),
+                    )
+                }),
+            NameMatchKind::Demonym(_) => None,
+        });
         let max_population = places.iter().map(|p| g.population(*p)).max().unwrap_or(0);
-        let folded = sitrep_geo::name_key(&a.text[n.span.range()]);
-        let common_word = r.common_words.contains(folded.as_str());
-        // Part of a longer proper noun: "Lee Jong-kook", "Christopher Stevens".
-        let next_capitalized = a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
-            && a.names
-                .get(k + 1)
-                .is_none_or(|m| m.value.tokens.start != end);
-        if chosen.is_none() {
+        if contained.is_none() {
+            let folded = sitrep_geo::name_key(&a.text[n.span.range()]);
+            let common_word = r.common_words.contains(folded.as_str());
             if (common_word || at_sentence_start && max_population < 100_000) && !locative {
                 continue;
             }
+            // The first word of a longer proper noun: "Lee Jong-kook", "Christopher Stevens"
+            // (but "Zabul Province", "Kandahar City" are places).
+            let next_capitalized = a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
+                && !DIVISION_WORDS
+                    .iter()
+                    .chain(PLACE_WORDS)
+                    .any(|w| a.is(end, w))
+                && a.names
+                    .get(k + 1)
+                    .is_none_or(|m| m.value.tokens.start != end);
             if next_capitalized && max_population < 1_000_000 {
                 continue;
             }
-            let supported = places.iter().any(|p| {
-                evidence.weight(g.country_of(*p)) >= 1.0
-                    && !matches!(p, Place::Country(_))
-                    && evidence_beyond_self(&evidence, g, *p, places)
-            });
-            if max_population < 20_000 && !locative && !supported {
+            // The last word of a person's name: "Ian Jacob Wallace".
+            let previous_capitalized = first > a.sentence_tokens[n.sentence].start
+                && a.tokens[first - 1].is_capitalized(a.text)
+                && !a.names.iter().any(|m| m.value.tokens.end == first);
+            if previous_capitalized && max_population < 1_000_000 && !dateline {
                 continue;
             }
-            chosen = best_place(g, places, &evidence, a, end);
         }
+        candidates.push(Candidate {
+            sentence: n.sentence,
+            span: n.span,
+            places,
+            first,
+            end,
+            locative,
+            elsewhere,
+            dateline,
+            contained,
+            max_population,
+        });
+    }
+
+    // The countries the article is about.
+    let mut evidence = CountryEvidence::default();
+    for n in &a.names {
+        if let NameMatchKind::Demonym(c) = n.value.kind {
+            // "Indonesian officials", "the Afghan army": the country's own institutions.
+            let institution = a.is_any(n.value.tokens.end, INSTITUTIONS);
+            evidence.add(c, if institution { 2.0 } else { 1.0 });
+        }
+    }
+    for c in &candidates {
+        let countries: Vec<u16> = c.places.iter().map(|p| g.country_of(*p)).collect();
+        if let Some(Place::Country(country)) =
+            c.places.iter().find(|p| matches!(p, Place::Country(_)))
+        {
+            evidence.add(*country, 3.0);
+        } else if let Some(p) = c.contained {
+            evidence.add(g.country_of(p), 2.0);
+        } else if countries.windows(2).all(|w| w[0] == w[1]) && !countries.is_empty() {
+            let weight = if c.places.iter().any(|p| matches!(p, Place::Admin1(_))) {
+                2.0
+            } else {
+                1.0
+            };
+            evidence.add(countries[0], weight);
+        } else if let Some(best) = c.places.iter().max_by_key(|p| g.population(**p)) {
+            // Ambiguous: a little evidence for the most populous reading.
+            evidence.add(g.country_of(*best), 0.25);
+        }
+    }
+    // An armed group is evidence of where it fights.
+    for m in &a.groups {
+        let countries = &r.groups.group(m.value).countries;
+        let weight = match countries.len() {
+            1 => 1.5,
+            2 | 3 => 0.5,
+            _ => 0.0,
+        };
+        for code in countries {
+            if let Some(c) = g.country_by_code(*code) {
+                evidence.add(c, weight);
+            }
+        }
+    }
+
+    // Pass 2: small places need a cue or support; each name gets one place.
+    let mut out = Vec::new();
+    for c in candidates {
+        let chosen = match c.contained {
+            Some(p) => Some(p),
+            None => {
+                let supported = c.places.iter().any(|p| {
+                    evidence.weight(g.country_of(*p)) >= 1.0
+                        && !matches!(p, Place::Country(_))
+                        && evidence_beyond_self(&evidence, g, *p, c.places)
+                });
+                if c.max_population < 20_000 && !c.locative && !supported {
+                    continue;
+                }
+                best_place(g, c.places, &evidence, a, c.first, c.end)
+            }
+        };
         let Some(place) = chosen else { continue };
-        let offset = offset_before(a, first).map(|(bearing, km)| {
+        let offset = offset_before(a, c.first).map(|(bearing, km)| {
             let (lat, lon) = g.coordinates(place);
             offset_point(lat, lon, bearing, km)
         });
-        let unlisted = unlisted_before(a, first, place);
+        let unlisted = unlisted_before(a, c.first, place);
         out.push(Toponym {
-            sentence: n.sentence,
-            span: n.span,
+            sentence: c.sentence,
+            span: c.span,
             place,
-            locative: locative || offset.is_some(),
-            elsewhere,
-            dateline,
+            locative: c.locative || offset.is_some(),
+            elsewhere: c.elsewhere,
+            dateline: c.dateline,
             offset,
             unlisted,
         });
     }
     (out, evidence)
 }
+
+/// A place name that passed the context-free checks.
+struct Candidate<'n> {
+    sentence: usize,
+    span: ByteSpan,
+    places: &'n [Place],
+    first: usize,
+    end: usize,
+    locative: bool,
+    elsewhere: bool,
+    dateline: bool,
+    contained: Option<Place>,
+    max_population: u64,
+}
+
+/// Words after a demonym that name a country's own institutions.
+const INSTITUTIONS: &[&str] = &[
+    "army",
+    "military",
+    "police",
+    "officials",
+    "official",
+    "authorities",
+    "government",
+    "forces",
+    "troops",
+    "soldiers",
+    "soldier",
+    "state",
+    "security",
+    "ministry",
+    "president",
+    "parliament",
+    "court",
+    "navy",
+    "intelligence",
+    "border",
+    "interior",
+    "defence",
+    "defense",
+    "gendarmerie",
+    "militia",
+    "villagers",
+    "civilians",
+    "national",
+];
+
+/// Capitalised words that continue a place name rather than start a person's.
+const PLACE_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "area",
+    "valley",
+    "river",
+    "airport",
+    "port",
+    "square",
+    "market",
+    "road",
+    "street",
+    "highway",
+    "bridge",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "island",
+    "islands",
+    "mountains",
+    "hills",
+    "border",
+    "crossing",
+    "refugee",
+    "police",
+    "university",
+];
 
 /// Whether the country of `p` has evidence from something other than this very name.
 fn evidence_beyond_self(
@@ -291,9 +429,15 @@ fn best_place(
     places: &[Place],
     evidence: &CountryEvidence,
     a: &Analysis<'_>,
+    first: usize,
     end: usize,
 ) -> Option<Place> {
-    let wants_division = DIVISION_WORDS.iter().any(|w| a.is(end, w)) && !a.is(end, "district");
+    // "Zabul Province"; or "in Wesh, Kandahar": a division after a place it contains.
+    let after_place = first >= 2
+        && a.word(first - 1) == ","
+        && (a.tokens[first - 2].is_capitalized(a.text) || a.is_any(first - 2, UNLISTED_KINDS));
+    let wants_division =
+        (DIVISION_WORDS.iter().any(|w| a.is(end, w)) && !a.is(end, "district")) || after_place;
     let wants_city = a.is_any(end, &["city", "town", "village"]);
     places.iter().copied().max_by(|x, y| {
         let score = |p: Place| {
@@ -375,32 +519,69 @@ fn offset_before(a: &Analysis<'_>, first: usize) -> Option<(f64, f64)> {
 
 /// "in Maywand, Kandahar": a capitalised name before ", <division>" that the gazetteer lacks.
 fn unlisted_before(a: &Analysis<'_>, first: usize, place: Place) -> Option<ByteSpan> {
-    if !matches!(place, Place::Admin1(_)) || first < 3 || a.word(first - 1) != "," {
+    if !matches!(place, Place::Admin1(_)) || first < 2 || a.word(first - 1) != "," {
         return None;
     }
-    let mut start = first - 1;
-    let end = first - 2;
-    while start > 0 && a.tokens[start - 1].is_capitalized(a.text) && start + 3 > first - 1 {
-        start -= 1;
-    }
-    if start > end || !a.tokens[end].is_capitalized(a.text) {
-        // "Qarabagh district, Kabul"
-        if a.is_any(end, &["district", "village", "town", "area", "city"])
-            && end > 0
-            && a.tokens[end - 1].is_capitalized(a.text)
-        {
-            return Some(a.tokens[end - 1].span);
+    // Walk back over the comma-separated chain before the division: "in Khwaja Sahib, Jalrez
+    // district, Wardak" → segments "Jalrez district", "Khwaja Sahib"; the first segment,
+    // introduced by a locative word, is the place.
+    let mut seg_end = first - 1; // the comma after the segment
+    loop {
+        let mut k = seg_end;
+        // An optional trailing division word: "Qarabagh district".
+        if k > 0 && a.is_any(k - 1, UNLISTED_KINDS) {
+            k -= 1;
         }
-        return None;
+        let words_end = k;
+        while k > 0 && a.tokens[k - 1].is_capitalized(a.text) && words_end - k < 4 {
+            k -= 1;
+        }
+        if k == words_end {
+            return None;
+        }
+        let before = k
+            .checked_sub(1)
+            .map(|i| a.word(i).to_ascii_lowercase())
+            .unwrap_or_default();
+        let before2 = k
+            .checked_sub(2)
+            .map(|i| a.word(i).to_ascii_lowercase())
+            .unwrap_or_default();
+        if LOCATIVES.contains(&before.as_str())
+            || (before == "the" && LOCATIVES.contains(&before2.as_str()))
+        {
+            let span = a.span(k, seg_end - 1);
+            // A place the gazetteer knows is resolved on its own.
+            let known = a.names.iter().any(|n| {
+                matches!(n.value.kind, NameMatchKind::Place(_))
+                    && n.value.tokens.start == k
+                    && n.value.tokens.end == words_end
+            });
+            return (!known).then_some(span);
+        }
+        if before != "," || k < 2 {
+            return None;
+        }
+        seg_end = k - 1;
     }
-    let before = start
-        .checked_sub(1)
-        .map(|i| a.word(i).to_ascii_lowercase())
-        .unwrap_or_default();
-    LOCATIVES
-        .contains(&before.as_str())
-        .then(|| a.span(start, end))
 }
+
+/// Lower-case words that end the name of a place the gazetteer may lack.
+const UNLISTED_KINDS: &[&str] = &[
+    "district",
+    "village",
+    "town",
+    "area",
+    "city",
+    "neighborhood",
+    "neighbourhood",
+    "subdistrict",
+    "locality",
+    "municipality",
+    "county",
+    "region",
+    "camp",
+];
 
 /// The location chosen for an incident and how it was described.
 #[derive(Debug, Clone, PartialEq)]

@@ -122,7 +122,9 @@ fn eventfulness(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) ->
         return Eventful::Reports;
     }
     let attack_word = triggers.iter().any(|t| !is_general(a, t.span));
-    if claim || attack_word || !statements.is_empty() {
+    // A named armed group in the sentence: "The Taliban damaged a telecommunication mast".
+    let group = a.groups.iter().any(|g| g.sentence == s);
+    if claim || attack_word || group || !statements.is_empty() {
         Eventful::Continues
     } else {
         Eventful::No
