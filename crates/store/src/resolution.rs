@@ -33,11 +33,12 @@ use crate::filter::PERPETRATOR_SEPARATOR;
 /// What resolution did to incidents in one write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IncidentChanges {
-    /// Incidents that did not exist before the write.
+    /// Incidents of events the store did not hold before the write.
     pub created: usize,
-    /// Incidents that existed and gained (or lost) reports.
+    /// Stored incidents that gained (or lost) reports, including those that took a new id
+    /// because a new report took their lead (the old id is an alias).
     pub updated: usize,
-    /// Incidents that merged into others: their ids are now aliases.
+    /// Stored incidents that became part of another stored incident (their ids are aliases).
     pub merged: usize,
 }
 
