@@ -269,7 +269,7 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         && incident
             .killed
             .as_ref()
-            .is_none_or(|k| k.best().is_some_and(|n| n <= 3));
+            .is_none_or(|k| k.best().is_some_and(|n| n <= 5));
     let diplomatic_default = diplomatic_nationality(a, cx.r, country);
     for t in &found {
         let nationality = t.nationality.or(match t.kind {

@@ -74,7 +74,7 @@ pub fn decide(
         let present: Vec<&(usize, &Located<Trigger>)> = triggers
             .iter()
             .filter(|(_, t)| {
-                t.value.strength == strength && t.value.event_type != EventType::Unknown
+                effective_strength(a, t) == strength && t.value.event_type != EventType::Unknown
             })
             .collect();
         let mut types: Vec<EventType> = present.iter().map(|(_, t)| t.value.event_type).collect();
@@ -82,6 +82,13 @@ pub fn decide(
         if types.contains(&EventType::HostageBarricade) && !has_siege(a, sentences) {
             types.retain(|t| *t != EventType::HostageBarricade);
             types.push(EventType::Kidnapping);
+        }
+        // "Assailants attacked a checkpoint": an attack by armed men is an armed assault.
+        let attack = (strength == Strength::Weak)
+            .then(|| attack_by_actor(a, sentences))
+            .flatten();
+        if attack.is_some() {
+            types.push(EventType::ArmedAssault);
         }
         let order = if strength == Strength::Strong {
             STRONG_ORDER
@@ -92,7 +99,8 @@ pub fn decide(
         let trigger = present
             .iter()
             .find(|(_, t)| t.value.event_type == *best)
-            .map(|(i, _)| *i);
+            .map(|(i, _)| *i)
+            .or(attack.filter(|_| *best == EventType::ArmedAssault));
         Some(Decision {
             event_type: *best,
             trigger,
@@ -116,7 +124,13 @@ pub fn decide(
     if let Some(d) = pick(Strength::Weak) {
         return d;
     }
-    let from_weapon = if weapons.contains(&Weapon::Explosives) {
+    let from_weapon = if weapons.contains(&Weapon::Chemical)
+        || weapons.contains(&Weapon::Biological)
+        || weapons.contains(&Weapon::Vehicle)
+    {
+        // Poison, acid, anthrax, a car driven into a crowd: the GTD's unarmed assault.
+        Some(EventType::UnarmedAssault)
+    } else if weapons.contains(&Weapon::Explosives) {
         Some(EventType::Bombing)
     } else if weapons.contains(&Weapon::Firearms) || weapons.contains(&Weapon::Melee) {
         Some(EventType::ArmedAssault)
@@ -136,6 +150,44 @@ pub fn decide(
         event_type: EventType::Unknown,
         trigger: any,
     }
+}
+
+/// A clash that follows an attack ("in the ensuing clash") does not make the attack a clash.
+fn effective_strength(a: &Analysis<'_>, t: &Located<Trigger>) -> Strength {
+    if t.value.event_type == EventType::ArmedClash && t.value.strength == Strength::Strong {
+        let i = a.token_at(t.span.start);
+        if (i.saturating_sub(2)..i).any(|k| {
+            a.is_any(
+                k,
+                &["ensuing", "subsequent", "resulting", "following", "ensued"],
+            )
+        }) {
+            return Strength::Weak;
+        }
+    }
+    t.value.strength
+}
+
+/// The "attacked" trigger of a sentence in which an armed group or generic attackers appear
+/// ("Assailants attacked a checkpoint"), as an index into the analysis' triggers.
+fn attack_by_actor(a: &Analysis<'_>, sentences: &[usize]) -> Option<usize> {
+    const ATTACK_VERBS: [&str; 7] = [
+        "attacked",
+        "attacking",
+        "attack",
+        "assaulted",
+        "stormed",
+        "overran",
+        "raided",
+    ];
+    a.triggers.iter().position(|t| {
+        let s = t.sentence;
+        sentences.contains(&s)
+            && t.value.event_type == EventType::Unknown
+            && (a.actors.iter().any(|x| x.sentence == s)
+                || a.groups.iter().any(|g| g.sentence == s))
+            && a.is_any(a.token_at(t.span.start), &ATTACK_VERBS)
+    })
 }
 
 fn has_siege(a: &Analysis<'_>, sentences: &[usize]) -> bool {

@@ -100,7 +100,13 @@ pub fn find_targets(
     let mut found: Vec<FoundTarget> = Vec::new();
     let mut consumed: Vec<ByteSpan> = Vec::new();
     for t in a.targets.iter().filter(|t| sentences.contains(&t.sentence)) {
-        if consumed.contains(&t.span) {
+        // "Imam Sahib" is a district, not an imam.
+        if consumed.contains(&t.span)
+            || a.names.iter().any(|n| {
+                matches!(n.value.kind, sitrep_geo::NameMatchKind::Place(_))
+                    && n.span.overlaps(&t.span)
+            })
+        {
             continue;
         }
         let first = a.token_at(t.span.start);
