@@ -31,24 +31,30 @@ impl DateMention {
 }
 
 const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
-const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?";
+/// A weekday before a full date ("Sunday, April 12", "Sat 12 Apr"): abbreviations are safe there.
+const WEEKDAY_PREFIX: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+)?";
+/// A weekday on its own: full names only ("Mon State", "The Sun", "Sat" are not days).
+const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let month_day = format!(
-        r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    )
-    .replace("(?P<weekday>", "(?P<wd>");
+        r"\b{WEEKDAY_PREFIX}{MONTH}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    );
     let day_month = format!(
-        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+        r"\b{WEEKDAY_PREFIX}(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
     );
     let month_year = format!(r"\b{MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b");
-    let in_month = format!(r"\b(?:in|during|since|early|late|mid-?)\s+{MONTH}\b");
+    // What follows the month decides: a year makes it absolute ("since May 2014"), a day
+    // makes it a day ("since Jan. 28"), unless after "in" ("In March 15 people died").
+    let in_month = format!(
+        r"\b(?P<prep>(?:[Ii]n|[Dd]uring|[Ss]ince|[Ee]arly|[Ll]ate)\s+|[Mm]id-\s*|[Mm]id\s+){MONTH}(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<day>\d{{1,2}})\b|\b)"
+    );
     let weekday = format!(
-        r"\b(?P<qual>(?:late|early)\s+(?:on\s+)?|last\s+|this\s+|next\s+|on\s+)?{WEEKDAY}(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"\b(?P<qual>(?i:(?:late|early)\s+(?:on\s+)?|last\s+|this\s+|next\s+|on\s+))?{WEEKDAY}(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
     );
     let list: Vec<(Kind, String)> = vec![
         (Kind::Iso, r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b".to_string()),
-        (Kind::Numeric, r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)\b".to_string()),
+        (Kind::Numeric, NUMERIC.to_string()),
         (Kind::MonthDay, month_day),
         (Kind::DayMonth, day_month),
         (Kind::MonthYear, month_year),
@@ -56,12 +62,109 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Weekday, weekday),
         (Kind::Relative, r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+this\s+week|this\s+week|last\s+week|last\s+weekend|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year)\b".to_string()),
         (Kind::Ago, r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b".to_string()),
-        (Kind::Year, r"\b(?P<pre>(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Tt]he|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)(?P<year>(?:19[5-9]|20[0-4])\d)\b(?P<post>\s*[-–]\s*\d)?".to_string()),
+        (Kind::Year, r"\b(?P<pre>(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Tt]he|[Ee]arly|[Ll]ate|[Mm]id)\s+|[Mm]id-\s*)(?P<year>(?:19[5-9]|20[0-4])\d)\b(?P<post>\s*[-–]\s*\d)?".to_string()),
     ];
     list.into_iter()
         .map(|(k, p)| (k, Regex::new(&p).expect("date patterns are valid")))
         .collect()
 });
+
+/// "11/09/2012", "11.09.2012", "11/09/12".
+const NUMERIC: &str =
+    r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)\b";
+
+/// Which part of a numeric date is the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    DayFirst,
+    MonthFirst,
+}
+
+/// The order the text's own unambiguous numeric dates use ("25/12/2014" → day first), when
+/// they all agree.
+fn numeric_order_of(text: &str) -> Option<Order> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(NUMERIC).expect("the numeric date pattern is valid"));
+    let (mut day_first, mut month_first) = (false, false);
+    for caps in RE.captures_iter(text) {
+        let part = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+        match (part("a"), part("b")) {
+            (Some(a), Some(b)) if a > 12 && (1..=12).contains(&b) => day_first = true,
+            (Some(a), Some(b)) if b > 12 && (1..=12).contains(&a) => month_first = true,
+            _ => {}
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(Order::DayFirst),
+        (false, true) => Some(Order::MonthFirst),
+        _ => None,
+    }
+}
+
+/// Words that make a weekday part of a name rather than a date: "Bloody Sunday", "Good Friday",
+/// "the Sunday Times".
+const NAME_BEFORE_WEEKDAY: &[&str] = &[
+    "Bloody", "Black", "Good", "Holy", "Palm", "Easter", "Ash", "Maundy", "Super", "Cyber", "Whit",
+    "Shrove", "Clean", "Great", "Orthodox",
+];
+const NAME_AFTER_WEEKDAY: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Herald",
+    "Post",
+    "Tribune",
+    "Independent",
+    "Observer",
+    "Mail",
+    "Star",
+    "World",
+    "Sport",
+];
+
+/// The word ending just before `at` (skipping spaces and tabs); empty after punctuation.
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &head[start..]
+}
+
+fn word_after(text: &str, at: usize) -> &str {
+    let tail = text[at..].trim_start_matches([' ', '\t']);
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
+    &tail[..end]
+}
+
+/// Whether the expression at `span` is part of a name ("Bloody Sunday", "Russia Today").
+fn is_part_of_name(kind: Kind, caps: &regex::Captures<'_>, text: &str, span: ByteSpan) -> bool {
+    match kind {
+        Kind::Weekday => {
+            // "on Sunday" or "last Friday" is a day whatever follows.
+            caps.name("qual").is_none()
+                && (NAME_BEFORE_WEEKDAY.contains(&word_before(text, span.start))
+                    || NAME_AFTER_WEEKDAY.contains(&word_after(text, span.end)))
+        }
+        Kind::Relative => {
+            // "Russia Today", "USA Today", "India Today": a capitalised "Today" right after a
+            // capitalised word (in the same sentence) is a title.
+            let rel = caps.name("rel").map_or("", |m| m.as_str());
+            let before = word_before(text, span.start);
+            rel == "Today"
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && !text[..span.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with(['.', '!', '?'])
+        }
+        _ => false,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -82,6 +185,7 @@ enum Kind {
 /// in text order.
 pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
+    let order = numeric_order_of(slice);
     let mut found: Vec<DateMention> = Vec::new();
     for (kind, regex) in PATTERNS.iter() {
         for caps in regex.captures_iter(slice) {
@@ -90,7 +194,10 @@ pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> V
                 start: range.start + whole.start(),
                 end: range.start + whole.end(),
             };
-            if let Some(mention) = resolve(*kind, &caps, span, published) {
+            if is_part_of_name(*kind, &caps, text, span) {
+                continue;
+            }
+            if let Some(mention) = resolve(*kind, &caps, span, published, order) {
                 found.push(mention);
             }
         }
@@ -112,6 +219,7 @@ fn resolve(
     caps: &regex::Captures<'_>,
     span: ByteSpan,
     published: Option<Date>,
+    order: Option<Order>,
 ) -> Option<DateMention> {
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
     let day_of = |d: Date| DateMention {
@@ -146,10 +254,18 @@ fn resolve(
             let year = expand_year(num("year")?);
             let us = Date::new(year as i16, a as i8, b as i8).ok();
             let eu = Date::new(year as i16, b as i8, a as i8).ok();
+            // Dots are the day-first convention ("11.09.2012"); slashes follow the text's
+            // other numeric dates, else the reading not after publication, else US order.
+            let order = match caps.name("sep").map(|m| m.as_str()) {
+                Some(".") => Some(Order::DayFirst),
+                _ => order,
+            };
             let d = match (us, eu) {
-                (Some(u), Some(e)) if u != e => match published {
-                    Some(p) => nearest_not_after(p, &[u, e]).unwrap_or(u),
-                    None => u,
+                (Some(u), Some(e)) if u != e => match (order, published) {
+                    (Some(Order::DayFirst), _) => e,
+                    (Some(Order::MonthFirst), _) => u,
+                    (None, Some(p)) => nearest_not_after(p, &[u, e]).unwrap_or(u),
+                    (None, None) => u,
                 },
                 (Some(u), _) => u,
                 (None, Some(e)) => e,
@@ -164,11 +280,15 @@ fn resolve(
                 Some(y) => Some(day_of(Date::new(y as i16, month, day).ok()?)),
                 None => match published {
                     Some(p) => {
-                        let d = most_recent_month_day(p, month, day)?;
-                        Some(DateMention {
-                            relative: true,
-                            ..day_of(d)
-                        })
+                        // "April 31" is no date; "February 29" is one, in leap years only.
+                        Date::new(2000, month, day).ok()?;
+                        match most_recent_month_day(p, month, day) {
+                            Some(d) => Some(DateMention {
+                                relative: true,
+                                ..day_of(d)
+                            }),
+                            None => Some(unresolved(DatePrecision::Day)),
+                        }
                     }
                     None => Some(unresolved(DatePrecision::Day)),
                 },
@@ -186,18 +306,44 @@ fn resolve(
             })
         }
         Kind::InMonth => {
-            let month = month_number(caps.name("month")?.as_str())?;
+            let month_match = caps.name("month")?;
+            let month = month_number(month_match.as_str())?;
             // "May" alone is too often the verb; only the explicit prepositions reach here.
-            let Some(p) = published else {
-                return Some(unresolved(DatePrecision::Month));
+            if let Some(year) = num("year") {
+                let first = Date::new(year as i16, month, 1).ok()?;
+                return Some(DateMention {
+                    span,
+                    start: Some(first),
+                    end: Some(first.last_of_month()),
+                    precision: DatePrecision::Month,
+                    relative: false,
+                });
+            }
+            let mention = match published {
+                None => unresolved(DatePrecision::Month),
+                Some(p) => {
+                    let year = if month <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
+                    let first = Date::new(year, month, 1).ok()?;
+                    relative(first, first.last_of_month(), DatePrecision::Month)
+                }
             };
-            let year = if month <= p.month() {
-                p.year()
-            } else {
-                p.year() - 1
-            };
-            let first = Date::new(year, month, 1).ok()?;
-            Some(relative(first, first.last_of_month(), DatePrecision::Month))
+            if caps.name("day").is_none() {
+                return Some(mention);
+            }
+            let prep = caps.name("prep")?.as_str().to_ascii_lowercase();
+            if !(prep.starts_with("in") || prep.starts_with("during")) {
+                return None; // "since Jan. 28": the day reading is the date
+            }
+            // "In March 15 people died": the month, without the count.
+            let end = span.start + (month_match.end() - caps.get(0)?.start());
+            Some(DateMention {
+                span: ByteSpan { end, ..span },
+                ..mention
+            })
         }
         Kind::Weekday => {
             let qualifier = caps
@@ -356,12 +502,16 @@ fn nearest_not_after(p: Date, candidates: &[Date]) -> Option<Date> {
 }
 
 /// The most recent `month`/`day` not later than two days after `p` (a report may be dated
-/// slightly before the local day of the event); February 29 looks back to the last leap year.
+/// slightly before the local day of the event) and less than a year before `p`: a day named
+/// without its year is one of the past year. February 29 in an article of the year after a
+/// leap year (from March on) has no such day and stays unresolved rather than a guess.
 fn most_recent_month_day(p: Date, month: i8, day: i8) -> Option<Date> {
     let slack = p.checked_add(2.days()).ok()?;
-    (0..8)
-        .filter_map(|back| Date::new(p.year() - back, month, day).ok())
-        .find(|d| *d <= slack)
+    let year_before = p.checked_sub(1.year()).ok()?;
+    [p.year() + 1, p.year(), p.year() - 1]
+        .into_iter()
+        .filter_map(|year| Date::new(year, month, day).ok())
+        .find(|d| *d <= slack && *d > year_before)
 }
 
 fn month_number(name: &str) -> Option<i8> {
@@ -453,11 +603,12 @@ mod tests {
             day("on December 30", Some("2016-01-02")),
             Some(d("2015-12-30"))
         );
-        // leap day: the last February 29 before publication
+        // leap day: the February 29 of the past year; none in it, no guess
         assert_eq!(
-            day("on February 29", Some("2017-06-01")),
+            day("on February 29", Some("2017-01-10")),
             Some(d("2016-02-29"))
         );
+        assert_eq!(one("on February 29", Some("2017-06-01")).start, None);
         // unresolved without a publication date
         let m = one("on January 28", None);
         assert_eq!((m.start, m.precision), (None, DatePrecision::Day));
@@ -578,5 +729,580 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].start, Some(d("2013-09-11")));
         assert_eq!(found[1].start, Some(d("2013-09-13")));
+    }
+
+    /// `(start, end, precision)` of the one date in `text`.
+    fn range(text: &str, published: Option<&str>) -> (Option<Date>, Option<Date>, DatePrecision) {
+        let m = one(text, published);
+        (m.start, m.end, m.precision)
+    }
+
+    /// The words the one date in `text` covers.
+    fn covered(text: &str, published: Option<&str>) -> String {
+        let m = one(text, published);
+        text[m.span.range()].to_string()
+    }
+
+    fn none_in(text: &str, published: Option<&str>) {
+        let found = find_dates(text, 0..text.len(), published.map(d));
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+
+    #[test]
+    fn month_day_year() {
+        for text in [
+            "Gunmen stormed the compound on September 11, 2012, killing four.",
+            "The consulate was attacked on Sept. 11, 2012.",
+            "The consulate was attacked on Sep 11 2012.",
+            "The consulate was attacked on September 11th, 2012.",
+            "The consulate was attacked on Tuesday, September 11, 2012.",
+            "The consulate was attacked on Tues., Sept. 11, 2012.",
+        ] {
+            let m = one(text, Some("2015-04-13"));
+            assert_eq!(
+                (m.start, m.end, m.precision, m.relative),
+                (
+                    Some(d("2012-09-11")),
+                    Some(d("2012-09-11")),
+                    DatePrecision::Day,
+                    false
+                ),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            covered("attacked on Tuesday, September 11, 2012, by", None),
+            "Tuesday, September 11, 2012"
+        );
+    }
+
+    #[test]
+    fn day_month_year() {
+        assert_eq!(
+            day("The embassy was hit on 12 April 2015 by gunfire.", None),
+            Some(d("2015-04-12"))
+        );
+        assert_eq!(
+            day("A bomb exploded on 12th April, 2015.", None),
+            Some(d("2015-04-12"))
+        );
+        assert_eq!(
+            day("on the 12th of April 2015", None),
+            Some(d("2015-04-12"))
+        );
+        assert_eq!(
+            day("Sunday 12 April 2015: a blast", None),
+            Some(d("2015-04-12"))
+        );
+        assert_eq!(
+            covered("SAT 1 and Sat 11 Apr 2015", None),
+            "Sat 11 Apr 2015"
+        );
+        // A day that does not exist is not a day; its month and year still are.
+        assert_eq!(
+            range("on 31 April 2015", None),
+            (
+                Some(d("2015-04-01")),
+                Some(d("2015-04-30")),
+                DatePrecision::Month
+            )
+        );
+        none_in("on February 30, 2016", None);
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(
+            day("Posted 2012-09-11 by staff", None),
+            Some(d("2012-09-11"))
+        );
+        none_in("ref 2012-13-01", None);
+    }
+
+    #[test]
+    fn month_day_without_year_is_the_most_recent() {
+        // "Sept. 11" two days after: this year's.
+        assert_eq!(
+            day(
+                "militants attacked the consulate on Sept. 11 and",
+                Some("2012-09-13")
+            ),
+            Some(d("2012-09-11"))
+        );
+        // Later in the year than publication: last year's.
+        assert_eq!(
+            day("the attack of Sept. 11 in Benghazi", Some("2013-05-02")),
+            Some(d("2012-09-11"))
+        );
+        assert_eq!(
+            day("since Jan. 28, when gunmen", Some("2015-04-13")),
+            Some(d("2015-01-28"))
+        );
+        assert_eq!(
+            day("on 28 January in Tripoli", Some("2015-04-13")),
+            Some(d("2015-01-28"))
+        );
+        // Up to two days after publication still counts as this year (time zones).
+        assert_eq!(
+            day("on April 15", Some("2015-04-13")),
+            Some(d("2015-04-15"))
+        );
+        assert_eq!(
+            day("on April 16", Some("2015-04-13")),
+            Some(d("2014-04-16"))
+        );
+        let m = one("on January 28", Some("2015-04-13"));
+        assert!(m.relative);
+    }
+
+    #[test]
+    fn numeric_dates_in_the_texts_own_order() {
+        // A day-first date elsewhere in the text settles the ambiguous one...
+        let text = "Clashes on 25/12/2014 and again on 11/09/2014 left dozens dead.";
+        let found = find_dates(text, 0..text.len(), Some(d("2015-01-10")));
+        let days: Vec<_> = found.iter().map(|m| m.start).collect();
+        assert_eq!(days, [Some(d("2014-12-25")), Some(d("2014-09-11"))]);
+        // ...and so does a month-first one.
+        let text = "Clashes on 12/25/2014 and again on 11/09/2014 left dozens dead.";
+        let found = find_dates(text, 0..text.len(), Some(d("2015-01-10")));
+        let days: Vec<_> = found.iter().map(|m| m.start).collect();
+        assert_eq!(days, [Some(d("2014-12-25")), Some(d("2014-11-09"))]);
+        // Dots are the day-first convention.
+        assert_eq!(day("Attack on 11.09.2012", None), Some(d("2012-09-11")));
+        assert_eq!(
+            day("Attack on 11.09.2012", Some("2012-12-01")),
+            Some(d("2012-09-11"))
+        );
+        // Two-digit years.
+        assert_eq!(day("on 25/12/14", None), Some(d("2014-12-25")));
+        assert_eq!(day("on 25/12/98", None), Some(d("1998-12-25")));
+        // Both readings after publication: the earlier one.
+        assert_eq!(
+            day("on 11/09/2012", Some("2012-01-01")),
+            Some(d("2012-09-11"))
+        );
+        none_in("on 13/13/2012", None);
+    }
+
+    #[test]
+    fn weekday_constructions() {
+        // 2013-10-04 was a Friday.
+        let p = Some("2013-10-04");
+        for (text, expected) in [
+            (
+                "On Wednesday evening, gunmen fired at the embassy.",
+                "2013-10-02",
+            ),
+            ("Gunmen fired at the embassy on Wednesday.", "2013-10-02"),
+            ("Wednesday's attack on the embassy", "2013-10-02"),
+            ("On Wednesday night a bomb went off.", "2013-10-02"),
+            ("late Thursday afternoon", "2013-10-03"),
+            ("Early on Tuesday, rockets hit the airport.", "2013-10-01"),
+            ("Last Friday, gunmen opened fire.", "2013-09-27"),
+            ("This Monday, gunmen opened fire.", "2013-09-30"),
+            ("a bomb on Saturday morning", "2013-09-28"),
+            (
+                "On Sunday World leaders condemned the attack.",
+                "2013-09-29",
+            ),
+            (
+                "They crossed the border by Thursday afternoon.",
+                "2013-10-03",
+            ),
+        ] {
+            assert_eq!(day(text, p), Some(d(expected)), "{text:?}");
+        }
+        // The expression, its preposition and its part of the day are the mention.
+        assert_eq!(
+            covered("On Wednesday evening, gunmen fired", p),
+            "On Wednesday evening"
+        );
+        assert_eq!(covered("said the government on Sunday.", p), "on Sunday");
+    }
+
+    #[test]
+    fn a_weekday_in_the_future_is_no_incident_date() {
+        none_in("Talks resume next Monday.", Some("2013-10-04"));
+        none_in("Next Monday, talks resume.", Some("2013-10-04"));
+    }
+
+    #[test]
+    fn a_weekday_on_the_publication_day() {
+        // Published on a Sunday.
+        assert_eq!(
+            day("a bomb on Sunday morning", Some("2015-04-12")),
+            Some(d("2015-04-12"))
+        );
+        // "last Sunday" is the week before.
+        assert_eq!(
+            day("a bomb last Sunday", Some("2015-04-12")),
+            Some(d("2015-04-05"))
+        );
+    }
+
+    #[test]
+    fn names_that_contain_weekdays_or_today_are_not_dates() {
+        let p = Some("2015-04-13");
+        for text in [
+            "the anniversary of Bloody Sunday in Derry",
+            "marches on Good Friday",
+            "Easter Sunday services",
+            "the Good Friday Agreement",
+            "he told the Sunday Times",
+            "the Sunday Telegraph reported",
+            "fighting in Mon State",
+            "he told The Sun that",
+            "Sat on the fence",
+            "Russia Today reported",
+            "according to USA Today",
+        ] {
+            none_in(text, p);
+        }
+        // but the words themselves still are.
+        assert_eq!(day("Today, gunmen attacked", p), Some(d("2015-04-13")));
+        assert_eq!(
+            day("Gunmen attacked the base. Today the army", p),
+            Some(d("2015-04-13"))
+        );
+    }
+
+    #[test]
+    fn days_relative_to_publication() {
+        let p = Some("2015-04-13");
+        for (text, expected) in [
+            ("yesterday", "2015-04-12"),
+            ("Yesterday, gunmen", "2015-04-12"),
+            ("last night", "2015-04-12"),
+            ("the day before yesterday", "2015-04-11"),
+            ("today", "2015-04-13"),
+            ("tonight", "2015-04-13"),
+            ("this morning", "2015-04-13"),
+            ("This afternoon", "2015-04-13"),
+            ("earlier today", "2015-04-13"),
+            ("three days ago", "2015-04-10"),
+            ("3 days ago", "2015-04-10"),
+            ("a day ago", "2015-04-12"),
+        ] {
+            let m = one(text, p);
+            assert_eq!(
+                (m.start, m.end, m.precision, m.relative),
+                (
+                    Some(d(expected)),
+                    Some(d(expected)),
+                    DatePrecision::Day,
+                    true
+                ),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn weeks_relative_to_publication() {
+        // 2015-04-15 was a Wednesday.
+        let p = Some("2015-04-15");
+        let week = |s: &str, e: &str| (Some(d(s)), Some(d(e)), DatePrecision::Week);
+        assert_eq!(range("last week", p), week("2015-04-06", "2015-04-12"));
+        assert_eq!(range("Last week", p), week("2015-04-06", "2015-04-12"));
+        assert_eq!(
+            range("earlier this week", p),
+            week("2015-04-13", "2015-04-15")
+        );
+        assert_eq!(range("this week", p), week("2015-04-13", "2015-04-15"));
+        assert_eq!(range("last weekend", p), week("2015-04-11", "2015-04-12"));
+        assert_eq!(range("a week ago", p), week("2015-04-05", "2015-04-11"));
+        assert_eq!(range("two weeks ago", p), week("2015-03-29", "2015-04-04"));
+    }
+
+    #[test]
+    fn months_relative_to_publication() {
+        let p = Some("2015-04-15");
+        let month = |s: &str, e: &str| (Some(d(s)), Some(d(e)), DatePrecision::Month);
+        assert_eq!(
+            range("earlier this month", p),
+            month("2015-04-01", "2015-04-15")
+        );
+        assert_eq!(
+            range("Earlier this month, a bomb", p),
+            month("2015-04-01", "2015-04-15")
+        );
+        assert_eq!(range("this month", p), month("2015-04-01", "2015-04-15"));
+        assert_eq!(range("last month", p), month("2015-03-01", "2015-03-31"));
+        assert_eq!(
+            range("two months ago", p),
+            month("2015-02-01", "2015-02-28")
+        );
+        // A month named alone: the most recent one.
+        assert_eq!(range("in January", p), month("2015-01-01", "2015-01-31"));
+        assert_eq!(
+            range("In January, gunmen attacked", p),
+            month("2015-01-01", "2015-01-31")
+        );
+        assert_eq!(
+            range("in mid-January", p),
+            month("2015-01-01", "2015-01-31")
+        );
+        assert_eq!(
+            range("since early March", p),
+            month("2015-03-01", "2015-03-31")
+        );
+        assert_eq!(range("during April", p), month("2015-04-01", "2015-04-30"));
+        assert_eq!(range("in late May", p), month("2014-05-01", "2014-05-31"));
+        // A day after the month makes it a day, except after "in" (a count follows).
+        assert_eq!(day("since Jan. 28, when", p), Some(d("2015-01-28")));
+        assert_eq!(day("since January 28", p), Some(d("2015-01-28")));
+        assert_eq!(
+            range("In March 15 people died", p),
+            month("2015-03-01", "2015-03-31")
+        );
+        assert_eq!(covered("In March 15 people died", p), "In March");
+        // "May" alone is the verb.
+        none_in("Gunmen May attack", p);
+        none_in("it may happen", p);
+    }
+
+    #[test]
+    fn months_and_years_named_in_full() {
+        let month = |s: &str, e: &str| (Some(d(s)), Some(d(e)), DatePrecision::Month);
+        assert_eq!(
+            range("in January 2015", None),
+            month("2015-01-01", "2015-01-31")
+        );
+        assert_eq!(
+            range("since May 2014", None),
+            month("2014-05-01", "2014-05-31")
+        );
+        assert_eq!(
+            range("in February of 2016", None),
+            month("2016-02-01", "2016-02-29")
+        );
+        let year = |y: &str| {
+            (
+                Some(d(&format!("{y}-01-01"))),
+                Some(d(&format!("{y}-12-31"))),
+                DatePrecision::Year,
+            )
+        };
+        assert_eq!(range("in 2012", None), year("2012"));
+        assert_eq!(range("In 2012, militants", None), year("2012"));
+        assert_eq!(range("the 2012 attack", None), year("2012"));
+        assert_eq!(range("in mid-2014", None), year("2014"));
+        assert_eq!(range("in late 2013", None), year("2013"));
+        // The mention is the year, not its preposition.
+        assert_eq!(covered("in mid-2014 the", None), "2014");
+        let p = Some("2015-04-13");
+        assert_eq!(range("last year", p), year("2014"));
+        assert_eq!(
+            range("earlier this year", p),
+            (
+                Some(d("2015-01-01")),
+                Some(d("2015-04-13")),
+                DatePrecision::Year
+            )
+        );
+        assert_eq!(range("two years ago", p), year("2013"));
+        none_in("in the 1990s", p);
+        none_in("from 2011-2014", p);
+    }
+
+    #[test]
+    fn year_boundaries() {
+        // An article of January 2, 2016 (a Saturday).
+        let p = Some("2016-01-02");
+        assert_eq!(day("on December 30", p), Some(d("2015-12-30")));
+        assert_eq!(day("on 31 December", p), Some(d("2015-12-31")));
+        assert_eq!(day("on January 1", p), Some(d("2016-01-01")));
+        assert_eq!(day("on Wednesday", p), Some(d("2015-12-30")));
+        assert_eq!(day("three days ago", p), Some(d("2015-12-30")));
+        assert_eq!(day("yesterday", Some("2016-01-01")), Some(d("2015-12-31")));
+        assert_eq!(
+            range("last month", p),
+            (
+                Some(d("2015-12-01")),
+                Some(d("2015-12-31")),
+                DatePrecision::Month
+            )
+        );
+        assert_eq!(
+            range("in December", p),
+            (
+                Some(d("2015-12-01")),
+                Some(d("2015-12-31")),
+                DatePrecision::Month
+            )
+        );
+        assert_eq!(
+            range("last week", p),
+            (
+                Some(d("2015-12-21")),
+                Some(d("2015-12-27")),
+                DatePrecision::Week
+            )
+        );
+        assert_eq!(
+            range("last year", p),
+            (
+                Some(d("2015-01-01")),
+                Some(d("2015-12-31")),
+                DatePrecision::Year
+            )
+        );
+        // A report dated December 31 of an event on January 1 (time zones): the slack crosses
+        // the year.
+        assert_eq!(
+            day("on January 1", Some("2015-12-31")),
+            Some(d("2016-01-01"))
+        );
+        assert_eq!(
+            day("on January 3", Some("2015-12-31")),
+            Some(d("2015-01-03"))
+        );
+    }
+
+    #[test]
+    fn leap_days() {
+        // In a 2024 article, February 29 is this year's...
+        assert_eq!(
+            day("on February 29", Some("2024-03-05")),
+            Some(d("2024-02-29"))
+        );
+        assert_eq!(day("on Feb. 29", Some("2024-02-29")), Some(d("2024-02-29")));
+        // ...and still the most recent one early in 2025.
+        assert_eq!(
+            day("on February 29", Some("2025-01-15")),
+            Some(d("2024-02-29"))
+        );
+        // From March 2025 there has been no February 29 in the past year: no guess.
+        let m = one("on February 29", Some("2025-03-10"));
+        assert_eq!(
+            (m.start, m.end, m.precision, m.relative),
+            (None, None, DatePrecision::Day, true)
+        );
+        // Before the 2024 leap day, the last one was four years back: no guess either.
+        assert!(one("on February 29", Some("2024-02-20")).start.is_none());
+        assert_eq!(
+            day("on February 29, 2024", Some("2025-06-01")),
+            Some(d("2024-02-29"))
+        );
+        none_in("on February 29, 2025", None);
+        none_in("on 29/02/2025", None);
+        assert_eq!(day("on 29/02/2024", None), Some(d("2024-02-29")));
+        // Relative days across the leap day.
+        assert_eq!(day("yesterday", Some("2024-03-01")), Some(d("2024-02-29")));
+        assert_eq!(day("yesterday", Some("2025-03-01")), Some(d("2025-02-28")));
+        assert_eq!(
+            day("on Thursday", Some("2024-03-01")),
+            Some(d("2024-02-29"))
+        );
+        assert_eq!(
+            range("last month", Some("2024-03-10")),
+            (
+                Some(d("2024-02-01")),
+                Some(d("2024-02-29")),
+                DatePrecision::Month
+            )
+        );
+        assert_eq!(
+            range("a year ago", Some("2024-02-29")),
+            (
+                Some(d("2023-01-01")),
+                Some(d("2023-12-31")),
+                DatePrecision::Year
+            )
+        );
+    }
+
+    #[test]
+    fn relative_dates_without_publication_stay_unresolved() {
+        for (text, precision) in [
+            ("on Sunday", DatePrecision::Day),
+            ("Wednesday evening", DatePrecision::Day),
+            ("yesterday", DatePrecision::Day),
+            ("three days ago", DatePrecision::Day),
+            ("on January 28", DatePrecision::Day),
+            ("last week", DatePrecision::Week),
+            ("earlier this week", DatePrecision::Week),
+            ("a week ago", DatePrecision::Week),
+            ("earlier this month", DatePrecision::Month),
+            ("last month", DatePrecision::Month),
+            ("in January", DatePrecision::Month),
+            ("last year", DatePrecision::Year),
+        ] {
+            let m = one(text, None);
+            assert_eq!(
+                (m.start, m.end, m.precision, m.relative),
+                (None, None, precision, true),
+                "{text:?}"
+            );
+        }
+        // Absolute dates need no publication date.
+        for text in [
+            "September 11, 2012",
+            "12 April 2015",
+            "January 2015",
+            "in 2012",
+        ] {
+            let m = one(text, None);
+            assert!(m.is_resolved() && !m.relative, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn seed_background_incidents() {
+        // Seed 000, published 2015-04-13: the embassy attack "on Sunday" and the hotel attack
+        // "on January 28".
+        let text = "The Sunday attack came following violence that killed ten people on January 28 in Tripoli.";
+        let found = find_dates(text, 0..text.len(), Some(d("2015-04-13")));
+        let got: Vec<_> = found
+            .iter()
+            .map(|m| (&text[m.span.range()], m.start))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Sunday", Some(d("2015-04-12"))),
+                ("January 28", Some(d("2015-01-28")))
+            ]
+        );
+        // Seed 003, published 2013-10-04: the embassy attack "On Wednesday evening" and the
+        // Benghazi consulate attack "on September 11, 2012".
+        let text = "Militants attacked the U.S. consulate in Benghazi and killed Ambassador Christopher Stevens and three other Americans on September 11, 2012.";
+        assert_eq!(day(text, Some("2013-10-04")), Some(d("2012-09-11")));
+        assert_eq!(
+            day(
+                "On Wednesday evening, a group of unidentified gunmen fired at the embassy in Tripoli.",
+                Some("2013-10-04")
+            ),
+            Some(d("2013-10-02"))
+        );
+    }
+
+    proptest::proptest! {
+        /// Any text, any sub-range: no panic, and every mention lies inside the range on char
+        /// boundaries with its days in order.
+        #[test]
+        fn spans_stay_inside_the_range(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "on", "Sunday", "Bloody", "Times", "Today", "Russia", "in", "mid-", "January",
+                "28", "2015", "11/09/2012", "25/12/2014", "since", "Feb.", "29", "last", "week",
+                "ago", "three", "days", ".", ",", "é", "—", "\n", "’s", "evening", "Sat",
+            ]), 0..24),
+            cut in 0usize..200,
+            published in proptest::option::of(0i64..20_000),
+        ) {
+            let text = words.join(" ");
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let published = published.map(|n| d("1990-01-01").checked_add(n.days()).unwrap());
+            for m in find_dates(&text, start..text.len(), published) {
+                proptest::prop_assert!(start <= m.span.start && m.span.end <= text.len());
+                proptest::prop_assert!(text.get(m.span.range()).is_some());
+                if let (Some(s), Some(e)) = (m.start, m.end) {
+                    proptest::prop_assert!(s <= e);
+                }
+            }
+        }
     }
 }
