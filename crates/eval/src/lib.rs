@@ -15,9 +15,10 @@
 //!   `target_nationality`: the first predicted target (GTD codes its first target).
 //! - counts: correct when min = max = gold, or min = gold and max is null; `*_at_least` rows
 //!   take the gold value as a lower bound. The `_lenient` variants also accept a missing count
-//!   when the gold value is 0. The GTD's `nkill` and `nwound` count attackers too, so on GTD
-//!   rows `killed` and `wounded` compare them with `killed + attackers_killed` and
-//!   `wounded + attackers_wounded`; `killed_victims_only` shows the plain comparison.
+//!   when the gold value is 0. `killed` and `wounded` are sitrep's victim counts, as the
+//!   reference scorer compares them. The GTD's `nkill` and `nwound` count attackers too, so
+//!   GTD rows also get `killed_with_attackers` and `wounded_with_attackers`, which compare
+//!   them with `killed + attackers_killed` and `wounded + attackers_wounded`.
 //!
 //! Accuracy comes with a 95 % Wilson score interval.
 

@@ -110,12 +110,12 @@ impl Report {
         for s in &self.sources {
             out.push_str(&format!("{} ({} records)\n", s.source, s.records));
             out.push_str(&format!(
-                "  {:<20} {:>6} {:>8} {:>8}   {}\n",
+                "  {:<22} {:>6} {:>8} {:>8}   {}\n",
                 "field", "n", "correct", "accuracy", "95% CI"
             ));
             for f in &s.fields {
                 out.push_str(&format!(
-                    "  {:<20} {:>6} {:>8} {:>7.1}%   {:.1}–{:.1}\n",
+                    "  {:<22} {:>6} {:>8} {:>7.1}%   {:.1}–{:.1}\n",
                     f.field,
                     f.n,
                     f.correct,

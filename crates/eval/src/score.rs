@@ -32,12 +32,16 @@ pub enum Field {
     Killed,
     /// Killed, a missing count accepted for 0.
     KilledLenient,
-    /// Killed on GTD rows, sitrep's victims-only figure against `nkill` (which counts attackers).
-    KilledVictims,
+    /// Killed on GTD rows in the GTD's own convention: `killed + attackers_killed` against
+    /// `nkill`, which counts attackers who died with their victims.
+    KilledWithAttackers,
     /// Wounded, exact.
     Wounded,
     /// Wounded, a missing count accepted for 0.
     WoundedLenient,
+    /// Wounded on GTD rows in the GTD's own convention: `wounded + attackers_wounded` against
+    /// `nwound`.
+    WoundedWithAttackers,
     /// Kidnapped, exact.
     Kidnapped,
 }
@@ -57,9 +61,10 @@ impl Field {
         Field::Weapon,
         Field::Killed,
         Field::KilledLenient,
-        Field::KilledVictims,
+        Field::KilledWithAttackers,
         Field::Wounded,
         Field::WoundedLenient,
+        Field::WoundedWithAttackers,
         Field::Kidnapped,
     ];
 
@@ -78,9 +83,10 @@ impl Field {
             Field::Weapon => "weapon",
             Field::Killed => "killed",
             Field::KilledLenient => "killed_lenient",
-            Field::KilledVictims => "killed_victims_only",
+            Field::KilledWithAttackers => "killed_with_attackers",
             Field::Wounded => "wounded",
             Field::WoundedLenient => "wounded_lenient",
+            Field::WoundedWithAttackers => "wounded_with_attackers",
             Field::Kidnapped => "kidnapped",
         }
     }
@@ -375,59 +381,40 @@ impl<'r> Scorer<'r> {
                 weapons.join(","),
             );
         }
-        // The GTD's `nkill` counts attackers who died with their victims; sitrep reports them
-        // apart (`attackers_killed`), so GTD rows are compared with the sum. Other sources count
-        // victims ("3 (+2)" on Wikipedia is 3).
-        let killed = if is_gtd {
-            main.and_then(|m| with_attackers(m.killed.as_ref(), m.attackers_killed.as_ref()))
-        } else {
-            main.and_then(|m| m.killed.clone())
-        };
-        let victims_only = main.and_then(|m| m.killed.clone());
-        // Likewise the GTD's `nwound` counts wounded attackers.
-        let wounded = if is_gtd {
-            main.and_then(|m| with_attackers(m.wounded.as_ref(), m.attackers_wounded.as_ref()))
-        } else {
-            main.and_then(|m| m.wounded.clone())
-        };
+        // sitrep counts victims (`killed`) and attackers (`attackers_killed`) apart, as the
+        // reference scorer and Wikipedia's "3 (+2)" do. The GTD's `nkill` and `nwound` count
+        // attackers too: the `_with_attackers` rows compare GTD rows in that convention.
+        let killed = main.and_then(|m| m.killed.clone());
+        let wounded = main.and_then(|m| m.wounded.clone());
+        let killed_all =
+            main.and_then(|m| with_attackers(m.killed.as_ref(), m.attackers_killed.as_ref()));
+        let wounded_all =
+            main.and_then(|m| with_attackers(m.wounded.as_ref(), m.attackers_wounded.as_ref()));
         let kidnapped = main.and_then(|m| m.kidnapped.clone());
+        let mut add_count = |field: Field, predicted: &Option<Count>, gold: u32, at_least: bool| {
+            let lenient = matches!(field, Field::KilledLenient | Field::WoundedLenient);
+            add(
+                field,
+                count_correct(predicted, gold, at_least, lenient),
+                gold.to_string(),
+                count_text(predicted),
+            );
+        };
         if let Some(k) = g.killed {
             let at_least = g.killed_at_least == Some(true);
-            add(
-                Field::Killed,
-                count_correct(&killed, k, at_least, false),
-                k.to_string(),
-                count_text(&killed),
-            );
-            add(
-                Field::KilledLenient,
-                count_correct(&killed, k, at_least, true),
-                k.to_string(),
-                count_text(&killed),
-            );
+            add_count(Field::Killed, &killed, k, at_least);
+            add_count(Field::KilledLenient, &killed, k, at_least);
             if is_gtd {
-                add(
-                    Field::KilledVictims,
-                    count_correct(&victims_only, k, at_least, false),
-                    k.to_string(),
-                    count_text(&victims_only),
-                );
+                add_count(Field::KilledWithAttackers, &killed_all, k, at_least);
             }
         }
         if let Some(w) = g.wounded {
             let at_least = g.wounded_at_least == Some(true);
-            add(
-                Field::Wounded,
-                count_correct(&wounded, w, at_least, false),
-                w.to_string(),
-                count_text(&wounded),
-            );
-            add(
-                Field::WoundedLenient,
-                count_correct(&wounded, w, at_least, true),
-                w.to_string(),
-                count_text(&wounded),
-            );
+            add_count(Field::Wounded, &wounded, w, at_least);
+            add_count(Field::WoundedLenient, &wounded, w, at_least);
+            if is_gtd {
+                add_count(Field::WoundedWithAttackers, &wounded_all, w, at_least);
+            }
         }
         if let Some(k) = g.kidnapped {
             add(

@@ -10,6 +10,7 @@ use sitrep_text::Quantity;
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
 use crate::event_type;
+use crate::outcome;
 use crate::perpetrators::find_perpetrators;
 use crate::places::{CountryEvidence, Toponym, choose_location};
 use crate::resources::Resources;
@@ -107,23 +108,29 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     );
     // A report that counts the wounded and speaks of no death says nobody died: a death is
     // always told first. The wounded figure is the evidence.
+    // Attackers wounded count too: "two assailants were injured" and no one died.
     if incident.killed.is_none()
-        && let Some(wounded) = &incident.wounded
-        && !draft.sentences.iter().any(|&s| mentions_death(a, s))
-    {
-        let spans: Vec<ByteSpan> = statements
+        && incident.attackers_killed.is_none()
+        && !draft
+            .sentences
             .iter()
-            .filter(|c| c.kind == CasualtyKind::Wounded && c.side == Side::Victims)
-            .map(|c| c.span)
-            .collect();
-        if let Some(first) = spans.first() {
-            incident.killed = Some(Count {
-                min: Some(0),
-                max: Some(0),
-                text: wounded.text.clone(),
-            });
-            push(EvidenceField::Killed, *first);
-        }
+            .any(|&s| outcome::mentions_death(a, s))
+        && let Some(first) = statements.iter().find(|c| c.kind == CasualtyKind::Wounded)
+    {
+        incident.killed = Some(zero(a, first.span));
+        push(EvidenceField::Killed, first.span);
+    }
+    // No figure at all, no word of harm, and an outcome that harmed no one: a defused bomb,
+    // a foiled plot, hostages freed unharmed, a building burned.
+    if !statements
+        .iter()
+        .any(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Wounded))
+        && let Some(span) = outcome::harmless_outcome(a, &draft.sentences)
+    {
+        incident.killed = Some(zero(a, span));
+        incident.wounded = Some(zero(a, span));
+        push(EvidenceField::Killed, span);
+        push(EvidenceField::Wounded, span);
     }
 
     // Date and time.
@@ -157,12 +164,10 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
             && let Some(written) = own
                 .iter()
                 .chain(cx.toponyms.iter().collect::<Vec<_>>().iter())
-                .find(|t| t.place == sitrep_geo::Place::Admin1(division) && !t.dateline)
+                .find(|t| t.place == Place::Admin1(division) && !t.dateline)
         {
             let words = a.text[written.span.range()].to_string();
-            if matches!(chosen.place, sitrep_geo::Place::Admin1(_))
-                && chosen.name_override.is_none()
-            {
+            if matches!(chosen.place, Place::Admin1(_)) && chosen.name_override.is_none() {
                 info.name = words.clone();
             }
             info.admin1 = Some(words);
@@ -298,49 +303,25 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         push(EvidenceField::EventType, t.span);
     }
 
+    // A text that names no weapon: the taxonomy's `unknown`, as a coder codes it.
+    if incident.weapons.is_empty() {
+        incident.weapons.push(Weapon::Unknown);
+    }
+
     incident.background = draft.background;
-    let _ = Place::Country;
     incident.confidence = confidence(&incident, &evidence);
     evidence.sort_by_key(|e| (e.span.start, e.field));
     incident.evidence = evidence;
     incident
 }
 
-/// Whether sentence `s` speaks of anyone dying.
-fn mentions_death(a: &Analysis<'_>, s: usize) -> bool {
-    const DEATH: &[&str] = &[
-        "killed",
-        "kill",
-        "kills",
-        "killing",
-        "dead",
-        "died",
-        "die",
-        "dies",
-        "death",
-        "deaths",
-        "fatalities",
-        "fatality",
-        "fatal",
-        "fatally",
-        "bodies",
-        "body",
-        "lives",
-        "slain",
-        "perished",
-        "executed",
-        "murdered",
-        "beheaded",
-        "hanged",
-        "lynched",
-        "massacred",
-        "toll",
-        "corpse",
-        "corpses",
-        "martyred",
-        "succumbed",
-    ];
-    a.sentence_tokens[s].clone().any(|i| a.is_any(i, DEATH))
+/// A count of zero resting on the words at `span`.
+fn zero(a: &Analysis<'_>, span: ByteSpan) -> Count {
+    Count {
+        min: Some(0),
+        max: Some(0),
+        text: a.text[span.range()].to_string(),
+    }
 }
 
 /// The share of the seven key facts (type, date, place, casualties, perpetrator, target,

@@ -34,6 +34,7 @@ mod error;
 pub mod event_type;
 pub mod groups;
 pub mod lexicon;
+pub mod outcome;
 pub mod perpetrators;
 pub mod places;
 mod resources;

@@ -172,9 +172,10 @@ pub fn evidence_problems(text: &str, incident: &serde_json::Value) -> Vec<String
     for t in incident["targets"].as_array().into_iter().flatten() {
         quoted("targets", t["text"].as_str(), &mut problems);
     }
+    // `["unknown"]` is what a text that names no weapon gets, resting on no words.
     if incident["weapons"]
         .as_array()
-        .is_some_and(|w| !w.is_empty())
+        .is_some_and(|w| w.iter().any(|w| w != "unknown"))
     {
         quoted("weapons", None, &mut problems);
     }
