@@ -1400,6 +1400,19 @@ fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
     if !starts_name(i) || read_quantity(a.text, &a.tokens, i, false).is_some() {
         return None;
     }
+    // The end of "…, a senior official" after the name: the appositive is the same person.
+    let appositive_at = |j: usize| -> Option<usize> {
+        (a.word(j) == "," && a.is_any(j + 1, &["a", "an", "the"]))
+            .then(|| person_within(a, j + 2, limit.max(j + 8).min(a.tokens.len()), 7))
+            .flatten()
+            .map(|(_, end)| end)
+    };
+    // "Rahim Gul, a district official": a capitalised run followed by an appositive person
+    // noun is a person even when one of its words is also a place ("Gul").
+    let mut run = i;
+    while run < limit && run < i + 4 && a.tokens[run].is_capitalized(a.text) {
+        run += 1;
+    }
     let mut j = i;
     while j < limit
         && j < i + 4
@@ -1408,13 +1421,14 @@ fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
     {
         j += 1;
     }
-    let appositive = a.word(j) == ","
-        && a.is_any(j + 1, &["a", "an", "the"])
-        && person_within(a, j + 2, limit.max(j + 8).min(a.tokens.len()), 7).is_some();
-    ((j - i >= 2 && j - i <= 3) || (j - i >= 1 && appositive)).then_some(Item {
+    if j < run && appositive_at(run).is_some() {
+        j = run;
+    }
+    let appositive = appositive_at(j);
+    ((j - i >= 2 && j - i <= 3) || (j - i >= 1 && appositive.is_some())).then_some(Item {
         quantity: Quantity::exact(1),
         first: i,
-        end: j,
+        end: appositive.unwrap_or(j),
         side: Side::Victims,
         category: None,
         additional: false,

@@ -100,11 +100,13 @@ pub fn find_targets(
     let mut found: Vec<FoundTarget> = Vec::new();
     let mut consumed: Vec<ByteSpan> = Vec::new();
     for t in a.targets.iter().filter(|t| sentences.contains(&t.sentence)) {
-        // "Imam Sahib" is a district, not an imam.
+        // "Imam Sahib" is a district, not an imam; but a church is a church even though a
+        // town in England is called Church: only a longer place name hides a target noun.
         if consumed.contains(&t.span)
             || a.names.iter().any(|n| {
                 matches!(n.value.kind, sitrep_geo::NameMatchKind::Place(_))
                     && n.span.overlaps(&t.span)
+                    && n.span.end - n.span.start > t.span.end - t.span.start
             })
         {
             continue;
@@ -179,7 +181,27 @@ fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {
                 w.chars().next().is_some_and(char::is_alphanumeric)
                     || matches!(w, "-" | "." | "’s" | "'s")
             })
-    })
+    }) || is_named_object_role(a, first)
+}
+
+/// "shot Rahim Gul, a senior government official": the role in an appositive after a named
+/// object of an attack word (a run of one to four capitalised words).
+fn is_named_object_role(a: &Analysis<'_>, first: usize) -> bool {
+    // The comma and article before the role (adjectives between allowed).
+    let Some(comma) = (first.saturating_sub(5)..first)
+        .rev()
+        .find(|&k| a.word(k) == "," && a.is_any(k + 1, &["a", "an", "the"]))
+    else {
+        return false;
+    };
+    if (comma + 2..first).any(|k| !a.word(k).chars().all(char::is_alphanumeric)) {
+        return false;
+    }
+    let mut k = comma;
+    while k > 0 && comma - k < 4 && a.tokens[k - 1].is_capitalized(a.text) {
+        k -= 1;
+    }
+    k < comma && k > 0 && a.is_any(k - 1, ATTACK_WORDS)
 }
 
 fn is_passive_subject(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
