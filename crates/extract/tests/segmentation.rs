@@ -1,0 +1,119 @@
+//! Segmentation: the main incident first; past incidents mentioned for context follow with
+//! `background: true` and their own date, place and counts; references to the main incident
+//! ("Monday's attack") do not open new incidents.
+
+mod common;
+
+use common::{exactly, extract, range};
+use jiff::civil::date;
+use sitrep_model::{DatePrecision, EventType};
+
+#[test]
+fn a_past_bombing_after_the_news_is_background_with_its_own_date_and_toll() {
+    let out = extract(
+        "Gunmen attacked a checkpoint in Kunduz on Monday, killing three policemen, officials \
+         said. In March 2014, a suicide bombing at a market in the same city killed 20 people.",
+        "2016-05-10",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+
+    assert!(!main.background);
+    assert_eq!(range(&main.killed), exactly(3));
+    assert_eq!(main.date.as_ref().unwrap().start, Some(date(2016, 5, 9)));
+
+    assert!(past.background);
+    assert_eq!(past.event_type, EventType::Bombing);
+    assert_eq!(range(&past.killed), exactly(20));
+    let past_date = past.date.as_ref().expect("the past incident's date");
+    assert_eq!(past_date.precision, DatePrecision::Month);
+    assert_eq!(past_date.start, Some(date(2014, 3, 1)));
+    assert_eq!(past_date.end, Some(date(2014, 3, 31)));
+}
+
+#[test]
+fn a_background_incident_has_its_own_place() {
+    let out = extract(
+        "A grenade attack on a nightclub in Mombasa on Monday wounded nine people, police said. \
+         The attack came three years after militants stormed the Westgate mall in Nairobi on \
+         September 21, 2013, killing 67 people.",
+        "2016-05-10",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+
+    assert!(!main.background);
+    assert_eq!(main.location.as_ref().unwrap().name, "Mombasa");
+    assert_eq!(range(&main.wounded), exactly(9));
+
+    assert!(past.background);
+    assert_eq!(past.location.as_ref().unwrap().name, "Nairobi");
+    assert_eq!(past.date.as_ref().unwrap().start, Some(date(2013, 9, 21)));
+    assert_eq!(range(&past.killed), exactly(67));
+}
+
+#[test]
+fn the_main_incident_comes_first_even_when_told_second() {
+    let out = extract(
+        "In June 2014, a bombing at the same market in Baghdad killed 40 people. On Monday, a car \
+         bomb exploded there, killing six people, police said.",
+        "2016-05-10",
+    );
+    let main = &out.incidents[0];
+    assert!(!main.background);
+    assert_eq!(range(&main.killed), exactly(6));
+    assert_eq!(main.date.as_ref().unwrap().start, Some(date(2016, 5, 9)));
+
+    let past = out
+        .incidents
+        .iter()
+        .find(|i| i.background)
+        .expect("the 2014 bombing");
+    assert_eq!(range(&past.killed), exactly(40));
+    assert_eq!(past.date.as_ref().unwrap().start, Some(date(2014, 6, 1)));
+}
+
+#[test]
+fn a_reference_to_the_main_incident_opens_no_new_incident() {
+    let out = extract(
+        "A bomb exploded at a police station in Diyarbakir on Monday. Two officers were killed in \
+         Monday's attack, the governor said.",
+        "2016-05-10",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[0].killed), exactly(2));
+}
+
+#[test]
+fn sentences_without_a_date_continue_the_incident() {
+    let out = extract(
+        "Militants attacked a police post in Khost on Saturday. Four policemen and two civilians \
+         were killed, a spokesman said. The attackers fled into the mountains.",
+        "2012-01-15",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[0].killed), exactly(6));
+}
+
+#[test]
+fn general_talk_of_attacks_is_not_an_incident() {
+    let out = extract(
+        "Gunmen killed two soldiers in Kidal on Monday. There have been a number of attacks on \
+         peacekeepers in the region.",
+        "2016-05-10",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
+
+#[test]
+fn an_old_incident_alone_is_background() {
+    let out = extract(
+        "Gunmen killed five soldiers in an ambush near Mopti on January 28, the army said.",
+        "2016-05-10",
+    );
+    assert_eq!(out.incidents.len(), 1);
+    let i = &out.incidents[0];
+    assert!(i.background, "an incident months before publication");
+    assert_eq!(i.date.as_ref().unwrap().start, Some(date(2016, 1, 28)));
+    assert_eq!(range(&i.killed), exactly(5));
+}

@@ -1,0 +1,277 @@
+//! Targets: their type and nationality, from demonyms, country names and the place of the
+//! incident, several per incident.
+
+mod common;
+
+use common::{has_target, main_incident, targets};
+use sitrep_model::TargetType;
+
+#[test]
+fn a_south_korean_embassy_is_diplomatic_kr() {
+    let i = main_incident(
+        "Gunmen fired on the South Korean Embassy in Tripoli on Sunday, killing two guards, \
+         officials said.",
+        "2015-04-13",
+    );
+    assert!(
+        has_target(&i, TargetType::Diplomatic, Some("KR")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_us_consulate_is_diplomatic_us() {
+    let i = main_incident(
+        "Gunmen fired on a U.S. consulate in the city of Peshawar on Monday, wounding two local \
+         guards.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Diplomatic, Some("US")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_french_embassy_is_diplomatic_fr() {
+    let i = main_incident(
+        "A grenade was thrown at the French Embassy in Sanaa on Monday, wounding a guard, \
+         officials said.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Diplomatic, Some("FR")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_british_ambassador_is_diplomatic_gb() {
+    let i = main_incident(
+        "A roadside bomb struck the convoy of the British ambassador in Sanaa on Monday, but he \
+         escaped unhurt.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Diplomatic, Some("GB")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn an_embassy_and_its_local_guards_are_two_targets() {
+    let i = main_incident(
+        "A rocket struck near the U.S. Embassy in Baghdad on Monday, wounding three Iraqi guards. \
+         No Americans were hurt, an embassy spokesman said.",
+        "2019-04-09",
+    );
+    assert!(has_target(&i, TargetType::Diplomatic, Some("US")));
+    assert!(
+        targets(&i)
+            .iter()
+            .any(|(kind, n)| *kind != TargetType::Diplomatic && *n == Some("IQ")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn police_officers_are_police_of_the_country() {
+    let i = main_incident(
+        "Gunmen shot dead three police officers at a checkpoint in Quetta on Monday.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Police, Some("PK")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn soldiers_are_military() {
+    let i = main_incident(
+        "Two soldiers were killed when militants attacked an army checkpoint near Kandahar on \
+         Monday, officials said.",
+        "2018-06-12",
+    );
+    assert!(has_target(&i, TargetType::Military, Some("AF")));
+}
+
+#[test]
+fn a_turkish_convoy_is_military_tr() {
+    let i = main_incident(
+        "A car bomb struck a Turkish military convoy in Idlib province on Monday, killing one \
+         soldier, Ankara said.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Military, Some("TR")));
+}
+
+#[test]
+fn engineers_from_a_named_country_take_its_nationality() {
+    let i = main_incident(
+        "Gunmen killed two engineers from South Korea at a construction site in Kano on Monday, \
+         police said.",
+        "2015-09-08",
+    );
+    assert!(
+        targets(&i).iter().any(|(_, n)| *n == Some("KR")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn chinese_workers_are_chinese() {
+    let i = main_incident(
+        "Gunmen kidnapped three Chinese workers in northern Cameroon on Monday.",
+        "2015-09-08",
+    );
+    assert!(
+        targets(&i).iter().any(|(_, n)| *n == Some("CN")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn journalists_are_media() {
+    let i = main_incident(
+        "Two journalists were killed by unidentified gunmen in Mogadishu on Monday, a media union \
+         said.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::JournalistsMedia, None));
+}
+
+#[test]
+fn a_church_is_religious() {
+    let i = main_incident(
+        "A bomb exploded outside a church in Jos during Sunday Mass, killing four worshippers.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Religious, Some("NG")));
+}
+
+#[test]
+fn foreign_aid_workers_are_ngo_with_their_nationality() {
+    let i = main_incident(
+        "Gunmen kidnapped two Italian aid workers from their compound in the town of Gao on \
+         Tuesday, officials said.",
+        "2009-11-18",
+    );
+    assert!(
+        has_target(&i, TargetType::Ngo, Some("IT")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_school_is_educational() {
+    let i = main_incident(
+        "Militants set fire to a school in the Swat valley overnight on Monday, police said.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Educational, None));
+}
+
+#[test]
+fn a_teacher_is_educational() {
+    let i = main_incident(
+        "Gunmen killed a teacher in Diyala province on Monday.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Educational, Some("IQ")));
+}
+
+#[test]
+fn a_police_checkpoint_and_a_teacher_are_two_targets() {
+    let i = main_incident(
+        "Militants attacked a police checkpoint and a nearby girls' school in Kunduz on Monday, \
+         killing two policemen and a teacher.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Police, None),
+        "{:?}",
+        targets(&i)
+    );
+    assert!(
+        has_target(&i, TargetType::Educational, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn tourists_are_tourists() {
+    let i = main_incident(
+        "Gunmen killed three tourists at a beach resort near Sousse on Sunday, police said.",
+        "2010-10-02",
+    );
+    assert!(has_target(&i, TargetType::Tourists, None));
+}
+
+#[test]
+fn a_hotel_is_a_business() {
+    let i = main_incident(
+        "Gunmen stormed a luxury hotel in Bamako on Saturday and held dozens of guests hostage \
+         for several hours before special forces ended the siege.",
+        "2015-11-22",
+    );
+    assert!(has_target(&i, TargetType::Business, Some("ML")));
+}
+
+#[test]
+fn a_party_rally_is_political() {
+    let i = main_incident(
+        "A grenade was hurled into an opposition party rally in Kampala on Monday, wounding seven \
+         supporters.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::PoliticalParty, Some("UG")));
+}
+
+#[test]
+fn an_airport_is_airport_aircraft() {
+    let i = main_incident(
+        "Militants fired mortars at the airport in Mogadishu on Monday, damaging a cargo plane. No \
+         one was hurt.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::AirportAircraft, None));
+}
+
+#[test]
+fn a_tanker_is_maritime() {
+    let i = main_incident(
+        "Pirates hijacked an oil tanker off the coast of Benin on Monday and took its 20 crew \
+         members hostage.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Maritime, None));
+}
+
+#[test]
+fn a_passenger_train_is_transportation() {
+    let i = main_incident(
+        "A bomb exploded on a passenger train near Quetta on Monday, killing six passengers.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::Transportation, None));
+}
+
+#[test]
+fn villagers_are_private_citizens() {
+    let i = main_incident(
+        "Gunmen killed 11 villagers in Zamfara state on Monday.",
+        "2015-09-08",
+    );
+    assert!(has_target(&i, TargetType::PrivateCitizens, Some("NG")));
+}
