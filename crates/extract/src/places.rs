@@ -205,9 +205,15 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 .iter()
                 .copied()
                 .filter(|p| outer.iter().any(|o| *o != *p && g.contains(*o, *p)))
+                // "in Wesh, Kandahar, Afghanistan": after a place, Kandahar is the
+                // province; "in Tripoli, Libya": first in the chain, the city of that name.
                 .max_by_key(|p| {
                     (
-                        after_place && matches!(p, Place::Admin1(_)),
+                        if after_place {
+                            matches!(p, Place::Admin1(_))
+                        } else {
+                            matches!(p, Place::City(_))
+                        },
                         g.population(*p),
                     )
                 }),
