@@ -491,18 +491,19 @@ fn statement_at(
     if a.is_any(h, &["casualties", "casualty"]) {
         return None;
     }
-    let passive = is_passive(a, range.start, h);
-    // "shot dead a councillor", "gunned down two guards": an active verb phrase.
-    let form = if h > range.start
+    // "shot dead": the verb phrase's voice is read before "shot" ("were shot dead").
+    let shot_dead = h > range.start
         && a.is(h, "dead")
         && a.is_any(
             h - 1,
             &[
                 "shot", "stabbed", "beaten", "hacked", "burned", "burnt", "clubbed",
             ],
-        )
-        && !passive
-    {
+        );
+    let voice_at = if shot_dead { h - 1 } else { h };
+    let passive = is_passive(a, range.start, voice_at);
+    // "shot dead a councillor", "gunned down two guards": an active verb phrase.
+    let form = if shot_dead {
         HeadForm::Verb
     } else if a.is(h, "gunned") && a.is(h + 1, "down") && !passive {
         return statement_after(a, sentence, range, h, h + 2, kind);
@@ -520,11 +521,11 @@ fn statement_at(
         active = !items.is_empty();
     }
     if items.is_empty() && form != HeadForm::ActiveOnly {
-        items = backward_items(a, range.start, h, form);
+        items = backward_items(a, range.start, voice_at, form);
         // An active verb's subject is the killer, not the killed: only a headline's
         // "12 people killed" (the item right before the head) reads as passive.
         if form == HeadForm::Verb && !passive {
-            items.retain(|i| i.end == h && !a.is_any(i.first, &["he", "she"]));
+            items.retain(|i| i.end == voice_at && !a.is_any(i.first, &["he", "she"]));
         }
     }
     if items.is_empty() {
@@ -902,6 +903,13 @@ fn toll_statement(
             "official",
             "initial",
             "toll",
+            "later",
+            "subsequently",
+            "eventually",
+            "since",
+            "further",
+            "then",
+            "also",
         ];
         if !a.is_any(i, LINKS) {
             break;
@@ -1054,6 +1062,35 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
             return None;
         }
     }
+    // "a 35-year-old man": one person; the age is not a count.
+    if a.is_any(i, &["a", "an"])
+        && let Some(after_age) = age_end(a, i + 1, limit)
+        && let Some((noun, end)) = person_within(a, after_age, limit, 3)
+    {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end,
+            side: side_of(noun),
+            category: category_of(a, noun, end),
+            additional,
+        });
+    }
+    // "council member Ahmad Karimi", "journalist Ali Hassan": a role before a name.
+    if bare_ok
+        && let Some((noun, end)) = person_within(a, i, limit, 3)
+        && is_singular(a.word(end - 1))
+        && let Some(name_end) = name_after_role(a, end, limit)
+    {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: name_end,
+            side: side_of(noun),
+            category: category_of(a, noun, end),
+            additional,
+        });
+    }
     let m = read_quantity(a.text, &a.tokens, i, true)?;
     if m.tokens.end > limit || !is_count(a, m.tokens.start.max(i), m.tokens.end) {
         return None;
@@ -1096,6 +1133,50 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
             category: None,
             additional,
         });
+    }
+    None
+}
+
+/// The end of a name right after a role ("council member Ahmad Karimi"): one to three
+/// capitalised words that are not a group, a title word or a sentence-level word. After a
+/// role, a word that could also be a place ("Ahmad") is a name.
+fn name_after_role(a: &Analysis<'_>, i: usize, limit: usize) -> Option<usize> {
+    let mut j = i;
+    while j < limit
+        && j < i + 3
+        && a.tokens[j].kind == TokenKind::Word
+        && a.tokens[j].is_capitalized(a.text)
+        && !a.is_any(j, NOT_NAMES)
+        && !a
+            .groups
+            .iter()
+            .any(|g| g.span.start == a.tokens[j].span.start)
+        && a.person_at.get(j).is_some_and(Option::is_none)
+    {
+        j += 1;
+    }
+    (j > i).then_some(j)
+}
+
+/// The token after an age written "35-year-old" (or "35 year old") starting at `i`.
+fn age_end(a: &Analysis<'_>, i: usize, limit: usize) -> Option<usize> {
+    let w = a.word(i);
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // One token: "35-year-old".
+    if w.to_ascii_lowercase().ends_with("-old") {
+        return Some(i + 1);
+    }
+    let mut k = i + 1;
+    while k < limit && k < i + 6 {
+        if a.is_any(k, &["old", "year-old", "years-old"]) {
+            return Some(k + 1);
+        }
+        if !(a.word(k) == "-" || a.is_any(k, &["year", "years"])) {
+            return None;
+        }
+        k += 1;
     }
     None
 }
@@ -1281,6 +1362,17 @@ fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> V
         let found = (k.saturating_sub(6).max(lo)..k)
             .find_map(|s| item_at(a, s, k, false).filter(|it| it.end == k));
         match found {
+            // "A prominent politician, Marcel Dutoit, was killed": one person named twice.
+            Some(it)
+                if a.word(k) == ","
+                    && items.len() == 1
+                    && nearest.quantity.as_exact() == Some(1)
+                    && it.quantity.as_exact() == Some(1)
+                    && named_person(a, nearest.first, nearest.end).is_some() =>
+            {
+                left = it.first;
+                items[0].first = it.first;
+            }
             Some(it) => {
                 left = it.first;
                 items.push(it);
