@@ -57,6 +57,13 @@ const ATTACK_WORDS: &[&str] = &[
     "hijacked",
     "rammed",
     "stabbed",
+    "blew",
+    "blown",
+    "sabotaged",
+    "derailed",
+    "threw",
+    "thrown",
+    "hurled",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
     "targeted",
@@ -111,6 +118,22 @@ pub fn find_targets(
         {
             continue;
         }
+        // "a car bomb" is a weapon, not a car; "gunmen on a motorcycle" rode it.
+        if a.weapons.iter().any(|w| w.span.overlaps(&t.span)) || is_attackers_ride(a, t) {
+            continue;
+        }
+        // "a girls' school": the school, whose owner-word only describes it.
+        let after = a.token_at(t.span.end);
+        if a.tokens
+            .get(after)
+            .is_some_and(|tok| tok.span.start == t.span.end)
+            && matches!(a.word(after), "'" | "’" | "'s" | "’s")
+            && a.targets
+                .iter()
+                .any(|u| u.span.start > t.span.end && a.token_at(u.span.start) <= after + 2)
+        {
+            continue;
+        }
         let first = a.token_at(t.span.start);
         let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
         if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
@@ -154,6 +177,26 @@ pub fn find_targets(
     found
 }
 
+/// Whether `t` is the vehicle the attackers rode ("gunmen on a motorcycle", "assailants in
+/// a car"): a transport noun after "on"/"in" (and an article) right after an attacker word.
+fn is_attackers_ride(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
+    if t.value.kind != TargetType::Transportation {
+        return false;
+    }
+    let first = a.token_at(t.span.start);
+    let mut k = first;
+    if k > 0 && a.is_any(k - 1, &["a", "an", "two", "three", "their", "stolen"]) {
+        k -= 1;
+    }
+    if k == 0 || !a.is_any(k - 1, &["on", "in", "riding", "aboard"]) {
+        return false;
+    }
+    let before = k - 1;
+    a.actors
+        .iter()
+        .any(|x| a.token_at(x.span.end) == before && x.sentence == t.sentence)
+}
+
 /// The target noun that owns `t` in "<t> of <owner>", within five tokens after "of".
 fn owner_after<'a>(
     a: &'a Analysis<'_>,
@@ -173,13 +216,15 @@ fn owner_after<'a>(
 }
 
 fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {
-    let lo = first.saturating_sub(5);
+    // "at the gate of the French Embassy": a part of the target may come between.
+    let of_between = (first.saturating_sub(4)..first).any(|k| a.is(k, "of"));
+    let lo = first.saturating_sub(if of_between { 8 } else { 5 });
     (lo..first).rev().any(|i| {
         a.is_any(i, ATTACK_WORDS)
             && (i + 1..first).all(|k| {
                 let w = a.word(k);
                 w.chars().next().is_some_and(char::is_alphanumeric)
-                    || matches!(w, "-" | "." | "’s" | "'s")
+                    || matches!(w, "-" | "." | "’s" | "'s" | "'" | "’")
             })
     }) || is_named_object_role(a, first)
 }

@@ -1,0 +1,303 @@
+//! Constructions that news copy uses and earlier versions of sitrep got wrong: passive
+//! "were shot dead", ages before a victim, roles before and after names, later tolls, people
+//! named by trade, sabotage targets, the attackers' own vehicles, vehicle rammings.
+
+mod common;
+
+use common::{exactly, has_target, main_incident, range, targets};
+use sitrep_model::{EventType, TargetType, Weapon};
+
+#[test]
+fn governor_and_three_of_his_bodyguards_is_4() {
+    let i = main_incident(
+        "Gunmen ambushed a convoy in Herat province on Saturday, killing the provincial governor and three of his bodyguards, officials said.",
+        "2012-01-15",
+    );
+    assert_eq!(range(&i.killed), exactly(4));
+}
+
+#[test]
+fn death_toll_later_rose_to_9() {
+    let i = main_incident(
+        "A car bomb exploded near a checkpoint in Baghdad on Monday, killing six people. The death toll later rose to 9, a hospital official said.",
+        "2018-06-12",
+    );
+    assert_eq!(range(&i.killed), exactly(9));
+}
+
+#[test]
+fn attackers_were_shot_dead() {
+    let i = main_incident(
+        "Gunmen attacked a police station in Peshawar on Monday, killing two officers. All three attackers were shot dead.",
+        "2018-06-12",
+    );
+    assert_eq!(range(&i.attackers_killed), exactly(3));
+}
+
+#[test]
+fn foreign_engineers_were_kidnapped() {
+    let i = main_incident(
+        "Three foreign engineers were kidnapped by armed men on a road outside Port Harcourt on Tuesday, police said.",
+        "2018-02-21",
+    );
+    assert_eq!(range(&i.kidnapped), exactly(3));
+}
+
+#[test]
+fn engineers_were_kidnapped() {
+    let i = main_incident(
+        "Three engineers were kidnapped outside Port Harcourt on Tuesday, police said.",
+        "2018-02-21",
+    );
+    assert_eq!(range(&i.kidnapped), exactly(3));
+}
+
+#[test]
+fn police_officers_were_shot_dead() {
+    let i = main_incident(
+        "Two police officers were shot dead in Karachi on Monday, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(2));
+    assert!(
+        has_target(&i, TargetType::Police, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_soldier_was_shot_dead() {
+    let i = main_incident(
+        "A soldier was shot dead in Karachi on Monday.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn a_35_year_old_man_was_killed() {
+    let i = main_incident(
+        "A 35-year-old man was killed when gunmen opened fire outside a mosque in Kano on Monday, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn gunmen_killed_a_35_year_old_man() {
+    let i = main_incident(
+        "Gunmen killed a 35-year-old man outside a mosque in Kano on Monday, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn killed_a_shopkeeper_aged_62() {
+    let i = main_incident(
+        "Gunmen killed a shopkeeper, aged 62, in an attack on a market in Kano on Monday, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn killed_a_shopkeeper() {
+    let i = main_incident(
+        "Gunmen killed a shopkeeper at a market in Kano on Monday, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn kidnapped_a_businessman() {
+    let i = main_incident(
+        "Gunmen kidnapped a businessman in Kaduna on Monday and later demanded a ransom of $5 million, police said.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.kidnapped), exactly(1));
+}
+
+#[test]
+fn apposition_is_one_person() {
+    let i = main_incident(
+        "A prominent opposition politician, Marcel Dutoit, was assassinated outside his home in Bangui on Tuesday, police said.",
+        "2014-08-20",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn shot_dead_a_named_council_member() {
+    let i = main_incident(
+        "Gunmen shot dead provincial council member Ahmad Karimi outside his home in Ghazni on Tuesday, officials said.",
+        "2014-08-20",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn shot_dead_a_schoolteacher() {
+    let i = main_incident(
+        "Gunmen shot dead a schoolteacher in the village of Hamra in Diyala province on Monday.",
+        "2015-09-08",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+    assert!(
+        has_target(&i, TargetType::Educational, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn journalists_were_shot_dead_by_gunmen() {
+    let i = main_incident(
+        "Two journalists were shot dead by unidentified gunmen in Mogadishu on Monday, a media union said.",
+        "2015-09-08",
+    );
+    assert_eq!(range(&i.killed), exactly(2));
+    assert!(
+        has_target(&i, TargetType::JournalistsMedia, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn shooting_dead_a_named_deputy_mayor_is_an_assassination() {
+    let i = main_incident(
+        "Gunmen on a motorcycle shot dead the deputy mayor of Kandahar, Haji Abdul Wadood, as he left his home on Tuesday, officials said.",
+        "2014-08-20",
+    );
+    assert_eq!(i.event_type, EventType::Assassination);
+}
+
+#[test]
+fn driving_a_truck_into_a_crowd_is_a_vehicle_attack() {
+    let i = main_incident(
+        "A man drove a truck into a crowd of shoppers at a Christmas market in Strasbourg on Monday, killing three people.",
+        "2018-05-15",
+    );
+    assert_eq!(i.weapons, vec![Weapon::Vehicle]);
+    assert_eq!(i.event_type, EventType::UnarmedAssault);
+}
+
+#[test]
+fn the_gate_of_the_french_embassy() {
+    let i = main_incident(
+        "A grenade was thrown at the gate of the French Embassy in Sanaa on Monday, wounding a guard, officials said.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Diplomatic, Some("FR")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_girls_school_is_educational() {
+    let i = main_incident(
+        "Militants set fire to a girls' school in the Swat valley overnight on Monday, police said. No one was hurt.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Educational, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn an_oil_pipeline_is_utilities() {
+    let i = main_incident(
+        "Saboteurs blew up an oil pipeline in Rivers state on Monday, officials said. No one was hurt.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Utilities, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_phone_mast_is_telecommunication() {
+    let i = main_incident(
+        "Militants blew up a mobile phone mast in Helmand province on Monday, officials said.",
+        "2015-09-08",
+    );
+    assert!(
+        has_target(&i, TargetType::Telecommunication, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_railway_line_is_transportation() {
+    let i = main_incident(
+        "Maoists blew up a railway line in Jharkhand on Sunday, derailing a goods train, police said.",
+        "2010-10-02",
+    );
+    assert!(
+        has_target(&i, TargetType::Transportation, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn chinese_engineers_are_chinese() {
+    let i = main_incident(
+        "Gunmen kidnapped three Chinese engineers working on a dam project in northern Cameroon on Monday.",
+        "2015-09-08",
+    );
+    assert!(
+        targets(&i).iter().any(|(_, n)| *n == Some("CN")),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn acid_thrown_at_a_schoolteacher() {
+    let i = main_incident(
+        "Two men on a motorcycle threw acid at a schoolteacher in Kandahar on Monday, wounding her, police said.",
+        "2018-05-15",
+    );
+    assert!(
+        has_target(&i, TargetType::Educational, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn the_attackers_motorcycles_are_not_a_target() {
+    let i = main_incident(
+        "Gunmen on motorcycles killed two traders at a market in Maiduguri on Monday, police said.",
+        "2018-06-12",
+    );
+    assert!(
+        !has_target(&i, TargetType::Transportation, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn the_car_of_a_car_bomb_is_not_a_target() {
+    let i = main_incident(
+        "Twenty-five people were killed when a car bomb exploded outside a government office in Mogadishu on Saturday.",
+        "2016-10-09",
+    );
+    assert!(
+        !has_target(&i, TargetType::Transportation, None),
+        "{:?}",
+        targets(&i)
+    );
+}
