@@ -301,3 +301,69 @@ fn the_car_of_a_car_bomb_is_not_a_target() {
         targets(&i)
     );
 }
+
+#[test]
+fn a_text_that_names_no_weapon_codes_it_unknown() {
+    let i = main_incident(
+        "Assailants attacked a border post near Zakho on Friday, killing two guards.",
+        "2019-03-02",
+    );
+    assert_eq!(i.weapons, vec![Weapon::Unknown]);
+    let armed = main_incident(
+        "Gunmen opened fire on a border post near Zakho on Friday, killing two guards.",
+        "2019-03-02",
+    );
+    assert!(!armed.weapons.contains(&Weapon::Unknown));
+}
+
+#[test]
+fn a_defused_bomb_harmed_no_one() {
+    let i = main_incident(
+        "Army engineers defused a bomb left outside a bank in Quetta on Monday.",
+        "2018-10-02",
+    );
+    assert_eq!(range(&i.killed), exactly(0));
+    assert_eq!(range(&i.wounded), exactly(0));
+}
+
+#[test]
+fn an_arson_that_reports_only_damage_harmed_no_one() {
+    let i = main_incident(
+        "Arsonists set fire to a timber yard in Eugene, Oregon, on Sunday, causing $300,000 in damage.",
+        "2004-06-08",
+    );
+    assert_eq!(range(&i.killed), exactly(0));
+    assert_eq!(range(&i.wounded), exactly(0));
+}
+
+#[test]
+fn an_attack_with_no_word_on_its_outcome_keeps_counts_unknown() {
+    let i = main_incident(
+        "Militants attacked a police station in Dera Ismail Khan on Monday.",
+        "2018-10-02",
+    );
+    assert_eq!(i.killed, None);
+    assert_eq!(i.wounded, None);
+}
+
+#[test]
+fn only_wounded_attackers_means_nobody_died() {
+    let i = main_incident(
+        "Militants attacked a police station in Dera Ismail Khan on Monday. Two attackers were wounded in the exchange of fire.",
+        "2018-10-02",
+    );
+    assert_eq!(range(&i.killed), exactly(0));
+    assert_eq!(range(&i.attackers_wounded), exactly(2));
+}
+
+#[test]
+fn security_posts_are_military_targets() {
+    let i = main_incident(
+        "Insurgents attacked a security post in Faryab province on Tuesday, killing three soldiers.",
+        "2017-05-03",
+    );
+    assert_eq!(
+        i.targets.first().map(|t| t.kind),
+        Some(TargetType::Military)
+    );
+}
