@@ -269,12 +269,25 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         .filter(|c| c.side == Side::Victims && !c.negated)
         .map(|c| c.span)
         .collect();
-    let found = find_targets(a, cx.r, &draft.sentences, &victim_spans);
-    let prominent = found.first().is_some_and(|t| t.prominent)
-        && incident
-            .killed
-            .as_ref()
-            .is_none_or(|k| k.best().is_some_and(|n| n <= 5));
+    let mut found = find_targets(a, cx.r, &draft.sentences, &victim_spans);
+    // The first target, or any named one ("Omar Jan, the district police chief"): an attack on
+    // a prominent person with few other victims is an assassination, and that person is its
+    // first target (not the car they rode in).
+    let few_killed = incident
+        .killed
+        .as_ref()
+        .is_none_or(|k| k.best().is_some_and(|n| n <= 5));
+    if let Some(i) = found
+        .iter()
+        .enumerate()
+        .position(|(i, t)| t.prominent && (i == 0 || t.named))
+        .filter(|_| few_killed)
+    {
+        let person = found.remove(i);
+        found.insert(0, person);
+    }
+    let prominent_target = found.first().filter(|t| t.prominent && few_killed);
+    let prominent = prominent_target.is_some();
     let diplomatic_default = diplomatic_nationality(a, cx.r, country);
     for t in &found {
         let nationality = t.nationality.or(match t.kind {
@@ -299,7 +312,7 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     incident.event_type = decision.event_type;
     if let Some(i) = decision.trigger {
         push(EvidenceField::EventType, a.triggers[i].span);
-    } else if let Some(t) = found.first().filter(|_| prominent) {
+    } else if let Some(t) = prominent_target.filter(|_| prominent) {
         push(EvidenceField::EventType, t.span);
     }
 

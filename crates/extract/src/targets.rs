@@ -82,6 +82,16 @@ const PASSIVE_ATTACK: &[&str] = &[
     "seized",
     "hijacked",
     "set",
+    "killed",
+    "injured",
+    "wounded",
+    "shot",
+    "assassinated",
+    "murdered",
+    "unharmed",
+    "unhurt",
+    "kidnapped",
+    "abducted",
 ];
 
 /// A target with where it was named.
@@ -93,6 +103,9 @@ pub struct FoundTarget {
     pub nationality: Option<CountryCode>,
     /// Whether the target is a prominent person.
     pub prominent: bool,
+    /// Whether the text names the person ("Omar Jan, the district police chief", "police chief
+    /// Omar Jan"): an attack on a named person is aimed at that person.
+    pub named: bool,
     /// The words.
     pub span: ByteSpan,
 }
@@ -170,11 +183,37 @@ pub fn find_targets(
             kind: t.value.kind,
             nationality,
             prominent: t.value.prominent,
+            named: t.value.person && names_a_person(a, t),
             span,
         });
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// Whether the person noun `t` is given to a named person: in apposition after a name
+/// ("Omar Jan, the district police chief") or before one ("police chief Omar Jan").
+fn names_a_person(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
+    let first = a.token_at(t.span.start);
+    let after = a.token_at(t.span.end);
+    let range = a.sentence_tokens[t.sentence].clone();
+    let is_name_word = |k: usize| {
+        range.contains(&k)
+            && a.tokens[k].is_capitalized(a.text)
+            && !a.is_any(k, &["The", "A", "An", "In", "On", "At", "And"])
+            && !a.names.iter().any(|n| n.value.tokens.start == k)
+    };
+    // "…, a/the [adjectives] <role>" after a name.
+    let appositive = (first.saturating_sub(6).max(range.start)..first).any(|k| {
+        a.word(k) == ","
+            && a.is_any(k + 1, &["a", "an", "the"])
+            && k > range.start
+            && is_name_word(k - 1)
+            && (k + 2..first).all(|j| a.tokens[j].kind == sitrep_text::TokenKind::Word)
+    });
+    // "<role> Omar Jan": two capitalised words right after.
+    let before_name = is_name_word(after) && is_name_word(after + 1);
+    appositive || before_name
 }
 
 /// Whether `t` is the vehicle the attackers rode ("gunmen on a motorcycle", "assailants in
