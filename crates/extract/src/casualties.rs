@@ -332,13 +332,17 @@ fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
     Some(match w.as_str() {
         "killed" | "executed" | "murdered" | "massacred" | "slaughtered" | "assassinated"
         | "beheaded" | "hanged" | "strangled" | "lynched" | "decapitated" => (Killed, Verb),
-        "killing" | "kills" | "killings" => (Killed, ActiveOnly),
+        "killing" | "kills" | "killings" | "kill" | "massacre" | "massacres" | "massacring" => {
+            (Killed, ActiveOnly)
+        }
         "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {
             (Killed, Intransitive)
         }
         "deaths" | "fatalities" | "death" | "bodies" | "lives" => (Killed, Noun),
         "wounded" | "injured" => (Wounded, Verb),
-        "wounding" | "injuring" | "injures" | "wounds" => (Wounded, ActiveOnly),
+        "wounding" | "injuring" | "injures" | "wounds" | "injure" | "wound" => {
+            (Wounded, ActiveOnly)
+        }
         "hurt" | "hospitalized" | "hospitalised" => (Wounded, Intransitive),
         "injuries" | "injury" => (Wounded, Noun),
         "casualties" | "casualty" => (Killed, Noun),
@@ -470,6 +474,19 @@ fn statement_at(
     }
     let (kind, form) = head_kind(a.word(h))?;
     if a.tokens[h].kind != TokenKind::Word {
+        return None;
+    }
+    // "threatened to kill two hostages", "vowed to massacre": an intent, not a toll.
+    if a.is_any(h, &["kill", "massacre", "injure", "wound"])
+        && h > range.start
+        && a.is_any(
+            h - 1,
+            &[
+                "to", "would", "will", "could", "might", "may", "not", "can", "shall", "should",
+                "didn't", "did", "never",
+            ],
+        )
+    {
         return None;
     }
     // "lives" counts only in "claimed the lives of" / "lost their lives".

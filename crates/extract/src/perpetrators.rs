@@ -173,6 +173,8 @@ const ACTS: &[&str] = &[
     "executed",
     "beheaded",
     "massacred",
+    "massacre",
+    "kill",
     "targeted",
     "assaulted",
     "overran",
@@ -214,6 +216,13 @@ const ACTOR_NOUNS: &[&str] = &[
     "men",
     "forces",
     "suicide",
+    "cadres",
+    "cadre",
+    "commandos",
+    "loyalists",
+    "supporters",
+    "squad",
+    "unit",
 ];
 
 /// Whether the group named at tokens `first..=last` acts in its sentence: it is blamed or

@@ -367,3 +367,25 @@ fn security_posts_are_military_targets() {
         Some(TargetType::Military)
     );
 }
+
+#[test]
+fn present_tense_summaries_count_and_name_the_group() {
+    let i = main_incident(
+        "LTTE cadres massacre at least 30 villagers in two hamlets near Batticaloa.",
+        "2001-05-01",
+    );
+    assert_eq!(range(&i.killed), Some((Some(30), None)));
+    assert_eq!(
+        i.perpetrators.first().and_then(|p| p.name.as_deref()),
+        Some("Liberation Tigers of Tamil Eelam")
+    );
+}
+
+#[test]
+fn a_threat_to_kill_is_not_a_toll() {
+    let i = main_incident(
+        "Kidnappers holding two engineers near Kaduna threatened to kill three hostages on Monday.",
+        "2019-04-09",
+    );
+    assert_eq!(i.killed, None);
+}
