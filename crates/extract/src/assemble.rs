@@ -120,6 +120,27 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         incident.killed = Some(zero(a, first.span));
         push(EvidenceField::Killed, first.span);
     }
+    // A report that counts its dead and says nothing of anyone hurt: coders (the GTD's,
+    // RAND's, Wikipedia's) code 0 wounded, as reports name the wounded whenever they know of
+    // them. The death figure is the evidence; a later report with wounded raises it.
+    if incident.wounded.is_none()
+        && let Some(killed) = statements.iter().find(|c| {
+            c.kind == CasualtyKind::Killed
+                && c.side == Side::Victims
+                && !c.negated
+                && c.quantity.min.is_some_and(|n| n > 0)
+        })
+        // The draft's sentences and the one after each: "Others were injured." may stand
+        // alone.
+        && !draft
+            .sentences
+            .iter()
+            .flat_map(|&s| [s, s + 1])
+            .any(|s| s < a.sentences.len() && outcome::mentions_harm(a, s))
+    {
+        incident.wounded = Some(zero(a, killed.span));
+        push(EvidenceField::Wounded, killed.span);
+    }
     // No figure at all, no word of harm, and an outcome that harmed no one: a defused bomb,
     // a foiled plot, hostages freed unharmed, a building burned.
     if !statements

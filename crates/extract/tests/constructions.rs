@@ -389,3 +389,29 @@ fn a_threat_to_kill_is_not_a_toll() {
     );
     assert_eq!(i.killed, None);
 }
+
+#[test]
+fn a_death_toll_without_a_word_of_injury_is_zero_wounded() {
+    let (text, out) = common::extract_with_text(
+        "Gunmen killed four farmers in a village near Jos on Sunday, police said.",
+        "2019-04-09",
+    );
+    let i = &out.incidents[0];
+    let wounded = i.wounded.as_ref().expect("wounded is read");
+    assert_eq!((wounded.min, wounded.max), (Some(0), Some(0)));
+    assert!(wounded.text.contains("four farmers"), "{wounded:?}");
+    assert!(text.contains(&wounded.text));
+}
+
+#[test]
+fn wounded_spoken_of_are_never_read_as_zero() {
+    let i = main_incident(
+        "Gunmen killed four farmers in a village near Jos on Sunday. Others were injured.",
+        "2019-04-09",
+    );
+    assert!(
+        i.wounded.as_ref().is_none_or(|w| w.max != Some(0)),
+        "{:?}",
+        i.wounded
+    );
+}
