@@ -130,13 +130,12 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
                 && !c.negated
                 && c.quantity.min.is_some_and(|n| n > 0)
         })
-        // The draft's sentences and the one after each: "Others were injured." may stand
-        // alone.
-        && !draft
-            .sentences
-            .iter()
-            .flat_map(|&s| [s, s + 1])
-            .any(|s| s < a.sentences.len() && outcome::mentions_harm(a, s))
+        // Any word of harm in the draft, or of injury in the sentence after one of its
+        // sentences: "Others were injured." may stand alone.
+        && !draft.sentences.iter().any(|&s| {
+            outcome::mentions_harm(a, s)
+                || (s + 1 < a.sentences.len() && outcome::mentions_injury(a, s + 1))
+        })
     {
         incident.wounded = Some(zero(a, killed.span));
         push(EvidenceField::Wounded, killed.span);

@@ -71,6 +71,18 @@ const HARM: &[&str] = &[
     "victims",
 ];
 
+/// Words that speak of someone injured, and nothing else.
+const INJURY: &[&str] = &[
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "injuries",
+    "hurt",
+    "hospitalized",
+    "hospitalised",
+];
+
 /// Phrases that say an attack ended without harm to people: a device made safe or that
 /// failed, an attack stopped before it happened, people unharmed or absent.
 const HARMLESS: &[&[&str]] = &[
@@ -129,6 +141,11 @@ pub fn mentions_death(a: &Analysis<'_>, s: usize) -> bool {
 /// Whether sentence `s` speaks of anyone hurt, or of casualties.
 pub fn mentions_harm(a: &Analysis<'_>, s: usize) -> bool {
     a.sentence_tokens[s].clone().any(|i| a.is_any(i, HARM))
+}
+
+/// Whether sentence `s` speaks of anyone injured.
+pub fn mentions_injury(a: &Analysis<'_>, s: usize) -> bool {
+    a.sentence_tokens[s].clone().any(|i| a.is_any(i, INJURY))
 }
 
 /// The words that show the incident in `sentences` harmed no one, when its sentences speak
