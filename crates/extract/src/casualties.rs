@@ -1154,6 +1154,20 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
     None
 }
 
+/// Whether the word at `i` closed a longer name earlier in the article: "Singh was killed"
+/// after "Assailants abducted Rawail Singh".
+fn named_earlier(a: &Analysis<'_>, i: usize) -> bool {
+    let word = a.word(i);
+    (1..i).any(|k| {
+        a.word(k) == word
+            && a.tokens[k - 1].kind == TokenKind::Word
+            && a.tokens[k - 1].is_capitalized(a.text)
+            && !a.is_any(k - 1, NOT_NAMES)
+            && !a.groups.iter().any(|g| g.span.overlaps(&a.tokens[k].span))
+            && a.person_at[k - 1].is_none()
+    })
+}
+
 /// The end of a name right after a role ("council member Ahmad Karimi"): one to three
 /// capitalised words that are not a group, a title word or a sentence-level word. After a
 /// role, a word that could also be a place ("Ahmad") is a name.
@@ -1506,13 +1520,23 @@ fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
                 .any(|g| g.span.start == a.tokens[k].span.start)
             && head_kind(a.word(k)).is_none()
     };
-    if !starts_name(i) || read_quantity(a.text, &a.tokens, i, false).is_some() {
+    // "Singh was killed" after "Rawail Singh": a surname already used, even when a place
+    // shares it.
+    let surname = a.tokens[i].kind == TokenKind::Word
+        && a.tokens[i].is_capitalized(a.text)
+        && !a.is_any(i, NOT_NAMES)
+        && !a
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_capitalized(a.text))
+        && named_earlier(a, i);
+    if !(surname || starts_name(i)) || read_quantity(a.text, &a.tokens, i, false).is_some() {
         return None;
     }
     // The end of "…, a senior official" after the name: the appositive is the same person.
     let appositive_at = |j: usize| -> Option<usize> {
         (a.word(j) == "," && a.is_any(j + 1, &["a", "an", "the"]))
-            .then(|| person_within(a, j + 2, limit.max(j + 8).min(a.tokens.len()), 7))
+            .then(|| person_within(a, j + 2, limit.max(j + 11).min(a.tokens.len()), 10))
             .flatten()
             .map(|(_, end)| end)
     };
@@ -1534,14 +1558,16 @@ fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
         j = run;
     }
     let appositive = appositive_at(j);
-    ((j - i >= 2 && j - i <= 3) || (j - i >= 1 && appositive.is_some())).then_some(Item {
-        quantity: Quantity::exact(1),
-        first: i,
-        end: appositive.unwrap_or(j),
-        side: Side::Victims,
-        category: None,
-        additional: false,
-    })
+    ((j - i >= 2 && j - i <= 3) || (j - i >= 1 && appositive.is_some()) || surname).then_some(
+        Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end: appositive.unwrap_or(j),
+            side: Side::Victims,
+            category: None,
+            additional: false,
+        },
+    )
 }
 
 fn item_has_person(a: &Analysis<'_>, item: &Item) -> bool {

@@ -415,3 +415,30 @@ fn wounded_spoken_of_are_never_read_as_zero() {
         i.wounded
     );
 }
+
+#[test]
+fn a_surname_named_before_is_one_person() {
+    let i = main_incident(
+        "Gunmen abducted Tomas Ferreira, a local trader, near Tumaco on Monday. Ferreira was found dead on Tuesday.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn a_long_appositive_role_is_the_same_person() {
+    let i = main_incident(
+        "Gunmen shot and killed Rahmatullah, a Ministry of Public Works (MPW) engineer, in Kunduz on Monday.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+}
+
+#[test]
+fn a_victim_and_his_relative_are_two() {
+    let i = main_incident(
+        "Gunmen opened fire on Sayed Karim Hashimi, a tribal elder, in Baghlan on Friday. Hashimi and his son were killed.",
+        "2019-04-09",
+    );
+    assert_eq!(range(&i.killed), exactly(2));
+}
