@@ -64,6 +64,16 @@ const ATTACK_WORDS: &[&str] = &[
     "threw",
     "thrown",
     "hurled",
+    "attached",
+    "planted",
+    "under",
+    "flogged",
+    "lashed",
+    "whipped",
+    "beat",
+    "beaten",
+    "poisoned",
+    "executed",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
     "targeted",
