@@ -328,7 +328,16 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         .kidnapped
         .as_ref()
         .is_some_and(|k| k.best().is_some_and(|n| n > 0));
-    let decision = event_type::decide(a, &draft.sentences, &incident.weapons, prominent, kidnapped);
+    let harmed = |c: &Option<Count>| c.as_ref().is_some_and(|c| c.best().is_some_and(|n| n > 0));
+    let people_harmed = harmed(&incident.killed) || harmed(&incident.wounded);
+    let decision = event_type::decide(
+        a,
+        &draft.sentences,
+        &incident.weapons,
+        prominent,
+        kidnapped,
+        people_harmed,
+    );
     incident.event_type = decision.event_type;
     if let Some(i) = decision.trigger {
         push(EvidenceField::EventType, a.triggers[i].span);

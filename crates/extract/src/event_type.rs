@@ -63,6 +63,26 @@ pub fn decide(
     weapons: &[Weapon],
     prominent_victim: bool,
     kidnapped: bool,
+    people_harmed: bool,
+) -> Decision {
+    let decision = decide_by_words(a, sentences, weapons, prominent_victim, kidnapped);
+    // A facility attack aims at property; fire set to kill or wound people (a petrol bomb at a
+    // patrol, villagers shot and houses burned) is an armed assault.
+    if decision.event_type == EventType::FacilityAttack && people_harmed {
+        return Decision {
+            event_type: EventType::ArmedAssault,
+            ..decision
+        };
+    }
+    decision
+}
+
+fn decide_by_words(
+    a: &Analysis<'_>,
+    sentences: &[usize],
+    weapons: &[Weapon],
+    prominent_victim: bool,
+    kidnapped: bool,
 ) -> Decision {
     let triggers: Vec<(usize, &Located<Trigger>)> = a
         .triggers
@@ -84,6 +104,7 @@ pub fn decide(
             types.push(EventType::Kidnapping);
         }
         // "Assailants attacked a checkpoint": an attack by armed men is an armed assault.
+        // Only when no trigger says how: rockets fired by assailants are still a bombing.
         let attack = (strength == Strength::Weak)
             .then(|| attack_by_actor(a, sentences))
             .flatten();

@@ -442,3 +442,17 @@ fn a_victim_and_his_relative_are_two() {
     );
     assert_eq!(range(&i.killed), exactly(2));
 }
+
+#[test]
+fn fire_set_to_harm_people_is_an_armed_assault() {
+    let i = main_incident(
+        "Gunmen raided a village near Diffa on Sunday, killing three villagers and setting fire to dozens of huts.",
+        "2019-04-09",
+    );
+    assert_eq!(i.event_type, EventType::ArmedAssault);
+    let property = main_incident(
+        "Arsonists set fire to a warehouse in Diffa on Sunday. No one was hurt.",
+        "2019-04-09",
+    );
+    assert_eq!(property.event_type, EventType::FacilityAttack);
+}
