@@ -274,7 +274,18 @@ fn claim_at(a: &Analysis<'_>, i: usize) -> bool {
                 "his",
             ],
         ) || a.is_any(i + 1, &["of"])))
-        || (a.is_any(i, &["took", "taken", "accepted", "assumed"]) && a.is(i + 1, "responsibility"))
+        || (a.is_any(i, &["took", "taken", "accepted", "assumed", "admitted", "acknowledged"])
+            && a.is(i + 1, "responsibility"))
+        // "indicated it was responsible for", "said they were responsible for".
+        || (a.is_any(
+            i,
+            &[
+                "said", "says", "indicated", "stated", "announced", "admitted", "declared",
+                "acknowledged",
+            ],
+        ) && a.is_any(i + 1, &["it", "they", "he", "she"])
+            && a.is_any(i + 2, &["was", "were", "is", "are"])
+            && a.is(i + 3, "responsible"))
         || (a.is_any(i, &["said", "says", "admitted"])
             && a.is(i + 1, "it")
             && a.is_any(

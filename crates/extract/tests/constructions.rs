@@ -456,3 +456,21 @@ fn fire_set_to_harm_people_is_an_armed_assault() {
     );
     assert_eq!(property.event_type, EventType::FacilityAttack);
 }
+
+#[test]
+fn a_group_that_says_it_was_responsible_claims_the_attack() {
+    let i = main_incident(
+        "Arsonists set fire to a logging depot near Eugene, Oregon, on Sunday. The Earth Liberation Front said it was responsible for the fire.",
+        "2004-06-08",
+    );
+    assert!(
+        i.perpetrators.iter().any(|p| p.claimed),
+        "{:?}",
+        i.perpetrators
+    );
+    let suspected = main_incident(
+        "Arsonists set fire to a logging depot near Eugene, Oregon, on Sunday. Police said the Earth Liberation Front was suspected.",
+        "2004-06-08",
+    );
+    assert!(!suspected.perpetrators.iter().any(|p| p.claimed));
+}
