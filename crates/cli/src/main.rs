@@ -27,9 +27,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn resources() -> anyhow::Result<Resources> {
-    Resources::embedded()
-        .map_err(|e| anyhow::anyhow!("loading the embedded gazetteer and lexicons: {e}"))
+/// The compiled gazetteer and lexicons, kept until the process exits: they are never dropped,
+/// since freeing their many small allocations one by one at exit only delays it (4% of the
+/// instructions of `sitrep extract` on an empty input; see BENCHMARKS.md).
+fn resources() -> anyhow::Result<&'static Resources> {
+    let resources = Resources::embedded()
+        .map_err(|e| anyhow::anyhow!("loading the embedded gazetteer and lexicons: {e}"))?;
+    Ok(Box::leak(Box::new(resources)))
 }
 
 /// Exit status after reading inputs: failure only when inputs were rejected and nothing was read.
@@ -45,12 +49,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
             let resources = resources()?;
-            let outcome = commands::extract::run(&args, &resources)?;
+            let outcome = commands::extract::run(&args, resources)?;
             Ok(read_status(outcome.articles))
         }
         Command::Ingest(args) => {
             let resources = resources()?;
-            let summary = commands::ingest::run(&args, &resources)?;
+            let summary = commands::ingest::run(&args, resources)?;
             Ok(read_status(summary.read))
         }
         Command::Query(args) => {
@@ -63,7 +67,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval(args) => {
             let resources = resources()?;
-            commands::eval::run(&args, &resources)?;
+            commands::eval::run(&args, resources)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {
@@ -72,7 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo => {
             let resources = resources()?;
-            commands::demo::run(&resources)?;
+            commands::demo::run(resources)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -2,9 +2,15 @@
 //! every recognised spelling to the places it may name.
 //!
 //! It is built once from three tab-separated tables (see `data/geo/LICENCE.md` for their
-//! source) and then shared read-only across threads.
+//! source) and then shared read-only across threads. Building it is most of sitrep's start-up
+//! (about 300,000 spellings of 170,000 places), so the spelling index is kept in a few flat
+//! arrays (no allocation per spelling) and rows are split without allocating.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 
 use sitrep_model::{CountryCode, GeonamesId, LocationPrecision};
 
@@ -117,38 +123,205 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     admin1s: Vec<Admin1>,
     cities: Vec<City>,
-    names: HashMap<Box<str>, Vec<Place>>,
-    demonyms: HashMap<Box<str>, CountryIdx>,
-    by_code: HashMap<CountryCode, CountryIdx>,
+    names: NameIndex,
+    demonyms: FastMap<Box<str>, CountryIdx>,
+    by_code: FastMap<CountryCode, CountryIdx>,
+}
+
+/// A hash map with a fast hasher: its keys come from the gazetteer's own tables.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// Hashes of name keys: fast, and the same in every run (a fixed seed).
+#[derive(Clone, Copy)]
+struct KeyHasher;
+
+impl KeyHasher {
+    fn hash(self, key: &str) -> u64 {
+        foldhash::fast::FixedState::with_seed(0x5175_7265_7020_6765).hash_one(key)
+    }
+}
+
+/// Every name key and the places it may name, in flat arrays: key `i` is
+/// `keys[entries[i].key]` and names `places[entries[i].places]`.
+#[derive(Default)]
+struct NameIndex {
+    /// All keys, end to end.
+    keys: String,
+    entries: Vec<NameEntry>,
+    /// The places of each key, sorted and without duplicates, key after key.
+    places: Vec<Place>,
+    /// Indices into `entries`, by the hash of their key.
+    table: HashTable<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct NameEntry {
+    key_start: u32,
+    key_end: u32,
+    places_start: u32,
+    places_end: u32,
+}
+
+impl fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("keys", &self.entries.len())
+            .field("places", &self.places.len())
+            .finish()
+    }
+}
+
+impl NameIndex {
+    fn key(&self, entry: &NameEntry) -> &str {
+        &self.keys[entry.key_start as usize..entry.key_end as usize]
+    }
+
+    fn get(&self, key: &str) -> &[Place] {
+        let found = self.table.find(KeyHasher.hash(key), |&i| {
+            self.key(&self.entries[i as usize]) == key
+        });
+        found.map_or(&[], |&i| {
+            let e = self.entries[i as usize];
+            &self.places[e.places_start as usize..e.places_end as usize]
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Collects (key, place) pairs while the tables are read; [`NameIndexBuilder::finish`] sorts
+/// them into a [`NameIndex`].
+#[derive(Default)]
+struct NameIndexBuilder {
+    index: NameIndex,
+    /// (entry, place) for every spelling read.
+    pairs: Vec<(u32, Place)>,
+    /// Scratch for the key being added.
+    key: String,
+}
+
+impl NameIndexBuilder {
+    fn add(&mut self, name: &str, place: Place) {
+        self.key.clear();
+        push_name_key(name, &mut self.key);
+        // Keys of one character name nothing (a stray letter in a table).
+        if self.key.chars().nth(1).is_none() {
+            return;
+        }
+        let index = &mut self.index;
+        let key = self.key.as_str();
+        let hash = KeyHasher.hash(key);
+        let entry = match index
+            .table
+            .find(hash, |&i| index.key(&index.entries[i as usize]) == key)
+        {
+            Some(&i) => i,
+            None => {
+                let i = u32::try_from(index.entries.len()).expect("fewer than 2^32 names");
+                let key_start = index.keys.len() as u32;
+                index.keys.push_str(key);
+                index.entries.push(NameEntry {
+                    key_start,
+                    key_end: index.keys.len() as u32,
+                    ..NameEntry::default()
+                });
+                let (keys, entries) = (&index.keys, &index.entries);
+                index.table.insert_unique(hash, i, |&j| {
+                    let e = &entries[j as usize];
+                    KeyHasher.hash(&keys[e.key_start as usize..e.key_end as usize])
+                });
+                i
+            }
+        };
+        self.pairs.push((entry, place));
+    }
+
+    fn finish(self) -> NameIndex {
+        let NameIndexBuilder {
+            mut index, pairs, ..
+        } = self;
+        // A counting sort by key (most keys name one place), then each key's places sorted
+        // and deduplicated in place.
+        let mut next = vec![0u32; index.entries.len() + 1];
+        for &(entry, _) in &pairs {
+            next[entry as usize + 1] += 1;
+        }
+        for i in 1..next.len() {
+            next[i] += next[i - 1];
+        }
+        for (e, w) in index.entries.iter_mut().zip(next.windows(2)) {
+            e.places_start = w[0];
+        }
+        let mut places = vec![Place::Country(0); pairs.len()];
+        for (entry, place) in pairs {
+            let at = &mut next[entry as usize];
+            places[*at as usize] = place;
+            *at += 1;
+        }
+        let mut out = Vec::with_capacity(places.len());
+        for (i, e) in index.entries.iter_mut().enumerate() {
+            let list = &mut places[e.places_start as usize..next[i] as usize];
+            list.sort_unstable();
+            e.places_start = out.len() as u32;
+            for &p in list.iter() {
+                if out.len() as u32 == e.places_start || out.last() != Some(&p) {
+                    out.push(p);
+                }
+            }
+            e.places_end = out.len() as u32;
+        }
+        index.places = out;
+        index.keys.shrink_to_fit();
+        index
+    }
 }
 
 /// Normalises a name for lookup: folded (lower case, accents removed), apostrophes and dots
 /// dropped, other punctuation and runs of spaces made one space.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut folded = String::with_capacity(4);
+    push_name_key(name, &mut out);
+    out
+}
+
+/// Appends the [`name_key`] of `name` to `out` (which should be empty: a space is never put
+/// first).
+fn push_name_key(name: &str, out: &mut String) {
+    let start = out.len();
+    let mut folded = String::new();
     let mut pending_space = false;
     for c in name.chars() {
-        folded.clear();
-        sitrep_text::push_folded(c, &mut folded);
-        for f in folded.chars() {
-            if f.is_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(f);
-            } else if f == '\'' || f == '.' {
-                // "N'Djamena" = "NDjamena"; "St. Louis" = "St Louis"
-                if f == '.' {
-                    pending_space = true;
-                }
-            } else {
-                pending_space = true;
+        if c.is_ascii() && c != '`' {
+            // The fold of an ASCII char (but the backtick, an apostrophe) is its lower case:
+            // no need for `push_folded`'s table.
+            push_key_char(c.to_ascii_lowercase(), out, start, &mut pending_space);
+        } else {
+            folded.clear();
+            sitrep_text::push_folded(c, &mut folded);
+            for f in folded.chars() {
+                push_key_char(f, out, start, &mut pending_space);
             }
         }
     }
-    out
+}
+
+#[inline(always)]
+fn push_key_char(f: char, out: &mut String, start: usize, pending_space: &mut bool) {
+    if f.is_alphanumeric() {
+        if *pending_space && out.len() > start {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push(f);
+    } else if f == '.' {
+        // "St. Louis" = "St Louis"
+        *pending_space = true;
+    } else if f != '\'' {
+        // "N'Djamena" = "NDjamena"
+        *pending_space = true;
+    }
 }
 
 struct Table<'a> {
@@ -185,6 +358,19 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty())
 }
 
+/// Splits a row at tabs into `fields` (reused from row to row: no allocation per row).
+fn split_row<'a>(row: &'a str, fields: &mut Vec<&'a str>) {
+    fields.clear();
+    let mut start = 0;
+    for (i, &b) in row.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            fields.push(&row[start..i]);
+            start = i + 1;
+        }
+    }
+    fields.push(&row[start..]);
+}
+
 fn header(text: &str) -> &str {
     text.lines()
         .next()
@@ -208,8 +394,9 @@ fn field<'a>(fields: &[&'a str], i: usize, file: &'static str, line: usize) -> R
 }
 
 fn number<T: std::str::FromStr>(s: &str, file: &'static str, line: usize, what: &str) -> Result<T> {
-    s.trim()
-        .parse()
+    // Trimming first costs more than the parse; numbers in the tables are rarely padded.
+    s.parse()
+        .or_else(|_| s.trim().parse())
         .map_err(|_| bad(file, line, format!("{what} {s:?} is not a number")))
 }
 
@@ -235,29 +422,16 @@ impl Gazetteer {
     /// its file and line.
     pub fn from_sources(sources: GazetteerSources<'_>) -> Result<Self> {
         let mut g = Gazetteer::default();
-        g.load_countries(sources.countries)?;
-        let admin1_index = g.load_admin1(sources.admin1)?;
-        g.load_cities(sources.cities, &admin1_index)?;
+        let mut names = NameIndexBuilder::default();
+        g.load_countries(sources.countries, &mut names)?;
+        let admin1_index = g.load_admin1(sources.admin1, &mut names)?;
+        g.load_cities(sources.cities, &admin1_index, &mut names)?;
+        g.names = names.finish();
         g.link_capitals(sources.countries)?;
-        for list in g.names.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
         Ok(g)
     }
 
-    fn add_name(&mut self, name: &str, place: Place) {
-        let key = name_key(name);
-        if key.chars().count() < 2 {
-            return;
-        }
-        self.names
-            .entry(key.into_boxed_str())
-            .or_default()
-            .push(place);
-    }
-
-    fn load_countries(&mut self, text: &str) -> Result<()> {
+    fn load_countries(&mut self, text: &str, names: &mut NameIndexBuilder) -> Result<()> {
         const FILE: &str = "countries.tsv";
         let t = Table::new(FILE, header(text));
         let (c_iso, c_name, c_lat, c_lon, c_gid, c_pop, c_names, c_dem) = (
@@ -270,8 +444,9 @@ impl Gazetteer {
             t.column("names")?,
             t.column("demonyms")?,
         );
+        let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
-            let f: Vec<&str> = row.split('\t').collect();
+            split_row(row, &mut f);
             let code = CountryCode::new(field(&f, c_iso, FILE, line)?)
                 .map_err(|e| bad(FILE, line, e.to_string()))?;
             let idx = CountryIdx::try_from(self.countries.len())
@@ -299,9 +474,9 @@ impl Gazetteer {
                 capital: None,
             });
             self.by_code.insert(code, idx);
-            self.add_name(&name, Place::Country(idx));
+            names.add(&name, Place::Country(idx));
             for alt in alternates(field(&f, c_names, FILE, line)?) {
-                self.add_name(alt, Place::Country(idx));
+                names.add(alt, Place::Country(idx));
             }
             for demonym in alternates(field(&f, c_dem, FILE, line)?) {
                 let key = name_key(demonym);
@@ -319,7 +494,11 @@ impl Gazetteer {
         Ok(())
     }
 
-    fn load_admin1(&mut self, text: &str) -> Result<HashMap<(CountryIdx, String), u32>> {
+    fn load_admin1<'a>(
+        &mut self,
+        text: &'a str,
+        names: &mut NameIndexBuilder,
+    ) -> Result<FastMap<(CountryIdx, &'a str), u32>> {
         const FILE: &str = "admin1.tsv";
         let t = Table::new(FILE, header(text));
         let (c_country, c_code, c_name, c_lat, c_lon, c_pop, c_names) = (
@@ -331,9 +510,10 @@ impl Gazetteer {
             t.column("population")?,
             t.column("names")?,
         );
-        let mut index = HashMap::new();
+        let mut index = FastMap::default();
+        let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
-            let f: Vec<&str> = row.split('\t').collect();
+            split_row(row, &mut f);
             let code = CountryCode::new(field(&f, c_country, FILE, line)?)
                 .map_err(|e| bad(FILE, line, e.to_string()))?;
             let Some(&country) = self.by_code.get(&code) else {
@@ -341,12 +521,12 @@ impl Gazetteer {
             };
             let idx =
                 u32::try_from(self.admin1s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
-            let admin_code = field(&f, c_code, FILE, line)?.to_string();
+            let admin_code = field(&f, c_code, FILE, line)?;
             let name = field(&f, c_name, FILE, line)?.to_string();
-            index.insert((country, admin_code.clone()), idx);
+            index.insert((country, admin_code), idx);
             self.admin1s.push(Admin1 {
                 country,
-                code: admin_code,
+                code: admin_code.to_string(),
                 name: name.clone(),
                 lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
                 lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
@@ -358,9 +538,9 @@ impl Gazetteer {
                 )?
                 .unwrap_or(0),
             });
-            self.add_name(&name, Place::Admin1(idx));
+            names.add(&name, Place::Admin1(idx));
             for alt in alternates(field(&f, c_names, FILE, line)?) {
-                self.add_name(alt, Place::Admin1(idx));
+                names.add(alt, Place::Admin1(idx));
             }
         }
         Ok(index)
@@ -369,7 +549,8 @@ impl Gazetteer {
     fn load_cities(
         &mut self,
         text: &str,
-        admin1_index: &HashMap<(CountryIdx, String), u32>,
+        admin1_index: &FastMap<(CountryIdx, &str), u32>,
+        names: &mut NameIndexBuilder,
     ) -> Result<()> {
         const FILE: &str = "cities.tsv";
         let t = Table::new(FILE, header(text));
@@ -384,8 +565,9 @@ impl Gazetteer {
             t.column("names")?,
         );
         self.cities.reserve(text.len() / 60);
+        let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
-            let f: Vec<&str> = row.split('\t').collect();
+            split_row(row, &mut f);
             let code = CountryCode::new(field(&f, c_country, FILE, line)?)
                 .map_err(|e| bad(FILE, line, e.to_string()))?;
             let Some(&country) = self.by_code.get(&code) else {
@@ -395,9 +577,9 @@ impl Gazetteer {
                 u32::try_from(self.cities.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
             let admin_code = field(&f, c_admin, FILE, line)?;
             let name = field(&f, c_name, FILE, line)?.to_string();
-            self.add_name(&name, Place::City(idx));
+            names.add(&name, Place::City(idx));
             for alt in alternates(field(&f, c_names, FILE, line)?) {
-                self.add_name(alt, Place::City(idx));
+                names.add(alt, Place::City(idx));
             }
             self.cities.push(City {
                 geonames_id: GeonamesId(number(
@@ -410,9 +592,7 @@ impl Gazetteer {
                 lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
                 lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
                 country,
-                admin1: admin1_index
-                    .get(&(country, admin_code.to_string()))
-                    .copied(),
+                admin1: admin1_index.get(&(country, admin_code)).copied(),
                 population: optional_number(
                     field(&f, c_pop, FILE, line)?,
                     FILE,
@@ -459,7 +639,7 @@ impl Gazetteer {
 
     /// The places for an already normalised key (see [`name_key`]).
     pub fn lookup_key(&self, key: &str) -> &[Place] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        self.names.get(key)
     }
 
     /// The country a demonym or adjective names ("Libyan", "South Koreans").
