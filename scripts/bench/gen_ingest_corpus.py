@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
 """Writes a synthetic news corpus for the ingest benchmark (scripts/bench-ingest.sh).
 
-Usage:  python3 scripts/bench/gen_ingest_corpus.py OUT_DIR [ARTICLES] [SEED]
+Usage:  python3 scripts/bench/gen_ingest_corpus.py OUT_DIR [ARTICLES] [SEED] [--varied]
 
 Defaults: 24000 articles, seed 1. Standard library only; the same arguments always give the
 same bytes. OUT_DIR receives JSON Lines files of {"id", "source", "title", "url",
 "published", "text"} records, one file per outlet, in the format `sitrep ingest` reads.
+The last line on standard output is `articles N text_bytes T file_bytes F`.
+
+--varied (scripts/bench.sh) mixes three kinds of article instead of wire copy alone:
+  * briefs (20%): the lead and at most two short paragraphs, 0.3 to 0.9 KB;
+  * wire copy (65%): as below, 1.4 to 2.8 KB;
+  * long features (15%): the lead, then 40 to 80 paragraphs mixing context, quotes, earlier
+    attacks in the country (background incidents with their own dates, places and tolls) and
+    later ones, 7 to 16 KB.
 
 What is in it, so that ingest does the work it does on real news:
   * events: attacks of every type in the cities of 30 countries with armed conflict, taken
@@ -119,6 +127,26 @@ FILLER = [
     "Local media reported that the area had been targeted before, and residents said checkpoints had been reduced in recent weeks.",
 ]
 
+# Paragraph pieces of long features: {city}, {other}, {country}, {n}, {group} vary.
+FEATURE_PIECES = [
+    "Residents of {city} say life has changed since the violence began.",
+    "\"We cannot go to our farms any more,\" said a farmer from a village outside {city}.",
+    "Traders say the price of food in {city} has doubled this year because lorries no longer travel at night.",
+    "The army says it has pushed the militants back from the main roads around {other}.",
+    "Aid groups say about {n},000 people have fled to camps on the edge of {city} since January.",
+    "A local official in {other} said schools had been closed for months.",
+    "Analysts in the capital say the government has struggled to hold territory outside the towns.",
+    "Families of the missing gather every week outside the governor's office in {city}.",
+    "{group} has been active in the area for years, according to security officials.",
+    "Human rights groups have accused both sides of abuses against civilians in {country}.",
+    "\"Nobody comes to help us,\" said a woman who fled {other} with her five children.",
+    "The road between {city} and {other} is now travelled only in convoys escorted by soldiers.",
+    "Mobile phone networks in the region have been cut for weeks at a time.",
+    "The health ministry says several clinics near {other} have closed for lack of staff.",
+    "A community leader said young men were leaving {city} for the capital in search of work.",
+    "Officials declined to say how many soldiers had been deployed to {other}.",
+]
+
 ADJECTIVES = ["northern", "southern", "eastern", "western", "central", "northeastern",
               "southwestern"]
 
@@ -227,12 +255,45 @@ def report(event, outlet, n, rng, past):
     return published, title, "\n\n".join(paragraphs)
 
 
+def lengthen(event, text, rng, cities, groups):
+    """A long feature around a wire report: context, quotes, earlier and later attacks."""
+    country = event["country"]
+    names = [c for c, _ in cities[country]]
+    fields = {"city": event["city"], "country": COUNTRIES[country],
+              "group": event["group"] or "The group"}
+    paragraphs = text.split("\n\n")
+    lead, rest = paragraphs[0], paragraphs[1:]
+    out = [lead]
+    for i in range(rng.randrange(40, 81)):
+        roll = rng.random()
+        fields["other"] = rng.choice(names)
+        fields["n"] = rng.randrange(2, 90)
+        if roll < 0.12:
+            # An earlier attack in the country: a background incident of its own.
+            past = event["day"] - timedelta(days=rng.randrange(60, 2000))
+            kind, templates = rng.choice(EVENTS)
+            named = groups.get(country)
+            who = rng.choice(named) if named and rng.random() < 0.5 else "gunmen"
+            out.append(f"In {MONTHS[past.month - 1]} {past.year}, {who} attacked "
+                       f"{rng.choice(TARGETS)} in {fields['other']}, killing "
+                       f"{rng.randrange(2, 60)} people, officials said at the time.")
+        elif roll < 0.6 and rest:
+            out.append(rest.pop(0))
+        else:
+            pieces = rng.sample(FEATURE_PIECES, rng.randrange(1, 4))
+            out.append(" ".join(p.format(**fields) for p in pieces))
+    out.extend(rest)
+    return "\n\n".join(out)
+
+
 def main():
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    varied = "--varied" in sys.argv[1:]
+    if not args:
         sys.exit(__doc__)
-    out = sys.argv[1]
-    total = int(sys.argv[2]) if len(sys.argv) > 2 else 24000
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    out = args[0]
+    total = int(args[1]) if len(args) > 1 else 24000
+    seed = int(args[2]) if len(args) > 2 else 1
     rng = random.Random(seed)
     cities, groups = load_cities(), load_groups()
     os.makedirs(out, exist_ok=True)
@@ -252,6 +313,12 @@ def main():
             earlier = [e for e in by_city.get(key, []) if e["day"] < event["day"]]
             past = rng.choice(earlier) if earlier and rng.random() < 0.1 else None
             published, title, text = report(event, outlet, n, rng, past)
+            if varied:
+                roll = rng.random()
+                if roll < 0.2:
+                    text = "\n\n".join(text.split("\n\n")[:rng.randrange(1, 4)])
+                elif roll >= 0.85:
+                    text = lengthen(event, text, rng, cities, groups)
             slug = f"{serial:06d}-{n}"
             record = {
                 "id": f"{outlet.lower().replace(' ', '-')}-{slug}",
@@ -276,15 +343,18 @@ def main():
                 written += 1
         by_city.setdefault(key, []).append(event)
     size = 0
+    text_bytes = 0
     for outlet, rows in records.items():
         path = os.path.join(out, outlet.lower().replace(" ", "-") + ".jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for row in rows:
                 line = json.dumps(row, ensure_ascii=False) + "\n"
                 size += len(line.encode("utf-8"))
+                text_bytes += len(row["text"].encode("utf-8"))
                 f.write(line)
     print(f"gen_ingest_corpus: {written} articles ({serial} events, {size / 1e6:.1f} MB) "
           f"in {len(records)} files under {out}", file=sys.stderr)
+    print(f"articles {written} text_bytes {text_bytes} file_bytes {size}")
 
 
 if __name__ == "__main__":
