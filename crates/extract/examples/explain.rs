@@ -128,5 +128,8 @@ fn main() {
             d.date.map(|i| &text[a.dates[i].span.range()]),
             d.background
         );
+        for (s, span) in &d.clauses {
+            println!("    only part of [{s}]: {:?}", &text[span.range()]);
+        }
     }
 }

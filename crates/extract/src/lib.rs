@@ -3,9 +3,9 @@
 //! [`extract_article`] is a pure function of the article (cleaned text and publication date)
 //! and the compiled [`Resources`]: no files, network, clock or global state. It runs the span
 //! finders once over the text ([`analysis`]), reads casualty statements ([`casualties`]),
-//! resolves place names with the whole article as context ([`places`]), groups sentences into
-//! incidents ([`segment`]) and assembles each incident with the evidence for every field
-//! ([`assemble`]). The main incident comes first; past incidents mentioned for context follow
+//! resolves place names with the whole article as context ([`places`]), groups sentences (or
+//! their clauses) into incidents ([`segment`]) and assembles each incident with the evidence for
+//! every field ([`assemble`]). The main incident comes first; past incidents mentioned for context follow
 //! with `background: true`.
 //!
 //! ```no_run
@@ -63,15 +63,29 @@ pub fn extract_article(article: &Article, resources: &Resources) -> ExtractedArt
         toponyms: &toponyms,
         evidence: &evidence,
     };
+    // An incident that has a sentence only in part (a clause about another event) sees only
+    // its own part of it.
+    let build = |draft: &segment::Draft, inherited: Option<&sitrep_model::Incident>| {
+        let Some(view) = segment::view(&a, draft, &casualties, &toponyms) else {
+            return assemble::assemble(&cx, draft, inherited);
+        };
+        let narrowed = assemble::Context {
+            a: &view.analysis,
+            casualties: &view.casualties,
+            toponyms: &view.toponyms,
+            ..cx
+        };
+        assemble::assemble(&narrowed, draft, inherited)
+    };
     // The main incident first: the first one that is not background. Others without a place
     // of their own take its place.
     let main = drafts.iter().position(|d| !d.background).unwrap_or(0);
     let mut incidents = Vec::with_capacity(drafts.len());
     if let Some(draft) = drafts.get(main) {
-        incidents.push(assemble::assemble(&cx, draft, None));
+        incidents.push(build(draft, None));
     }
     for (_, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
-        let other = assemble::assemble(&cx, draft, incidents.first());
+        let other = build(draft, incidents.first());
         incidents.push(other);
     }
     ExtractedArticle {

@@ -1,24 +1,42 @@
-//! Incident segmentation: which sentences report which incident.
+//! Incident segmentation: which sentences, or clauses of sentences, report which incident.
 //!
-//! Only *eventful* sentences take part: those with an event trigger, a casualty statement or a
+//! Only *eventful* clauses take part: those with an event trigger, a casualty statement or a
 //! claim. A sentence that only speaks of attacks in general ("There have been a number of
 //! attacks on diplomats") is context and belongs to no incident.
 //!
-//! Sentences are read in order. A sentence's own date ("on January 28", not a reference such as
-//! "Sunday's attack") either matches an incident already open (±1 day), dates the current
-//! incident if it has no date yet, or — when the sentence reports an event of its own — opens a
-//! new incident. An incident dated more than [`BACKGROUND_DAYS`] before publication (or before
-//! the main incident) is background. Sentences without a date of their own continue the current
-//! incident; a reference date ("the Sunday attack", "Wednesday's bombing") selects the incident
-//! with that date.
+//! A sentence is read as one unit, or as clauses when it tells of two events at two times:
+//! a clause about an earlier event ("Two years after a bombing killed 40 people at the same
+//! market, …", "…, the deadliest since a bombing killed 40 people") and coordinated clauses
+//! with dates of their own ("In 2014 a bombing killed nine, and in March 2015 a rocket attack
+//! killed three").
+//!
+//! Units are read in order. A unit's own date ("on January 28", not a reference such as
+//! "Sunday's attack", nor the day of a report such as "the army said on Tuesday") either
+//! matches an incident already open (±1 day), dates the current incident if it has no date yet,
+//! or — when the unit reports an event of its own — opens a new incident. An incident dated
+//! more than [`BACKGROUND_DAYS`] before publication (or before the main incident), or told in
+//! a clause about an earlier event, is background. Units without a date of their own continue
+//! the current incident; a reference date ("the Sunday attack", "Wednesday's bombing") selects
+//! the incident with that date, even beside a coarser date of the unit's own that contains it
+//! ("Monday's blast was the first in the city this year"). An incident that would stand on no
+//! facts of its own (no casualty figure, place, armed group, weapon, target, nor a time that
+//! excludes the incident before it) is not opened: its clauses stay with the incident they
+//! follow. The day of a report dates an incident only when nothing else does. A date without
+//! days (no publication date to resolve "on Sunday" against) dates the incident with its words
+//! and precision, and tells no incidents apart.
+//!
+//! An incident that has a sentence only in part sees only its part: see [`view`].
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use sitrep_model::{DatePrecision, EventType};
+use sitrep_geo::NameMatchKind;
+use sitrep_model::{ByteSpan, DatePrecision, EventType};
+use sitrep_text::TokenKind;
 use sitrep_time::DateMention;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Located};
 use crate::casualties::{CasualtyStatement, Side, is_aggregate_sentence};
+use crate::places::Toponym;
 
 /// How many days before publication an incident must be to count as background.
 pub const BACKGROUND_DAYS: i64 = 7;
@@ -77,6 +95,300 @@ pub struct Draft {
     pub date: Option<usize>,
     /// Whether it is a past incident mentioned for context.
     pub background: bool,
+    /// The sentences the incident has only in part (another part tells of another event), as
+    /// `(sentence, span of the part that is its own)`, in text order; empty when it has all
+    /// its sentences whole. See [`view`].
+    pub clauses: Vec<(usize, ByteSpan)>,
+}
+
+/// A sentence, or a clause of one: what segmentation reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit {
+    sentence: usize,
+    /// First token.
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    /// Its bytes: the units of a sentence cover the sentence's span without gaps.
+    span: ByteSpan,
+    /// A clause about an earlier event ("two years after a bombing killed 40 people").
+    past: bool,
+}
+
+impl Unit {
+    /// Whether the match at `span` starts inside the unit.
+    fn holds(&self, span: ByteSpan) -> bool {
+        self.span.start <= span.start && span.start < self.span.end
+    }
+}
+
+/// The matches of `items` (in text order, as every finder gives them) that start in `span`.
+fn starting_in<T>(items: &[Located<T>], span: ByteSpan) -> &[Located<T>] {
+    let lo = items.partition_point(|x| x.span.start < span.start);
+    let hi = items.partition_point(|x| x.span.start < span.end);
+    &items[lo..hi.max(lo)]
+}
+
+/// The matches of `items` (in text order) in unit `u`.
+fn in_unit<'x, T>(items: &'x [Located<T>], u: &Unit) -> &'x [Located<T>] {
+    starting_in(items, u.span)
+}
+
+/// The casualty statements (in sentence order) of unit `u`.
+fn statements_in<'x>(
+    casualties: &'x [CasualtyStatement],
+    u: &'x Unit,
+) -> impl Iterator<Item = &'x CasualtyStatement> {
+    let lo = casualties.partition_point(|c| c.sentence < u.sentence);
+    let hi = casualties.partition_point(|c| c.sentence <= u.sentence);
+    casualties[lo..hi.max(lo)]
+        .iter()
+        .filter(|c| u.holds(c.span))
+}
+
+/// The unit of sentence `s` made of tokens `first..end`.
+fn unit(a: &Analysis<'_>, s: usize, first: usize, end: usize, past: bool) -> Unit {
+    let sentence = a.sentences[s].span;
+    let range = &a.sentence_tokens[s];
+    let start = if first <= range.start {
+        sentence.start
+    } else {
+        a.tokens[first].span.start
+    };
+    let stop = if end >= range.end {
+        sentence.end
+    } else {
+        a.tokens[end].span.start
+    };
+    Unit {
+        sentence: s,
+        first,
+        end,
+        span: ByteSpan {
+            start,
+            end: stop.max(start),
+        },
+        past,
+    }
+}
+
+/// Words for a span of time before "after" or "since" ("two years after").
+const DURATION_UNITS: &[&str] = &[
+    "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+];
+
+/// Words that count a span of time ("two years", "several months", "a decade").
+const DURATION_COUNTS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "several", "few", "many", "some", "couple",
+];
+
+/// Words that qualify a span of time ("nearly two years", "more than a decade", "just weeks").
+const DURATION_QUALIFIERS: &[&str] = &[
+    "a",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "just",
+    "only",
+    "barely",
+    "roughly",
+    "around",
+    "over",
+    "exactly",
+    "precisely",
+    "more",
+    "less",
+    "than",
+    "fewer",
+    "under",
+];
+
+/// Words that rank an event among others ("the deadliest attack since …", "the second bombing
+/// this month").
+const RANKING: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "latest",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "biggest",
+    "largest",
+    "heaviest",
+    "most",
+];
+
+/// The first token of a span of time ending just before token `i` ("two years" before
+/// "after"), not before token `lo`.
+fn duration_start(a: &Analysis<'_>, i: usize, lo: usize) -> Option<usize> {
+    let unit = i.checked_sub(1).filter(|&k| k >= lo)?;
+    if !a.is_any(unit, DURATION_UNITS) {
+        return None;
+    }
+    let mut k = unit;
+    if k > lo && (a.tokens[k - 1].kind == TokenKind::Number || a.is_any(k - 1, DURATION_COUNTS)) {
+        k -= 1;
+    } else if !a.word(unit).ends_with('s') {
+        return None; // "the year after" is no span of time
+    }
+    while k > lo && a.is_any(k - 1, DURATION_QUALIFIERS) {
+        k -= 1;
+    }
+    Some(k)
+}
+
+/// A clause about an earlier event at token `i` of the sentence with tokens `range`: "two
+/// years after" or "months since" what happened before, or "since" after a ranking ("the
+/// deadliest since a bombing killed 40 people"). Returns its tokens: from the sentence's start
+/// to its first comma when it leads the sentence, else to the sentence's end.
+fn past_clause(
+    a: &Analysis<'_>,
+    i: usize,
+    range: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    if !a.is_any(i, &["after", "since"]) {
+        return None;
+    }
+    let first = duration_start(a, i, range.start).or_else(|| {
+        (a.is(i, "since")
+            && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
+        .then_some(i)
+    })?;
+    // "since 2013", "since January": a period, not an event.
+    let next = ByteSpan {
+        start: a.tokens[i].span.start,
+        end: a.tokens[(i + 2).min(range.end - 1)].span.end,
+    };
+    if !starting_in(&a.dates, next).is_empty() {
+        return None;
+    }
+    let leading = (range.start..first).all(|k| a.tokens[k].kind == TokenKind::Punct);
+    let end = if leading {
+        (i + 1..range.end).find(|&k| a.is(k, ","))? + 1
+    } else {
+        range.end
+    };
+    (end < range.end || !leading).then_some((first, end))
+}
+
+/// Whether the unit reports an event with victims: the condition for reading a clause after
+/// "since" apart ("the deadliest since a bombing killed 40 people").
+fn counts_victims(u: &Unit, casualties: &[CasualtyStatement]) -> bool {
+    statements_in(casualties, u).any(|c| !c.negated && c.side == Side::Victims)
+}
+
+/// The units of sentence `s`.
+fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Unit> {
+    let range = a.sentence_tokens[s].clone();
+    // Where units start, and whether each is a clause about an earlier event.
+    let mut starts: Vec<(usize, bool)> = vec![(range.start, false)];
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((first, end)) = past_clause(a, i, range.clone()) {
+            let clause = unit(a, s, first, end, true);
+            let by_duration = first < i;
+            if eventfulness(a, &clause, casualties) == Eventful::Reports
+                && (by_duration || counts_victims(&clause, casualties))
+            {
+                starts.retain(|&(k, _)| k < first);
+                starts.push((first, true));
+                if end < range.end {
+                    starts.push((end, false));
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    for (n, &(first, past)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(range.end, |&(k, _)| k);
+        if first >= end && !(first == range.start && end == range.end) {
+            continue;
+        }
+        let whole = unit(a, s, first, end, past);
+        if past {
+            out.push(whole);
+        } else {
+            split_coordinated(a, whole, casualties, &mut out);
+        }
+    }
+    if out.is_empty() {
+        out.push(unit(a, s, range.start, range.end, false));
+    }
+    out
+}
+
+/// Splits `u` before each coordinated clause that opens with a date of its own at another
+/// time than the clause before it, both reporting an event: "In 2014, a suicide bombing killed
+/// nine peacekeepers, and in March 2015 a rocket attack killed three."
+fn split_coordinated(
+    a: &Analysis<'_>,
+    mut u: Unit,
+    casualties: &[CasualtyStatement],
+    out: &mut Vec<Unit>,
+) {
+    'next: loop {
+        for j in u.first + 2..u.end {
+            let comma = a.is(j - 1, ",");
+            if !(comma || a.is(j - 1, ";")) {
+                continue;
+            }
+            let mut c = j;
+            if a.is_any(c, &["and", "but", "while", "whereas", "then"]) {
+                c += 1;
+            } else if comma {
+                continue;
+            }
+            let opening = ByteSpan {
+                start: a.tokens[c.min(u.end - 1)].span.start,
+                end: a.tokens[(c + 1).min(u.end - 1)].span.end,
+            };
+            if c >= u.end || starting_in(&a.dates, opening).is_empty() {
+                continue;
+            }
+            let left = unit(a, u.sentence, u.first, j, false);
+            let right = unit(a, u.sentence, j, u.end, false);
+            let resolved = |x: &Unit| {
+                unit_dates(a, x)
+                    .own
+                    .map(|i| &a.dates[i].value)
+                    .filter(|d| d.is_resolved())
+            };
+            let (Some(l), Some(r)) = (resolved(&left), resolved(&right)) else {
+                continue;
+            };
+            if compatible(l, r)
+                || eventfulness(a, &left, casualties) != Eventful::Reports
+                || eventfulness(a, &right, casualties) != Eventful::Reports
+            {
+                continue;
+            }
+            out.push(Unit {
+                span: ByteSpan {
+                    start: u.span.start,
+                    ..left.span
+                },
+                ..left
+            });
+            u = Unit {
+                span: ByteSpan {
+                    end: u.span.end,
+                    ..right.span
+                },
+                ..right
+            };
+            continue 'next;
+        }
+        out.push(u);
+        return;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +401,7 @@ enum Eventful {
     Reports,
 }
 
-fn eventfulness(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Eventful {
+fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) -> Eventful {
     const CLAIM_WORDS: &[&str] = &[
         "claimed",
         "responsibility",
@@ -98,37 +410,69 @@ fn eventfulness(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) ->
         "accused",
         "attributed",
     ];
-    let claim = a.sentence_tokens[s]
-        .clone()
-        .any(|i| a.is_any(i, CLAIM_WORDS));
+    let claim = (u.first..u.end).any(|i| a.is_any(i, CLAIM_WORDS));
     // Running totals are context, but who is blamed in them still speaks of this incident.
-    if is_aggregate_sentence(a, s) {
+    if is_aggregate_sentence(a, u.sentence) {
         return if claim {
             Eventful::Continues
         } else {
             Eventful::No
         };
     }
-    let statements: Vec<&CasualtyStatement> =
-        casualties.iter().filter(|c| c.sentence == s).collect();
-    let triggers: Vec<_> = a.triggers.iter().filter(|t| t.sentence == s).collect();
+    let statements: Vec<&CasualtyStatement> = statements_in(casualties, u).collect();
+    let triggers = in_unit(&a.triggers, u);
+    // "The blast was the second this month": a ranking of the event already told.
     let reports = statements
         .iter()
         .any(|c| !c.negated && c.side == Side::Victims)
-        || triggers
-            .iter()
-            .any(|t| t.value.event_type != EventType::Unknown && !is_general(a, t.span));
+        || triggers.iter().any(|t| {
+            t.value.event_type != EventType::Unknown
+                && !is_general(a, t.span)
+                && !is_ranked(a, t.span)
+        });
     if reports {
         return Eventful::Reports;
     }
     let attack_word = triggers.iter().any(|t| !is_general(a, t.span));
     // A named armed group in the sentence: "The Taliban damaged a telecommunication mast".
-    let group = a.groups.iter().any(|g| g.sentence == s);
+    let group = !in_unit(&a.groups, u).is_empty();
     if claim || attack_word || group || !statements.is_empty() {
         Eventful::Continues
     } else {
         Eventful::No
     }
+}
+
+/// A trigger ranked among others ("the second bombing", "its deadliest attack"): it names the
+/// event being ranked, told elsewhere. ("A second bomb exploded" is another event.)
+fn is_ranked(a: &Analysis<'_>, span: ByteSpan) -> bool {
+    let i = a.token_at(span.start);
+    (i.saturating_sub(3).max(1)..i)
+        .any(|k| a.is_any(k, RANKING) && a.is_any(k - 1, &["the", "its", "their"]))
+}
+
+/// Whether the unit has facts of its own that an incident can stand on: a casualty figure, a
+/// place named as where something happened, an armed group, a weapon (other than the event's
+/// own word, "the blast") or a target.
+fn has_facts(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) -> bool {
+    const LOCATIVE: &[&str] = &[
+        "in", "near", "at", "outside", "inside", "around", "across", "of",
+    ];
+    statements_in(casualties, u).next().is_some()
+        || !in_unit(&a.groups, u).is_empty()
+        // The event's own word is no more than the event ("the blast").
+        || in_unit(&a.weapons, u).iter().any(|w| {
+            !in_unit(&a.triggers, u)
+                .iter()
+                .any(|t| t.span.overlaps(&w.span))
+        })
+        || !in_unit(&a.targets, u).is_empty()
+        || in_unit(&a.names, u).iter().any(|n| {
+            matches!(n.value.kind, NameMatchKind::Place(_))
+                && !a.in_dateline(n.span)
+                && n.value.tokens.start > 0
+                && a.is_any(n.value.tokens.start - 1, LOCATIVE)
+        })
 }
 
 /// A trigger used as a general plural ("a number of attacks") rather than one event.
@@ -173,6 +517,10 @@ fn is_general(a: &Analysis<'_>, span: sitrep_model::ByteSpan) -> bool {
 
 /// Whether the date at `d` is a reference to an incident ("Sunday's attack", "the Sunday attack").
 fn is_reference(a: &Analysis<'_>, d: &DateMention) -> bool {
+    // "the September 11 terror attacks": the name of an event, of any year.
+    if d.names_event {
+        return true;
+    }
     let end = a.token_at(d.span.end);
     let mut k = end;
     if a.is_any(k, &["'s", "’s"]) {
@@ -197,11 +545,111 @@ fn is_reference(a: &Analysis<'_>, d: &DateMention) -> bool {
     a.is_any(k, EVENT_NOUNS)
 }
 
-/// The sentence's own date and a date it refers to, as indices into `a.dates`.
-fn sentence_dates(a: &Analysis<'_>, s: usize) -> (Option<usize>, Option<usize>) {
-    let mut own = None;
-    let mut reference = None;
-    for (i, d) in a.dates.iter().enumerate().filter(|(_, d)| d.sentence == s) {
+/// The dates of a unit, as indices into `a.dates`.
+#[derive(Debug, Clone, Copy, Default)]
+struct UnitDates {
+    /// Its own date: the most precise date that is none of the others.
+    own: Option<usize>,
+    /// A date it refers to an incident by ("Sunday's attack").
+    reference: Option<usize>,
+    /// The day something was said ("the army said on Tuesday").
+    reported: Option<usize>,
+}
+
+/// Words that make a date next to them the day of a report, not of the event.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "stated",
+    "added",
+    "statement",
+    "statements",
+    "announcement",
+    "briefing",
+    "conference",
+    "interview",
+    "tweeted",
+    "posted",
+    "wrote",
+    "quoted",
+    "according",
+    "responsibility",
+];
+
+/// Reporting verbs that a date leading the sentence may precede ("On Tuesday, the army said").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "confirmed",
+    "stated",
+];
+
+/// Whether the date `d` of unit `u` is the day of a report: it follows a reporting word with
+/// nothing of the event between them ("said on Tuesday", "told reporters in Kabul on Monday",
+/// "said in a statement on Sunday"), leads a clause whose verb is one ("On Tuesday, the army
+/// said …"), or owns a statement ("in Tuesday's statement").
+fn is_reported(a: &Analysis<'_>, d: &Located<DateMention>, u: &Unit) -> bool {
+    let starts_event = |k: usize| {
+        a.tokens
+            .get(k)
+            .is_some_and(|t| !starting_in(&a.triggers, t.span).is_empty())
+    };
+    // "said that on Tuesday gunmen …": the date is the reported event's.
+    let stop = |k: usize| a.is_any(k, &[",", ";", ":", "(", ")", ".", "that"]) || starts_event(k);
+    let first = a.token_at(d.span.start);
+    for k in (first.saturating_sub(7).max(u.first)..first).rev() {
+        if a.is_any(k, REPORTING) {
+            return true;
+        }
+        if stop(k) {
+            break;
+        }
+    }
+    let after = a.token_at(d.span.end);
+    if a.is_any(after, &["'s", "’s"])
+        && a.is_any(
+            after + 1,
+            &["statement", "announcement", "briefing", "report", "remarks"],
+        )
+    {
+        return true;
+    }
+    // A date leading the clause, then its subject and verb.
+    let leads = (u.first..first).all(|k| a.tokens[k].kind == TokenKind::Punct);
+    let from = if a.is(after, ",") { after + 1 } else { after };
+    for k in (from..(from + 6).min(u.end)).filter(|_| leads) {
+        if a.is_any(k, REPORTING_VERBS) {
+            return true;
+        }
+        if stop(k) {
+            break;
+        }
+    }
+    false
+}
+
+/// The unit's own date, a date it refers to and the day of a report in it.
+fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
+    let mut out = UnitDates::default();
+    let lo = a.dates.partition_point(|d| d.span.start < u.span.start);
+    for (i, d) in a.dates[lo..]
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (lo + k, d))
+        .take_while(|(_, d)| d.span.start < u.span.end)
+    {
         // The dateline's date is when the report was filed; "since 2013" starts a period.
         let first = a.token_at(d.span.start);
         if a.in_dateline(d.span) || (first > 0 && a.is_any(first - 1, &["since", "until", "till"]))
@@ -209,14 +657,16 @@ fn sentence_dates(a: &Analysis<'_>, s: usize) -> (Option<usize>, Option<usize>) 
             continue;
         }
         if is_reference(a, &d.value) {
-            reference.get_or_insert(i);
-        } else if own.is_none_or(|o: usize| {
+            out.reference.get_or_insert(i);
+        } else if is_reported(a, d, u) {
+            out.reported.get_or_insert(i);
+        } else if out.own.is_none_or(|o: usize| {
             precision_rank(a.dates[o].value.precision) > precision_rank(d.value.precision)
         }) {
-            own = Some(i);
+            out.own = Some(i);
         }
     }
-    (own, reference)
+    out
 }
 
 fn precision_rank(p: DatePrecision) -> u8 {
@@ -248,12 +698,42 @@ fn is_old(d: &DateMention, anchor: Option<Date>) -> bool {
     }
 }
 
-/// Groups the eventful sentences of the article into incidents (main first is not guaranteed
-/// here; see [`crate::extract_article`]).
+/// Whether an event reported on the day `r` ("…, the army said on Tuesday") cannot be the
+/// incident `current`: a recent report after a past incident, or a report before it happened.
+fn reported_elsewhere(
+    a: &Analysis<'_>,
+    r: &DateMention,
+    current: &Building,
+    anchor: Option<Date>,
+) -> bool {
+    let Some(d) = current.date.map(|i| &a.dates[i].value) else {
+        return false;
+    };
+    let recent_after_past = current.background && r.is_resolved() && !is_old(r, anchor);
+    let before = match (r.end, d.start) {
+        (Some(end), Some(start)) => start.checked_sub(1.day()).is_ok_and(|s| end < s),
+        _ => false,
+    };
+    recent_after_past || before
+}
+
+/// An incident being put together.
+struct Building {
+    units: Vec<Unit>,
+    date: Option<usize>,
+    background: bool,
+    /// The incident that was current when this one opened.
+    parent: Option<usize>,
+    /// The first day of a report among its units.
+    reported: Option<usize>,
+}
+
+/// Groups the eventful sentences and clauses of the article into incidents (main first is
+/// not guaranteed here; see [`crate::extract_article`]).
 pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft> {
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Building> = Vec::new();
     let mut current: Option<usize> = None;
-    let anchor = |drafts: &[Draft]| -> Option<Date> {
+    let anchor = |drafts: &[Building]| -> Option<Date> {
         a.published.or_else(|| {
             drafts
                 .iter()
@@ -262,68 +742,170 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                 .and_then(|i| a.dates[i].value.start)
         })
     };
-    for s in 0..a.sentences.len() {
-        let kind = eventfulness(a, s, casualties);
-        if kind == Eventful::No {
-            continue;
-        }
-        let (own, reference) = sentence_dates(a, s);
-        let mut target = None;
-        if let Some(di) = own.filter(|&i| a.dates[i].value.is_resolved()) {
-            let d = &a.dates[di].value;
-            // A coarser date than the incident's ("earlier this month" against "on Saturday") in
-            // a sentence that reports an event of its own is another incident.
-            let same = |x: usize| {
-                let existing = &a.dates[x].value;
-                compatible(existing, d)
-                    && !(kind == Eventful::Reports
-                        && precision_rank(d.precision) > precision_rank(existing.precision))
-            };
-            if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
-                target = Some(i);
-            } else if let Some(c) =
-                current.filter(|&c| drafts[c].date.is_none() && !is_old(d, anchor(&drafts)))
+    let has_days = |date: Option<usize>| date.is_some_and(|i| a.dates[i].value.is_resolved());
+    // Sentences read as more than one unit.
+    let mut split = vec![false; a.sentences.len()];
+    for (s, split) in split.iter_mut().enumerate() {
+        let units = units(a, s, casualties);
+        *split = units.len() > 1;
+        for u in units {
+            let kind = eventfulness(a, &u, casualties);
+            if kind == Eventful::No {
+                continue;
+            }
+            let dates = unit_dates(a, &u);
+            let own = dates.own;
+            let resolved_own = own.filter(|&i| a.dates[i].value.is_resolved());
+            let mut target = None;
+            // A new incident to open: its date and whether it is background.
+            let mut open: Option<(Option<usize>, bool)> = None;
+            // The incident a reference names ("Monday's blast"), unless the unit's own date
+            // places it at another time.
+            let referred = dates.reference.and_then(|ri| {
+                let d = &a.dates[ri].value;
+                drafts.iter().position(|dr| {
+                    dr.date.is_some_and(|x| {
+                        compatible(&a.dates[x].value, d)
+                            && resolved_own
+                                .is_none_or(|o| compatible(&a.dates[o].value, &a.dates[x].value))
+                    })
+                })
+            });
+            if let Some(r) = referred {
+                target = Some(r);
+            } else if let Some(di) = resolved_own {
+                let d = &a.dates[di].value;
+                // A coarser date than the incident's ("earlier this month" against "on
+                // Saturday") in a unit that reports an event of its own is another incident.
+                let same = |x: usize| {
+                    let existing = &a.dates[x].value;
+                    compatible(existing, d)
+                        && !(kind == Eventful::Reports
+                            && precision_rank(d.precision) > precision_rank(existing.precision))
+                };
+                if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
+                    target = Some(i);
+                } else if u.past {
+                    if kind == Eventful::Reports {
+                        open = Some((Some(di), true));
+                    }
+                } else if let Some(c) =
+                    current.filter(|&c| !has_days(drafts[c].date) && !is_old(d, anchor(&drafts)))
+                {
+                    drafts[c].date = Some(di);
+                    target = Some(c);
+                } else if kind == Eventful::Reports || current.is_none() {
+                    let background = is_old(d, anchor(&drafts))
+                        && (drafts.iter().any(|d| !d.background) || a.published.is_some());
+                    open = Some((Some(di), background));
+                }
+            } else if u.past {
+                if kind == Eventful::Reports {
+                    open = Some((own, true));
+                }
+            } else if let Some(di) = own {
+                // A date without days (no publication date to resolve "on Sunday" against)
+                // dates the current incident when it has none; it cannot tell incidents apart.
+                match current {
+                    Some(c) if drafts[c].date.is_none() => {
+                        drafts[c].date = Some(di);
+                        target = Some(c);
+                    }
+                    Some(_) => {}
+                    None => open = Some((Some(di), false)),
+                }
+            } else if let (Some(c), Some(r)) = (current, dates.reported)
+                && kind == Eventful::Reports
+                && reported_elsewhere(a, &a.dates[r].value, &drafts[c], anchor(&drafts))
             {
-                drafts[c].date = Some(di);
-                target = Some(c);
-            } else if kind == Eventful::Reports || current.is_none() {
-                let background = is_old(d, anchor(&drafts))
-                    && (drafts.iter().any(|d| !d.background) || a.published.is_some());
-                drafts.push(Draft {
-                    sentences: Vec::new(),
-                    date: Some(di),
+                open = Some((None, false));
+            }
+            if let Some((date, background)) = open {
+                drafts.push(Building {
+                    units: Vec::new(),
+                    date,
                     background,
+                    parent: current,
+                    reported: None,
                 });
                 target = Some(drafts.len() - 1);
             }
-        } else if let Some(ri) = reference {
-            let d = &a.dates[ri].value;
-            target = drafts
-                .iter()
-                .position(|dr| dr.date.is_some_and(|x| compatible(&a.dates[x].value, d)));
-        }
-        let target = match target.or(current) {
-            Some(t) => t,
-            None => {
-                drafts.push(Draft {
-                    sentences: Vec::new(),
-                    date: None,
-                    background: false,
-                });
-                drafts.len() - 1
+            // A clause about an earlier event is an aside: it continues nothing, and the
+            // story goes on with the incident before it.
+            let fallback = if u.past { None } else { current };
+            let t = match target.or(fallback) {
+                Some(t) => t,
+                None if u.past => continue,
+                None => {
+                    drafts.push(Building {
+                        units: Vec::new(),
+                        date: None,
+                        background: false,
+                        parent: None,
+                        reported: None,
+                    });
+                    drafts.len() - 1
+                }
+            };
+            drafts[t].units.push(u);
+            if drafts[t].reported.is_none() {
+                drafts[t].reported = dates.reported;
             }
+            if !u.past {
+                current = Some(t);
+            }
+        }
+    }
+    // An incident with no facts of its own ("Monday's blast was the second in the city this
+    // month" read as one) is part of the incident it followed.
+    for k in (0..drafts.len()).rev() {
+        let Some(p) = drafts[k].parent else { continue };
+        // A time of its own that excludes the other incident's is a fact too ("On Saturday, a
+        // car bomb exploded" after Monday's attack); a period around it is not ("this year").
+        let own_time = match (drafts[k].date, drafts[p].date) {
+            (Some(x), Some(y)) => {
+                let (x, y) = (&a.dates[x].value, &a.dates[y].value);
+                x.is_resolved() && y.is_resolved() && !compatible(x, y)
+            }
+            _ => false,
         };
-        drafts[target].sentences.push(s);
-        current = Some(target);
+        if own_time
+            || drafts[k].units.iter().any(|u| has_facts(a, u, casualties))
+            || (drafts[p].background && !drafts[k].background)
+        {
+            continue;
+        }
+        let units = std::mem::take(&mut drafts[k].units);
+        drafts[p].units.extend(units);
+        drafts[p].units.sort_by_key(|u| (u.sentence, u.first));
+        if drafts[p].reported.is_none() {
+            drafts[p].reported = drafts[k].reported;
+        }
+    }
+    // The day of a report dates an incident that nothing else dates. It is an upper bound —
+    // the event happened that day or before — and no more than a fallback: any date of the
+    // event's own wins, even a coarser one ("last week, the army said on Tuesday" is last
+    // week). Wire copy that gives no other date ("Gunmen killed three soldiers in Kidal, the
+    // army said on Tuesday") reports that day's news, so the day is kept, with the report's
+    // words as its evidence, rather than no date at all (an undated report would otherwise be
+    // placed before its publication, a looser bound). A past incident is never dated by a
+    // later report.
+    for d in drafts
+        .iter_mut()
+        .filter(|d| !d.background && d.date.is_none())
+    {
+        d.date = d.reported;
     }
     // Incidents that began before the main one are context for it.
     let main_start = drafts
         .iter()
-        .find(|d| !d.background)
+        .find(|d| !d.background && !d.units.is_empty())
         .and_then(|d| d.date)
         .and_then(|i| a.dates[i].value.start);
     if let Some(main_start) = main_start.and_then(|m| m.checked_sub(1.day()).ok()) {
-        let main = drafts.iter().position(|d| !d.background);
+        let main = drafts
+            .iter()
+            .position(|d| !d.background && !d.units.is_empty());
         for (k, d) in drafts.iter_mut().enumerate() {
             if Some(k) != main
                 && d.date
@@ -334,6 +916,254 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
             }
         }
     }
-    drafts.retain(|d| !d.sentences.is_empty());
     drafts
+        .into_iter()
+        .filter(|d| !d.units.is_empty())
+        .map(|d| {
+            let mut sentences: Vec<usize> = d.units.iter().map(|u| u.sentence).collect();
+            sentences.dedup();
+            let mut clauses: Vec<(usize, ByteSpan)> = Vec::new();
+            for u in d.units.iter().filter(|u| split[u.sentence]) {
+                match clauses.last_mut() {
+                    Some((s, span)) if *s == u.sentence && span.end == u.span.start => {
+                        span.end = u.span.end;
+                    }
+                    _ => clauses.push((u.sentence, u.span)),
+                }
+            }
+            // A sentence whose every clause is here is whole.
+            clauses.retain(|(s, span)| *span != a.sentences[*s].span);
+            Draft {
+                sentences,
+                date: d.date,
+                background: d.background,
+                clauses,
+            }
+        })
+        .collect()
+}
+
+/// What one incident sees of the article: the analysis with the sentences it has only in part
+/// cut down to its own clauses, with the casualty statements and toponyms of what it keeps.
+pub struct View<'a> {
+    /// The analysis, narrowed.
+    pub analysis: Analysis<'a>,
+    /// The casualty statements it keeps.
+    pub casualties: Vec<CasualtyStatement>,
+    /// The toponyms it keeps.
+    pub toponyms: Vec<Toponym>,
+}
+
+/// The article as `draft` sees it, when it has sentences only in part (`None` otherwise: it
+/// sees the whole analysis). Dates are kept whole, as [`Draft::date`] indexes them.
+pub fn view<'a>(
+    a: &Analysis<'a>,
+    draft: &Draft,
+    casualties: &[CasualtyStatement],
+    toponyms: &[Toponym],
+) -> Option<View<'a>> {
+    if draft.clauses.is_empty() {
+        return None;
+    }
+    let keep = |sentence: usize, span: ByteSpan| {
+        let mut own = draft
+            .clauses
+            .iter()
+            .filter(|(s, _)| *s == sentence)
+            .peekable();
+        own.peek().is_none() || own.any(|(_, c)| c.start <= span.start && span.start < c.end)
+    };
+    fn kept<T: Clone>(
+        items: &[Located<T>],
+        keep: impl Fn(usize, ByteSpan) -> bool,
+    ) -> Vec<Located<T>> {
+        items
+            .iter()
+            .filter(|x| keep(x.sentence, x.span))
+            .cloned()
+            .collect()
+    }
+    let mut sentences = a.sentences.clone();
+    let mut sentence_tokens = a.sentence_tokens.clone();
+    let mut person_at = a.person_at.clone();
+    for &(s, _) in &draft.clauses {
+        let hull = draft
+            .clauses
+            .iter()
+            .filter(|(x, _)| *x == s)
+            .map(|(_, c)| *c)
+            .reduce(ByteSpan::cover)
+            .unwrap_or(sentences[s].span);
+        sentences[s].span = hull;
+        let first = a.tokens.partition_point(|t| t.span.start < hull.start);
+        let end = a.tokens.partition_point(|t| t.span.start < hull.end);
+        for i in a.sentence_tokens[s].clone() {
+            if !keep(s, a.tokens[i].span) {
+                person_at[i] = None;
+            }
+        }
+        sentence_tokens[s] = first..end;
+    }
+    let analysis = Analysis {
+        text: a.text,
+        published: a.published,
+        tokens: a.tokens.clone(),
+        sentences,
+        sentence_tokens,
+        person_at,
+        triggers: kept(&a.triggers, keep),
+        weapons: kept(&a.weapons, keep),
+        targets: kept(&a.targets, keep),
+        actors: kept(&a.actors, keep),
+        groups: kept(&a.groups, keep),
+        dates: a.dates.clone(),
+        times: kept(&a.times, keep),
+        names: kept(&a.names, keep),
+        dateline_end: a.dateline_end,
+    };
+    Some(View {
+        analysis,
+        casualties: casualties
+            .iter()
+            .filter(|c| keep(c.sentence, c.span))
+            .cloned()
+            .collect(),
+        toponyms: toponyms
+            .iter()
+            .filter(|t| keep(t.sentence, t.span))
+            .cloned()
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casualties::find_casualties;
+    use crate::test_support::resources;
+
+    /// The units of every sentence of `text`, as their words.
+    fn unit_words(text: &str) -> Vec<(String, bool)> {
+        let a = Analysis::new(text, "2016-05-10".parse().ok(), resources());
+        let casualties = find_casualties(&a);
+        (0..a.sentences.len())
+            .flat_map(|s| units(&a, s, &casualties))
+            .map(|u| (text[u.span.range()].trim().to_string(), u.past))
+            .collect()
+    }
+
+    /// The words of the dates of `text` that are days of a report.
+    fn reported(text: &str) -> Vec<String> {
+        let a = Analysis::new(text, "2016-05-10".parse().ok(), resources());
+        let casualties = find_casualties(&a);
+        (0..a.sentences.len())
+            .flat_map(|s| units(&a, s, &casualties))
+            .filter_map(|u| unit_dates(&a, &u).reported)
+            .map(|i| text[a.dates[i].span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_about_an_earlier_event_is_a_unit_of_its_own() {
+        let text = "Three years after gunmen killed 12 people at a church in Lagos, a bomb \
+                    exploded at a mosque in Kano on Friday, wounding 20 people.";
+        let got = unit_words(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1 && got[0].0.starts_with("Three years after"));
+        assert!(!got[1].1 && got[1].0.starts_with("a bomb exploded"));
+        // Trailing, after a ranking.
+        let got = unit_words(
+            "A bomb killed six people in Kano on Friday, the deadliest attack since gunmen killed \
+             12 people in the city.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].1 && got[1].0.starts_with("since gunmen"));
+    }
+
+    #[test]
+    fn spans_of_time_and_periods_that_are_no_earlier_event() {
+        for text in [
+            // No event in the clause.
+            "Two years after the war ended, gunmen killed three soldiers in Gao on Monday.",
+            // "since" starting a period.
+            "The deadliest attack since 2014 killed nine people in Gao on Monday.",
+            // "since" without a ranking, and a day after: the same story.
+            "Hours after gunmen killed three soldiers in Gao, a bomb wounded two more.",
+        ] {
+            let got = unit_words(text);
+            assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn coordinated_clauses_at_two_times_are_two_units() {
+        let got = unit_words(
+            "In 2013, a car bomb in the town killed eight soldiers, and in June 2015 a suicide \
+             bomber killed four.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].0.starts_with("and in June 2015"));
+        // The same time twice, or a clause without an event, is one unit.
+        for text in [
+            "A car bomb killed eight soldiers on Monday, and on Monday night a second blast \
+             killed two.",
+            "A car bomb killed eight soldiers in 2013, and in 2015 the town was rebuilt.",
+        ] {
+            assert_eq!(unit_words(text).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_of_reports() {
+        for (text, day) in [
+            (
+                "Gunmen killed three soldiers, the army said on Tuesday.",
+                "on Tuesday",
+            ),
+            (
+                "Gunmen killed three soldiers, an officer told reporters on Monday.",
+                "on Monday",
+            ),
+            (
+                "The army said in a statement on Sunday that gunmen killed three soldiers.",
+                "on Sunday",
+            ),
+            (
+                "On Tuesday, the army said gunmen had killed three soldiers.",
+                "On Tuesday",
+            ),
+            (
+                "The ministry announced on Friday that three soldiers were killed.",
+                "on Friday",
+            ),
+        ] {
+            assert_eq!(reported(text), [day], "{text:?}");
+        }
+        for text in [
+            "Gunmen killed three soldiers on Tuesday, the army said.",
+            "The army said gunmen killed three soldiers on Tuesday.",
+            "The army said that on Tuesday gunmen killed three soldiers.",
+            "On Tuesday, gunmen killed three soldiers, the army said.",
+        ] {
+            assert!(reported(text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_sees_only_its_own_facts() {
+        let text = "Two years after a bombing killed 40 people at the same market, a car bomb \
+                    exploded there in Baghdad on Monday, killing six people.";
+        let a = Analysis::new(text, "2016-05-10".parse().ok(), resources());
+        let casualties = find_casualties(&a);
+        let drafts = segment(&a, &casualties);
+        assert_eq!(drafts.len(), 2, "{drafts:?}");
+        for d in &drafts {
+            let v = view(&a, d, &casualties, &[]).expect("each has the sentence in part");
+            let figures: Vec<_> = v.casualties.iter().map(|c| c.quantity.min).collect();
+            let expected = if d.background { Some(40) } else { Some(6) };
+            assert_eq!(figures, [expected], "{d:?}");
+            let range = v.analysis.sentence_tokens[0].clone();
+            assert!(range.len() < a.sentence_tokens[0].len());
+        }
+    }
 }

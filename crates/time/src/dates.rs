@@ -21,6 +21,9 @@ pub struct DateMention {
     pub precision: DatePrecision,
     /// Whether the expression needed the publication date ("on Sunday", "yesterday").
     pub relative: bool,
+    /// Whether it is a day without a year used as the name of an event ("the September 11
+    /// attacks"): it names an event, it does not date the sentence it is in.
+    pub names_event: bool,
 }
 
 impl DateMention {
@@ -166,6 +169,123 @@ fn is_part_of_name(kind: Kind, caps: &regex::Captures<'_>, text: &str, span: Byt
     }
 }
 
+/// How a day named without its year ("September 11", "14 March") is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameUse {
+    /// As a date: "on September 11", "September 11 was quiet".
+    Date,
+    /// As the name of an event: "the September 11 attacks", "the July 15 coup". The name
+    /// says which day but not which year: it may be any year's.
+    EventName,
+    /// As the name of something that is not an event: "the March 14 alliance".
+    Name,
+}
+
+/// Nouns that make a day named before them the name of an event ("the September 11 attacks").
+const EVENT_NAME_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attackers",
+    "bombing",
+    "bombings",
+    "bombers",
+    "blast",
+    "blasts",
+    "massacre",
+    "massacres",
+    "shooting",
+    "shootings",
+    "killings",
+    "explosion",
+    "explosions",
+    "raid",
+    "raids",
+    "ambush",
+    "assault",
+    "siege",
+    "hijacking",
+    "hijackings",
+    "hijackers",
+    "strikes",
+    "atrocity",
+    "atrocities",
+    "terror",
+    "terrorist",
+    "coup",
+    "riots",
+    "violence",
+    "tragedy",
+    "commission",
+];
+
+/// Nouns that make a day named before them part of a name that is no date at all ("the March
+/// 14 alliance", "the April 6 movement", "the 17 May agreement").
+const NAME_NOUNS: &[&str] = &[
+    "movement",
+    "alliance",
+    "coalition",
+    "bloc",
+    "camp",
+    "revolution",
+    "uprising",
+    "agreement",
+    "accord",
+    "declaration",
+    "party",
+];
+
+/// Words before a day that make it a date whatever follows ("on September 11 attackers…").
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "since", "until", "till", "by", "before", "after", "from", "to", "through", "between",
+    "and", "or", "of",
+];
+
+/// How the day without a year at `span` is used: a noun right after it ("attacks",
+/// "alliance") makes it a modifier of that noun, a name, unless a preposition before it makes
+/// it a date.
+fn name_use(text: &str, span: ByteSpan) -> NameUse {
+    let before = word_before(text, span.start).to_ascii_lowercase();
+    if DATE_PREPOSITIONS.contains(&before.as_str()) {
+        return NameUse::Date;
+    }
+    let after = word_after(text, span.end).to_ascii_lowercase();
+    if NAME_NOUNS.contains(&after.as_str()) {
+        NameUse::Name
+    } else if EVENT_NAME_NOUNS.contains(&after.as_str()) {
+        NameUse::EventName
+    } else {
+        NameUse::Date
+    }
+}
+
+/// A day without a year used as an event's name ("the September 11 attacks") is the most
+/// recent such day only when the text itself dates that day: another mention, not a name,
+/// resolved to the same month and day ("on Friday" in a report of "the November 13 attacks"
+/// of that Friday). Otherwise the name may be of any year ("the September 11 attacks" in a
+/// 2016 article are the 2001 attacks): it stays unresolved, a day without start or end.
+fn settle_event_names(found: &mut [DateMention], named: &[(usize, i8, i8)]) {
+    for &(i, month, day) in named {
+        let span = found[i].span;
+        let dated = found
+            .iter()
+            .enumerate()
+            .filter(|(j, m)| {
+                !named.iter().any(|n| n.0 == *j)
+                    && !m.span.overlaps(&span)
+                    && m.precision == DatePrecision::Day
+            })
+            .find_map(|(_, m)| {
+                m.start
+                    .filter(|s| m.end == Some(*s) && s.month() == month && s.day() == day)
+            });
+        let m = &mut found[i];
+        m.start = dated;
+        m.end = dated;
+        m.relative = true;
+        m.names_event = true;
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Iso,
@@ -187,6 +307,8 @@ pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> V
     let slice = &text[range.clone()];
     let order = numeric_order_of(slice);
     let mut found: Vec<DateMention> = Vec::new();
+    // Days without a year used as the name of an event: (index in `found`, month, day).
+    let mut named: Vec<(usize, i8, i8)> = Vec::new();
     for (kind, regex) in PATTERNS.iter() {
         for caps in regex.captures_iter(slice) {
             let whole = caps.get(0).expect("group 0 always matches");
@@ -197,11 +319,28 @@ pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> V
             if is_part_of_name(*kind, &caps, text, span) {
                 continue;
             }
+            let day_without_year =
+                matches!(kind, Kind::MonthDay | Kind::DayMonth) && caps.name("year").is_none();
+            let use_as = if day_without_year {
+                name_use(text, span)
+            } else {
+                NameUse::Date
+            };
+            if use_as == NameUse::Name {
+                continue;
+            }
             if let Some(mention) = resolve(*kind, &caps, span, published, order) {
+                if use_as == NameUse::EventName
+                    && let Some(month) = caps.name("month").and_then(|m| month_number(m.as_str()))
+                    && let Some(day) = caps.name("day").and_then(|m| m.as_str().parse().ok())
+                {
+                    named.push((found.len(), month, day));
+                }
                 found.push(mention);
             }
         }
     }
+    settle_event_names(&mut found, &named);
     // Keep the longest of overlapping mentions (a full date beats its weekday or month part).
     found.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
     let mut kept: Vec<DateMention> = Vec::new();
@@ -228,6 +367,7 @@ fn resolve(
         end: Some(d),
         precision: DatePrecision::Day,
         relative: false,
+        names_event: false,
     };
     let unresolved = |precision| DateMention {
         span,
@@ -235,6 +375,7 @@ fn resolve(
         end: None,
         precision,
         relative: true,
+        names_event: false,
     };
     let relative = |start: Date, end: Date, precision| DateMention {
         span,
@@ -242,6 +383,7 @@ fn resolve(
         end: Some(end),
         precision,
         relative: true,
+        names_event: false,
     };
 
     match kind {
@@ -303,6 +445,7 @@ fn resolve(
                 end: Some(first.last_of_month()),
                 precision: DatePrecision::Month,
                 relative: false,
+                names_event: false,
             })
         }
         Kind::InMonth => {
@@ -317,6 +460,7 @@ fn resolve(
                     end: Some(first.last_of_month()),
                     precision: DatePrecision::Month,
                     relative: false,
+                    names_event: false,
                 });
             }
             let mention = match published {
@@ -478,6 +622,7 @@ fn resolve(
                 end: Some(Date::new(year, 12, 31).ok()?),
                 precision: DatePrecision::Year,
                 relative: false,
+                names_event: false,
             })
         }
     }
@@ -1275,6 +1420,51 @@ mod tests {
             ),
             Some(d("2013-10-02"))
         );
+    }
+
+    #[test]
+    fn a_day_without_year_naming_an_event_is_not_this_years() {
+        // In a 2016 article, "the September 11 attacks" are those of 2001: no year is guessed.
+        for text in [
+            "the deadliest attack since the September 11 attacks",
+            "since the Sept. 11 attacks on New York",
+            "the 11 September attacks",
+            "the September 11 Commission",
+        ] {
+            let m = one(text, Some("2016-09-20"));
+            assert_eq!(
+                (m.start, m.end, m.precision, m.names_event),
+                (None, None, DatePrecision::Day, true),
+                "{text:?}"
+            );
+        }
+        // The text may date the day itself: the Friday of "the November 13 attacks".
+        let text = "Gunmen attacked cafes on Friday. The November 13 attacks killed 130 people.";
+        let found = find_dates(text, 0..text.len(), Some(d("2015-11-15")));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].start, Some(d("2015-11-13")));
+        assert!(found[1].names_event && !found[0].names_event);
+        // A preposition makes it a date whatever follows.
+        assert_eq!(
+            day(
+                "on September 11 attackers stormed the consulate",
+                Some("2012-09-13")
+            ),
+            Some(d("2012-09-11"))
+        );
+        // Without such a date even a recent one stays unresolved: the name says which day,
+        // not which year.
+        assert_eq!(
+            day("The September 11 raid was the first.", Some("2012-09-13")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_day_naming_an_alliance_is_no_date() {
+        none_in("the March 14 alliance", Some("2016-05-10"));
+        none_in("leaders of the 14 March coalition met", Some("2016-05-10"));
+        none_in("the April 6 movement", Some("2016-05-10"));
     }
 
     proptest::proptest! {
