@@ -1120,9 +1120,12 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
         pop = sum(c["population"] for c in cities)
         lat, lon = centroid(cities)
         name = clean(primary[key])
+        # GeoNames ids of divisions: the sources carry them for US states only.
+        gid = str(us_states[code]["geonameid"]) if cc == "US" and code in us_states else ""
         rows.append([cc, code, name, fmt_coord(lat), fmt_coord(lon), str(pop),
-                     "|".join(variants[key])])
-    header = ["country", "admin1_code", "name", "lat", "lon", "population", "names"]
+                     "|".join(variants[key]), gid])
+    header = ["country", "admin1_code", "name", "lat", "lon", "population", "names",
+              "geonames_id"]
     unnamed = sorted(f"{k[0]}.{k[1]}" for k in members if k not in primary)
     return header, rows, {"dropped": dropped, "unnamed": unnamed, "ambiguous": ambiguous,
                           "city": named_after_city}
@@ -1162,6 +1165,8 @@ def centroid(cities: list[dict]) -> tuple[float, float]:
 
 SMALL_PLACE = 15_000
 MAX_ALTERNATES = 12
+# Countries whose place names are mostly English words.
+ENGLISH_NAMED = {"US", "GB", "CA", "AU", "NZ", "IE"}
 
 
 # Lower-case words a place name may hold ("Rio de Janeiro", "al-Mawsil", "Stratford-upon-Avon").
@@ -1196,8 +1201,39 @@ def city_alt_ok(s: str) -> bool:
     return is_latin_word(s) and capitalised_like_a_name(s)
 
 
-def build_cities(gc_cities: dict, reserved: set[str]):
-    """reserved: casefolded country names and demonyms, which no city alternate may take."""
+def name_key(s: str) -> str:
+    """The gazetteer's lookup key (crates/geo name_key): folded, lower case, apostrophes
+    dropped, any other run of non-alphanumerics one space."""
+    out, space = [], False
+    for ch in fold(s).casefold():
+        if ch.isalnum():
+            if space and out:
+                out.append(" ")
+            space = False
+            out.append(ch)
+        elif ch != "'":
+            space = True
+    return "".join(out)
+
+
+def respaced(name: str, alts: list[str]) -> list[str]:
+    """The alternates that spell the name with the same letters, joined or split otherwise
+    ("Miranshah" for Miran Shah, "Dowlat Yar" for Dowlatyar) and so not found under its key."""
+    def letters_of(s: str) -> str:
+        return "".join(ch for ch in name_key(s) if ch.isalnum())
+    keys = {name_key(name)}
+    out = []
+    for a in sorted(alts):
+        camel = any(x.islower() and y.isupper() for x, y in zip(a, a[1:]))  # "BneDror"
+        if letters_of(a) == letters_of(name) and name_key(a) not in keys and not camel:
+            keys.add(name_key(a))
+            out.append(a)
+    return out
+
+
+def build_cities(gc_cities: dict, reserved: set[str], admin_names: set[str]):
+    """reserved: casefolded country names and demonyms, which no city alternate may take;
+    admin_names: the spellings of the divisions."""
     rows = []
     for gid in sorted(gc_cities, key=int):
         c = gc_cities[gid]
@@ -1226,6 +1262,24 @@ def build_cities(gc_cities: dict, reserved: set[str]):
         rows.append([str(c["geonameid"]), name, fmt_coord(c["latitude"]),
                      fmt_coord(c["longitude"]), c["countrycode"], c["admin1code"],
                      str(c["population"]), "|".join(names)])
+
+    # A small place also keeps the spellings that join or split its words otherwise
+    # (transliterations: "Miranshah" for Miran Shah), when no other place, division or
+    # country is spelled so: they add names, never another reading of a known one. Not where
+    # names are English words, which joined make other words ("North East", "Northeast").
+    known = {name_key(n) for n in reserved | admin_names}
+    for row in rows:
+        known.add(name_key(row[1]))
+        known |= {name_key(n) for n in row[7].split("|") if n}
+    for row, gid in zip(rows, sorted(gc_cities, key=int)):
+        c = gc_cities[gid]
+        if c["population"] >= SMALL_PLACE or c["countrycode"] in ENGLISH_NAMED:
+            continue
+        alts = {clean(a) for a in c["alternatenames"]}
+        alts = [a for a in alts if city_alt_ok(a) and a.casefold() not in reserved]
+        new = [a for a in respaced(row[1], alts) if name_key(a) not in known]
+        if new:
+            row[7] = "|".join([n for n in row[7].split("|") if n] + new)
     header = ["geonames_id", "name", "lat", "lon", "country", "admin1_code", "population",
               "names"]
     return header, rows
@@ -1272,7 +1326,8 @@ def main() -> None:
     for r in crow:
         for col in (2, 8, 9):
             reserved |= {n.casefold() for n in r[col].split("|") if n}
-    h, trow = build_cities(gc_cities, reserved)
+    admin_names = {n for r in arow for n in [r[2]] + r[6].split("|") if n}
+    h, trow = build_cities(gc_cities, reserved, admin_names)
     n_cities = write_tsv(OUT / "cities.tsv", h, trow)
 
     log(f"countries.tsv: {len(crow)} rows, {n_countries} bytes")

@@ -8,9 +8,16 @@
 //! whose country has the most evidence wins, then the most populous.
 //!
 //! A name is dropped when it is not used as a place: inside a date ("in March"), after a personal
-//! title ("Ambassador Paris"), as the first name of a longer proper noun ("Lee Jong-kook"), or
+//! title ("Ambassador Paris"), as the first name of a longer proper noun ("Lee Jong-kook") or
+//! a later one ("Ali Hassan"), as a capital that speaks for its government ("Ankara said"), or
 //! when it is a common English word ("Police", "Mission") or a small place, without a locative
-//! cue ("in", "near", a dateline, ", Province").
+//! cue ("in", "near", a dateline, ", Province"). In an article plainly about one country, a
+//! name read only as cities of several other countries that nothing else in the article
+//! mentions is dropped too: it is a place the gazetteer lacks ("Samar", not Samara).
+//!
+//! A demonym of a country acting or represented abroad ("the Russian Foreign Ministry", "a
+//! U.S. drone strike") is no evidence of where things happened. "there" after a verb ("a bomb
+//! exploded there") stands for the last place named in the same or the two sentences before.
 
 use sitrep_geo::{Gazetteer, NameMatchKind, Place, offset_point};
 use sitrep_model::{ByteSpan, LocationPrecision};
@@ -178,6 +185,10 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         if TITLES.contains(&before.as_str()) || is_calendar_word(&a.text[n.span.range()]) {
             continue;
         }
+        // "Ankara said", "Washington condemned": a capital that speaks is its government.
+        if is_government_metonym(a, g, places, end, &before) {
+            continue;
+        }
         let at_sentence_start = first == a.sentence_tokens[n.sentence].start;
         let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
         let locative = LOCATIVES.contains(&before.as_str())
@@ -239,10 +250,20 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             if next_capitalized && max_population < 1_000_000 {
                 continue;
             }
-            // The last word of a person's name: "Ian Jacob Wallace".
+            // The last word of a person's name: "Ian Jacob Wallace", "Ali Hassan" (a place
+            // name just before counts only when this one contains it: "Tripoli Libya").
             let previous_capitalized = first > a.sentence_tokens[n.sentence].start
                 && a.tokens[first - 1].is_capitalized(a.text)
-                && !a.names.iter().any(|m| m.value.tokens.end == first);
+                && !k
+                    .checked_sub(1)
+                    .and_then(|j| a.names.get(j))
+                    .filter(|m| m.value.tokens.end == first)
+                    .is_some_and(|m| match &m.value.kind {
+                        NameMatchKind::Place(inner) => inner
+                            .iter()
+                            .any(|i| places.iter().any(|o| o != i && g.contains(*o, *i))),
+                        NameMatchKind::Demonym(_) => true,
+                    });
             if previous_capitalized && max_population < 1_000_000 && !dateline {
                 continue;
             }
@@ -265,9 +286,21 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
     let mut evidence = CountryEvidence::default();
     for n in &a.names {
         if let NameMatchKind::Demonym(c) = n.value.kind {
+            let next = n.value.tokens.end;
             // "Indonesian officials", "the Afghan army": the country's own institutions.
-            let institution = a.is_any(n.value.tokens.end, INSTITUTIONS);
-            evidence.add(c, if institution { 2.0 } else { 1.0 });
+            let institution = a.is_any(next, INSTITUTIONS)
+                || (a.is(next, "air") && a.is_any(next + 1, &["force", "forces"]));
+            // "the Russian Foreign Ministry", "a U.S. drone strike", "Turkish diplomats": a
+            // country acting or represented abroad says nothing of where things happen.
+            let abroad = !institution && a.is_any(next, ABROAD);
+            let weight = if abroad {
+                0.0
+            } else if institution {
+                2.0
+            } else {
+                1.0
+            };
+            evidence.add(c, weight);
         }
     }
     for c in &candidates {
@@ -319,6 +352,9 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 if c.max_population < 20_000 && !c.locative && !supported {
                     continue;
                 }
+                if foreign_variant(g, &c, &evidence) {
+                    continue;
+                }
                 best_place(g, c.places, &evidence, a, c.first, c.end)
             }
         };
@@ -339,7 +375,64 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             unlisted,
         });
     }
+    let there = there_references(a, &out);
+    out.extend(there);
+    out.sort_by_key(|t| t.span.start);
     (out, evidence)
+}
+
+/// Words after "there" that make it the existential "there" ("there were no casualties"), not
+/// a place.
+const EXISTENTIAL: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "seem", "seems", "seemed", "appear", "appears", "appeared",
+    "remain", "remains", "remained", "be", "been", "being", "exist", "exists", "existed", "'s",
+    "’s", "came", "comes", "come", "followed", "ensued", "arose", "occurred", "lives", "lived",
+];
+
+/// "In June, a bomb at the market in Baghdad killed 40. On Monday, a car bomb exploded
+/// there": "there" after a verb refers back to the last place named in the same or one of the
+/// two sentences before, and stands for that place.
+fn there_references(a: &Analysis<'_>, toponyms: &[Toponym]) -> Vec<Toponym> {
+    let mut out = Vec::new();
+    for (sentence, range) in a.sentence_tokens.iter().enumerate() {
+        for i in range.clone() {
+            // Lower case: a sentence that opens with "There" is existential.
+            if a.word(i) != "there" || i == range.start {
+                continue;
+            }
+            let before = a.word(i - 1).to_ascii_lowercase();
+            if a.is_any(i + 1, EXISTENTIAL)
+                || ELSEWHERE.contains(&before.as_str())
+                || matches!(
+                    before.as_str(),
+                    "here" | "and" | "but" | "that" | "if" | "when" | "where" | "as"
+                )
+            {
+                continue;
+            }
+            let start = a.tokens[i].span.start;
+            let Some(antecedent) = toponyms
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= start && !t.elsewhere && !t.dateline)
+                .filter(|t| t.sentence + 2 >= sentence)
+            else {
+                continue;
+            };
+            out.push(Toponym {
+                sentence,
+                span: a.tokens[i].span,
+                place: antecedent.place,
+                locative: true,
+                elsewhere: false,
+                dateline: false,
+                offset: antecedent.offset,
+                unlisted: None,
+            });
+        }
+    }
+    out
 }
 
 /// A place name that passed the context-free checks.
@@ -388,6 +481,32 @@ const INSTITUTIONS: &[&str] = &[
     "national",
 ];
 
+/// Words after a demonym that name a country acting or represented abroad: its diplomacy
+/// and its strikes from the air.
+const ABROAD: &[&str] = &[
+    "foreign",
+    "embassy",
+    "embassies",
+    "consulate",
+    "consul",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "diplomatic",
+    "drone",
+    "drones",
+    "air",
+    "airstrike",
+    "airstrikes",
+    "warplane",
+    "warplanes",
+    "jets",
+    "bombers",
+    "missile",
+    "missiles",
+];
+
 /// Capitalised words that continue a place name rather than start a person's.
 const PLACE_WORDS: &[&str] = &[
     "city",
@@ -418,6 +537,104 @@ const PLACE_WORDS: &[&str] = &[
     "police",
     "university",
 ];
+
+/// Verbs of a government's statements and reactions: "Ankara said", "Moscow denied".
+const STATEMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "condemned",
+    "condemns",
+    "denied",
+    "denies",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "announced",
+    "confirmed",
+    "confirms",
+    "warned",
+    "warns",
+    "rejected",
+    "rejects",
+    "responded",
+    "insisted",
+    "urged",
+    "urges",
+    "vowed",
+    "protested",
+    "demanded",
+    "demands",
+    "called",
+    "welcomed",
+    "dismissed",
+    "retaliated",
+    "summoned",
+    "disputed",
+    "acknowledged",
+    "insists",
+];
+
+/// A capital named as the government that speaks or reacts ("…, Ankara said", "Washington
+/// has condemned", "Moscow denied"): not where anything happened.
+fn is_government_metonym(
+    a: &Analysis<'_>,
+    g: &Gazetteer,
+    places: &[Place],
+    end: usize,
+    before: &str,
+) -> bool {
+    if LOCATIVES.contains(&before) || ELSEWHERE.contains(&before) {
+        return false;
+    }
+    let capital = places.iter().any(|p| match *p {
+        Place::City(c) => g.country(g.country_of(*p)).capital == Some(c),
+        _ => false,
+    });
+    if !capital {
+        return false;
+    }
+    let mut i = end;
+    while a.is_any(
+        i,
+        &[
+            "has", "have", "had", "also", "quickly", "later", "swiftly", "strongly",
+        ],
+    ) {
+        i += 1;
+    }
+    a.is_any(i, STATEMENT_VERBS)
+}
+
+/// "the New People's Army ambushed a patrol in Samar": in an article plainly about one
+/// country, a name whose readings lie in several other countries (Samara in Russia, Samar in
+/// Ukraine), none of them with anything else in the article about it, is a place the gazetteer
+/// lacks rather than a city abroad. Countries and capitals are kept.
+fn foreign_variant(g: &Gazetteer, c: &Candidate<'_>, evidence: &CountryEvidence) -> bool {
+    let Some(main) = evidence.strongest() else {
+        return false;
+    };
+    if c.dateline || evidence.weight(main) < 1.5 {
+        return false;
+    }
+    let first_country = c.places.first().map(|p| g.country_of(*p));
+    let several = c
+        .places
+        .iter()
+        .any(|p| Some(g.country_of(*p)) != first_country);
+    several
+        && c.places.iter().all(|p| {
+            let country = g.country_of(*p);
+            let capital = match *p {
+                Place::Country(_) => return false,
+                Place::Admin1(_) => false,
+                Place::City(i) => g.country(country).capital == Some(i),
+            };
+            country != main && !capital && !evidence_beyond_self(evidence, g, *p, c.places)
+        })
+}
 
 /// Whether the country of `p` has evidence from something other than this very name.
 fn evidence_beyond_self(
@@ -726,4 +943,113 @@ pub fn capital_mentions(a: &Analysis<'_>, g: &Gazetteer) -> Vec<Toponym> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::resources;
+
+    /// Each resolved name of `text` as (words, country code).
+    fn resolved(text: &str) -> Vec<(String, String)> {
+        let r = resources();
+        let a = Analysis::new(text, None, r);
+        let (toponyms, _) = resolve_toponyms(&a, r);
+        toponyms
+            .iter()
+            .map(|t| {
+                let country = r.gazetteer.country(r.gazetteer.country_of(t.place));
+                (text[t.span.range()].to_string(), country.code.to_string())
+            })
+            .collect()
+    }
+
+    /// The country with the most evidence in `text`.
+    fn strongest(text: &str) -> Option<String> {
+        let r = resources();
+        let a = Analysis::new(text, None, r);
+        let (_, evidence) = resolve_toponyms(&a, r);
+        evidence
+            .strongest()
+            .map(|c| r.gazetteer.country(c).code.to_string())
+    }
+
+    #[test]
+    fn a_capital_that_speaks_is_its_government() {
+        let words =
+            |text: &str| -> Vec<String> { resolved(text).into_iter().map(|(w, _)| w).collect() };
+        assert_eq!(
+            words("Rebels shelled an army post in Aleppo on Friday, Damascus said."),
+            ["Aleppo"]
+        );
+        assert_eq!(
+            words("Moscow has denied that its jets struck a hospital in Idlib."),
+            ["Idlib"]
+        );
+        // In the capital, it is a place.
+        assert_eq!(
+            words("Officials in Kabul said a bomb killed three people."),
+            ["Kabul"]
+        );
+    }
+
+    #[test]
+    fn a_country_acting_abroad_is_no_evidence_of_the_place() {
+        assert_eq!(
+            strongest("The French Foreign Ministry said gunmen killed two aid workers."),
+            None
+        );
+        assert_eq!(
+            strongest("An American drone strike killed four militants."),
+            None
+        );
+        // Its own forces and officials are.
+        assert_eq!(
+            strongest("Malian soldiers repelled an attack, Malian officials said.").as_deref(),
+            Some("ML")
+        );
+    }
+
+    #[test]
+    fn two_town_names_in_a_row_are_a_person() {
+        let found = resolved("Police named the victim as Ali Hassan, a teacher, in Kismayo.");
+        assert!(!found.iter().any(|(w, _)| w == "Hassan"), "{found:?}");
+        // A division or country after a place contains it.
+        assert_eq!(
+            resolved("Clashes broke out in Tripoli Libya on Monday."),
+            [
+                ("Tripoli".to_string(), "LY".to_string()),
+                ("Libya".to_string(), "LY".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_read_only_as_cities_in_countries_the_article_is_not_about_is_dropped() {
+        // Samar (Philippines) is not in the gazetteer; Samara (Russia) spells it as a variant.
+        let found = resolved(
+            "Fighters of the New People's Army raided a police station in Samar on Sunday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn there_after_a_verb_is_the_last_place_named() {
+        assert_eq!(
+            resolved(
+                "A bomb hit a bus in Quetta in 2013. On Monday, a second bomb exploded there."
+            ),
+            [
+                ("Quetta".to_string(), "PK".to_string()),
+                ("there".to_string(), "PK".to_string())
+            ]
+        );
+        // The existential "there" and an opening "There" are not places.
+        assert_eq!(
+            resolved(
+                "Gunmen attacked a school in Quetta. There were no casualties, and there is no claim."
+            ),
+            [("Quetta".to_string(), "PK".to_string())]
+        );
+    }
 }

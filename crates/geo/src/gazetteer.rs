@@ -64,6 +64,8 @@ pub struct Admin1 {
     pub lon: f64,
     /// Sum of its places' populations.
     pub population: u64,
+    /// GeoNames id of the division, when the table gives one.
+    pub geonames_id: Option<GeonamesId>,
 }
 
 /// A populated place.
@@ -510,6 +512,8 @@ impl Gazetteer {
             t.column("population")?,
             t.column("names")?,
         );
+        // Optional: the sources give ids for few divisions.
+        let c_gid = t.column("geonames_id").ok();
         let mut index = FastMap::default();
         let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
@@ -518,6 +522,11 @@ impl Gazetteer {
                 .map_err(|e| bad(FILE, line, e.to_string()))?;
             let Some(&country) = self.by_code.get(&code) else {
                 continue; // a division of a territory the country table lacks
+            };
+            let geonames_id = match c_gid {
+                Some(c) => optional_number(field(&f, c, FILE, line)?, FILE, line, "geonames_id")?
+                    .map(GeonamesId),
+                None => None,
             };
             let idx =
                 u32::try_from(self.admin1s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
@@ -537,6 +546,7 @@ impl Gazetteer {
                     "population",
                 )?
                 .unwrap_or(0),
+                geonames_id,
             });
             names.add(&name, Place::Admin1(idx));
             for alt in alternates(field(&f, c_names, FILE, line)?) {
@@ -744,7 +754,7 @@ impl Gazetteer {
             ),
             Place::Admin1(a) => (
                 self.admin1s[a as usize].name.clone(),
-                None,
+                self.admin1s[a as usize].geonames_id,
                 LocationPrecision::Admin1,
             ),
             Place::City(c) => {

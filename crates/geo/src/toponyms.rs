@@ -20,7 +20,7 @@ pub const MAX_NAME_TOKENS: usize = 5;
 const CONNECTORS: &[&str] = &[
     "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath", "de", "del", "la", "le", "les",
     "di", "du", "des", "do", "da", "dos", "das", "of", "and", "upon", "on", "bin", "ibn", "van",
-    "der", "den", "y", "e", "i", "sur", "am", "im",
+    "der", "den", "y", "e", "i", "sur", "am", "im", "ed", "en", "er", "es", "et", "ez", "ech",
 ];
 
 /// What a match names.
@@ -47,6 +47,22 @@ fn is_connector(text: &str, token: &Token) -> bool {
     token.kind == TokenKind::Word && CONNECTORS.iter().any(|c| token.is(text, c))
 }
 
+/// A capitalised word joined to its article: "al-Ain", "ez-Zor", "el-Sheikh".
+fn is_joined_to_article(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word && {
+        let word = token.text(text);
+        word.split_once(['-', '‐', '‑'])
+            .is_some_and(|(article, rest)| {
+                CONNECTORS.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
+            })
+    }
+}
+
+/// A word that may end (and continue) a place name.
+fn is_name_word(text: &str, token: &Token) -> bool {
+    token.is_capitalized(text) || is_joined_to_article(text, token)
+}
+
 /// Finds place names and demonyms among `tokens` (tokens of `text`), in text order, without
 /// overlaps.
 pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<NameMatch> {
@@ -61,13 +77,13 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         let mut limit = i + 1;
         while limit < tokens.len()
             && limit - i < MAX_NAME_TOKENS
-            && (tokens[limit].is_capitalized(text) || is_connector(text, &tokens[limit]))
+            && (is_name_word(text, &tokens[limit]) || is_connector(text, &tokens[limit]))
         {
             limit += 1;
         }
         let mut matched = None;
         for end in (i + 1..=limit).rev() {
-            if !tokens[end - 1].is_capitalized(text) {
+            if !is_name_word(text, &tokens[end - 1]) {
                 continue;
             }
             let span = ByteSpan {
@@ -151,6 +167,25 @@ mod tests {
             names("near Ile-de-France"),
             [("Ile-de-France".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn articles_joined_to_a_capitalised_word_continue_the_name() {
+        use crate::gazetteer::GazetteerSources;
+        use crate::gazetteer::tests::{ADMIN1, CITIES, COUNTRIES};
+        let cities = format!("{CITIES}1\tBir al-Ghanam\t32.3\t12.5\tLY\t77\t1000\t\n");
+        let g = Gazetteer::from_sources(GazetteerSources {
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            cities: &cities,
+        })
+        .unwrap();
+        let text = "clashes near Bir al-Ghanam and in Bir el Ghanam; the al-Ghanam road";
+        let found: Vec<&str> = find_place_names(&g, text, &tokenize(text))
+            .iter()
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(found, ["Bir al-Ghanam"]);
     }
 
     #[test]

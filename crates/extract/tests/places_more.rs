@@ -1,0 +1,144 @@
+//! Where incidents happened, through the whole extractor: names that look like places but are
+//! not the incident's place (a capital that speaks, a demonym of a country acting abroad, a
+//! person's name made of town names, a variant spelling of a city far away), "there" for the
+//! last place named, small places spelled as one word, and division ids. Every text was written
+//! for these tests.
+
+mod common;
+
+use common::{country, extract, main_incident};
+use sitrep_model::{Incident, LocationPrecision};
+
+/// (name, country, precision) of the main incident's location.
+fn place(incident: &Incident) -> Option<(&str, &str, LocationPrecision)> {
+    incident
+        .location
+        .as_ref()
+        .map(|l| (l.name.as_str(), l.country.as_str(), l.precision))
+}
+
+#[test]
+fn a_capital_that_speaks_is_not_the_place() {
+    let i = main_incident(
+        "A roadside bomb struck a Turkish army vehicle in Idlib province on Tuesday, killing \
+         two soldiers, Ankara said.",
+        "2020-02-12",
+    );
+    assert_eq!(country(&i), Some("SY"), "{:?}", i.location);
+    let i = main_incident(
+        "Gunmen killed three guards at an oil field in Deir ez-Zor on Sunday. Washington \
+         condemned the attack and Moscow denied any role.",
+        "2019-06-10",
+    );
+    assert_eq!(country(&i), Some("SY"), "{:?}", i.location);
+}
+
+#[test]
+fn the_demonym_of_an_attacker_from_the_air_is_not_the_place() {
+    // The province is not in the gazetteer: better no place than the attacker's country.
+    let i = main_incident(
+        "An American drone strike destroyed a house in South Waziristan on Thursday, killing \
+         five suspected militants, local officials said.",
+        "2012-08-24",
+    );
+    assert_ne!(country(&i), Some("US"), "{:?}", i.location);
+    // With the place named, the place.
+    let i = main_incident(
+        "A U.S. drone strike hit a car near Miranshah on Wednesday, killing three militants.",
+        "2013-05-30",
+    );
+    assert_eq!(country(&i), Some("PK"), "{:?}", i.location);
+}
+
+#[test]
+fn a_speakers_title_is_not_the_place() {
+    let i = main_incident(
+        "French Foreign Ministry spokeswoman Agnes von der Muhll said gunmen killed two \
+         engineers on Monday.",
+        "2018-03-06",
+    );
+    assert_ne!(country(&i), Some("FR"), "{:?}", i.location);
+    let i = main_incident(
+        "The Chinese ambassador said three engineers were kidnapped on Friday.",
+        "2018-03-10",
+    );
+    assert_ne!(country(&i), Some("CN"), "{:?}", i.location);
+}
+
+#[test]
+fn a_group_fighting_in_one_country_outweighs_a_variant_spelling_of_a_city_abroad() {
+    // Samar is a Philippine province the gazetteer lacks; "Samar" is also a spelling of
+    // Samara (Russia) and the name of a town in Ukraine.
+    let i = main_incident(
+        "Guerrillas of the New People's Army attacked a police outpost in Samar on Saturday, \
+         killing two policemen.",
+        "2019-11-18",
+    );
+    assert_eq!(country(&i), Some("PH"), "{:?}", i.location);
+}
+
+#[test]
+fn a_persons_name_made_of_town_names_is_not_the_place() {
+    let i = main_incident(
+        "Unknown gunmen shot dead a radio reporter, Ali Hassan, in Mogadishu on Tuesday.",
+        "2016-01-20",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Mogadishu", "SO", LocationPrecision::City)),
+        "{:?}",
+        i.location
+    );
+}
+
+#[test]
+fn there_is_the_last_place_named() {
+    let out = extract(
+        "In March 2015, a suicide bomber killed 30 people at a mosque in Kirkuk. On Friday, \
+         a car bomb exploded there, killing nine worshippers.",
+        "2017-05-14",
+    );
+    let main = out
+        .incidents
+        .iter()
+        .find(|i| !i.background)
+        .expect("a main incident");
+    assert_eq!(
+        place(main),
+        Some(("Kirkuk", "IQ", LocationPrecision::City)),
+        "{:?}",
+        main.location
+    );
+}
+
+#[test]
+fn a_small_place_spelled_as_one_word_is_found() {
+    // GeoNames spells it "Miran Shah".
+    let i = main_incident(
+        "Militants attacked a security post near Miranshah on Monday, killing two soldiers.",
+        "2014-06-10",
+    );
+    let location = i.location.as_ref().expect("a location");
+    assert_eq!(location.country.as_str(), "PK");
+    assert_eq!(location.precision, LocationPrecision::City);
+    assert_eq!(location.text, "Miranshah");
+}
+
+#[test]
+fn us_states_carry_their_geonames_id() {
+    let i = main_incident(
+        "A gunman killed four people at a church in Texas on Sunday.",
+        "2017-11-06",
+    );
+    let location = i.location.as_ref().expect("a location");
+    assert_eq!(location.precision, LocationPrecision::Admin1);
+    assert_eq!(location.geonames_id.map(|g| g.0), Some(4736286));
+    // Elsewhere the sources give no division ids.
+    let i = main_incident(
+        "Gunmen killed 12 villagers in Borno state on Friday.",
+        "2019-08-03",
+    );
+    let location = i.location.as_ref().expect("a location");
+    assert_eq!(location.precision, LocationPrecision::Admin1);
+    assert_eq!(location.geonames_id, None);
+}
