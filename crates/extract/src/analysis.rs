@@ -251,6 +251,12 @@ impl<'a> Analysis<'a> {
         words.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
 
+    /// Whether the words of `phrase` start at token `i` and end before token `end`, ignoring
+    /// ASCII case.
+    pub fn is_phrase(&self, i: usize, phrase: &[&str], end: usize) -> bool {
+        i + phrase.len() <= end && phrase.iter().enumerate().all(|(k, w)| self.is(i + k, w))
+    }
+
     /// The index of the token starting at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)

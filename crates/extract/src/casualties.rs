@@ -406,11 +406,9 @@ const AGGREGATE_CUES: &[&[&str]] = &[
 pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
     let range = a.sentence_tokens[s].clone();
     let cue = range.clone().any(|i| {
-        AGGREGATE_CUES.iter().any(|cue| {
-            cue.iter()
-                .enumerate()
-                .all(|(k, w)| a.is(i + k, w) && i + k < range.end)
-        })
+        AGGREGATE_CUES
+            .iter()
+            .any(|cue| a.is_phrase(i, cue, range.end))
     });
     if !cue {
         return false;

@@ -168,11 +168,10 @@ fn find_phrase(a: &Analysis<'_>, sentences: &[usize], phrases: &[&[&str]]) -> Op
     ordered.into_iter().find_map(|s| {
         let range = a.sentence_tokens[s].clone();
         range.clone().find_map(|i| {
-            phrases.iter().find_map(|p| {
-                let last = i + p.len() - 1;
-                (last < range.end && p.iter().enumerate().all(|(k, w)| a.is(i + k, w)))
-                    .then(|| a.span(i, last))
-            })
+            phrases
+                .iter()
+                .find(|p| a.is_phrase(i, p, range.end))
+                .map(|p| a.span(i, i + p.len() - 1))
         })
     })
 }
