@@ -99,6 +99,7 @@ pub fn read_quantity(
         && let Some((low, after_low)) = read_base(text, tokens, i + 1, false)
         && (is(after_low, "and") || is(after_low, "to"))
         && let Some((high, end)) = read_base(text, tokens, after_low + 1, false)
+        && is_ascending(low, high)
     {
         return Some(matched(tokens, i..end, range_of(low, high)));
     }
@@ -133,6 +134,15 @@ pub fn read_quantity(
         _ => quantity,
     };
     Some(matched(tokens, i..end, quantity))
+}
+
+/// Whether `high` can close a range that `low` opens: "between 5 and 7" can, "between two
+/// hundred and a dozen" cannot.
+fn is_ascending(low: Quantity, high: Quantity) -> bool {
+    match (low.min.or(low.max), high.max.or(high.min)) {
+        (Some(lo), Some(hi)) => lo <= hi,
+        _ => false,
+    }
 }
 
 fn range_of(low: Quantity, high: Quantity) -> Quantity {
@@ -469,6 +479,12 @@ mod tests {
         assert_eq!(read("nearly 30 people"), Some(Quantity::at_most(30)));
         assert_eq!(read("about 40 people"), Some(Quantity::exact(40)));
         assert_eq!(read("at least dozens"), Some(Quantity::at_least(24)));
+    }
+
+    #[test]
+    fn a_falling_pair_after_between_is_no_range() {
+        assert_eq!(read("between two hundred and a dozen people"), None);
+        assert_eq!(read("between 7 and 5 people"), None);
     }
 
     #[test]
