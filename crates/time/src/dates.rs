@@ -8,6 +8,8 @@ use jiff::civil::{Date, Weekday};
 use regex::Regex;
 use sitrep_model::{ByteSpan, DatePrecision};
 
+use crate::pattern::compile;
+
 /// A date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
@@ -67,9 +69,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Ago, r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b".to_string()),
         (Kind::Year, r"\b(?P<pre>(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Tt]he|[Ee]arly|[Ll]ate|[Mm]id)\s+|[Mm]id-\s*)(?P<year>(?:19[5-9]|20[0-4])\d)\b(?P<post>\s*[-–]\s*\d)?".to_string()),
     ];
-    list.into_iter()
-        .map(|(k, p)| (k, Regex::new(&p).expect("date patterns are valid")))
-        .collect()
+    list.into_iter().map(|(k, p)| (k, compile(&p))).collect()
 });
 
 /// "11/09/2012", "11.09.2012", "11/09/12".
@@ -86,8 +86,7 @@ enum Order {
 /// The order the text's own unambiguous numeric dates use ("25/12/2014" → day first), when
 /// they all agree.
 fn numeric_order_of(text: &str) -> Option<Order> {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(NUMERIC).expect("the numeric date pattern is valid"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| compile(NUMERIC));
     let (mut day_first, mut month_first) = (false, false);
     for caps in RE.captures_iter(text) {
         let part = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());

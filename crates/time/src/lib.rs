@@ -22,6 +22,7 @@
 //! "1.20am", "13:45", "2 p.m.", "0130 GMT", "midnight", "noon" (→ `HH:MM`).
 
 mod dates;
+mod pattern;
 mod times;
 
 pub use dates::{DateMention, find_dates};

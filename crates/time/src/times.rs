@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sitrep_model::ByteSpan;
 
+use crate::pattern::compile;
+
 /// A time of day found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeMention {
@@ -25,7 +27,7 @@ impl TimeMention {
 }
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    compile(
         r"(?xi)
         \b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ampm1>[ap])\.?\s?m\b\.?|\b(?P<num>[,.:]\d)?)
       | \b(?P<hd>1[0-2]|0?[1-9])\.(?P<md>[0-5]\d)\s*(?P<ampmd>[ap])\.?\s?m\b\.?
@@ -34,7 +36,6 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?P<midnight>midnight)\b
       | \b(?P<noon>noon|midday)\b",
     )
-    .expect("the time pattern is valid")
 });
 
 /// Finds times of day in `text[range]`; spans are offsets into the whole `text`.
