@@ -175,7 +175,17 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         .iter()
         .filter(|t| in_draft(t.sentence))
         .collect();
-    let location = choose_location(a, g, &own, cx.evidence);
+    let location = choose_location(a, g, &own, cx.evidence).or_else(|| {
+        // The main incident's own sentences name no place: the one place the article names
+        // in its country, when it names only one ("... a construction site in Richmond,
+        // Virginia. They were unsuccessful. The ELF claimed it.").
+        if inherited.is_some() {
+            return None;
+        }
+        let country = cx.evidence.strongest()?;
+        let named = the_one_place_named(a.text, g, cx.toponyms, country)?;
+        choose_location(a, g, &named, cx.evidence)
+    });
     if let Some(chosen) = &location {
         let mut info = g.info(chosen.place);
         // The division as the article spells it ("Logar", not the gazetteer's "Lowgar"),
@@ -358,6 +368,40 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
 }
 
 /// A count of zero resting on the words at `span`.
+/// The toponyms of `country` that name a place more exact than the country, when they all
+/// agree: the same town, or a division and the towns inside it. Places named as an origin or
+/// destination do not count. `None` when the article names no such place, or several.
+fn the_one_place_named<'t>(
+    text: &str,
+    g: &sitrep_geo::Gazetteer,
+    toponyms: &'t [Toponym],
+    country: sitrep_geo::CountryIdx,
+) -> Option<Vec<&'t Toponym>> {
+    let named: Vec<&Toponym> = toponyms
+        .iter()
+        .filter(|t| {
+            !t.elsewhere
+                && g.country_of(t.place) == country
+                && !matches!(t.place, Place::Country(_))
+        })
+        .collect();
+    let is_town = |t: &Toponym| {
+        t.offset.is_some() || t.unlisted.is_some() || matches!(t.place, Place::City(_))
+    };
+    let first_town = named.iter().copied().find(|t| is_town(t));
+    let agrees = |t: &&Toponym| match first_town {
+        Some(first) if is_town(t) => {
+            t.place == first.place
+                && t.offset == first.offset
+                && t.unlisted.map(|s| &text[s.range()]) == first.unlisted.map(|s| &text[s.range()])
+        }
+        // A division agrees with a town inside it, or with itself when no town is named.
+        Some(first) => g.admin1_of(first.place) == g.admin1_of(t.place),
+        None => named.first().is_some_and(|d| d.place == t.place),
+    };
+    (!named.is_empty() && named.iter().all(agrees)).then_some(named)
+}
+
 fn zero(a: &Analysis<'_>, span: ByteSpan) -> Count {
     Count {
         min: Some(0),

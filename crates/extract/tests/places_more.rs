@@ -142,3 +142,40 @@ fn us_states_carry_their_geonames_id() {
     assert_eq!(location.precision, LocationPrecision::Admin1);
     assert_eq!(location.geonames_id, None);
 }
+
+#[test]
+fn an_incident_without_a_place_of_its_own_takes_the_one_place_its_article_names() {
+    let i = main_incident(
+        "Residents of Kaduna, Nigeria, woke to smoke on Saturday.\n\n\
+         Gunmen set fire to a church and shot dead four worshippers, witnesses said.",
+        "2020-01-05",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Kaduna", "NG", LocationPrecision::City)),
+        "{:?}",
+        i.location
+    );
+    // A division and a town inside it agree: the town.
+    let i = main_incident(
+        "Residents of Maiduguri in Borno state woke to smoke on Saturday.\n\n\
+         Gunmen set fire to a church and shot dead four worshippers, witnesses said.",
+        "2020-01-05",
+    );
+    assert_eq!(place(&i).map(|p| p.2), Some(LocationPrecision::City));
+}
+
+#[test]
+fn an_incident_without_a_place_of_its_own_stays_in_the_country_when_its_article_names_several() {
+    let i = main_incident(
+        "Residents of Kaduna and Kano, Nigeria, woke to smoke on Saturday.\n\n\
+         Gunmen set fire to a church and shot dead four worshippers, witnesses said.",
+        "2020-01-05",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Nigeria", "NG", LocationPrecision::Country)),
+        "{:?}",
+        i.location
+    );
+}
