@@ -202,6 +202,15 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
             }
             info.admin1 = Some(words);
         }
+        // A town as the article spells it when that is the gazetteer's name without its
+        // accents ("Shindand" for "Shīnḏanḏ"); other spellings keep the gazetteer's name.
+        if matches!(chosen.place, Place::City(_)) && chosen.name_override.is_none() {
+            let words = &a.text[chosen.span.range()];
+            if words != info.name && sitrep_geo::name_key(words) == sitrep_geo::name_key(&info.name)
+            {
+                info.name = words.to_string();
+            }
+        }
         let (lat, lon) = chosen
             .coordinates
             .map_or((info.lat, info.lon), |(la, lo)| (round4(la), round4(lo)));

@@ -148,7 +148,12 @@ fn location(sources: &[Incident]) -> Option<Location> {
     let best = located().map(|l| location_rank(l.precision)).min()?;
     most_common_by(
         located().filter(|l| location_rank(l.precision) == best),
-        |l| (l.geonames_id, l.name.clone(), l.country),
+        // One place whatever the spelling of each report ("Shindand", "Shīnḏanḏ"): its
+        // GeoNames id when it has one.
+        |l| match l.geonames_id {
+            Some(id) => (Some(id), None, l.country),
+            None => (None, Some(l.name.to_lowercase()), l.country),
+        },
     )
     .cloned()
 }
@@ -335,6 +340,26 @@ mod tests {
         point.location = Some(p.clone());
         let merged = reconcile(&[province, kabul(), point]).unwrap();
         assert_eq!(merged.location, Some(p));
+    }
+
+    #[test]
+    fn a_place_gets_the_votes_of_all_its_spellings() {
+        let at = |name: &str, id: u32, lat: f64| {
+            let mut i = kabul();
+            let mut l = place("DZ", name, None, lat, 5.41);
+            l.geonames_id = Some(GeonamesId(id));
+            i.location = Some(l);
+            i
+        };
+        let merged = reconcile(&[
+            at("Sidi Aich", 2, 36.6),
+            at("Setif", 1, 36.19),
+            at("Sétif", 1, 36.19),
+        ])
+        .unwrap();
+        let location = merged.location.unwrap();
+        assert_eq!(location.geonames_id, Some(GeonamesId(1)));
+        assert_eq!(location.name, "Setif", "the first spelling of the winner");
     }
 
     #[test]

@@ -26,8 +26,11 @@ pub use numbers::{Quantity, QuantityMatch, number_word_value, read_quantity};
 pub use sentences::{Sentence, split_sentences};
 pub use tokens::{Token, TokenKind, tokenize, tokenize_range};
 
-/// Folds a string for case- and accent-insensitive comparison: lower case, common Latin
-/// accents removed, curly apostrophes and dashes made plain.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds a string for case- and accent-insensitive comparison: lower case, accents removed,
+/// curly apostrophes and dashes made plain.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -61,12 +64,34 @@ pub fn push_folded(c: char, out: &mut String) {
         'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
         '’' | '‘' | 'ʼ' | '`' | 'ʻ' | 'ʿ' | 'ʾ' => '\'',
         '–' | '—' | '‐' | '‑' => '-',
+        // Any other accented letter: its base letter ("ḏ" → "d", "ḩ" → "h"), from its
+        // canonical decomposition without the combining marks.
         _ => {
-            for l in c.to_lowercase() {
-                out.push(l);
+            for base in std::iter::once(c).nfd().filter(|&d| !is_combining_mark(d)) {
+                out.extend(base.to_lowercase());
             }
             return;
         }
     };
     out.push(mapped);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_drops_case_and_accents() {
+        assert_eq!(fold("Maïduguri"), "maiduguri");
+        assert_eq!(fold("Shīnḏanḏ"), "shindand");
+        assert_eq!(fold("Imām Şāḩib"), "imam sahib");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Kabul’s"), "kabul's");
+    }
+
+    #[test]
+    fn folding_keeps_letters_without_a_decomposition() {
+        assert_eq!(fold("Дамаск"), "дамаск");
+        assert_eq!(fold("دمشق"), "دمشق");
+    }
 }
