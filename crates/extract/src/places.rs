@@ -19,6 +19,8 @@
 //! U.S. drone strike") is no evidence of where things happened. "there" after a verb ("a bomb
 //! exploded there") stands for the last place named in the same or the two sentences before.
 
+use std::ops::Range;
+
 use sitrep_geo::{Gazetteer, NameMatchKind, Place, offset_point};
 use sitrep_model::{ByteSpan, LocationPrecision};
 use sitrep_text::TokenKind;
@@ -358,12 +360,22 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 best_place(g, c.places, &evidence, a, c.first, c.end)
             }
         };
-        let Some(place) = chosen else { continue };
+        let Some(mut place) = chosen else { continue };
+        let mut unlisted = unlisted_before(a, g, c.first, place);
+        // A division that shares its name with its main town means the town when the words
+        // say so: "Kabul city", or a part of a town before it ("in Khair Khana area, Kabul").
+        if matches!(place, Place::Admin1(_))
+            && (a.is_any(c.end, &["city", "town"])
+                || unlisted.is_some_and(|words| ends_with_any(&a.text[words.range()], TOWN_PARTS)))
+            && let Some(town) = namesake_town(g, c.places, place)
+        {
+            place = town;
+            unlisted = None;
+        }
         let offset = offset_before(a, c.first).map(|(bearing, km)| {
             let (lat, lon) = g.coordinates(place);
             offset_point(lat, lon, bearing, km)
         });
-        let unlisted = unlisted_before(a, c.first, place);
         out.push(Toponym {
             sentence: c.sentence,
             span: c.span,
@@ -741,7 +753,14 @@ fn offset_before(a: &Analysis<'_>, first: usize) -> Option<(f64, f64)> {
 }
 
 /// "in Maywand, Kandahar": a capitalised name before ", <division>" that the gazetteer lacks.
-fn unlisted_before(a: &Analysis<'_>, first: usize, place: Place) -> Option<ByteSpan> {
+/// Not when a town of that division comes between them ("in Musaga, Bujumbura, Bujumbura
+/// Mairie"): the place is then in that town, which is resolved on its own.
+fn unlisted_before(
+    a: &Analysis<'_>,
+    g: &Gazetteer,
+    first: usize,
+    place: Place,
+) -> Option<ByteSpan> {
     if !matches!(place, Place::Admin1(_)) || first < 2 || a.word(first - 1) != "," {
         return None;
     }
@@ -782,11 +801,50 @@ fn unlisted_before(a: &Analysis<'_>, first: usize, place: Place) -> Option<ByteS
             });
             return (!known).then_some(span);
         }
-        if before != "," || k < 2 {
+        if before != "," || k < 2 || names_town_in(a, g, k..words_end, place) {
             return None;
         }
         seg_end = k - 1;
     }
+}
+
+/// Words that end the name of a part of a town.
+const TOWN_PARTS: &[&str] = &[
+    "area",
+    "neighborhood",
+    "neighbourhood",
+    "square",
+    "quarter",
+    "suburb",
+    "street",
+    "road",
+    "market",
+    "bazaar",
+];
+
+fn ends_with_any(words: &str, endings: &[&str]) -> bool {
+    words
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|last| endings.iter().any(|e| last.eq_ignore_ascii_case(e)))
+}
+
+/// The town among `places` (the readings of one name) that lies in `division`.
+fn namesake_town(g: &Gazetteer, places: &[Place], division: Place) -> Option<Place> {
+    places
+        .iter()
+        .copied()
+        .find(|p| matches!(p, Place::City(_)) && g.admin1_of(*p) == g.admin1_of(division))
+}
+
+/// Whether the words `tokens` are a name the gazetteer knows as a town in `division`.
+fn names_town_in(a: &Analysis<'_>, g: &Gazetteer, tokens: Range<usize>, division: Place) -> bool {
+    a.names.iter().any(|n| {
+        n.value.tokens == tokens
+            && matches!(&n.value.kind, NameMatchKind::Place(places) if places.iter().any(|p| {
+                matches!(p, Place::City(_)) && g.admin1_of(*p) == g.admin1_of(division)
+            }))
+    })
 }
 
 /// Lower-case words that end the name of a place the gazetteer may lack.

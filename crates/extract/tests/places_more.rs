@@ -199,3 +199,36 @@ fn a_town_keeps_the_article_spelling_when_it_only_drops_the_accents() {
     );
     assert_eq!(place(&i).map(|p| (p.0, p.1)), Some(("Şanlıurfa", "TR")));
 }
+
+#[test]
+fn a_part_of_a_town_named_before_the_town_is_in_the_town() {
+    // The division shares its name with its main town: the words say which.
+    for text in [
+        "A bomb went off in the Shahr-e Naw area, Herat, Afghanistan, on Monday, wounding two \
+         shopkeepers.",
+        "A bomb went off in Herat city, Herat province, on Monday, wounding two shopkeepers.",
+        // A town between the unlisted place and its division.
+        "A bomb went off in Rusenga village, Jalalabad, Nangarhar, on Monday, wounding two \
+         shopkeepers.",
+    ] {
+        let i = main_incident(text, "2021-03-02");
+        let location = i.location.as_ref().expect("a place");
+        assert_eq!(
+            location.precision,
+            LocationPrecision::City,
+            "{text}: {location:?}"
+        );
+        assert!(location.geonames_id.is_some(), "{text}: {location:?}");
+    }
+    // A district of the province keeps its own name at the province's coordinates.
+    let i = main_incident(
+        "A bomb went off in Rusenga district, Herat, on Monday, wounding two shopkeepers.",
+        "2021-03-02",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Rusenga district", "AF", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
+}
