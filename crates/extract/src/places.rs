@@ -793,12 +793,9 @@ fn unlisted_before(
             || (before == "the" && LOCATIVES.contains(&before2.as_str()))
         {
             let span = a.span(k, seg_end - 1);
-            // A place the gazetteer knows is resolved on its own.
-            let known = a.names.iter().any(|n| {
-                matches!(n.value.kind, NameMatchKind::Place(_))
-                    && n.value.tokens.start == k
-                    && n.value.tokens.end == words_end
-            });
+            // A town the gazetteer knows in that division is resolved on its own; a name it
+            // knows only elsewhere ("Kot, Nangarhar") is an unlisted place here.
+            let known = names_town_in(a, g, k..words_end, place);
             return (!known).then_some(span);
         }
         if before != "," || k < 2 || names_town_in(a, g, k..words_end, place) {
@@ -806,6 +803,13 @@ fn unlisted_before(
         }
         seg_end = k - 1;
     }
+}
+
+/// Whether the words between two places make the first part of the second: ", ", " city, ".
+fn is_chain_link(between: &str) -> bool {
+    let words = between.trim();
+    let words = words.strip_suffix(',').unwrap_or(words).trim();
+    words.is_empty() || words.eq_ignore_ascii_case("city") || words.eq_ignore_ascii_case("town")
 }
 
 /// Words that end the name of a part of a town.
@@ -940,6 +944,20 @@ pub fn choose_location(
                 .max_by(|(i, x), (j, y)| rank(x, *i).total_cmp(&rank(y, *j)))
         })
         .map(|(_, t)| *t)?;
+    // "Kunduz city, Kunduz": a town written just before its own division is where it was.
+    let best = match best.place {
+        Place::Admin1(_) if best.unlisted.is_none() && best.offset.is_none() => toponyms
+            .iter()
+            .copied()
+            .find(|t| {
+                matches!(t.place, Place::City(_))
+                    && g.admin1_of(t.place) == g.admin1_of(best.place)
+                    && t.span.end <= best.span.start
+                    && is_chain_link(&a.text[t.span.end..best.span.start])
+            })
+            .unwrap_or(best),
+        _ => best,
+    };
 
     let mut chosen = ChosenLocation {
         place: best.place,

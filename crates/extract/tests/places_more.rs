@@ -232,3 +232,34 @@ fn a_part_of_a_town_named_before_the_town_is_in_the_town() {
         i.location
     );
 }
+
+#[test]
+fn a_town_written_before_its_own_division_is_the_place() {
+    let i = main_incident(
+        "Assailants attacked Ghazni city, Ghazni, Afghanistan, killing four policemen.",
+        "2021-03-02",
+    );
+    let location = i.location.as_ref().expect("a place");
+    assert_eq!(
+        (location.name.as_str(), location.precision),
+        ("Ghazni", LocationPrecision::City),
+        "{location:?}"
+    );
+    assert!(location.geonames_id.is_some(), "{location:?}");
+}
+
+#[test]
+fn a_name_known_only_in_another_country_is_an_unlisted_place_of_the_division_after_it() {
+    // The gazetteer knows Lalago in Tanzania only.
+    let i = main_incident(
+        "Taliban fighters attacked a police checkpoint in Lalago, Helmand, Afghanistan, \
+         killing four policemen.",
+        "2021-03-02",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Lalago", "AF", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
+}
