@@ -9,7 +9,8 @@
 //! Version 1 holds the tables and B-tree indexes, version 2 the R*Tree spatial index of incident
 //! coordinates, kept in step with `incidents` by triggers, version 3 the tables of resolution
 //! (blocking keys, id aliases, rules version), version 4 an R*Tree over coordinates and first
-//! day for box-and-dates queries.
+//! day for box-and-dates queries, version 5 the fields of each filed mention that let a
+//! resolution lookup skip mentions that cannot match before reading them.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -172,8 +173,40 @@ BEGIN
 END;
 "#;
 
+/// What a resolution lookup needs to pass over a filed mention that cannot match the new one
+/// without reading and decoding the mention itself (`sitrep_resolve::matching`, rules 4 and
+/// 5): its event type, place precision, latitude and lower-cased first-level division.
+///
+/// A `NULL` in any of them means "unknown here": the lookup keeps the row and the matching
+/// rules decide. Rows filed before this version are filled from the mention's JSON where SQL
+/// gives the same value as Rust; a division name that is not ASCII stays `NULL`, since
+/// SQLite's `lower` folds ASCII only.
+const V5_BLOCK_FIELDS: &str = r#"
+ALTER TABLE mention_blocks ADD COLUMN event_type TEXT;
+ALTER TABLE mention_blocks ADD COLUMN place_precision TEXT;
+ALTER TABLE mention_blocks ADD COLUMN lat REAL;
+ALTER TABLE mention_blocks ADD COLUMN admin1 TEXT;
+
+UPDATE mention_blocks AS b SET
+    event_type = json_extract(m.data, '$.event_type'),
+    place_precision = json_extract(m.data, '$.location.precision'),
+    lat = json_extract(m.data, '$.location.lat'),
+    admin1 = CASE
+        WHEN json_extract(m.data, '$.location.admin1') NOT GLOB '*[^ -~]*'
+        THEN lower(json_extract(m.data, '$.location.admin1'))
+    END
+FROM mentions AS m
+WHERE m.article_id = b.article_id AND m.ordinal = b.ordinal;
+"#;
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1_TABLES, V2_RTREE, V3_RESOLUTION, V4_RTREE_TIME];
+const MIGRATIONS: &[&str] = &[
+    V1_TABLES,
+    V2_RTREE,
+    V3_RESOLUTION,
+    V4_RTREE_TIME,
+    V5_BLOCK_FIELDS,
+];
 
 /// The schema version this code migrates to.
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -293,7 +326,7 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(LATEST_VERSION, 4);
+        assert_eq!(LATEST_VERSION, 5);
         // The R*Tree of version 2 was filled from the row written at version 1.
         let filter = IncidentFilter {
             bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),
@@ -308,6 +341,86 @@ mod tests {
             ..IncidentFilter::default()
         };
         assert_eq!(store.count(&elsewhere).unwrap(), 0);
+    }
+
+    #[test]
+    fn version_5_fills_the_block_fields_of_old_mentions_as_new_writes_do() {
+        use sitrep_model::{Article, ArticleMeta, DatePrecision, EventDate, ExtractedArticle};
+        let mut store = Store::open_in_memory().unwrap();
+        let report = |admin1: Option<&str>, precision| {
+            let mut i = Incident::new(EventType::Bombing);
+            i.date = Some(EventDate {
+                start: Some("2016-07-23".parse().unwrap()),
+                end: Some("2016-07-23".parse().unwrap()),
+                precision: DatePrecision::Day,
+                text: String::new(),
+            });
+            i.location = Some(Location {
+                name: "Kabul".into(),
+                country: CountryCode::new("AF").unwrap(),
+                country_name: "Afghanistan".into(),
+                admin1: admin1.map(String::from),
+                lat: 34.5553,
+                lon: 69.2075,
+                geonames_id: None,
+                precision,
+                text: "Kabul".into(),
+            });
+            i
+        };
+        let article = Article {
+            id: ArticleId::new("a"),
+            text: "Bombs.".into(),
+            published: Some("2016-07-24".parse().unwrap()),
+            title: None,
+            url: None,
+            source: None,
+        };
+        let incidents = vec![
+            report(Some("Kabul Province"), LocationPrecision::City),
+            report(Some("Nangarhār"), LocationPrecision::Admin1),
+            report(None, LocationPrecision::Point),
+            report(Some("Kabul"), LocationPrecision::Country),
+        ];
+        let extracted = ExtractedArticle {
+            article: ArticleMeta::from(&article),
+            incidents,
+        };
+        store.insert_article(&article, &extracted).unwrap();
+        type Fields = (Option<String>, Option<String>, Option<f64>, Option<String>);
+        let read = |store: &Store| -> Vec<Fields> {
+            store
+                .conn
+                .prepare(
+                    "SELECT event_type, place_precision, lat, admin1 FROM mention_blocks
+                     ORDER BY ordinal, bucket",
+                )
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let written = read(&store);
+        assert!(written.len() >= 4, "{written:?}");
+        let backfill = &V5_BLOCK_FIELDS[V5_BLOCK_FIELDS.find("UPDATE").unwrap()..];
+        store
+            .conn
+            .execute_batch(&format!(
+                "UPDATE mention_blocks SET
+                     event_type = NULL, place_precision = NULL, lat = NULL, admin1 = NULL;
+                 {backfill}"
+            ))
+            .unwrap();
+        let mut expected = written;
+        for fields in &mut expected {
+            // Not ASCII: SQL cannot lower-case it as Rust does, so it stays unknown.
+            if fields.3.as_deref() == Some("nangarhār") {
+                fields.3 = None;
+            }
+        }
+        assert_eq!(read(&store), expected);
+        assert_eq!(expected[0].3.as_deref(), Some("kabul province"));
     }
 
     #[test]

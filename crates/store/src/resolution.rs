@@ -20,10 +20,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, params};
-use sitrep_model::{ArticleId, Count, Incident, IncidentId};
+use sitrep_model::{ArticleId, Count, EventType, Incident, IncidentId};
 use sitrep_resolve::{
-    Assignment, Mention, MentionIndex, MentionKey, Neighbour, RULES_VERSION, block_keys, buckets,
-    cluster, place, reconcile,
+    Assignment, MAX_DISTANCE_KM, Mention, MentionIndex, MentionKey, Neighbour, RULES_VERSION,
+    block_keys, buckets, cluster, place, reconcile, types_compatible,
 };
 
 use crate::Store;
@@ -289,12 +289,23 @@ impl MentionIndex for SqlIndex<'_> {
             return Ok(Vec::new());
         };
         let range = buckets(window);
+        let sieve = Sieve::of(mention.incident());
+        // The rows of mentions that cannot match by rule 4 (types) or 5 (places) are passed
+        // over here, before the join and before their data is read (see `Sieve`).
         let mut stmt = self.conn.prepare_cached(
             "SELECT b.article_id, b.ordinal, m.incident_id
              FROM mention_blocks AS b
              JOIN mentions AS m ON m.article_id = b.article_id AND m.ordinal = b.ordinal
              WHERE b.country = ?1 AND b.bucket BETWEEN ?2 AND ?3
-               AND b.day_first <= ?4 AND b.day_last >= ?5",
+               AND b.day_first <= ?4 AND b.day_last >= ?5
+               AND (?6 IS NULL OR b.event_type IS NULL
+                    OR instr(?6, ',' || b.event_type || ',') > 0)
+               AND (?7 IS NULL OR b.place_precision IS NULL
+                    OR ?7 = 'country' OR b.place_precision = 'country'
+                    OR (?7 IN ('point', 'city') AND b.place_precision IN ('point', 'city')
+                        AND (b.lat IS NULL OR abs(b.lat - ?8) <= ?10))
+                    OR ((?7 = 'admin1' OR b.place_precision = 'admin1')
+                        AND (b.admin1 IS NULL OR ?9 IS NULL OR b.admin1 = ?9)))",
         )?;
         let mut rows = stmt.query(params![
             country.as_str(),
@@ -302,6 +313,11 @@ impl MentionIndex for SqlIndex<'_> {
             range.end(),
             window.last.saturating_add(1),
             window.first.saturating_sub(1),
+            sieve.types,
+            sieve.precision,
+            sieve.lat,
+            sieve.admin1,
+            SIEVE_LAT_DEGREES,
         ])?;
         let mut seen = BTreeSet::new();
         let mut found_keys = Vec::new();
@@ -350,10 +366,16 @@ fn file_blocks(conn: &Connection, mention: &Mention) -> Result<()> {
     };
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO mention_blocks
-            (country, bucket, article_id, ordinal, day_first, day_last)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (country, bucket, article_id, ordinal, day_first, day_last,
+             event_type, place_precision, lat, admin1)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     let key = mention.key();
+    let incident = mention.incident();
+    let location = incident.location.as_ref();
+    let admin1 = location
+        .and_then(|l| l.admin1.as_deref())
+        .map(str::to_lowercase);
     for block in block_keys(mention) {
         stmt.execute(params![
             block.country.as_str(),
@@ -362,9 +384,60 @@ fn file_blocks(conn: &Connection, mention: &Mention) -> Result<()> {
             key.ordinal,
             window.first,
             window.last,
+            incident.event_type.as_str(),
+            location.map(|l| l.precision.as_str()),
+            location.map(|l| l.lat),
+            admin1,
         ])?;
     }
     Ok(())
+}
+
+/// How far apart in latitude, in degrees, two places may be and still be within
+/// [`MAX_DISTANCE_KM`]: a great-circle distance is at least the difference of latitudes
+/// (25 km is 0.2248° on the sphere of `haversine_km`), with a margin for rounding.
+const SIEVE_LAT_DEGREES: f64 = 0.25;
+
+// 25 km on a sphere a little smaller than the Earth is still less than the margin above.
+const _: () =
+    assert!(MAX_DISTANCE_KM / 6_300.0 * (180.0 / std::f64::consts::PI) < SIEVE_LAT_DEGREES);
+
+/// What a lookup of `mention`'s neighbours tells SQL about it, so that rows of mentions that
+/// cannot match it are skipped (`mention_blocks.event_type`, `place_precision`, `lat`,
+/// `admin1`). It only ever skips rows that fail rule 4 or 5 of `sitrep_resolve::matching`
+/// for sure: a `NULL` on either side keeps the row.
+struct Sieve {
+    /// `,type,type,…,` of the event types compatible with the mention's; `None` when every
+    /// type is.
+    types: Option<String>,
+    /// The mention's place precision; `None` without a place.
+    precision: Option<&'static str>,
+    /// Its latitude.
+    lat: Option<f64>,
+    /// Its first-level division, lower-cased as matching compares it.
+    admin1: Option<String>,
+}
+
+impl Sieve {
+    fn of(incident: &Incident) -> Sieve {
+        let kind = incident.event_type;
+        let compatible: Vec<&str> = EventType::ALL
+            .iter()
+            .filter(|&&other| types_compatible(kind, other))
+            .map(|other| other.as_str())
+            .collect();
+        let types = (compatible.len() < EventType::ALL.len())
+            .then(|| format!(",{},", compatible.join(",")));
+        let location = incident.location.as_ref();
+        Sieve {
+            types,
+            precision: location.map(|l| l.precision.as_str()),
+            lat: location.map(|l| l.lat),
+            admin1: location
+                .and_then(|l| l.admin1.as_deref())
+                .map(str::to_lowercase),
+        }
+    }
 }
 
 /// The mention key in columns 0 (article id) and 1 (ordinal).

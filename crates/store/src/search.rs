@@ -1085,6 +1085,10 @@ pub(crate) mod tests {
                  DROP TRIGGER incidents_rtree_time_update;
                  DROP TRIGGER incidents_rtree_time_delete;
                  DROP TABLE incidents_rtree_time;
+                 ALTER TABLE mention_blocks DROP COLUMN event_type;
+                 ALTER TABLE mention_blocks DROP COLUMN place_precision;
+                 ALTER TABLE mention_blocks DROP COLUMN lat;
+                 ALTER TABLE mention_blocks DROP COLUMN admin1;
                  PRAGMA user_version = 3;",
             )
             .unwrap();

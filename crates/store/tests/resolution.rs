@@ -578,3 +578,117 @@ fn the_map_follows_the_reconciled_place() {
         .unwrap();
     assert_eq!(in_box(&store, "70.4,34.4,70.5,34.45"), 1);
 }
+
+/// A pseudo-random corpus that mixes what the store's lookup passes over before reading a
+/// report (event types of every family, places near the 25 km limit, provinces spelt in
+/// several cases and scripts, whole-country places), so that a lookup that skipped a report
+/// it should have compared would group differently from the in-memory reference.
+fn sieve_corpus(n: usize, seed: u64) -> Vec<(Article, ExtractedArticle)> {
+    let mut state = seed | 1;
+    let mut next = move |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m) as usize
+    };
+    let kinds = [
+        EventType::Bombing,
+        EventType::ArmedAssault,
+        EventType::Unknown,
+        EventType::Kidnapping,
+        EventType::AirStrike,
+        EventType::Shelling,
+        EventType::Riot,
+        EventType::FacilityAttack,
+    ];
+    let provinces = [
+        Some("Kabul"),
+        Some("KABUL"),
+        Some("Nangarhār"),
+        Some("NANGARHĀR"),
+        None,
+    ];
+    (0..n)
+        .map(|k| {
+            let day = date("2016-07-10")
+                .checked_add(jiff::Span::new().days(next(6) as i64))
+                .unwrap()
+                .to_string();
+            let published = date(&day).tomorrow().unwrap().to_string();
+            let incidents = (0..1 + next(2))
+                .map(|_| {
+                    // 0.05° steps of latitude: 0.2° (22 km) apart matches, 0.25° does not.
+                    let lat = KABUL.1 + 0.05 * next(7) as f64;
+                    let mut i = report(
+                        kinds[next(kinds.len() as u64)],
+                        &day,
+                        "AF",
+                        ("P", lat, KABUL.2),
+                    );
+                    let location = i.location.as_mut().unwrap();
+                    location.admin1 = provinces[next(provinces.len() as u64)].map(String::from);
+                    location.precision = match next(6) {
+                        0 => LocationPrecision::Admin1,
+                        1 => LocationPrecision::Country,
+                        2 => LocationPrecision::Point,
+                        _ => LocationPrecision::City,
+                    };
+                    if next(3) == 0 {
+                        let date = i.date.as_mut().unwrap();
+                        date.precision = DatePrecision::Month;
+                        date.start = Some(self::date("2016-07-01"));
+                        date.end = Some(self::date("2016-07-31"));
+                    }
+                    if next(2) == 0 {
+                        i = by(i, "Taliban", false);
+                    }
+                    if next(3) == 0 {
+                        i = killed(i, Some(3), Some(3));
+                    }
+                    i
+                })
+                .collect();
+            item(article(&format!("s{k:03}"), &published), incidents)
+        })
+        .collect()
+}
+
+#[test]
+fn the_store_groups_reports_as_the_in_memory_reference_does() {
+    use sitrep_resolve::{Mention, MentionKey, cluster};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    for seed in [3u64, 11, 99] {
+        let items = sieve_corpus(150, seed);
+        let mentions: Vec<Mention> = items
+            .iter()
+            .flat_map(|(a, e)| {
+                e.incidents.iter().enumerate().map(|(n, i)| {
+                    let key = MentionKey::new(a.id.clone(), u32::try_from(n).unwrap());
+                    Mention::new(key, i.clone(), a.published)
+                })
+            })
+            .collect();
+        let mut expected: BTreeMap<IncidentId, BTreeSet<String>> = BTreeMap::new();
+        for (key, leader) in cluster(mentions) {
+            expected
+                .entry(leader.incident_id())
+                .or_default()
+                .insert(key.article.to_string());
+        }
+        assert!(
+            expected.len() < items.len(),
+            "the corpus should merge some reports"
+        );
+        for batch in [1, 40] {
+            let found: BTreeMap<IncidentId, BTreeSet<String>> = dump(&ingest(&items, batch))
+                .into_iter()
+                .map(|i| {
+                    let sources = i.sources.iter().map(|s| s.article_id.to_string()).collect();
+                    (i.id, sources)
+                })
+                .collect();
+            assert_eq!(found, expected, "seed {seed}, batch {batch}");
+        }
+    }
+}
