@@ -206,7 +206,11 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         // accents ("Shindand" for "Shīnḏanḏ"); other spellings keep the gazetteer's name.
         if matches!(chosen.place, Place::City(_)) && chosen.name_override.is_none() {
             let words = &a.text[chosen.span.range()];
-            if words != info.name && sitrep_geo::name_key(words) == sitrep_geo::name_key(&info.name)
+            let shouted = !words.chars().any(char::is_lowercase); // "KABUL" in a dateline
+            if !info.name.is_ascii()
+                && words.is_ascii()
+                && !shouted
+                && sitrep_geo::name_key(words) == sitrep_geo::name_key(&info.name)
             {
                 info.name = words.to_string();
             }

@@ -192,6 +192,23 @@ fn a_town_keeps_the_article_spelling_when_it_only_drops_the_accents() {
         "{:?}",
         i.location
     );
+    // A dateline in capitals is no spelling to keep, and neither is a capitalised ASCII
+    // name: "MOGADISHU" stays "Mogadishu".
+    for (text, name) in [
+        (
+            "SETIF, March 1 (Wire) - A bomb exploded at a bus station on Monday, killing three \
+             people.",
+            "Sétif",
+        ),
+        (
+            "MOGADISHU, March 1 (Wire) - A bomb exploded at a bus station on Monday, killing \
+             three people.",
+            "Mogadishu",
+        ),
+    ] {
+        let i = main_incident(text, "2021-03-02");
+        assert_eq!(place(&i).map(|p| p.0), Some(name), "{:?}", i.location);
+    }
     // Another spelling is not the same name without accents: the gazetteer's name.
     let i = main_incident(
         "A bomb exploded at a bus station in Urfa on Monday, killing three people.",
