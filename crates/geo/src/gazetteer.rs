@@ -805,6 +805,7 @@ LY\t69\tBenghazi\t32.1\t20.1\t800000\tBenghazi
 LB\t09\tNorth Governorate\t34.4\t35.9\t800000\tNorth Governorate|North
 FR\t11\tIle-de-France\t48.8\t2.3\t12000000\tÎle-de-France|Ile-de-France
 US\tTX\tTexas\t31.0\t-99.0\t28000000\tTexas
+US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
 ";
     pub(crate) const CITIES: &str =
         "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames
@@ -814,6 +815,7 @@ US\tTX\tTexas\t31.0\t-99.0\t28000000\tTexas
 2988507\tParis\t48.8534\t2.3488\tFR\t11\t2138551\t
 4717560\tParis\t33.6609\t-95.5555\tUS\tTX\t24782\t
 1835848\tSeoul\t37.566\t126.9784\tKR\t11\t10349312\t
+4407066\tSt. Louis\t38.6273\t-90.1979\tUS\tMO\t279695\tSaint Louis
 ";
 
     pub(crate) fn small() -> Gazetteer {

@@ -58,6 +58,16 @@ fn is_joined_to_article(text: &str, token: &Token) -> bool {
     }
 }
 
+/// Abbreviations that begin place names: "St. Louis", "Ft. Hood", "Mt. Kenya".
+const NAME_ABBREVIATIONS: &[&str] = &["St", "Ste", "Ft", "Mt", "Pt"];
+
+/// The full stop of such an abbreviation, written right after it.
+fn is_abbreviation_dot(text: &str, before: &Token, token: &Token) -> bool {
+    token.text(text) == "."
+        && before.span.end == token.span.start
+        && NAME_ABBREVIATIONS.contains(&before.text(text))
+}
+
 /// A word that may end (and continue) a place name.
 fn is_name_word(text: &str, token: &Token) -> bool {
     token.is_capitalized(text) || is_joined_to_article(text, token)
@@ -77,7 +87,9 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         let mut limit = i + 1;
         while limit < tokens.len()
             && limit - i < MAX_NAME_TOKENS
-            && (is_name_word(text, &tokens[limit]) || is_connector(text, &tokens[limit]))
+            && (is_name_word(text, &tokens[limit])
+                || is_connector(text, &tokens[limit])
+                || is_abbreviation_dot(text, &tokens[limit - 1], &tokens[limit]))
         {
             limit += 1;
         }
@@ -148,6 +160,18 @@ mod tests {
                 ("South Korean".to_string(), true),
                 ("Tripoli".to_string(), false),
                 ("Libya".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_saint_continues_the_name() {
+        // The test gazetteer knows "St. Louis" in the United States.
+        assert_eq!(
+            names("a fire in St. Louis, Missouri"),
+            [
+                ("St. Louis".to_string(), false),
+                ("Missouri".to_string(), false)
             ]
         );
     }
