@@ -380,7 +380,6 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     incident
 }
 
-/// A count of zero resting on the words at `span`.
 /// The toponyms of `country` that name a place more exact than the country, when they all
 /// agree: the same town, or a division and the towns inside it. Places named as an origin or
 /// destination do not count. `None` when the article names no such place, or several.
@@ -415,6 +414,7 @@ fn the_one_place_named<'t>(
     (!named.is_empty() && named.iter().all(agrees)).then_some(named)
 }
 
+/// A count of zero resting on the words at `span`.
 fn zero(a: &Analysis<'_>, span: ByteSpan) -> Count {
     Count {
         min: Some(0),

@@ -833,21 +833,22 @@ fn ends_with_any(words: &str, endings: &[&str]) -> bool {
         .is_some_and(|last| endings.iter().any(|e| last.eq_ignore_ascii_case(e)))
 }
 
+/// Whether `place` is a town in `division`.
+fn is_town_in(g: &Gazetteer, place: Place, division: Place) -> bool {
+    matches!(place, Place::City(_)) && g.admin1_of(place) == g.admin1_of(division)
+}
+
 /// The town among `places` (the readings of one name) that lies in `division`.
 fn namesake_town(g: &Gazetteer, places: &[Place], division: Place) -> Option<Place> {
-    places
-        .iter()
-        .copied()
-        .find(|p| matches!(p, Place::City(_)) && g.admin1_of(*p) == g.admin1_of(division))
+    places.iter().copied().find(|&p| is_town_in(g, p, division))
 }
 
 /// Whether the words `tokens` are a name the gazetteer knows as a town in `division`.
 fn names_town_in(a: &Analysis<'_>, g: &Gazetteer, tokens: Range<usize>, division: Place) -> bool {
     a.names.iter().any(|n| {
         n.value.tokens == tokens
-            && matches!(&n.value.kind, NameMatchKind::Place(places) if places.iter().any(|p| {
-                matches!(p, Place::City(_)) && g.admin1_of(*p) == g.admin1_of(division)
-            }))
+            && matches!(&n.value.kind, NameMatchKind::Place(places)
+                if namesake_town(g, places, division).is_some())
     })
 }
 
@@ -950,8 +951,7 @@ pub fn choose_location(
             .iter()
             .copied()
             .find(|t| {
-                matches!(t.place, Place::City(_))
-                    && g.admin1_of(t.place) == g.admin1_of(best.place)
+                is_town_in(g, t.place, best.place)
                     && t.span.end <= best.span.start
                     && is_chain_link(&a.text[t.span.end..best.span.start])
             })
