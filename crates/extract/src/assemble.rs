@@ -1,6 +1,6 @@
 //! Turning a draft (sentences of one incident) into a model incident with evidence.
 
-use sitrep_geo::Place;
+use sitrep_geo::{Place, is_division_kind, name_key};
 use sitrep_model::{
     ByteSpan, Count, CountryCode, EventDate, Evidence, EvidenceField, Incident, Location,
     LocationPrecision, Target, TargetType, Weapon,
@@ -196,7 +196,17 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
                 .chain(cx.toponyms.iter().collect::<Vec<_>>().iter())
                 .find(|t| t.place == Place::Admin1(division) && !t.dateline)
         {
-            let words = a.text[written.span.range()].to_string();
+            let mut words = a.text[written.span.range()].to_string();
+            // Not when the words only leave out the kind of division ("Central" for
+            // "Central Governorate"): the full name says more.
+            let full = &g.admin1s()[division as usize].name;
+            let (written_key, full_key) = (name_key(&words), name_key(full));
+            if full_key
+                .strip_prefix(written_key.as_str())
+                .is_some_and(|rest| rest.starts_with(' ') && is_division_kind(rest.trim_start()))
+            {
+                words.clone_from(full);
+            }
             if matches!(chosen.place, Place::Admin1(_)) && chosen.name_override.is_none() {
                 info.name = words.clone();
             }
@@ -210,7 +220,7 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
             if !info.name.is_ascii()
                 && words.is_ascii()
                 && !shouted
-                && sitrep_geo::name_key(words) == sitrep_geo::name_key(&info.name)
+                && name_key(words) == name_key(&info.name)
             {
                 info.name = words.to_string();
             }

@@ -280,3 +280,51 @@ fn a_name_known_only_in_another_country_is_an_unlisted_place_of_the_division_aft
         i.location
     );
 }
+
+/// (name, admin1) of the main incident's location.
+fn place_in_division(incident: &Incident) -> Option<(&str, Option<&str>)> {
+    incident
+        .location
+        .as_ref()
+        .map(|l| (l.name.as_str(), l.admin1.as_deref()))
+}
+
+#[test]
+fn a_division_written_loosely_before_the_country_is_that_division() {
+    // GeoNames spells it "Jowzjan"; the address leaves no other reading. The division keeps
+    // the article's spelling, as a division named in the text does.
+    let i = main_incident(
+        "Gunmen killed two shepherds in Kala Gul, Jawzjan, Afghanistan on Friday.",
+        "2021-05-07",
+    );
+    assert_eq!(
+        place_in_division(&i),
+        Some(("Kala Gul", Some("Jawzjan"))),
+        "{:?}",
+        i.location
+    );
+    // "Central" alone names nothing, but before ", Bahrain" it is the Central Governorate.
+    let i = main_incident(
+        "A homemade bomb exploded near a police patrol in Tubli, Central, Bahrain, wounding \
+         one officer.",
+        "2015-07-28",
+    );
+    assert_eq!(
+        place_in_division(&i),
+        Some(("Tubli", Some("Central Governorate"))),
+        "{:?}",
+        i.location
+    );
+    // Without the address, a generic word stays a word.
+    let i = main_incident(
+        "A homemade bomb exploded near a police patrol in the Central district on Tuesday, \
+         wounding one officer.",
+        "2015-07-28",
+    );
+    assert_ne!(
+        i.location.as_ref().and_then(|l| l.admin1.as_deref()),
+        Some("Central Governorate"),
+        "{:?}",
+        i.location
+    );
+}

@@ -14,6 +14,7 @@ use hashbrown::HashTable;
 
 use sitrep_model::{CountryCode, GeonamesId, LocationPrecision};
 
+use crate::divisions::{self, LooseDivision};
 use crate::error::{GeoError, Result};
 
 /// Index of a country in the gazetteer.
@@ -128,6 +129,8 @@ pub struct Gazetteer {
     names: NameIndex,
     demonyms: FastMap<Box<str>, CountryIdx>,
     by_code: FastMap<CountryCode, CountryIdx>,
+    /// Loose forms of every spelling of every division, sorted by country.
+    loose_divisions: Vec<LooseDivision>,
 }
 
 /// A hash map with a fast hasher: its keys come from the gazetteer's own tables.
@@ -549,11 +552,24 @@ impl Gazetteer {
                 geonames_id,
             });
             names.add(&name, Place::Admin1(idx));
+            self.add_loose_division(idx, country, &name);
             for alt in alternates(field(&f, c_names, FILE, line)?) {
                 names.add(alt, Place::Admin1(idx));
+                self.add_loose_division(idx, country, alt);
             }
         }
+        self.loose_divisions.sort_by_key(|f| f.country);
         Ok(index)
+    }
+
+    fn add_loose_division(&mut self, admin1: u32, country: CountryIdx, name: &str) {
+        let key = divisions::loose_key(name);
+        self.loose_divisions.push(LooseDivision {
+            admin1,
+            country,
+            skeleton: divisions::skeleton(&key).into(),
+            key: key.into(),
+        });
     }
 
     fn load_cities(
@@ -650,6 +666,14 @@ impl Gazetteer {
     /// The places for an already normalised key (see [`name_key`]).
     pub fn lookup_key(&self, key: &str) -> &[Place] {
         self.names.get(key)
+    }
+
+    /// The one division of `country` that `written` names when spelling is taken loosely: kind
+    /// words, spaces, hyphens and vowels aside ("Northern region" for Northern Governorate,
+    /// "Jawzjan" for Jowzjan). Only for a name that can be nothing but a division of that
+    /// country, such as the part before the country in an address.
+    pub fn division_written(&self, country: CountryIdx, written: &str) -> Option<u32> {
+        divisions::find(&self.loose_divisions, country, written)
     }
 
     /// The country a demonym or adjective names ("Libyan", "South Koreans").

@@ -18,11 +18,13 @@
 #![deny(missing_docs)]
 
 mod distance;
+mod divisions;
 mod error;
 mod gazetteer;
 mod toponyms;
 
 pub use distance::{haversine_km, offset_point};
+pub use divisions::is_division_kind;
 pub use error::{GeoError, Result};
 pub use gazetteer::{
     Admin1, City, Country, CountryIdx, Gazetteer, GazetteerSources, Place, PlaceInfo, name_key,

@@ -129,7 +129,103 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             None => i += 1,
         }
     }
+    add_address_divisions(gazetteer, text, tokens, &mut out);
     out
+}
+
+/// Lower-case words that may follow a division's name in an address ("Northern region").
+const DIVISION_KINDS: &[&str] = &[
+    "region",
+    "governorate",
+    "province",
+    "state",
+    "department",
+    "prefecture",
+    "county",
+    "oblast",
+];
+
+/// "in Aali, Northern region, Bahrain", "in Pir Gharib, Jawzjan, Afghanistan": the name just
+/// before the country of an address of three or more parts is a division of that country.
+/// When the spelling index does not know it as one (a generic word such as "Northern", another
+/// transliteration), it is compared loosely with that country's divisions
+/// ([`Gazetteer::division_written`]); the division found is added to what the name may mean.
+fn add_address_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Vec<NameMatch>) {
+    let is = |i: usize, word: &str| tokens.get(i).is_some_and(|t| t.is(text, word));
+    let mut added = Vec::new();
+    for m in out.iter() {
+        let NameMatchKind::Place(places) = &m.kind else {
+            continue;
+        };
+        let Some(country) = places.iter().find_map(|p| match p {
+            Place::Country(c) => Some(*c),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let Some(comma) = m.tokens.start.checked_sub(1).filter(|&c| is(c, ",")) else {
+            continue;
+        };
+        let mut end = comma;
+        if end > 0
+            && DIVISION_KINDS
+                .iter()
+                .any(|k| tokens[end - 1].text(text) == *k)
+        {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_NAME_TOKENS && is_name_word(text, &tokens[start - 1]) {
+            start -= 1;
+        }
+        // A part of the address must come before: "X, <division>, <country>".
+        if start == end || start < 2 || !is(start - 1, ",") {
+            continue;
+        }
+        let known = out.iter().find(|n| n.tokens == (start..end));
+        if let Some(NameMatchKind::Place(readings)) = known.map(|n| &n.kind)
+            && readings
+                .iter()
+                .any(|p| matches!(p, Place::Admin1(_)) && g.country_of(*p) == country)
+        {
+            continue;
+        }
+        let overlapped = out
+            .iter()
+            .any(|n| n.tokens.start < end && start < n.tokens.end && n.tokens != (start..end));
+        if overlapped {
+            continue;
+        }
+        let written = &text[tokens[start].span.start..tokens[end - 1].span.end];
+        let Some(division) = g.division_written(country, written) else {
+            continue;
+        };
+        added.push((start..end, division));
+    }
+    for (range, division) in added {
+        let place = Place::Admin1(division);
+        match out.iter_mut().find(|n| n.tokens == range) {
+            Some(NameMatch {
+                kind: NameMatchKind::Place(readings),
+                ..
+            }) => readings.push(place),
+            Some(_) => {}
+            None => {
+                let at = out.partition_point(|n| n.tokens.start < range.start);
+                out.insert(
+                    at,
+                    NameMatch {
+                        span: ByteSpan {
+                            start: tokens[range.start].span.start,
+                            end: tokens[range.end - 1].span.end,
+                        },
+                        tokens: range,
+                        kind: NameMatchKind::Place(vec![place]),
+                    },
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

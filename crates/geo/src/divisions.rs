@@ -1,0 +1,187 @@
+//! Loose matching of first-level division names, for divisions written in an address.
+//!
+//! News and incident databases write a division the way they transliterate or translate it,
+//! not the way GeoNames does: "Jawzjan" for Jowzjan, "Sari Pul" for Sar-e Pol, "Northern" or
+//! "Northern region" for Northern Governorate, "Nord" for Nord Region. Such spellings are not
+//! in the spelling index, and some ("Northern", "Central") must not be: on their own they are
+//! ordinary words. Inside an address that ends in a country ("in Aali, Northern region,
+//! Bahrain") the name can only be a division of that country, which makes a loose comparison
+//! safe: it is made against that country's few dozen divisions only, and must pick exactly one.
+
+use crate::gazetteer::{CountryIdx, name_key};
+
+/// Words naming a kind of division, dropped from the end of a name before loose comparison.
+const KIND_WORDS: &[&str] = &[
+    "region",
+    "governorate",
+    "province",
+    "state",
+    "department",
+    "district",
+    "division",
+    "prefecture",
+    "county",
+    "oblast",
+    "territory",
+    "municipality",
+];
+
+/// The loose forms of one spelling of a division.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LooseDivision {
+    /// The division (index into the gazetteer's divisions).
+    pub admin1: u32,
+    /// Its country.
+    pub country: CountryIdx,
+    /// [`loose_key`] of the spelling.
+    pub key: Box<str>,
+    /// [`skeleton`] of the spelling.
+    pub skeleton: Box<str>,
+}
+
+/// Whether a lower-case word names a kind of division ("region", "governorate", ...).
+pub fn is_division_kind(word: &str) -> bool {
+    KIND_WORDS.contains(&word)
+}
+
+/// The name folded, without a trailing kind word, spaces and hyphens:
+/// "South-West Region" → "southwest", "Northern Governorate" → "northern".
+pub(crate) fn loose_key(name: &str) -> String {
+    let key = name_key(name);
+    let mut words: Vec<&str> = key.split(' ').collect();
+    if words.len() > 1 && words.last().is_some_and(|w| is_division_kind(w)) {
+        words.pop();
+    }
+    words.concat()
+}
+
+/// The consonants of a loose key, with vowels, "w" and "y" dropped and doubled letters made
+/// single: "jowzjan" and "jawzjan" → "jzjn", "sarepol" and "saripul" → "srpl".
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y') || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether two loose keys begin alike: the same letter, or both a vowel ("Oruzgan",
+/// "Uruzgan").
+fn same_start(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    match (a.chars().next(), b.chars().next()) {
+        (Some(x), Some(y)) => x == y || (vowel(x) && vowel(y)),
+        _ => false,
+    }
+}
+
+/// The one division of `country` among `forms` (sorted by country) that `written` names
+/// loosely: first by [`loose_key`], then by [`skeleton`]. `None` when no division, or more
+/// than one, matches.
+pub(crate) fn find(forms: &[LooseDivision], country: CountryIdx, written: &str) -> Option<u32> {
+    let from = forms.partition_point(|f| f.country < country);
+    let to = forms.partition_point(|f| f.country <= country);
+    let forms = &forms[from..to];
+    let key = loose_key(written);
+    if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    if let Some(found) = unique(forms.iter().filter(|f| *f.key == *key).map(|f| f.admin1)) {
+        return Some(found);
+    }
+    let bones = skeleton(&key);
+    if bones.len() < 3 {
+        return None;
+    }
+    unique(
+        forms
+            .iter()
+            .filter(|f| *f.skeleton == *bones && same_start(&f.key, &key))
+            .map(|f| f.admin1),
+    )
+}
+
+/// The one value `matches` yields (any number of times), or `None`.
+fn unique(mut matches: impl Iterator<Item = u32>) -> Option<u32> {
+    let first = matches.next()?;
+    matches.all(|other| other == first).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(rows: &[(u32, CountryIdx, &str)]) -> Vec<LooseDivision> {
+        let mut out: Vec<LooseDivision> = rows
+            .iter()
+            .map(|&(admin1, country, name)| {
+                let key = loose_key(name);
+                LooseDivision {
+                    admin1,
+                    country,
+                    skeleton: skeleton(&key).into(),
+                    key: key.into(),
+                }
+            })
+            .collect();
+        out.sort_by_key(|f| f.country);
+        out
+    }
+
+    #[test]
+    fn kind_words_spaces_and_hyphens_do_not_count() {
+        assert_eq!(loose_key("South-West Region"), "southwest");
+        assert_eq!(loose_key("Northern Governorate"), "northern");
+        assert_eq!(loose_key("Region"), "region");
+    }
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert_eq!(
+            skeleton(&loose_key("Jowzjan")),
+            skeleton(&loose_key("Jawzjan"))
+        );
+        assert_eq!(
+            skeleton(&loose_key("Sar-e Pol")),
+            skeleton(&loose_key("Sari Pul"))
+        );
+        assert_eq!(
+            skeleton(&loose_key("Khowst")),
+            skeleton(&loose_key("Khost"))
+        );
+        assert_ne!(
+            skeleton(&loose_key("Kunduz")),
+            skeleton(&loose_key("Kandahar"))
+        );
+    }
+
+    #[test]
+    fn a_division_is_found_only_in_its_own_country() {
+        let f = forms(&[
+            (0, 1, "Northern Governorate"),
+            (1, 1, "Central Governorate"),
+            (2, 2, "Northern Region"),
+            (3, 3, "Jowzjan"),
+            (4, 3, "Sar-e Pol"),
+        ]);
+        assert_eq!(find(&f, 1, "Northern"), Some(0));
+        assert_eq!(find(&f, 1, "Northern region"), Some(0));
+        assert_eq!(find(&f, 2, "Northern"), Some(2));
+        assert_eq!(find(&f, 1, "Southern"), None);
+        assert_eq!(find(&f, 3, "Jawzjan"), Some(3));
+        assert_eq!(find(&f, 3, "Sari Pul"), Some(4));
+        assert_eq!(find(&f, 1, "Jawzjan"), None);
+    }
+
+    #[test]
+    fn an_ambiguous_skeleton_finds_nothing() {
+        let f = forms(&[(0, 1, "Bamar"), (1, 1, "Bimor")]);
+        assert_eq!(find(&f, 1, "Bumar"), None);
+        // A different first letter is another name.
+        let f = forms(&[(0, 1, "Kabul")]);
+        assert_eq!(find(&f, 1, "Qabul"), None);
+    }
+}
