@@ -790,6 +790,7 @@ fn unlisted_before(
             .map(|i| a.word(i).to_ascii_lowercase())
             .unwrap_or_default();
         if LOCATIVES.contains(&before.as_str())
+            || PLACE_OBJECT_VERBS.contains(&before.as_str())
             || (before == "the" && LOCATIVES.contains(&before2.as_str()))
         {
             let span = a.span(k, seg_end - 1);
@@ -804,6 +805,26 @@ fn unlisted_before(
         seg_end = k - 1;
     }
 }
+
+/// Verbs of attack whose object is often a place: "Assailants raided Limani, Extreme-North".
+const PLACE_OBJECT_VERBS: &[&str] = &[
+    "attacked",
+    "attack",
+    "attacking",
+    "raided",
+    "raid",
+    "raiding",
+    "stormed",
+    "storm",
+    "storming",
+    "overran",
+    "overrun",
+    "shelled",
+    "besieged",
+    "seized",
+    "captured",
+    "bombed",
+];
 
 /// Whether the words between two places make the first part of the second: ", ", " city, ".
 fn is_chain_link(between: &str) -> bool {

@@ -328,3 +328,17 @@ fn a_division_written_loosely_before_the_country_is_that_division() {
         i.location
     );
 }
+
+#[test]
+fn a_place_attacked_in_an_address_is_the_place() {
+    let i = main_incident(
+        "Gunmen raided Dumaz, Extreme-North, Cameroon overnight, killing three villagers.",
+        "2018-02-11",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Dumaz", "CM", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
+}
