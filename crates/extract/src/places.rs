@@ -361,16 +361,23 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             }
         };
         let Some(mut place) = chosen else { continue };
+        let mut span = c.span;
         let mut unlisted = unlisted_before(a, g, c.first, place);
         // A division that shares its name with its main town means the town when the words
         // say so: "Kabul city", or a part of a town before it ("in Khair Khana area, Kabul").
         if matches!(place, Place::Admin1(_))
             && (a.is_any(c.end, &["city", "town"])
-                || unlisted.is_some_and(|words| ends_with_any(&a.text[words.range()], TOWN_PARTS)))
+                || unlisted.is_some_and(|words| ends_with_any(&a.text[words.range()], TOWN_PARTS))
+                || unlisted.is_some_and(|words| {
+                    is_quarter_of_namesake_city(a, g, c.places, place, words, c.span, c.end)
+                }))
             && let Some(town) = namesake_town(g, c.places, place)
         {
             place = town;
-            unlisted = None;
+            // The words keep the part of the town: "Khair Khana area, Kabul".
+            if let Some(part) = unlisted.take() {
+                span = part.cover(span);
+            }
         }
         let offset = offset_before(a, c.first).map(|(bearing, km)| {
             let (lat, lon) = g.coordinates(place);
@@ -378,7 +385,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         });
         out.push(Toponym {
             sentence: c.sentence,
-            span: c.span,
+            span,
             place,
             locative: c.locative || offset.is_some(),
             elsewhere: c.elsewhere,
@@ -852,6 +859,35 @@ fn ends_with_any(words: &str, endings: &[&str]) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .is_some_and(|last| endings.iter().any(|e| last.eq_ignore_ascii_case(e)))
+}
+
+/// Population from which a town is a city whose quarters make news under their own names.
+const CITY_WITH_QUARTERS: u64 = 1_000_000;
+
+/// "in Wazir Akbar Khan, Kabul": an unlisted name written just before a division that is
+/// named after a large city filling most of it, with no word saying what kind of place it
+/// is, is a quarter of that city. (A village or district says so, or comes with a district
+/// between: "in Qaflatan, Sayyad district, Sari Pul".)
+fn is_quarter_of_namesake_city(
+    a: &Analysis<'_>,
+    g: &Gazetteer,
+    readings: &[Place],
+    division: Place,
+    unlisted: ByteSpan,
+    division_span: ByteSpan,
+    division_end: usize,
+) -> bool {
+    let words = &a.text[unlisted.range()];
+    let adjacent = a.text[unlisted.end..division_span.start].trim() == ",";
+    // "Kaduna State", "Kabul province": the division itself is meant.
+    let division_said = a.is_any(division_end, DIVISION_WORDS);
+    adjacent
+        && !division_said
+        && !ends_with_any(words, UNLISTED_KINDS)
+        && namesake_town(g, readings, division).is_some_and(|town| {
+            let people = g.population(town);
+            people >= CITY_WITH_QUARTERS && people * 2 >= g.population(division)
+        })
 }
 
 /// Whether `place` is a town in `division`.

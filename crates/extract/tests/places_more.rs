@@ -342,3 +342,40 @@ fn a_place_attacked_in_an_address_is_the_place() {
         i.location
     );
 }
+
+#[test]
+fn an_unlisted_quarter_of_a_city_that_fills_its_province_is_in_the_city() {
+    let i = main_incident(
+        "A magnetic bomb attached to a car exploded in Taimani, Kabul, Afghanistan, killing \
+         the driver.",
+        "2019-10-02",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Kabul", "AF", LocationPrecision::City)),
+        "{:?}",
+        i.location
+    );
+    // The words keep the quarter.
+    let text = i.location.as_ref().map(|l| l.text.as_str());
+    assert!(
+        text.is_some_and(|t| t.contains("Taimani")),
+        "{:?}",
+        i.location
+    );
+    // A village says what it is; a province named as such is the province.
+    for sentence in [
+        "A magnetic bomb attached to a car exploded in Taimani village, Kabul, Afghanistan, \
+         killing the driver.",
+        "A magnetic bomb attached to a car exploded in Taimani, Kabul province, Afghanistan, \
+         killing the driver.",
+    ] {
+        let i = main_incident(sentence, "2019-10-02");
+        assert_eq!(
+            i.location.as_ref().map(|l| l.precision),
+            Some(LocationPrecision::Admin1),
+            "{sentence}: {:?}",
+            i.location
+        );
+    }
+}
