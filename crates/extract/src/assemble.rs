@@ -1,6 +1,6 @@
 //! Turning a draft (sentences of one incident) into a model incident with evidence.
 
-use sitrep_geo::{Place, is_division_kind, name_key};
+use sitrep_geo::{Place, is_division_kind, name_key, spelled_alike};
 use sitrep_model::{
     ByteSpan, Count, CountryCode, EventDate, Evidence, EvidenceField, Incident, Location,
     LocationPrecision, Target, TargetType, Weapon,
@@ -212,15 +212,17 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
             }
             info.admin1 = Some(words);
         }
-        // A town as the article spells it when that is the gazetteer's name without its
-        // accents ("Shindand" for "Shīnḏanḏ"); other spellings keep the gazetteer's name.
+        // A town as the article spells it when the gazetteer's name is a transliteration
+        // with diacritics and the article's a plain one of the same name ("Shindand" for
+        // "Shīnḏanḏ", "Mazari Sharif" for "Mazār-e Sharīf"). Plain names and other names
+        // stay ("Mumbai", not "Bombay"; "Şanlıurfa", not "Urfa").
         if matches!(chosen.place, Place::City(_)) && chosen.name_override.is_none() {
-            let words = &a.text[chosen.span.range()];
+            let words = &a.text[chosen.name_span.range()];
             let shouted = !words.chars().any(char::is_lowercase); // "KABUL" in a dateline
             if !info.name.is_ascii()
                 && words.is_ascii()
                 && !shouted
-                && name_key(words) == name_key(&info.name)
+                && spelled_alike(words, &info.name)
             {
                 info.name = words.to_string();
             }

@@ -47,6 +47,8 @@ pub struct Toponym {
     pub offset: Option<(f64, f64)>,
     /// An unlisted place named just before a division ("in Maywand, Kandahar"): its words.
     pub unlisted: Option<ByteSpan>,
+    /// A part of the town named just before it ("in Khair Khana area, Kabul"): its words.
+    pub quarter: Option<ByteSpan>,
 }
 
 /// Country evidence of an article, by country index.
@@ -361,7 +363,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             }
         };
         let Some(mut place) = chosen else { continue };
-        let mut span = c.span;
+        let mut quarter = None;
         let mut unlisted = unlisted_before(a, g, c.first, place);
         // A division that shares its name with its main town means the town when the words
         // say so: "Kabul city", or a part of a town before it ("in Khair Khana area, Kabul").
@@ -374,10 +376,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             && let Some(town) = namesake_town(g, c.places, place)
         {
             place = town;
-            // The words keep the part of the town: "Khair Khana area, Kabul".
-            if let Some(part) = unlisted.take() {
-                span = part.cover(span);
-            }
+            quarter = unlisted.take();
         }
         let offset = offset_before(a, c.first).map(|(bearing, km)| {
             let (lat, lon) = g.coordinates(place);
@@ -385,13 +384,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         });
         out.push(Toponym {
             sentence: c.sentence,
-            span,
+            span: c.span,
             place,
             locative: c.locative || offset.is_some(),
             elsewhere: c.elsewhere,
             dateline: c.dateline,
             offset,
             unlisted,
+            quarter,
         });
     }
     let there = there_references(a, &out);
@@ -448,6 +448,7 @@ fn there_references(a: &Analysis<'_>, toponyms: &[Toponym]) -> Vec<Toponym> {
                 dateline: false,
                 offset: antecedent.offset,
                 unlisted: None,
+                quarter: None,
             });
         }
     }
@@ -939,6 +940,8 @@ pub struct ChosenLocation {
     pub coordinates: Option<(f64, f64)>,
     /// The words.
     pub span: ByteSpan,
+    /// The words of the place's own name.
+    pub name_span: ByteSpan,
 }
 
 /// Picks the most specific well-supported location among the toponyms of an incident's
@@ -1025,7 +1028,8 @@ pub fn choose_location(
         },
         name_override: None,
         coordinates: None,
-        span: best.span,
+        span: best.quarter.map_or(best.span, |q| q.cover(best.span)),
+        name_span: best.span,
     };
     if let Some(point) = best.offset {
         chosen.precision = LocationPrecision::Point;
@@ -1073,6 +1077,7 @@ pub fn capital_mentions(a: &Analysis<'_>, g: &Gazetteer) -> Vec<Toponym> {
             dateline: false,
             offset: None,
             unlisted: None,
+            quarter: None,
         });
     }
     out

@@ -68,6 +68,28 @@ pub(crate) fn skeleton(key: &str) -> String {
     out
 }
 
+/// Whether two spellings are transliterations of one name: the same consonants in the same
+/// order once folded ("Mazari Sharif" and "Mazār-e Sharīf", "Mihtarlam" and "Mehtar Lām"),
+/// beginning alike. A short or other name is not one ("Urfa" and "Şanlıurfa").
+pub fn spelled_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (without_article(a), without_article(b));
+    let (a, b) = (loose_key(&a), loose_key(&b));
+    same_start(&a, &b) && skeleton(&a) == skeleton(&b)
+}
+
+/// Arabic articles that some spellings write before a name and others leave out ("Al
+/// Fallūjah", "Fallujah").
+const ARTICLES: &[&str] = &["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"];
+
+/// The name key without a leading article.
+fn without_article(name: &str) -> String {
+    let key = name_key(name);
+    match key.split_once(' ') {
+        Some((first, rest)) if ARTICLES.contains(&first) => rest.to_string(),
+        _ => key,
+    }
+}
+
 /// Whether two loose keys begin alike: the same letter, or both a vowel ("Oruzgan",
 /// "Uruzgan").
 fn same_start(a: &str, b: &str) -> bool {
@@ -156,6 +178,16 @@ mod tests {
             skeleton(&loose_key("Kunduz")),
             skeleton(&loose_key("Kandahar"))
         );
+    }
+
+    #[test]
+    fn transliterations_are_spelled_alike_and_other_names_are_not() {
+        assert!(spelled_alike("Mazari Sharif", "Mazār-e Sharīf"));
+        assert!(spelled_alike("Puli Khumri", "Pul-e Khumrī"));
+        assert!(!spelled_alike("Urfa", "Şanlıurfa"));
+        assert!(!spelled_alike("Bombay", "Mumbai"));
+        assert!(spelled_alike("Fallujah", "Al Fallūjah"));
+        assert!(spelled_alike("Al-Arish", "Arīsh"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ mod gazetteer;
 mod toponyms;
 
 pub use distance::{haversine_km, offset_point};
-pub use divisions::is_division_kind;
+pub use divisions::{is_division_kind, spelled_alike};
 pub use error::{GeoError, Result};
 pub use gazetteer::{
     Admin1, City, Country, CountryIdx, Gazetteer, GazetteerSources, Place, PlaceInfo, name_key,
