@@ -776,6 +776,8 @@ fn unlisted_before(
     // district, Wardak" → segments "Jalrez district", "Khwaja Sahib"; the first segment,
     // introduced by a locative word, is the place.
     let mut seg_end = first - 1; // the comma after the segment
+    // The segment walked before this one (the next in reading order).
+    let mut inner: Option<ByteSpan> = None;
     loop {
         let mut k = seg_end;
         // An optional trailing division word: "Qarabagh district".
@@ -802,6 +804,13 @@ fn unlisted_before(
             || (before == "the" && LOCATIVES.contains(&before2.as_str()))
         {
             let span = a.span(k, seg_end - 1);
+            // A part of a town or district named before it is in it: "in Seapy area, Kot
+            // district, Nangarhar" is in Kot district.
+            if let Some(next) = inner
+                && ends_with_any(&a.text[span.range()], TOWN_PARTS)
+            {
+                return Some(next);
+            }
             // A town the gazetteer knows in that division is resolved on its own; a name it
             // knows only elsewhere ("Kot, Nangarhar") is an unlisted place here.
             let known = names_town_in(a, g, k..words_end, place);
@@ -810,6 +819,7 @@ fn unlisted_before(
         if before != "," || k < 2 || names_town_in(a, g, k..words_end, place) {
             return None;
         }
+        inner = Some(a.span(k, seg_end - 1));
         seg_end = k - 1;
     }
 }

@@ -384,3 +384,18 @@ fn an_unlisted_quarter_of_a_city_that_fills_its_province_is_in_the_city() {
         );
     }
 }
+
+#[test]
+fn a_part_of_a_district_named_before_it_is_in_the_district() {
+    let i = main_incident(
+        "A roadside bomb hit a police car in Tor Ghar area, Zarin district, Helmand, \
+         Afghanistan, wounding two officers.",
+        "2019-04-15",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Zarin district", "AF", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
+}
