@@ -364,7 +364,8 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         };
         let Some(mut place) = chosen else { continue };
         let mut quarter = None;
-        let mut unlisted = unlisted_before(a, g, c.first, place);
+        let mut unlisted =
+            unlisted_before(a, g, c.first, place).or_else(|| settlement_in_before(a, c.first));
         // A division that shares its name with its main town means the town when the words
         // say so: "Kabul city", or a part of a town before it ("in Khair Khana area, Kabul").
         if matches!(place, Place::Admin1(_))
@@ -844,6 +845,28 @@ const PLACE_OBJECT_VERBS: &[&str] = &[
     "bombed",
 ];
 
+/// Words that end the name of a settlement or district the gazetteer may lack.
+const SETTLEMENT_KINDS: &[&str] = &["village", "hamlet", "district", "camp"];
+
+/// "Assailants attacked Fotokol village in Extreme-North", "in Halqani village in Darzab": a
+/// settlement named with its kind just before "in <place>" is where it happened.
+fn settlement_in_before(a: &Analysis<'_>, first: usize) -> Option<ByteSpan> {
+    if first < 4 || !a.is(first - 1, "in") || !a.is_any(first - 2, SETTLEMENT_KINDS) {
+        return None;
+    }
+    let kind = first - 2;
+    let mut k = kind;
+    while k > 0 && a.tokens[k - 1].is_capitalized(a.text) && kind - k < 4 {
+        k -= 1;
+    }
+    if k == kind || k == 0 {
+        return None;
+    }
+    let before = a.word(k - 1).to_ascii_lowercase();
+    (LOCATIVES.contains(&before.as_str()) || PLACE_OBJECT_VERBS.contains(&before.as_str()))
+        .then(|| a.span(k, kind))
+}
+
 /// Whether the words between two places make the first part of the second: ", ", " city, ".
 fn is_chain_link(between: &str) -> bool {
     let words = between.trim();
@@ -1050,6 +1073,10 @@ pub fn choose_location(
         };
     } else if let Some(unlisted) = best.unlisted {
         chosen.name_override = Some(a.text[unlisted.range()].to_string());
+        // A village "in" a town is near it, not at it: no more exact than the division.
+        if matches!(best.place, Place::City(_)) {
+            chosen.precision = LocationPrecision::Admin1;
+        }
         chosen.span = unlisted.cover(best.span);
     }
     Some(chosen)

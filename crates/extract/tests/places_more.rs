@@ -399,3 +399,31 @@ fn a_part_of_a_district_named_before_it_is_in_the_district() {
         i.location
     );
 }
+
+#[test]
+fn a_village_named_with_its_kind_before_in_is_the_place() {
+    // "Dar Bagh" is in no gazetteer; the division and the town around it are.
+    let i = main_incident(
+        "Insurgents attacked Dar Bagh village in Extreme-North, Cameroon, killing two \
+         herders.",
+        "2018-06-03",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Dar Bagh village", "CM", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
+    let i = main_incident(
+        "Gunmen raided Dar Bagh village in Kandahar, Afghanistan on Monday, killing a \
+         farmer.",
+        "2018-06-03",
+    );
+    let location = i.location.as_ref();
+    assert_eq!(
+        location.map(|l| (l.name.as_str(), l.precision, l.geonames_id)),
+        Some(("Dar Bagh village", LocationPrecision::Admin1, None)),
+        "{:?}",
+        i.location
+    );
+}
