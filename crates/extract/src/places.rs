@@ -234,6 +234,12 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 }),
             NameMatchKind::Demonym(_) => None,
         });
+        // "on Boylston Street", "along North Shore Trail": a street named after a place.
+        if a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
+            && a.is_any(end, STREET_WORDS)
+        {
+            continue;
+        }
         let max_population = places.iter().map(|p| g.population(*p)).max().unwrap_or(0);
         if contained.is_none() {
             let folded = sitrep_geo::name_key(&a.text[n.span.range()]);
@@ -844,6 +850,9 @@ const PLACE_OBJECT_VERBS: &[&str] = &[
     "captured",
     "bombed",
 ];
+
+/// Capitalised words that make a place name before them the name of a street.
+const STREET_WORDS: &[&str] = &["street", "avenue", "boulevard", "trail", "lane", "drive"];
 
 /// Words that end the name of a settlement or district the gazetteer may lack.
 const SETTLEMENT_KINDS: &[&str] = &["village", "hamlet", "district", "camp"];

@@ -427,3 +427,18 @@ fn a_village_named_with_its_kind_before_in_is_the_place() {
         i.location
     );
 }
+
+#[test]
+fn a_street_named_after_a_town_is_not_the_town() {
+    let i = main_incident(
+        "A pipe bomb exploded outside a bank on Glendale Street in Denver, Colorado, on \
+         Sunday, injuring a passer-by.",
+        "2019-09-01",
+    );
+    assert_eq!(
+        place(&i).map(|p| (p.0, p.1)),
+        Some(("Denver", "US")),
+        "{:?}",
+        i.location
+    );
+}
