@@ -792,9 +792,7 @@ fn unlisted_before(
             k -= 1;
         }
         let words_end = k;
-        while k > 0 && a.tokens[k - 1].is_capitalized(a.text) && words_end - k < 4 {
-            k -= 1;
-        }
+        k = name_start_before(a, words_end);
         if k == words_end {
             return None;
         }
@@ -806,10 +804,7 @@ fn unlisted_before(
             .checked_sub(2)
             .map(|i| a.word(i).to_ascii_lowercase())
             .unwrap_or_default();
-        if LOCATIVES.contains(&before.as_str())
-            || PLACE_OBJECT_VERBS.contains(&before.as_str())
-            || (before == "the" && LOCATIVES.contains(&before2.as_str()))
-        {
+        if introduces_place(&before) || (before == "the" && LOCATIVES.contains(&before2.as_str())) {
             let span = a.span(k, seg_end - 1);
             // A part of a town or district named before it is in it: "in Seapy area, Kot
             // district, Nangarhar" is in Kot district.
@@ -864,16 +859,26 @@ fn settlement_in_before(a: &Analysis<'_>, first: usize) -> Option<ByteSpan> {
         return None;
     }
     let kind = first - 2;
-    let mut k = kind;
-    while k > 0 && a.tokens[k - 1].is_capitalized(a.text) && kind - k < 4 {
-        k -= 1;
-    }
+    let k = name_start_before(a, kind);
     if k == kind || k == 0 {
         return None;
     }
-    let before = a.word(k - 1).to_ascii_lowercase();
-    (LOCATIVES.contains(&before.as_str()) || PLACE_OBJECT_VERBS.contains(&before.as_str()))
-        .then(|| a.span(k, kind))
+    introduces_place(&a.word(k - 1).to_ascii_lowercase()).then(|| a.span(k, kind))
+}
+
+/// Where a name of up to four capitalised words ending just before token `end` begins (`end`
+/// when there is none).
+fn name_start_before(a: &Analysis<'_>, end: usize) -> usize {
+    let mut k = end;
+    while k > 0 && a.tokens[k - 1].is_capitalized(a.text) && end - k < 4 {
+        k -= 1;
+    }
+    k
+}
+
+/// Whether a lower-case word introduces the place after it: "in", "near", "attacked".
+fn introduces_place(word: &str) -> bool {
+    LOCATIVES.contains(&word) || PLACE_OBJECT_VERBS.contains(&word)
 }
 
 /// Whether the words between two places make the first part of the second: ", ", " city, ".
