@@ -14,11 +14,17 @@
 //! - `weapon`: the gold label is among the predicted weapons. `target_type` and
 //!   `target_nationality`: the first predicted target (GTD codes its first target).
 //! - counts: correct when min = max = gold, or min = gold and max is null; `*_at_least` rows
-//!   take the gold value as a lower bound. The `_lenient` variants also accept a missing count
-//!   when the gold value is 0. `killed` and `wounded` are sitrep's victim counts, as the
-//!   reference scorer compares them. The GTD's `nkill` and `nwound` count attackers too, so
-//!   GTD rows also get `killed_with_attackers` and `wounded_with_attackers`, which compare
-//!   them with `killed + attackers_killed` and `wounded + attackers_wounded`.
+//!   take the gold value as a lower bound. Every labelled set counts perpetrators among the
+//!   killed and wounded (the GTD convention), so `killed` and `wounded` compare
+//!   `killed + attackers_killed` (and `wounded + attackers_wounded`) with the gold count; the
+//!   `_victims` rows compare sitrep's victim counts alone, and `attackers_killed` the
+//!   perpetrators (a missing count is 0). The `_lenient` variants also accept a missing count
+//!   when the gold value is 0.
+//! - whole news pages (records with `is_incident`, reported as source "news"): `has_incident`
+//!   and `no_incident` score whether a main incident was given; a negative page scores nothing
+//!   else. `city` also accepts any `city_alt`. `background`: each gold background incident is
+//!   found when a predicted incident other than the main one has its country and its city,
+//!   day or toll (whichever the gold gives).
 //!
 //! Accuracy comes with a 95 % Wilson score interval.
 

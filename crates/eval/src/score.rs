@@ -3,11 +3,15 @@
 use sitrep_extract::Resources;
 use sitrep_model::{Count, ExtractedArticle, Incident, LocationPrecision};
 
-use crate::gold::GoldRecord;
+use crate::gold::{GoldBackground, GoldFields, GoldRecord};
 
 /// The scored fields, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
+    /// Whole news pages that report an incident: a main incident was found.
+    HasIncident,
+    /// Whole news pages that report none: no main incident was given.
+    NoIncident,
     /// Country code.
     Country,
     /// First-level division.
@@ -28,27 +32,35 @@ pub enum Field {
     Claimed,
     /// Weapon.
     Weapon,
-    /// Killed, exact.
+    /// Everyone killed, exact: `killed + attackers_killed` against the gold count, which
+    /// counts perpetrators too (the GTD convention every labelled set follows).
     Killed,
-    /// Killed, a missing count accepted for 0.
+    /// [`Field::Killed`], a missing count accepted for 0.
     KilledLenient,
-    /// Killed on GTD rows in the GTD's own convention: `killed + attackers_killed` against
-    /// `nkill`, which counts attackers who died with their victims.
-    KilledWithAttackers,
-    /// Wounded, exact.
+    /// Victims alone (`killed`) against the gold count, for comparison with scorers that
+    /// ignore the attackers.
+    KilledVictims,
+    /// Perpetrators killed (`attackers_killed`; a missing count is 0) against the gold
+    /// `perpetrators_killed`.
+    AttackersKilled,
+    /// Everyone wounded, exact: `wounded + attackers_wounded`.
     Wounded,
-    /// Wounded, a missing count accepted for 0.
+    /// [`Field::Wounded`], a missing count accepted for 0.
     WoundedLenient,
-    /// Wounded on GTD rows in the GTD's own convention: `wounded + attackers_wounded` against
-    /// `nwound`.
-    WoundedWithAttackers,
+    /// Victims alone (`wounded`).
+    WoundedVictims,
     /// Kidnapped, exact.
     Kidnapped,
+    /// Whole news pages: each background incident of the gold is matched by a predicted
+    /// incident other than the main one.
+    Background,
 }
 
 impl Field {
     /// Every field.
     pub const ALL: &'static [Field] = &[
+        Field::HasIncident,
+        Field::NoIncident,
         Field::Country,
         Field::Admin1,
         Field::City,
@@ -61,16 +73,20 @@ impl Field {
         Field::Weapon,
         Field::Killed,
         Field::KilledLenient,
-        Field::KilledWithAttackers,
+        Field::KilledVictims,
+        Field::AttackersKilled,
         Field::Wounded,
         Field::WoundedLenient,
-        Field::WoundedWithAttackers,
+        Field::WoundedVictims,
         Field::Kidnapped,
+        Field::Background,
     ];
 
     /// The field's name in reports and on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Field::HasIncident => "has_incident",
+            Field::NoIncident => "no_incident",
             Field::Country => "country",
             Field::Admin1 => "admin1",
             Field::City => "city",
@@ -83,11 +99,13 @@ impl Field {
             Field::Weapon => "weapon",
             Field::Killed => "killed",
             Field::KilledLenient => "killed_lenient",
-            Field::KilledWithAttackers => "killed_with_attackers",
+            Field::KilledVictims => "killed_victims",
+            Field::AttackersKilled => "attackers_killed",
             Field::Wounded => "wounded",
             Field::WoundedLenient => "wounded_lenient",
-            Field::WoundedWithAttackers => "wounded_with_attackers",
+            Field::WoundedVictims => "wounded_victims",
             Field::Kidnapped => "kidnapped",
+            Field::Background => "background",
         }
     }
 
@@ -277,6 +295,32 @@ impl<'r> Scorer<'r> {
                 predicted,
             })
         };
+        let described = |m: Option<&Incident>| {
+            m.map_or("(none)".to_string(), |m| {
+                format!("{} {}", m.event_type, count_text(&m.killed))
+            })
+        };
+        match g.is_incident {
+            Some(true) => add(
+                Field::HasIncident,
+                main.is_some(),
+                "incident".into(),
+                described(main),
+            ),
+            Some(false) => {
+                add(
+                    Field::NoIncident,
+                    main.is_none(),
+                    "(none)".into(),
+                    described(main),
+                );
+                // A page about no incident has no main incident's fields to score.
+                let others = prediction.map_or(&[][..], |p| &p.incidents[..]);
+                self.score_background(g, others, None, &mut add);
+                return out;
+            }
+            None => {}
+        }
         let loc = main.and_then(|m| m.location.as_ref());
 
         if let Some(country) = &g.country {
@@ -299,7 +343,10 @@ impl<'r> Scorer<'r> {
             .filter(|c| !c.eq_ignore_ascii_case("unknown"))
         {
             let p = main.and_then(predicted_city).unwrap_or_default();
-            let by_name = !p.is_empty() && normalise(city, CITY_WORDS) == normalise(&p, CITY_WORDS);
+            let same = |gold: &str| {
+                !p.is_empty() && normalise(gold, CITY_WORDS) == normalise(&p, CITY_WORDS)
+            };
+            let by_name = same(city) || g.city_alt.iter().any(|c| same(c));
             let by_distance = match (g.lat, g.lon, loc) {
                 (Some(lat), Some(lon), Some(l))
                     if matches!(
@@ -381,9 +428,9 @@ impl<'r> Scorer<'r> {
                 weapons.join(","),
             );
         }
-        // sitrep counts victims (`killed`) and attackers (`attackers_killed`) apart, as the
-        // reference scorer and Wikipedia's "3 (+2)" do. The GTD's `nkill` and `nwound` count
-        // attackers too: the `_with_attackers` rows compare GTD rows in that convention.
+        // Every labelled set counts perpetrators among the killed and wounded (the GTD
+        // convention); sitrep reports them apart, so the sum is what is compared. The
+        // `_victims` rows compare sitrep's victims alone.
         let killed = main.and_then(|m| m.killed.clone());
         let wounded = main.and_then(|m| m.wounded.clone());
         let killed_all =
@@ -402,19 +449,25 @@ impl<'r> Scorer<'r> {
         };
         if let Some(k) = g.killed {
             let at_least = g.killed_at_least == Some(true);
-            add_count(Field::Killed, &killed, k, at_least);
-            add_count(Field::KilledLenient, &killed, k, at_least);
-            if is_gtd {
-                add_count(Field::KilledWithAttackers, &killed_all, k, at_least);
-            }
+            add_count(Field::Killed, &killed_all, k, at_least);
+            add_count(Field::KilledLenient, &killed_all, k, at_least);
+            add_count(Field::KilledVictims, &killed, k, at_least);
         }
         if let Some(w) = g.wounded {
             let at_least = g.wounded_at_least == Some(true);
-            add_count(Field::Wounded, &wounded, w, at_least);
-            add_count(Field::WoundedLenient, &wounded, w, at_least);
-            if is_gtd {
-                add_count(Field::WoundedWithAttackers, &wounded_all, w, at_least);
-            }
+            add_count(Field::Wounded, &wounded_all, w, at_least);
+            add_count(Field::WoundedLenient, &wounded_all, w, at_least);
+            add_count(Field::WoundedVictims, &wounded, w, at_least);
+        }
+        if let Some(k) = g.perpetrators_killed {
+            // Attackers whose death the text does not report are none.
+            let attackers = main.and_then(|m| m.attackers_killed.clone());
+            add(
+                Field::AttackersKilled,
+                count_correct(&attackers, k, false, true),
+                k.to_string(),
+                count_text(&attackers),
+            );
         }
         if let Some(k) = g.kidnapped {
             add(
@@ -424,6 +477,93 @@ impl<'r> Scorer<'r> {
                 count_text(&kidnapped),
             );
         }
+        let others = prediction.map_or(&[][..], |p| &p.incidents[..]);
+        self.score_background(g, others, main, &mut add);
         out
     }
+
+    /// One outcome per gold background incident: found when a predicted incident other than
+    /// the main one agrees with it. Agreeing means the same country where both have one, and
+    /// the same city, day or death toll, whichever of them the gold gives (the country alone
+    /// when it gives none). Each predicted incident answers for one gold incident at most.
+    fn score_background(
+        &self,
+        g: &GoldFields,
+        predicted: &[Incident],
+        main: Option<&Incident>,
+        add: &mut impl FnMut(Field, bool, String, String),
+    ) {
+        let mut used = vec![false; predicted.len()];
+        for b in &g.background {
+            let found = predicted.iter().enumerate().position(|(k, p)| {
+                !used[k] && !main.is_some_and(|m| std::ptr::eq(m, p)) && background_agrees(b, p)
+            });
+            if let Some(k) = found {
+                used[k] = true;
+            }
+            let describe = |b: &GoldBackground| {
+                format!(
+                    "{} {} {} killed {}",
+                    b.date.as_deref().unwrap_or("-"),
+                    b.country.as_deref().unwrap_or("-"),
+                    b.city.as_deref().unwrap_or("-"),
+                    b.killed.map_or("-".into(), |k| k.to_string())
+                )
+            };
+            let predicted_text = match found {
+                Some(k) => describe_incident(&predicted[k]),
+                None => format!("(not found among {} others)", predicted.len()),
+            };
+            add(
+                Field::Background,
+                found.is_some(),
+                describe(b),
+                predicted_text,
+            );
+        }
+    }
+}
+
+fn describe_incident(p: &Incident) -> String {
+    let loc = p.location.as_ref();
+    format!(
+        "{} {} {} killed {}",
+        p.date
+            .as_ref()
+            .and_then(|d| d.start)
+            .map_or("-".into(), |d| d.to_string()),
+        loc.map_or("-".into(), |l| l.country.to_string()),
+        loc.map_or("-".into(), |l| l.name.clone()),
+        count_text(&with_attackers(
+            p.killed.as_ref(),
+            p.attackers_killed.as_ref()
+        ))
+    )
+}
+
+/// Whether a predicted incident is the gold background incident (see
+/// [`Scorer::score_background`]).
+fn background_agrees(b: &GoldBackground, p: &Incident) -> bool {
+    let loc = p.location.as_ref();
+    if let (Some(gold), Some(l)) = (&b.country, loc) {
+        if l.country.to_string() != *gold {
+            return false;
+        }
+    }
+    let city = b.city.as_ref().map(|c| {
+        predicted_city(p)
+            .is_some_and(|name| normalise(c, CITY_WORDS) == normalise(&name, CITY_WORDS))
+    });
+    let date = b.date.as_ref().map(|d| {
+        p.date
+            .as_ref()
+            .and_then(|x| x.start)
+            .is_some_and(|s| s.to_string() == *d)
+    });
+    let killed = b.killed.map(|k| {
+        let all = with_attackers(p.killed.as_ref(), p.attackers_killed.as_ref());
+        count_correct(&all, k, false, true)
+    });
+    let known = [city, date, killed];
+    known.iter().all(Option::is_none) || known.contains(&Some(true))
 }

@@ -57,7 +57,7 @@ pub fn run(args: &EvalArgs, resources: &Resources) -> Result<()> {
             };
             let extracted = extract_article(&article, resources);
             (
-                r.source.clone().unwrap_or_else(|| "unknown".into()),
+                r.source_name().to_string(),
                 scorer.score(r, Some(&extracted)),
             )
         })
