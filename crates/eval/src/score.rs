@@ -545,10 +545,10 @@ fn describe_incident(p: &Incident) -> String {
 /// [`Scorer::score_background`]).
 fn background_agrees(b: &GoldBackground, p: &Incident) -> bool {
     let loc = p.location.as_ref();
-    if let (Some(gold), Some(l)) = (&b.country, loc) {
-        if l.country.to_string() != *gold {
-            return false;
-        }
+    if let (Some(gold), Some(l)) = (&b.country, loc)
+        && l.country.to_string() != *gold
+    {
+        return false;
     }
     let city = b.city.as_ref().map(|c| {
         predicted_city(p)
