@@ -16,6 +16,16 @@ pub enum ResourceError {
         /// What is wrong.
         message: String,
     },
+    /// A fitted model file is malformed or was fitted on other features.
+    #[error("{file}:{line}: {message}")]
+    Model {
+        /// Which model file (under `data/models/`).
+        file: &'static str,
+        /// 1-based line; 0 when the whole file is at fault.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A lexicon could not be compiled into an automaton.
     #[error("{file}: cannot build the matcher: {message}")]
     Automaton {

@@ -30,6 +30,7 @@
 pub mod analysis;
 pub mod assemble;
 pub mod casualties;
+pub mod choose;
 mod error;
 pub mod event_type;
 pub mod groups;
@@ -46,10 +47,42 @@ mod test_support;
 pub use error::{ResourceError, Result};
 pub use resources::{ResourceSources, Resources, Strength, TargetNoun, Trigger};
 
-use sitrep_model::{Article, ArticleMeta, ExtractedArticle};
+use sitrep_model::{
+    Article, ArticleMeta, Count, Evidence, EvidenceField, ExtractedArticle, Incident,
+};
+use sitrep_text::Quantity;
+
+use crate::casualties::CasualtyKind;
+use crate::choose::toll;
 
 /// Extracts the incidents an article reports. Deterministic; never panics on any text.
 pub fn extract_article(article: &Article, resources: &Resources) -> ExtractedArticle {
+    extract_with_choices(article, resources).0
+}
+
+/// What the learned choices saw in one article: the candidates for each toll of the main
+/// incident and the page's features. `sitrep train` fits the models on these, so training
+/// and extraction read the same features.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// Candidates for the main incident's death toll (victims).
+    pub killed: Vec<toll::Candidate>,
+    /// Candidates for the main incident's wounded (victims).
+    pub wounded: Vec<toll::Candidate>,
+    /// The page's relevance features ([`choose::relevance::FEATURES`]).
+    pub page: Vec<f64>,
+    /// The relevance model's probability that the page reports an incident.
+    pub relevance: f64,
+}
+
+/// A page whose relevance is below this reports no incident of its own.
+pub const RELEVANCE_THRESHOLD: f64 = 0.5;
+
+/// [`extract_article`], with what the learned choices saw.
+pub fn extract_with_choices(
+    article: &Article,
+    resources: &Resources,
+) -> (ExtractedArticle, Choices) {
     let a = analysis::Analysis::new(&article.text, article.published, resources);
     let casualties = casualties::find_casualties(&a);
     let (mut toponyms, evidence) = places::resolve_toponyms(&a, resources);
@@ -80,16 +113,105 @@ pub fn extract_article(article: &Article, resources: &Resources) -> ExtractedArt
     // The main incident first: the first one that is not background. Others without a place
     // of their own take its place.
     let main = drafts.iter().position(|d| !d.background).unwrap_or(0);
+    let mut choices = Choices {
+        page: choose::relevance::features(&a, &casualties, &drafts),
+        ..Choices::default()
+    };
+    choices.relevance = resources.models.relevance.probability(&choices.page);
     let mut incidents = Vec::with_capacity(drafts.len());
     if let Some(draft) = drafts.get(main) {
-        incidents.push(build(draft, None));
+        let mut incident = build(draft, None);
+        if !draft.background {
+            for (kind, model, slot) in [
+                (
+                    CasualtyKind::Killed,
+                    &resources.models.toll_killed,
+                    &mut choices.killed,
+                ),
+                (
+                    CasualtyKind::Wounded,
+                    &resources.models.toll_wounded,
+                    &mut choices.wounded,
+                ),
+            ] {
+                *slot = choose_toll(&a, &casualties, &drafts, main, kind, model, &mut incident);
+            }
+        }
+        // A page that only borrows the words of violence (a match, a crash, a trial) reports
+        // no incident of its own; what it tells of with a toll or a culprit stays as an
+        // incident mentioned, the rest goes.
+        if !draft.background && choices.relevance < RELEVANCE_THRESHOLD {
+            incident.background = true;
+            let told = incident
+                .killed
+                .as_ref()
+                .is_some_and(|c| c.min.unwrap_or(0) > 0)
+                || incident
+                    .wounded
+                    .as_ref()
+                    .is_some_and(|c| c.min.unwrap_or(0) > 0)
+                || !incident.perpetrators.is_empty();
+            if told {
+                incidents.push(incident);
+            }
+        } else {
+            incidents.push(incident);
+        }
     }
+    let main_incident = incidents.first().filter(|i| !i.background).cloned();
     for (_, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
-        let other = build(draft, incidents.first());
+        let other = build(draft, main_incident.as_ref());
         incidents.push(other);
     }
-    ExtractedArticle {
+    let extracted = ExtractedArticle {
         article: ArticleMeta::from(article),
         incidents,
+    };
+    (extracted, choices)
+}
+
+/// Sets the main incident's figure of `kind` to the candidate the model prefers, with its
+/// statements as evidence, when the article gives more than one figure; returns the
+/// candidates. The rules' combination of the main incident's statements is one of them.
+fn choose_toll(
+    a: &analysis::Analysis<'_>,
+    casualties: &[casualties::CasualtyStatement],
+    drafts: &[segment::Draft],
+    main: usize,
+    kind: CasualtyKind,
+    model: &choose::LinearModel,
+    incident: &mut Incident,
+) -> Vec<toll::Candidate> {
+    let (slot, field) = match kind {
+        CasualtyKind::Killed => (&mut incident.killed, EvidenceField::Killed),
+        CasualtyKind::Wounded => (&mut incident.wounded, EvidenceField::Wounded),
+        CasualtyKind::Kidnapped => (&mut incident.kidnapped, EvidenceField::Kidnapped),
+    };
+    let combined = slot.as_ref().map(|c| Quantity {
+        min: c.min,
+        max: c.max,
+    });
+    let candidates = toll::candidates(a, casualties, drafts, main, kind, combined);
+    if candidates.len() < 2 {
+        return candidates;
     }
+    let Some(chosen) = toll::choose(model, &candidates) else {
+        return candidates;
+    };
+    if Some(chosen.quantity) == combined {
+        return candidates;
+    }
+    let Some(first) = chosen.spans.first() else {
+        return candidates;
+    };
+    *slot = Some(Count {
+        min: chosen.quantity.min,
+        max: chosen.quantity.max,
+        text: a.text[first.range()].to_string(),
+    });
+    incident.evidence.retain(|e| e.field != field);
+    incident
+        .evidence
+        .extend(chosen.spans.iter().map(|&span| Evidence { field, span }));
+    candidates
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use sitrep_geo::{Gazetteer, GazetteerSources};
 use sitrep_model::{EventType, TargetType, Weapon};
 
+use crate::choose::{ModelSources, Models};
 use crate::error::{ResourceError, Result};
 use crate::groups::GroupLexicon;
 use crate::lexicon::{PhraseLexicon, rows};
@@ -55,6 +56,8 @@ pub struct ResourceSources<'a> {
     pub actors: &'a str,
     /// `lexicons/common_words.txt`: lower-case English words that are also place names.
     pub common_words: &'a str,
+    /// `models/*.tsv`: the fitted models.
+    pub models: ModelSources<'a>,
 }
 
 impl ResourceSources<'static> {
@@ -72,6 +75,7 @@ impl ResourceSources<'static> {
             targets: include_str!("../../../data/lexicons/targets.tsv"),
             actors: include_str!("../../../data/lexicons/actors.tsv"),
             common_words: include_str!("../../../data/lexicons/common_words.txt"),
+            models: ModelSources::embedded(),
         }
     }
 }
@@ -94,6 +98,8 @@ pub struct Resources {
     pub actors: PhraseLexicon<()>,
     /// Lower-case English words that are also place names ("police", "mission").
     pub common_words: HashSet<String>,
+    /// The fitted models that choose among the rules' candidates.
+    pub models: Models,
 }
 
 fn lexicon_error(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
@@ -214,6 +220,7 @@ impl Resources {
             targets: PhraseLexicon::new("targets.tsv", targets)?,
             actors: PhraseLexicon::new("actors.tsv", actors)?,
             common_words,
+            models: Models::parse(sources.models)?,
         })
     }
 
