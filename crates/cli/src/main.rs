@@ -70,6 +70,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::eval::run(&args, resources)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Train(args) => {
+            let resources = resources()?;
+            commands::train::run(&args, resources)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => {
             commands::serve::run(&args)?;
             Ok(ExitCode::SUCCESS)

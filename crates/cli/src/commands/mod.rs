@@ -7,3 +7,4 @@ pub mod incident;
 pub mod ingest;
 pub mod query;
 pub mod serve;
+pub mod train;

@@ -1,0 +1,204 @@
+//! `sitrep train`: fits the learned choices on `shared/train` and writes `data/models/`.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use sitrep_eval::GoldRecord;
+use sitrep_extract::choose::{LinearModel, relevance, toll};
+use sitrep_extract::{RELEVANCE_THRESHOLD, Resources};
+use sitrep_train::{
+    Example, Tally, Toll, examples, fit, folds, relevance_accuracy, relevance_rows, toll_accuracy,
+    toll_rows,
+};
+
+use crate::messages;
+
+/// Flags of `sitrep train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The training directory: news_train/news_train.jsonl (whole pages, the ones that
+    /// matter most), wiki_train.jsonl and rand_train.jsonl (incident descriptions).
+    #[arg(long, value_name = "DIR", default_value = "../shared/train")]
+    pub data: PathBuf,
+    /// Where to write the models (the files the binary embeds live in data/models).
+    #[arg(long, value_name = "DIR", default_value = "data/models")]
+    pub out: PathBuf,
+    /// Folds of the cross-validation reported in each model's header.
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub folds: usize,
+    /// One incident description in N joins the relevance model's incident pages (whole news
+    /// pages give few; all 34,000 descriptions would drown the non-incident pages).
+    #[arg(long, value_name = "N", default_value_t = 40)]
+    pub descriptions_every: usize,
+}
+
+fn read(path: &Path) -> Result<Vec<GoldRecord>> {
+    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: GoldRecord = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a labelled record", path.display(), n + 1))?;
+        out.push(record);
+    }
+    Ok(out)
+}
+
+fn tally(t: Tally) -> String {
+    format!("{}/{} ({:.1}%)", t.right, t.n, t.percent())
+}
+
+/// Runs the command.
+pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
+    let news_path = args.data.join("news_train").join("news_train.jsonl");
+    let news = read(&news_path)?;
+    let mut descriptions = Vec::new();
+    for name in ["wiki_train.jsonl", "rand_train.jsonl"] {
+        descriptions.extend(read(&args.data.join(name))?);
+    }
+    if news.is_empty() {
+        bail!("{}: no records", news_path.display());
+    }
+    messages::note(format!(
+        "extracting {} news pages and {} descriptions",
+        news.len(),
+        descriptions.len()
+    ));
+    let news_examples = examples(&news, resources);
+    let description_examples = examples(&descriptions, resources);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    let sources = format!(
+        "fitted by `sitrep train` on {} news pages ({} not incidents) of \
+         shared/train/news_train and {} descriptions of shared/train/wiki_train and rand_train; \
+         L2 logistic regression (linfa, alpha {})",
+        news.len(),
+        news_examples.iter().filter(|e| !e.is_incident).count(),
+        descriptions.len(),
+        sitrep_train::ALPHA
+    );
+
+    // Tolls: every example with a choice to make, pages and descriptions alike.
+    let all: Vec<&Example> = news_examples
+        .iter()
+        .chain(description_examples.iter())
+        .collect();
+    for which in [Toll::Killed, Toll::Wounded] {
+        let rows = toll_rows(&all, which);
+        let model = fit(which.file(), &rows, toll::FEATURES.len())?;
+        let mut held = [(Tally::default(), Tally::default()); 2];
+        for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
+            let refs: Vec<&Example> = set.iter().collect();
+            for (_, test) in folds(&refs, args.folds) {
+                // Fitted on everything but the held-out fold of this set.
+                let others: Vec<&Example> = all
+                    .iter()
+                    .copied()
+                    .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
+                    .collect();
+                let fold_model = fit(
+                    which.file(),
+                    &toll_rows(&others, which),
+                    toll::FEATURES.len(),
+                )?;
+                let test: Vec<&Example> = test.into_iter().copied().collect();
+                let (learned, rules) = toll_accuracy(&fold_model, &test, which);
+                held[k].0.n += learned.n;
+                held[k].0.right += learned.right;
+                held[k].1.n += rules.n;
+                held[k].1.right += rules.right;
+            }
+        }
+        let news_refs: Vec<&Example> = news_examples.iter().collect();
+        let (fitted_news, _) = toll_accuracy(&model, &news_refs, which);
+        let header = vec![
+            sources.clone(),
+            format!(
+                "rows: {} candidates of the articles that give two or more figures, one of them right",
+                rows.len()
+            ),
+            format!(
+                "{}-fold cross-validation, right figure chosen where there is a choice: news pages {} (rules alone {}); descriptions {} (rules alone {})",
+                args.folds,
+                tally(held[0].0),
+                tally(held[0].1),
+                tally(held[1].0),
+                tally(held[1].1)
+            ),
+            format!("on the news pages it was fitted on: {}", tally(fitted_news)),
+        ];
+        write_model(&args.out, which.file(), &model, toll::FEATURES, &header)?;
+    }
+
+    // Relevance: the news pages and one description in N.
+    let sampled: Vec<&Example> = news_examples
+        .iter()
+        .chain(
+            description_examples
+                .iter()
+                .step_by(args.descriptions_every.max(1)),
+        )
+        .collect();
+    let rows = relevance_rows(&sampled);
+    let model = fit("relevance.tsv", &rows, relevance::FEATURES.len())?;
+    let mut kept = Tally::default();
+    let mut dropped = Tally::default();
+    for (train, test) in folds(&sampled, args.folds) {
+        let train: Vec<&Example> = train.into_iter().copied().collect();
+        let test: Vec<&Example> = test.into_iter().copied().collect();
+        let fold_model = fit(
+            "relevance.tsv",
+            &relevance_rows(&train),
+            relevance::FEATURES.len(),
+        )?;
+        let (k, d) = relevance_accuracy(&fold_model, &test, RELEVANCE_THRESHOLD);
+        kept.n += k.n;
+        kept.right += k.right;
+        dropped.n += d.n;
+        dropped.right += d.right;
+    }
+    let header = vec![
+        sources,
+        format!(
+            "rows: {} pages with a main incident or labelled not an incident (news pages and one description in {})",
+            rows.len(),
+            args.descriptions_every
+        ),
+        format!(
+            "{}-fold cross-validation at threshold {RELEVANCE_THRESHOLD}: incident pages kept {}, non-incident pages dropped {}",
+            args.folds,
+            tally(kept),
+            tally(dropped)
+        ),
+    ];
+    write_model(
+        &args.out,
+        "relevance.tsv",
+        &model,
+        relevance::FEATURES,
+        &header,
+    )?;
+    Ok(())
+}
+
+fn write_model(
+    dir: &Path,
+    file: &str,
+    model: &LinearModel,
+    features: &[&str],
+    header: &[String],
+) -> Result<()> {
+    let path = dir.join(file);
+    std::fs::write(&path, model.to_tsv(features, header))
+        .with_context(|| format!("writing {}", path.display()))?;
+    for line in header.iter().skip(1) {
+        messages::note(format!("{file}: {line}"));
+    }
+    Ok(())
+}

@@ -1,0 +1,362 @@
+//! Fitting sitrep's learned choices on labelled data.
+//!
+//! Extraction proposes candidates with the rules and lets small linear models choose where
+//! the text leaves a judgement ([`sitrep_extract::choose`]). This crate fits those models:
+//! it runs extraction on labelled records ([`sitrep_eval::GoldRecord`]), takes the
+//! candidates and page features extraction itself computed ([`sitrep_extract::Choices`]),
+//! labels them with the gold values and fits L2-regularised logistic regressions (`linfa`'s,
+//! L-BFGS, deterministic). The same data and settings always give the same weights.
+//!
+//! - Toll models (`toll_killed.tsv`, `toll_wounded.tsv`): one row per candidate figure of an
+//!   article that gives two or more; the label says whether the figure is the gold count of
+//!   victims (the gold count less the perpetrators among it).
+//! - Relevance (`relevance.tsv`): one row per page; the label says whether it reports an
+//!   incident.
+//!
+//! Cross-validation by record (folds by position) reports how often the fitted choice is
+//! right on records it was not fitted on, beside the rules' own choice.
+
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use sitrep_eval::GoldRecord;
+use sitrep_extract::choose::{LinearModel, toll};
+use sitrep_extract::{Choices, Resources, extract_with_choices};
+use sitrep_model::{Article, ArticleId, parse_published};
+use sitrep_text::Quantity;
+
+/// What can go wrong fitting.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// No rows, or rows of one class only.
+    #[error("{model}: {message}")]
+    Data {
+        /// Which model.
+        model: &'static str,
+        /// Why.
+        message: String,
+    },
+    /// The optimiser failed.
+    #[error("{model}: fitting failed: {message}")]
+    Fit {
+        /// Which model.
+        model: &'static str,
+        /// The optimiser's error.
+        message: String,
+    },
+}
+
+/// A labelled row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Feature values.
+    pub features: Vec<f64>,
+    /// Whether it is the right answer.
+    pub label: bool,
+}
+
+/// The regularisation of every fit (linfa's `alpha`, an L2 penalty).
+pub const ALPHA: f64 = 1.0;
+
+/// Fits a logistic regression over `rows`; deterministic.
+pub fn fit(model: &'static str, rows: &[Row], features: usize) -> Result<LinearModel, TrainError> {
+    let data_error = |message: &str| TrainError::Data {
+        model,
+        message: message.to_string(),
+    };
+    if rows.is_empty() {
+        return Err(data_error("no rows to fit on"));
+    }
+    let positives = rows.iter().filter(|r| r.label).count();
+    if positives == 0 || positives == rows.len() {
+        return Err(data_error("every row has the same label"));
+    }
+    if rows.iter().any(|r| r.features.len() != features) {
+        return Err(data_error("a row has the wrong number of features"));
+    }
+    let x = Array2::from_shape_vec(
+        (rows.len(), features),
+        rows.iter()
+            .flat_map(|r| r.features.iter().copied())
+            .collect(),
+    )
+    .map_err(|e| data_error(&e.to_string()))?;
+    let y: Array1<bool> = rows.iter().map(|r| r.label).collect();
+    let dataset = Dataset::new(x, y);
+    let fitted = LogisticRegression::default()
+        .alpha(ALPHA)
+        .max_iterations(500)
+        .fit(&dataset)
+        .map_err(|e| TrainError::Fit {
+            model,
+            message: e.to_string(),
+        })?;
+    // linfa's score is that of the class it calls positive, which depends on the order and
+    // counts of the labels: turn it into the score of `true`.
+    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    Ok(LinearModel::new(
+        model,
+        fitted.params().iter().map(|w| sign * w).collect(),
+        sign * fitted.intercept(),
+    ))
+}
+
+/// The article extraction sees for a labelled record: its id, text and publication date only.
+pub fn article_of(record: &GoldRecord) -> Article {
+    Article {
+        id: ArticleId::new(record.id.clone()),
+        text: sitrep_text::clean_text(&record.text),
+        published: record
+            .published
+            .as_deref()
+            .and_then(|p| parse_published(p).ok()),
+        title: None,
+        url: None,
+        source: None,
+    }
+}
+
+/// One record as the choices saw it, with its gold values.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// What extraction proposed.
+    pub choices: Choices,
+    /// Whether extraction gave a main incident at all (the toll choice is made only then).
+    pub has_main: bool,
+    /// Gold: whether the page reports an incident (`true` for incident descriptions).
+    pub is_incident: bool,
+    /// Gold count of victims killed (perpetrators taken out), when known.
+    pub killed_victims: Option<u32>,
+    /// Gold count of wounded, when known.
+    pub wounded: Option<u32>,
+}
+
+/// Runs extraction on each record (in parallel) and keeps what the choices saw.
+pub fn examples(records: &[GoldRecord], resources: &Resources) -> Vec<Example> {
+    records
+        .par_iter()
+        .map(|r| {
+            let (extracted, choices) = extract_with_choices(&article_of(r), resources);
+            let g = &r.gold;
+            Example {
+                has_main: extracted.incidents.iter().any(|i| !i.background),
+                choices,
+                is_incident: g.is_incident.unwrap_or(true),
+                killed_victims: g
+                    .killed
+                    .map(|k| k.saturating_sub(g.perpetrators_killed.unwrap_or(0))),
+                wounded: g.wounded,
+            }
+        })
+        .collect()
+}
+
+/// Whether a candidate figure is the gold count: exactly it, or at least it when open-ended.
+pub fn matches(q: Quantity, gold: u32) -> bool {
+    q.min == Some(gold) && (q.max.is_none() || q.max == Some(gold))
+}
+
+/// Which toll a model chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toll {
+    /// The death toll.
+    Killed,
+    /// The wounded.
+    Wounded,
+}
+
+impl Toll {
+    /// The model's file name.
+    pub fn file(self) -> &'static str {
+        match self {
+            Toll::Killed => "toll_killed.tsv",
+            Toll::Wounded => "toll_wounded.tsv",
+        }
+    }
+
+    fn of(self, e: &Example) -> (&[toll::Candidate], Option<u32>) {
+        match self {
+            Toll::Killed => (&e.choices.killed, e.killed_victims),
+            Toll::Wounded => (&e.choices.wounded, e.wounded),
+        }
+    }
+}
+
+/// The rows of a toll model: the candidates of every example with two or more, one of them
+/// right.
+pub fn toll_rows(examples: &[&Example], which: Toll) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for e in examples {
+        let (candidates, gold) = which.of(e);
+        let Some(gold) = gold else { continue };
+        if candidates.len() < 2 || !candidates.iter().any(|c| matches(c.quantity, gold)) {
+            continue;
+        }
+        rows.extend(candidates.iter().map(|c| Row {
+            features: c.features.clone(),
+            label: matches(c.quantity, gold),
+        }));
+    }
+    rows
+}
+
+/// The rows of the relevance model: one per page extraction gave a main incident.
+pub fn relevance_rows(examples: &[&Example]) -> Vec<Row> {
+    examples
+        .iter()
+        .filter(|e| e.has_main || !e.is_incident)
+        .map(|e| Row {
+            features: e.choices.page.clone(),
+            label: e.is_incident,
+        })
+        .collect()
+}
+
+/// How often a choice is right.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    /// Decisions scored.
+    pub n: usize,
+    /// Right ones.
+    pub right: usize,
+}
+
+impl Tally {
+    /// right / n, in percent.
+    pub fn percent(&self) -> f64 {
+        if self.n == 0 {
+            0.0
+        } else {
+            100.0 * self.right as f64 / self.n as f64
+        }
+    }
+}
+
+/// On examples with a choice to make, how often `model` picks the gold figure, and how
+/// often the rules' combination (the candidate flagged `combined`) does.
+pub fn toll_accuracy(model: &LinearModel, examples: &[&Example], which: Toll) -> (Tally, Tally) {
+    let combined_at = toll::FEATURES
+        .iter()
+        .position(|f| *f == "combined")
+        .unwrap_or(0);
+    let mut learned = Tally::default();
+    let mut rules = Tally::default();
+    for e in examples {
+        let (candidates, gold) = which.of(e);
+        let Some(gold) = gold else { continue };
+        if candidates.len() < 2 {
+            continue;
+        }
+        learned.n += 1;
+        rules.n += 1;
+        if toll::choose(model, candidates).is_some_and(|c| matches(c.quantity, gold)) {
+            learned.right += 1;
+        }
+        if candidates
+            .iter()
+            .any(|c| c.features[combined_at] > 0.5 && matches(c.quantity, gold))
+        {
+            rules.right += 1;
+        }
+    }
+    (learned, rules)
+}
+
+/// Relevance decisions at `threshold`: (incident pages kept, non-incident pages dropped).
+pub fn relevance_accuracy(
+    model: &LinearModel,
+    examples: &[&Example],
+    threshold: f64,
+) -> (Tally, Tally) {
+    let mut kept = Tally::default();
+    let mut dropped = Tally::default();
+    for e in examples.iter().filter(|e| e.has_main || !e.is_incident) {
+        let says_incident = model.probability(&e.choices.page) >= threshold;
+        let tally = if e.is_incident {
+            &mut kept
+        } else {
+            &mut dropped
+        };
+        tally.n += 1;
+        if says_incident == e.is_incident {
+            tally.right += 1;
+        }
+    }
+    (kept, dropped)
+}
+
+/// Splits examples into `k` folds by position (example `i` is in fold `i % k`) and returns,
+/// for each fold, (training examples, held-out examples).
+pub fn folds<T>(items: &[T], k: usize) -> Vec<(Vec<&T>, Vec<&T>)> {
+    let k = k.max(2);
+    (0..k)
+        .map(|f| {
+            let train = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != f)
+                .map(|(_, t)| t)
+                .collect();
+            let held = items.iter().skip(f).step_by(k).collect();
+            (train, held)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A synthetic set: the label is true when the first feature beats the second.
+    fn synthetic(n: usize) -> Vec<Row> {
+        (0..n)
+            .map(|i| {
+                let a = ((i * 37) % 101) as f64 / 100.0;
+                let b = ((i * 61) % 97) as f64 / 96.0;
+                Row {
+                    features: vec![a, b, 1.0],
+                    label: a > b,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fitting_is_deterministic_and_learns_the_rule() {
+        let rows = synthetic(400);
+        let one = fit("m.tsv", &rows, 3).expect("fits");
+        let two = fit("m.tsv", &rows, 3).expect("fits");
+        let names = ["a", "b", "c"];
+        assert_eq!(one.to_tsv(&names, &[]), two.to_tsv(&names, &[]));
+        let right = rows
+            .iter()
+            .filter(|r| (one.probability(&r.features) >= 0.5) == r.label)
+            .count();
+        assert!(right * 10 >= rows.len() * 9, "{right} of {}", rows.len());
+        assert!(one.score(&[1.0, 0.0, 1.0]) > 0.0 && one.score(&[0.0, 1.0, 1.0]) < 0.0);
+    }
+
+    #[test]
+    fn one_class_or_no_rows_is_an_error() {
+        let rows: Vec<Row> = synthetic(10)
+            .into_iter()
+            .map(|r| Row { label: true, ..r })
+            .collect();
+        assert!(fit("m.tsv", &rows, 3).is_err());
+        assert!(fit("m.tsv", &[], 3).is_err());
+    }
+
+    #[test]
+    fn folds_hold_out_every_item_once() {
+        let items: Vec<usize> = (0..10).collect();
+        let f = folds(&items, 3);
+        assert_eq!(f.len(), 3);
+        let mut held: Vec<usize> = f.iter().flat_map(|(_, h)| h.iter().map(|x| **x)).collect();
+        held.sort();
+        assert_eq!(held, items);
+        for (train, held) in &f {
+            assert_eq!(train.len() + held.len(), 10);
+        }
+    }
+}
