@@ -1323,6 +1323,10 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
             break;
         }
         match item_at(a, j, limit, false) {
+            // "killing five people, a police spokesman said": the source, not a victim.
+            Some(next) if a.word(i) == "," && !a.is(i + 1, "and") && speaks_at(a, next.end) => {
+                break;
+            }
             Some(next) => {
                 i = next.end;
                 items.push(next);
@@ -1331,6 +1335,22 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Whether a verb of saying stands at token `i` (or after a name: "a spokesman, Ali Khan,
+/// said"), so that the person before it is a source.
+fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "stated",
+        "confirmed",
+        "reported",
+        "tweeted",
+    ];
+    (i..i + 4).any(|k| a.is_any(k, SAYING))
 }
 
 /// Finds the subject list before the head at `h`: the nearest item, then items joined to it

@@ -73,6 +73,8 @@ pub struct Choices {
     pub page: Vec<f64>,
     /// The relevance model's probability that the page reports an incident.
     pub relevance: f64,
+    /// Whether the rules found a main incident, before relevance had its say.
+    pub has_main: bool,
 }
 
 /// A page whose relevance is below this reports no incident of its own.
@@ -118,6 +120,7 @@ pub fn extract_with_choices(
         ..Choices::default()
     };
     choices.relevance = resources.models.relevance.probability(&choices.page);
+    choices.has_main = drafts.iter().any(|d| !d.background);
     let mut incidents = Vec::with_capacity(drafts.len());
     if let Some(draft) = drafts.get(main) {
         let mut incident = build(draft, None);

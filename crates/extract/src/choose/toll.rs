@@ -175,8 +175,32 @@ pub fn candidates(
         .collect()
 }
 
-/// The candidate the model scores highest (the first of equals); `None` without candidates.
+/// The toll: a figure the text gives as an update ("the toll rose to 9") supersedes the
+/// others, the last one given when there are several; an addition to the main incident's
+/// figure ("another victim later died") takes the rules' sum; otherwise the candidate the model scores
+/// highest (the first of equals). `None` without candidates.
 pub fn choose<'c>(model: &LinearModel, candidates: &'c [Candidate]) -> Option<&'c Candidate> {
+    let update = FEATURES.iter().position(|f| *f == "update");
+    let main = FEATURES.iter().position(|f| *f == "main_draft");
+    let additional = FEATURES.iter().position(|f| *f == "additional_only");
+    let combined = FEATURES.iter().position(|f| *f == "combined");
+    let flagged = |c: &Candidate, at: Option<usize>| at.is_some_and(|k| c.features[k] > 0.5);
+    // "Another victim later died", "two more bodies were found": the main incident's own
+    // additions are added by the rules' combination.
+    if candidates
+        .iter()
+        .any(|c| flagged(c, additional) && flagged(c, main))
+        && let Some(sum) = candidates.iter().find(|c| flagged(c, combined))
+    {
+        return Some(sum);
+    }
+    if let Some(latest) = candidates
+        .iter()
+        .filter(|c| flagged(c, update) && flagged(c, main))
+        .max_by_key(|c| c.spans.last().map(|s| s.start))
+    {
+        return Some(latest);
+    }
     candidates
         .iter()
         .fold(None, |best: Option<(&Candidate, f64)>, c| {

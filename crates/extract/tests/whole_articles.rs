@@ -1,0 +1,150 @@
+//! Whole news pages through the whole extractor: a headline restated by the lead and the body
+//! is one toll; running totals and earlier attacks do not count; a later figure wins; pages
+//! about a match or a crash report no incident. Every text was written for these tests.
+
+mod common;
+
+use common::{extract, main_incident, range};
+use sitrep_model::ExtractedArticle;
+
+/// The main incident's total dead: victims plus attackers.
+fn total_killed(text: &str, published: &str) -> Option<u32> {
+    let i = main_incident(text, published);
+    let victims = i.killed.as_ref().and_then(|c| c.min);
+    let attackers = i.attackers_killed.as_ref().and_then(|c| c.min);
+    match (victims, attackers) {
+        (None, None) => None,
+        (v, a) => Some(v.unwrap_or(0) + a.unwrap_or(0)),
+    }
+}
+
+fn main_of(out: &ExtractedArticle) -> Option<&sitrep_model::Incident> {
+    out.incidents.iter().find(|i| !i.background)
+}
+
+#[test]
+fn a_toll_restated_in_headline_lead_and_body_is_one_toll() {
+    let text = "Militants Kill Seven Soldiers in Attack on Army Post\n\
+        Militants attacked an army post in the north of the country on Saturday, killing seven \
+        soldiers, officials said.\n\
+        The gunmen arrived on motorbikes shortly after dawn and opened fire on the post.\n\
+        \"We lost seven of our men,\" an army officer told reporters.\n\
+        Seven soldiers were killed and the attackers fled into the forest, the officer said.";
+    let i = main_incident(text, "2021-03-14");
+    assert_eq!(range(&i.killed), Some((Some(7), Some(7))), "{:?}", i.killed);
+}
+
+#[test]
+fn a_running_total_is_not_the_toll() {
+    let text = "Bomb Kills Four at Bus Station\n\
+        A bomb exploded at a crowded bus station on Monday, killing four people and wounding \
+        eleven, police said.\n\
+        The blast went off near the ticket office during the morning rush.\n\
+        More than 12,000 people have been killed in the insurgency since 2012, and a total of \
+        3,400 have died this year alone.";
+    let i = main_incident(text, "2019-05-07");
+    assert_eq!(range(&i.killed), Some((Some(4), Some(4))), "{:?}", i.killed);
+    assert_eq!(
+        range(&i.wounded),
+        Some((Some(11), Some(11))),
+        "{:?}",
+        i.wounded
+    );
+}
+
+#[test]
+fn an_earlier_attack_keeps_its_own_toll() {
+    let text = "Gunmen Kill Three at Village Market\n\
+        Gunmen opened fire at a village market on Thursday, killing three traders, local \
+        officials said.\n\
+        The attackers escaped on foot.\n\
+        Last month, a truck bomb killed 28 people in the same market.";
+    let i = main_incident(text, "2018-09-21");
+    assert_eq!(range(&i.killed), Some((Some(3), Some(3))), "{:?}", i.killed);
+}
+
+#[test]
+fn a_higher_toll_given_later_wins() {
+    let text = "Car Bomb Kills Five Outside Police Station\n\
+        A car bomb exploded outside a police station on Tuesday, killing five people, a police \
+        spokesman said.\n\
+        Rescue workers pulled survivors from the rubble of nearby shops.\n\
+        Later on Tuesday, the death toll rose to nine, a hospital official said.";
+    let i = main_incident(text, "2017-02-15");
+    assert_eq!(range(&i.killed), Some((Some(9), Some(9))), "{:?}", i.killed);
+}
+
+#[test]
+fn one_of_the_injured_who_later_died_adds_to_the_dead() {
+    let text = "Gunmen shot dead four villagers on Friday night in an attack on a farming \
+        settlement, police said. Another victim later died of his wounds in hospital.";
+    let total = total_killed(text, "2016-08-13");
+    assert_eq!(total, Some(5));
+}
+
+#[test]
+fn a_suicide_bomber_is_counted_among_the_dead() {
+    let text = "A suicide bomber blew himself up at a checkpoint on Sunday, killing six \
+        policemen, the interior ministry said.";
+    let i = main_incident(text, "2015-10-12");
+    assert_eq!(range(&i.killed), Some((Some(6), Some(6))), "{:?}", i.killed);
+    assert_eq!(
+        range(&i.attackers_killed),
+        Some((Some(1), Some(1))),
+        "{:?}",
+        i.attackers_killed
+    );
+}
+
+#[test]
+fn a_match_report_reports_no_incident() {
+    let text = "Rovers Beat City in Derby Thriller\n\
+        The striker shot wide twice before half-time as Rovers dominated the attack in the \
+        derby on Saturday.\n\
+        City's midfielder fired home an equaliser after the break, but a late goal from the \
+        penalty spot sealed victory for the home team in front of 20,000 fans.\n\
+        The coach praised his squad after the match and said the league title was still \
+        within reach this season. Rovers had lost their previous two league fixtures and \
+        the defeat at home to United last week had left the squad short of confidence.\n\
+        The visitors started brightly and their winger forced a fine save from the keeper \
+        inside five minutes. The home defender cleared off the line soon after, and the \
+        referee waved away two penalty appeals before the break.\n\
+        After the restart the midfield battle swung towards Rovers, whose striker hit the \
+        post from twenty yards. The equaliser came against the run of play, a header from \
+        a corner, before the penalty decided the match in the closing minutes. The fans \
+        stayed long after the final whistle. Rovers travel to the coast next weekend for a \
+        cup tie, and the coach said the squad would rotate players for the fixture.";
+    let out = extract(text, "2022-10-02");
+    assert!(main_of(&out).is_none(), "{:#?}", out.incidents);
+}
+
+#[test]
+fn a_road_accident_reports_no_incident() {
+    let text = "Bus Plunges Into Ravine, Killing 14\n\
+        Fourteen passengers were killed and 23 injured when a bus skidded off a mountain \
+        highway and plunged into a ravine on Wednesday, police said.\n\
+        The driver lost control on a sharp bend after the brakes failed, a police officer said. \
+        The injured were taken to the district hospital. The crash was the third on the road \
+        this year.\n\
+        The bus was carrying pilgrims from the plains to a shrine in the hills when it \
+        overturned and rolled some 200 metres down the slope. Rescuers worked through the \
+        night with ropes and cranes to recover the bodies from the wreckage.\n\
+        Local residents said the highway was narrow and poorly maintained, with no barriers \
+        on the bends, and that speeding lorry drivers had caused several accidents in recent \
+        months. The district administration ordered an inquiry into the accident and \
+        announced compensation for the families of the dead. Officials said the driver, \
+        who survived with injuries, would be questioned once he was well enough.";
+    let out = extract(text, "2019-07-18");
+    assert!(main_of(&out).is_none(), "{:#?}", out.incidents);
+}
+
+#[test]
+fn an_attack_report_is_still_an_incident() {
+    let text = "Gunmen Attack Checkpoint, Killing Two Police\n\
+        Gunmen attacked a police checkpoint on the outskirts of the city on Monday night, \
+        killing two policemen and wounding three, a police spokesman said.\n\
+        No group has claimed responsibility for the attack.";
+    let i = main_incident(text, "2020-01-14");
+    assert_eq!(range(&i.killed), Some((Some(2), Some(2))));
+    assert_eq!(range(&i.wounded), Some((Some(3), Some(3))));
+}
