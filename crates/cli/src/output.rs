@@ -188,6 +188,10 @@ fn csv(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
         "background",
         "confidence",
         "sources",
+        "killed_total_min",
+        "killed_total_max",
+        "wounded_total_min",
+        "wounded_total_max",
     ])?;
     let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
     for i in incidents {
@@ -212,6 +216,8 @@ fn csv(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
         let (km, kx) = c(&inc.killed);
         let (wm, wx) = c(&inc.wounded);
         let (nm, nx) = c(&inc.kidnapped);
+        let (ktm, ktx) = c(&inc.killed_total());
+        let (wtm, wtx) = c(&inc.wounded_total());
         w.write_record([
             i.id.to_string(),
             ds,
@@ -251,6 +257,10 @@ fn csv(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
                 .map(|s| s.article_id.to_string())
                 .collect::<Vec<_>>()
                 .join(" "),
+            ktm,
+            ktx,
+            wtm,
+            wtx,
         ])?;
     }
     w.flush()?;
@@ -275,6 +285,8 @@ fn geojson(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
                     "precision": loc.precision,
                     "killed": inc.killed.as_ref().and_then(Count::best),
                     "wounded": inc.wounded.as_ref().and_then(Count::best),
+                    "killed_total": inc.killed_total().as_ref().and_then(Count::best),
+                    "wounded_total": inc.wounded_total().as_ref().and_then(Count::best),
                     "kidnapped": inc.kidnapped.as_ref().and_then(Count::best),
                     "perpetrators": inc.perpetrators.iter().filter_map(|p| p.name.clone()).collect::<Vec<_>>(),
                     "background": inc.background,
@@ -289,4 +301,110 @@ fn geojson(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
     )?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use sitrep_model::{CountryCode, EventType, Incident, IncidentId, Location, LocationPrecision};
+
+    use super::*;
+
+    fn count(min: Option<u32>, max: Option<u32>) -> Option<Count> {
+        Some(Count {
+            min,
+            max,
+            text: "words".into(),
+        })
+    }
+
+    /// A located bombing: 6 victims and its bomber killed, at least 10 victims and 2
+    /// attackers wounded.
+    fn bombing() -> StoredIncident {
+        let mut incident = Incident::new(EventType::Bombing);
+        incident.location = Some(Location {
+            name: "Kabul".into(),
+            country: CountryCode::new("AF").unwrap(),
+            country_name: "Afghanistan".into(),
+            admin1: None,
+            lat: 34.5553,
+            lon: 69.2075,
+            geonames_id: None,
+            precision: LocationPrecision::City,
+            text: "Kabul".into(),
+        });
+        incident.killed = count(Some(6), Some(6));
+        incident.attackers_killed = count(Some(1), Some(1));
+        incident.wounded = count(Some(10), None);
+        incident.attackers_wounded = count(Some(2), Some(2));
+        StoredIncident {
+            id: IncidentId::new("inc-1"),
+            incident,
+            sources: Vec::new(),
+        }
+    }
+
+    fn render(format: Format, incidents: &[StoredIncident]) -> String {
+        let mut out = Vec::new();
+        write(&mut out, format, incidents).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_carries_victims_and_attackers_together() {
+        let mut unknown = bombing();
+        unknown.id = IncidentId::new("inc-2");
+        unknown.incident.killed = None;
+        unknown.incident.attackers_killed = None;
+        unknown.incident.wounded = None;
+        unknown.incident.attackers_wounded = None;
+        let text = render(Format::Csv, &[bombing(), unknown]);
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let cell = |row: usize, name: &str| -> String {
+            let col = headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {headers:?}"));
+            rows[row][col].to_string()
+        };
+        assert_eq!(cell(0, "killed_min"), "6");
+        assert_eq!(cell(0, "killed_total_min"), "7");
+        assert_eq!(cell(0, "killed_total_max"), "7");
+        assert_eq!(cell(0, "wounded_total_min"), "12");
+        assert_eq!(cell(0, "wounded_total_max"), "");
+        for column in [
+            "killed_total_min",
+            "killed_total_max",
+            "wounded_total_min",
+            "wounded_total_max",
+        ] {
+            assert_eq!(cell(1, column), "", "{column}: unknown is empty, not 0");
+        }
+    }
+
+    #[test]
+    fn csv_header_is_the_servers() {
+        let text = render(Format::Csv, &[]);
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(headers, sitrep_server::export::CSV_HEADER);
+    }
+
+    #[test]
+    fn geojson_carries_victims_and_attackers_together() {
+        let text = render(Format::Geojson, &[bombing()]);
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let properties = &doc["features"][0]["properties"];
+        assert_eq!(properties["killed"], 6);
+        assert_eq!(properties["killed_total"], 7);
+        assert_eq!(properties["wounded"], 10);
+        assert_eq!(properties["wounded_total"], 12);
+        let mut unknown = bombing();
+        unknown.incident.killed = None;
+        unknown.incident.attackers_killed = None;
+        let text = render(Format::Geojson, &[unknown]);
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(doc["features"][0]["properties"]["killed_total"].is_null());
+    }
 }

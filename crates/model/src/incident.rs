@@ -79,6 +79,18 @@ impl Incident {
         }
     }
 
+    /// Everyone killed, victims and attackers ([`Count::total`] of `killed` and
+    /// `attackers_killed`): the figure to set beside the GTD's `nkill` or ACLED's fatalities.
+    pub fn killed_total(&self) -> Option<Count> {
+        Count::total(self.killed.as_ref(), self.attackers_killed.as_ref())
+    }
+
+    /// Everyone wounded, victims and attackers ([`Count::total`] of `wounded` and
+    /// `attackers_wounded`): the figure to set beside the GTD's `nwound`.
+    pub fn wounded_total(&self) -> Option<Count> {
+        Count::total(self.wounded.as_ref(), self.attackers_wounded.as_ref())
+    }
+
     /// The evidence spans recorded for one field.
     pub fn evidence_for(&self, field: EvidenceField) -> impl Iterator<Item = ByteSpan> + '_ {
         self.evidence
@@ -178,6 +190,36 @@ impl Count {
     pub fn best(&self) -> Option<u32> {
         self.exact().or(self.min).or(self.max)
     }
+
+    /// Victims and attackers together, as sources that count everyone who died do (the
+    /// Global Terrorism Database's `nkill` is `killed + attackers_killed`).
+    ///
+    /// `None` when neither count is known; one count alone when only it is known (an attacker
+    /// toll the text does not give is absent, not zero). When both are known, `min` is the
+    /// sum of the lower bounds, or the one lower bound given (the other count is at least 0),
+    /// and `max` the sum of the upper bounds only when both give one. Sums saturate at
+    /// `u32::MAX`. The words are both counts' words, victims first.
+    pub fn total(victims: Option<&Count>, attackers: Option<&Count>) -> Option<Count> {
+        match (victims, attackers) {
+            (None, None) => None,
+            (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+            (Some(v), Some(a)) => {
+                let add = |x: Option<u32>, y: Option<u32>| Some(x?.saturating_add(y?));
+                let text = if v.text == a.text || a.text.is_empty() {
+                    v.text.clone()
+                } else if v.text.is_empty() {
+                    a.text.clone()
+                } else {
+                    format!("{}; {}", v.text, a.text)
+                };
+                Some(Count {
+                    min: add(v.min, a.min).or(v.min).or(a.min),
+                    max: add(v.max, a.max),
+                    text,
+                })
+            }
+        }
+    }
 }
 
 /// Which field of an incident a span of evidence supports.
@@ -271,4 +313,90 @@ pub struct IncidentSource {
     pub published: Option<Date>,
     /// The values this article gave (its evidence points into this article's text).
     pub incident: Incident,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(min: Option<u32>, max: Option<u32>, text: &str) -> Count {
+        Count {
+            min,
+            max,
+            text: text.into(),
+        }
+    }
+
+    fn bounds(c: Option<Count>) -> Option<(Option<u32>, Option<u32>)> {
+        c.map(|c| (c.min, c.max))
+    }
+
+    #[test]
+    fn total_adds_victims_and_attackers() {
+        let victims = count(Some(6), Some(6), "six people were killed");
+        let bomber = count(Some(1), Some(1), "the bomber");
+        let total = Count::total(Some(&victims), Some(&bomber)).unwrap();
+        assert_eq!((total.min, total.max), (Some(7), Some(7)));
+        assert_eq!(total.exact(), Some(7));
+        assert_eq!(total.text, "six people were killed; the bomber");
+        // The same words for both counts are not repeated.
+        let both = count(Some(1), Some(1), "six people were killed");
+        assert_eq!(
+            Count::total(Some(&victims), Some(&both)).unwrap().text,
+            "six people were killed"
+        );
+    }
+
+    #[test]
+    fn total_of_unknown_counts_is_unknown_and_one_known_count_is_itself() {
+        let victims = count(Some(6), Some(6), "six");
+        let bomber = count(Some(1), Some(1), "bomber");
+        assert_eq!(Count::total(None, None), None);
+        assert_eq!(Count::total(Some(&victims), None), Some(victims.clone()));
+        assert_eq!(Count::total(None, Some(&bomber)), Some(bomber.clone()));
+    }
+
+    #[test]
+    fn total_bounds_are_summed_only_where_both_give_them() {
+        let at_least_12 = count(Some(12), None, "at least 12");
+        let up_to_40 = count(None, Some(40), "as many as 40");
+        let two = count(Some(2), Some(2), "two gunmen");
+        let five_to_seven = count(Some(5), Some(7), "five to seven");
+        // An open upper bound stays open.
+        assert_eq!(
+            bounds(Count::total(Some(&at_least_12), Some(&two))),
+            Some((Some(14), None))
+        );
+        // The other count is at least 0, so one lower bound is still a lower bound.
+        assert_eq!(
+            bounds(Count::total(Some(&up_to_40), Some(&two))),
+            Some((Some(2), Some(42)))
+        );
+        assert_eq!(
+            bounds(Count::total(Some(&two), Some(&up_to_40))),
+            Some((Some(2), Some(42)))
+        );
+        assert_eq!(
+            bounds(Count::total(Some(&five_to_seven), Some(&two))),
+            Some((Some(7), Some(9)))
+        );
+        let huge = count(Some(u32::MAX), Some(u32::MAX), "");
+        assert_eq!(
+            bounds(Count::total(Some(&huge), Some(&two))),
+            Some((Some(u32::MAX), Some(u32::MAX)))
+        );
+    }
+
+    #[test]
+    fn incident_totals_read_the_victim_and_attacker_fields() {
+        let mut incident = Incident::new(EventType::Bombing);
+        assert_eq!(incident.killed_total(), None);
+        assert_eq!(incident.wounded_total(), None);
+        incident.killed = Some(count(Some(6), Some(6), "six"));
+        incident.attackers_killed = Some(count(Some(1), Some(1), "bomber"));
+        incident.wounded = Some(count(Some(10), None, "at least ten"));
+        incident.attackers_wounded = Some(count(Some(2), Some(2), "two attackers"));
+        assert_eq!(bounds(incident.killed_total()), Some((Some(7), Some(7))));
+        assert_eq!(bounds(incident.wounded_total()), Some((Some(12), None)));
+    }
 }

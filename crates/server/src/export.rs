@@ -64,6 +64,12 @@ pub struct FeatureProperties {
     pub killed: Option<u32>,
     /// Best wounded figure; null when unknown.
     pub wounded: Option<u32>,
+    /// Best figure of everyone killed, victims and attackers (`killed + attackers_killed`,
+    /// as the GTD's `nkill` and ACLED's fatalities count); null when unknown.
+    pub killed_total: Option<u32>,
+    /// Best figure of everyone wounded, victims and attackers (`wounded +
+    /// attackers_wounded`, as the GTD's `nwound`); null when unknown.
+    pub wounded_total: Option<u32>,
     /// Named perpetrators.
     pub perpetrators: Vec<String>,
     /// A past incident mentioned for context.
@@ -89,6 +95,8 @@ impl FeatureCollection {
                     country: p.country.map(|c| c.to_string()),
                     killed: p.killed,
                     wounded: p.wounded,
+                    killed_total: p.killed_total,
+                    wounded_total: p.wounded_total,
                     perpetrators: p.perpetrators,
                     background: p.background,
                 },
@@ -102,8 +110,11 @@ impl FeatureCollection {
     }
 }
 
-/// The CSV header: one row per incident; counts as min/max, unknown left empty.
-pub const CSV_HEADER: [&str; 25] = [
+/// The CSV header: one row per incident; counts as min/max, unknown left empty. `killed_*`
+/// and `wounded_*` count victims; `killed_total_*` and `wounded_total_*` count victims and
+/// attackers together, as the GTD's `nkill`/`nwound` and ACLED's fatalities do
+/// ([`Incident::killed_total`](sitrep_model::Incident::killed_total)).
+pub const CSV_HEADER: [&str; 29] = [
     "id",
     "date_start",
     "date_end",
@@ -129,6 +140,10 @@ pub const CSV_HEADER: [&str; 25] = [
     "background",
     "confidence",
     "sources",
+    "killed_total_min",
+    "killed_total_max",
+    "wounded_total_min",
+    "wounded_total_max",
 ];
 
 /// `incidents` as CSV with a header row.
@@ -150,6 +165,8 @@ pub fn to_csv(incidents: &[StoredIncident]) -> Result<Vec<u8>> {
         let (killed_min, killed_max) = bounds(&inc.killed);
         let (wounded_min, wounded_max) = bounds(&inc.wounded);
         let (kidnapped_min, kidnapped_max) = bounds(&inc.kidnapped);
+        let (killed_total_min, killed_total_max) = bounds(&inc.killed_total());
+        let (wounded_total_min, wounded_total_max) = bounds(&inc.wounded_total());
         let mut targets: Vec<String> = Vec::new();
         for t in &inc.targets {
             let t = match t.nationality {
@@ -205,6 +222,10 @@ pub fn to_csv(incidents: &[StoredIncident]) -> Result<Vec<u8>> {
                 .map(|s| s.article_id.to_string())
                 .collect::<Vec<_>>()
                 .join(" "),
+            killed_total_min,
+            killed_total_max,
+            wounded_total_min,
+            wounded_total_max,
         ])
         .map_err(internal)?;
     }

@@ -378,6 +378,123 @@ async fn csv_has_a_header_and_a_row_per_match_with_a_next_cursor() {
     );
 }
 
+/// A store holding one located bombing whose report counts 6 victims and its bomber killed,
+/// at least 10 victims and 2 attackers wounded.
+fn bombing_app() -> (tempfile::TempDir, Router) {
+    use sitrep_model::{
+        Article, ArticleId, ArticleMeta, Count, CountryCode, EventType, ExtractedArticle, Incident,
+        Location, LocationPrecision,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bombing.db");
+    let article = Article {
+        id: ArticleId::new("bombing"),
+        text: "A suicide bomber killed six people in Kabul.".into(),
+        published: Some("2016-07-24".parse().unwrap()),
+        title: None,
+        url: None,
+        source: None,
+    };
+    let count = |min, max| {
+        Some(Count {
+            min,
+            max,
+            text: "words".into(),
+        })
+    };
+    let mut incident = Incident::new(EventType::Bombing);
+    incident.location = Some(Location {
+        name: "Kabul".into(),
+        country: CountryCode::new("AF").unwrap(),
+        country_name: "Afghanistan".into(),
+        admin1: None,
+        lat: 34.5553,
+        lon: 69.2075,
+        geonames_id: None,
+        precision: LocationPrecision::City,
+        text: "Kabul".into(),
+    });
+    incident.killed = count(Some(6), Some(6));
+    incident.attackers_killed = count(Some(1), Some(1));
+    incident.wounded = count(Some(10), None);
+    incident.attackers_wounded = count(Some(2), Some(2));
+    let extracted = ExtractedArticle {
+        article: ArticleMeta::from(&article),
+        incidents: vec![incident],
+    };
+    let mut store = Store::open(&path).unwrap();
+    store.insert_article(&article, &extracted).unwrap();
+    (dir, app(ServerConfig::new(path)))
+}
+
+#[tokio::test]
+async fn exports_and_answers_count_victims_and_attackers_together() {
+    let (_dir, app) = bombing_app();
+
+    let csv = get(&app, "/api/incidents.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| -> String {
+        let col = headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {headers:?}"));
+        row[col].to_string()
+    };
+    assert_eq!(
+        (cell("killed_min"), cell("killed_max")),
+        ("6".into(), "6".into())
+    );
+    let killed_total = (cell("killed_total_min"), cell("killed_total_max"));
+    assert_eq!(killed_total, ("7".into(), "7".into()));
+    let wounded_total = (cell("wounded_total_min"), cell("wounded_total_max"));
+    assert_eq!(wounded_total, ("12".into(), String::new()));
+
+    let geojson = get(&app, "/api/incidents.geojson").await.json();
+    let properties = &geojson["features"][0]["properties"];
+    assert_eq!(properties["killed"], 6);
+    assert_eq!(properties["killed_total"], 7);
+    assert_eq!(properties["wounded"], 10);
+    assert_eq!(properties["wounded_total"], 12);
+
+    let page = get(&app, "/api/incidents").await.json();
+    let item = &page["items"][0];
+    assert_eq!(item["killed"]["min"], 6);
+    assert_eq!(item["attackers_killed"]["min"], 1);
+    assert_eq!(
+        item["killed_total"],
+        serde_json::json!({"min": 7, "max": 7})
+    );
+    assert_eq!(
+        item["wounded_total"],
+        serde_json::json!({"min": 12, "max": null})
+    );
+    let id = item["id"].as_str().unwrap();
+    let detail = get(&app, &format!("/api/incidents/{id}")).await.json();
+    assert_eq!(detail["killed_total"], item["killed_total"]);
+    assert_eq!(detail["wounded_total"], item["wounded_total"]);
+    assert_eq!(detail["sources"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_unknown_toll_has_no_total() {
+    let app = examples_app();
+    let page = get(&app, "/api/incidents?include_background=true&limit=1000")
+        .await
+        .json();
+    let items = page["items"].as_array().unwrap();
+    let unknown = items
+        .iter()
+        .filter(|i| i["killed"].is_null() && i["attackers_killed"].is_null())
+        .collect::<Vec<_>>();
+    assert!(!unknown.is_empty(), "the examples have an unknown toll");
+    for item in unknown {
+        assert!(item["killed_total"].is_null(), "{item}");
+    }
+}
+
 #[tokio::test]
 async fn stats_add_up() {
     let app = examples_app();
@@ -545,6 +662,32 @@ async fn the_openapi_document_validates_and_lists_every_route() {
     }
     // The model's schemas replaced their placeholders.
     assert!(doc["components"]["schemas"]["StoredIncident"]["properties"]["sources"].is_object());
+    // The totals of victims and attackers are declared in every export.
+    let schemas = &doc["components"]["schemas"];
+    for field in ["killed_total", "wounded_total"] {
+        assert!(
+            schemas["FeatureProperties"]["properties"][field].is_object(),
+            "GeoJSON {field}"
+        );
+        assert!(
+            schemas["IncidentWithTotals"].to_string().contains(field),
+            "incident {field}"
+        );
+    }
+    assert!(
+        schemas["IncidentWithTotals"]
+            .to_string()
+            .contains("#/components/schemas/StoredIncident"),
+        "{}",
+        schemas["IncidentWithTotals"]
+    );
+    let csv_doc = doc["paths"]["/api/incidents.csv"]["get"].to_string();
+    for column in sitrep_server::export::CSV_HEADER {
+        assert!(
+            csv_doc.contains(&format!("`{column}`")),
+            "CSV column {column} is not in the document"
+        );
+    }
 
     // Every route of the API is documented...
     let paths = doc["paths"].as_object().unwrap();

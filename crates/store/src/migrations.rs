@@ -10,7 +10,8 @@
 //! coordinates, kept in step with `incidents` by triggers, version 3 the tables of resolution
 //! (blocking keys, id aliases, rules version), version 4 an R*Tree over coordinates and first
 //! day for box-and-dates queries, version 5 the fields of each filed mention that let a
-//! resolution lookup skip mentions that cannot match before reading them.
+//! resolution lookup skip mentions that cannot match before reading them, version 6 the
+//! attackers' killed and wounded bounds of each incident.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -199,6 +200,25 @@ FROM mentions AS m
 WHERE m.article_id = b.article_id AND m.ordinal = b.ordinal;
 "#;
 
+/// The bounds of the attackers killed and wounded of each incident, beside the victims'
+/// `killed_*` and `wounded_*`, so that a map can show everyone killed (victims and attackers,
+/// `sitrep_model::Count::total`) without decoding each incident's JSON. Rows written before
+/// this version are filled from that JSON; only rows whose JSON names an attacker count are
+/// parsed (`instr` is a cheap test that lets the others pass).
+const V6_ATTACKER_COUNTS: &str = r#"
+ALTER TABLE incidents ADD COLUMN attackers_killed_min INTEGER;
+ALTER TABLE incidents ADD COLUMN attackers_killed_max INTEGER;
+ALTER TABLE incidents ADD COLUMN attackers_wounded_min INTEGER;
+ALTER TABLE incidents ADD COLUMN attackers_wounded_max INTEGER;
+
+UPDATE incidents SET
+    attackers_killed_min = json_extract(data, '$.attackers_killed.min'),
+    attackers_killed_max = json_extract(data, '$.attackers_killed.max'),
+    attackers_wounded_min = json_extract(data, '$.attackers_wounded.min'),
+    attackers_wounded_max = json_extract(data, '$.attackers_wounded.max')
+WHERE instr(data, '"attackers_') > 0;
+"#;
+
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[
     V1_TABLES,
@@ -206,6 +226,7 @@ const MIGRATIONS: &[&str] = &[
     V3_RESOLUTION,
     V4_RTREE_TIME,
     V5_BLOCK_FIELDS,
+    V6_ATTACKER_COUNTS,
 ];
 
 /// The schema version this code migrates to.
@@ -326,7 +347,7 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(LATEST_VERSION, 5);
+        assert_eq!(LATEST_VERSION, 6);
         // The R*Tree of version 2 was filled from the row written at version 1.
         let filter = IncidentFilter {
             bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),
@@ -421,6 +442,68 @@ mod tests {
         }
         assert_eq!(read(&store), expected);
         assert_eq!(expected[0].3.as_deref(), Some("kabul province"));
+    }
+
+    #[test]
+    fn version_6_fills_the_attacker_counts_of_old_incidents_as_new_writes_do() {
+        use sitrep_model::{Article, ArticleMeta, Count, ExtractedArticle};
+        let mut store = Store::open_in_memory().unwrap();
+        let count = |min, max| {
+            Some(Count {
+                min,
+                max,
+                text: "words".into(),
+            })
+        };
+        let mut bombing = Incident::new(EventType::Bombing);
+        bombing.killed = count(Some(6), Some(6));
+        bombing.attackers_killed = count(Some(1), Some(1));
+        bombing.attackers_wounded = count(Some(2), None);
+        let mut shelling = Incident::new(EventType::Shelling);
+        shelling.killed = count(Some(3), Some(3));
+        let article = Article {
+            id: ArticleId::new("a"),
+            text: "A bomb.".into(),
+            published: None,
+            title: None,
+            url: None,
+            source: None,
+        };
+        let extracted = ExtractedArticle {
+            article: ArticleMeta::from(&article),
+            incidents: vec![bombing, shelling],
+        };
+        store.insert_article(&article, &extracted).unwrap();
+        type Bounds = (Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+        let read = |store: &Store| -> Vec<Bounds> {
+            store
+                .conn
+                .prepare(
+                    "SELECT attackers_killed_min, attackers_killed_max,
+                            attackers_wounded_min, attackers_wounded_max
+                     FROM incidents ORDER BY event_type",
+                )
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let written = read(&store);
+        assert_eq!(
+            written,
+            [(Some(1), Some(1), Some(2), None), (None, None, None, None)]
+        );
+        let backfill = &V6_ATTACKER_COUNTS[V6_ATTACKER_COUNTS.find("UPDATE").unwrap()..];
+        store
+            .conn
+            .execute_batch(&format!(
+                "UPDATE incidents SET attackers_killed_min = NULL, attackers_killed_max = NULL,
+                     attackers_wounded_min = NULL, attackers_wounded_max = NULL;
+                 {backfill}"
+            ))
+            .unwrap();
+        assert_eq!(read(&store), written);
     }
 
     #[test]

@@ -504,6 +504,9 @@ fn write_incident(
     let (killed_min, killed_max) = bounds(incident.killed.as_ref());
     let (wounded_min, wounded_max) = bounds(incident.wounded.as_ref());
     let (kidnapped_min, kidnapped_max) = bounds(incident.kidnapped.as_ref());
+    let (attackers_killed_min, attackers_killed_max) = bounds(incident.attackers_killed.as_ref());
+    let (attackers_wounded_min, attackers_wounded_max) =
+        bounds(incident.attackers_wounded.as_ref());
     let date_start = date.and_then(|d| d.start).map(|d| d.to_string());
     let sql = if exists {
         // The spatial indexes follow `lat`, `lon` and `date_start` through triggers that fire
@@ -530,7 +533,8 @@ fn write_incident(
                 location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
                 wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
                 perpetrators = ?19, background = ?20, confidence = ?21, data = ?22,
-                updated_at = ?23
+                updated_at = ?23, attackers_killed_min = ?24, attackers_killed_max = ?25,
+                attackers_wounded_min = ?26, attackers_wounded_max = ?27
              WHERE id = ?1"
         } else {
             "UPDATE incidents SET
@@ -539,7 +543,8 @@ fn write_incident(
                 location_precision = ?11, killed_min = ?12, killed_max = ?13, killed_best = ?14,
                 wounded_min = ?15, wounded_max = ?16, kidnapped_min = ?17, kidnapped_max = ?18,
                 perpetrators = ?19, background = ?20, confidence = ?21, data = ?22,
-                updated_at = ?23
+                updated_at = ?23, attackers_killed_min = ?24, attackers_killed_max = ?25,
+                attackers_wounded_min = ?26, attackers_wounded_max = ?27
              WHERE id = ?1"
         }
     } else {
@@ -548,9 +553,10 @@ fn write_incident(
             country, admin1, place, lat, lon, location_precision,
             killed_min, killed_max, killed_best, wounded_min, wounded_max,
             kidnapped_min, kidnapped_max, perpetrators, background, confidence,
-            data, created_at, updated_at)
+            data, created_at, updated_at, attackers_killed_min, attackers_killed_max,
+            attackers_wounded_min, attackers_wounded_max)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25, ?26, ?27)"
     };
     conn.prepare_cached(sql)?.execute(params![
         id,
@@ -576,6 +582,10 @@ fn write_incident(
         f64::from(incident.confidence),
         json,
         now,
+        attackers_killed_min,
+        attackers_killed_max,
+        attackers_wounded_min,
+        attackers_wounded_max,
     ])?;
     Ok(())
 }

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use jiff::civil::Date;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use sitrep_model::{CountryCode, EventType, Incident, IncidentId, StoredIncident};
+use sitrep_model::{Count, CountryCode, EventType, Incident, IncidentId, StoredIncident};
 
 use crate::Store;
 use crate::bbox::BoundingBox;
@@ -236,6 +236,12 @@ pub struct IncidentPoint {
     pub killed: Option<u32>,
     /// Best wounded figure; `None` when unknown.
     pub wounded: Option<u32>,
+    /// Best figure of everyone killed, victims and attackers
+    /// ([`Incident::killed_total`](sitrep_model::Incident::killed_total)); `None` when unknown.
+    pub killed_total: Option<u32>,
+    /// Best figure of everyone wounded, victims and attackers
+    /// ([`Incident::wounded_total`](sitrep_model::Incident::wounded_total)); `None` when unknown.
+    pub wounded_total: Option<u32>,
     /// Named perpetrators.
     pub perpetrators: Vec<String>,
     /// A past incident mentioned for context.
@@ -608,7 +614,9 @@ impl Store {
         sql.push_condition("i.lat IS NOT NULL AND i.lon IS NOT NULL", []);
         let text = format!(
             "SELECT i.id, i.event_type, i.date_start, i.lat, i.lon, i.place, i.country,
-                    i.killed_best, i.wounded_min, i.wounded_max, i.perpetrators, i.background
+                    i.killed_best, i.wounded_min, i.wounded_max, i.perpetrators, i.background,
+                    i.killed_min, i.killed_max, i.attackers_killed_min, i.attackers_killed_max,
+                    i.attackers_wounded_min, i.attackers_wounded_max
              FROM incidents AS i {} {} LIMIT ?",
             sql.where_clause,
             order_by(order)
@@ -632,6 +640,23 @@ impl Store {
                 let n: Option<i64> = column(row, index, TABLE, key)?;
                 Ok(n.and_then(|n| u32::try_from(n).ok()))
             };
+            // The bounds of one count as a `Count` (without its words), `None` when neither
+            // bound is known.
+            let bounds = |min: usize, max: usize| -> Result<Option<Count>> {
+                let (min, max) = (count(min)?, count(max)?);
+                Ok((min.is_some() || max.is_some()).then(|| Count {
+                    min,
+                    max,
+                    text: String::new(),
+                }))
+            };
+            let total = |victims: Option<Count>, attackers: Option<Count>| {
+                Count::total(victims.as_ref(), attackers.as_ref())
+                    .as_ref()
+                    .and_then(Count::best)
+            };
+            let killed_total = total(bounds(12, 13)?, bounds(14, 15)?);
+            let wounded_total = total(bounds(8, 9)?, bounds(16, 17)?);
             let perpetrators: Option<String> = column(row, 10, TABLE, key)?;
             let background: bool = column(row, 11, TABLE, key)?;
             points.push(IncidentPoint {
@@ -643,6 +668,8 @@ impl Store {
                 country: country.and_then(|c| CountryCode::new(&c).ok()),
                 killed: count(7)?,
                 wounded: count(8)?.or(count(9)?),
+                killed_total,
+                wounded_total,
                 perpetrators: perpetrators
                     .map(|p| p.split(PERPETRATOR_SEPARATOR).map(str::to_string).collect())
                     .unwrap_or_default(),
@@ -1089,6 +1116,10 @@ pub(crate) mod tests {
                  ALTER TABLE mention_blocks DROP COLUMN place_precision;
                  ALTER TABLE mention_blocks DROP COLUMN lat;
                  ALTER TABLE mention_blocks DROP COLUMN admin1;
+                 ALTER TABLE incidents DROP COLUMN attackers_killed_min;
+                 ALTER TABLE incidents DROP COLUMN attackers_killed_max;
+                 ALTER TABLE incidents DROP COLUMN attackers_wounded_min;
+                 ALTER TABLE incidents DROP COLUMN attackers_wounded_max;
                  PRAGMA user_version = 3;",
             )
             .unwrap();
@@ -1130,6 +1161,80 @@ pub(crate) mod tests {
                 .len(),
             2
         );
+    }
+
+    /// A located bombing reported by `article`: 6 victims, at least 10 wounded, and
+    /// `attackers` attackers killed and 2 wounded.
+    fn report_with_attackers(article: &str, attackers: u32) -> (Article, ExtractedArticle) {
+        let article = Article {
+            id: ArticleId::new(article),
+            text: "A suicide bomber killed six people in Kabul.".into(),
+            published: Some("2016-07-24".parse().unwrap()),
+            title: None,
+            url: None,
+            source: None,
+        };
+        let count = |min, max| {
+            Some(Count {
+                min,
+                max,
+                text: "words".into(),
+            })
+        };
+        let mut incident = Incident::new(EventType::Bombing);
+        incident.date = Some(EventDate {
+            start: Some("2016-07-23".parse().unwrap()),
+            end: Some("2016-07-23".parse().unwrap()),
+            precision: sitrep_model::DatePrecision::Day,
+            text: "Saturday".into(),
+        });
+        incident.location = Some(Location {
+            name: "Kabul".into(),
+            country: CountryCode::new("AF").unwrap(),
+            country_name: "Afghanistan".into(),
+            admin1: None,
+            lat: 34.5553,
+            lon: 69.2075,
+            geonames_id: None,
+            precision: LocationPrecision::City,
+            text: "Kabul".into(),
+        });
+        incident.killed = count(Some(6), Some(6));
+        incident.attackers_killed = count(Some(attackers), Some(attackers));
+        incident.wounded = count(Some(10), None);
+        incident.attackers_wounded = count(Some(2), Some(2));
+        let extracted = ExtractedArticle {
+            article: ArticleMeta::from(&article),
+            incidents: vec![incident],
+        };
+        (article, extracted)
+    }
+
+    #[test]
+    fn points_carry_victims_and_attackers_together() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (article, extracted) = report_with_attackers("first", 1);
+        store.insert_article(&article, &extracted).unwrap();
+        let all = IncidentSearch::default();
+        let points = store.search_points(&all, SortOrder::DateDesc, 10).unwrap();
+        assert_eq!(points.len(), 1);
+        assert_eq!(points[0].killed, Some(6));
+        assert_eq!(points[0].killed_total, Some(7));
+        assert_eq!(points[0].wounded, Some(10));
+        assert_eq!(points[0].wounded_total, Some(12));
+        // A later report of the same bombing with two attackers dead updates the row.
+        let (article, extracted) = report_with_attackers("second", 2);
+        store.insert_article(&article, &extracted).unwrap();
+        let points = store.search_points(&all, SortOrder::DateDesc, 10).unwrap();
+        assert_eq!(points.len(), 1, "the reports merged");
+        assert_eq!(points[0].killed, Some(6));
+        assert_eq!(points[0].killed_total, Some(8));
+        // Victims alone, without attackers, are their own total.
+        let store = store_with_fixtures();
+        let points = store
+            .search_points(&all, SortOrder::KilledDesc, 100)
+            .unwrap();
+        assert!(points.iter().all(|p| p.killed_total == p.killed));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use sitrep_model::{IncidentId, StoredIncident};
+use sitrep_model::{Count, IncidentId, StoredIncident};
 use utoipa::ToSchema;
 
 use super::{JSON, bytes_response, query, to_json};
@@ -15,12 +15,56 @@ use crate::export::{FeatureCollection, to_csv};
 use crate::openapi::StoredIncidentSchema;
 use crate::params::{ExportParams, PageParams, SearchParams};
 
+/// A stored incident as the API gives it: its fields, sources and evidence, and the counts of
+/// victims and attackers together that sit beside the GTD's and ACLED's.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IncidentWithTotals {
+    /// The stored incident.
+    #[serde(flatten)]
+    #[schema(value_type = StoredIncidentSchema)]
+    pub incident: StoredIncident,
+    /// Everyone killed, victims and attackers: `killed + attackers_killed`, as the GTD's
+    /// `nkill` and ACLED's fatalities count; null when neither is known.
+    pub killed_total: Option<Total>,
+    /// Everyone wounded, victims and attackers: `wounded + attackers_wounded`, as the GTD's
+    /// `nwound` counts; null when neither is known.
+    pub wounded_total: Option<Total>,
+}
+
+/// A total of people as a range, like a count without its words: `min` the sum of the lower
+/// bounds (or the one given), `max` the sum of the upper bounds when both counts give one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Total {
+    /// Lower bound, when known.
+    pub min: Option<u32>,
+    /// Upper bound, when known.
+    pub max: Option<u32>,
+}
+
+impl Total {
+    fn of(count: Option<Count>) -> Option<Total> {
+        count.map(|c| Total {
+            min: c.min,
+            max: c.max,
+        })
+    }
+}
+
+impl From<StoredIncident> for IncidentWithTotals {
+    fn from(incident: StoredIncident) -> Self {
+        IncidentWithTotals {
+            killed_total: Total::of(incident.incident.killed_total()),
+            wounded_total: Total::of(incident.incident.wounded_total()),
+            incident,
+        }
+    }
+}
+
 /// One page of incidents.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IncidentPage {
     /// The incidents of this page, each with its sources and evidence.
-    #[schema(value_type = Vec<StoredIncidentSchema>)]
-    pub items: Vec<StoredIncident>,
+    pub items: Vec<IncidentWithTotals>,
     /// Pass as `cursor` (with the same filters and sort) for the next page; null on the last.
     #[schema(example = "date_desc:2015-04-12:inc-4a7692540f44af09")]
     pub next_cursor: Option<String>,
@@ -63,7 +107,7 @@ pub async fn list_incidents(
                 None
             };
             to_json(&IncidentPage {
-                items: found.incidents,
+                items: found.incidents.into_iter().map(Into::into).collect(),
                 next_cursor: found.next.map(|c| c.to_string()),
                 total,
             })
@@ -83,7 +127,7 @@ pub async fn list_incidents(
     tag = "incidents",
     params(("id" = String, Path, description = "Incident id", example = "inc-4a7692540f44af09")),
     responses(
-        (status = 200, description = "The incident", body = StoredIncidentSchema),
+        (status = 200, description = "The incident", body = IncidentWithTotals),
         (status = 404, description = "No incident has this id", body = ErrorBody),
     )
 )]
@@ -99,7 +143,7 @@ pub async fn get_incident(
             // An id that merged into another incident answers with that incident.
             let current = store.current_incident_id(&id)?.ok_or_else(not_found)?;
             match store.incident(&current)? {
-                Some(incident) => to_json(&incident),
+                Some(incident) => to_json(&IncidentWithTotals::from(incident)),
                 None => Err(not_found()),
             }
         })
@@ -141,6 +185,15 @@ pub async fn incidents_geojson(
 
 /// Incidents matching the filters as CSV, a page at a time: the next page's cursor is in the
 /// `X-Next-Cursor` header.
+///
+/// Columns: `id`, `date_start`, `date_end`, `date_precision`, `time`, `event_type`, `place`,
+/// `admin1`, `country`, `lat`, `lon`, `location_precision`, `killed_min`, `killed_max`,
+/// `wounded_min`, `wounded_max`, `kidnapped_min`, `kidnapped_max`, `perpetrators`, `claimed`,
+/// `targets`, `weapons`, `background`, `confidence`, `sources`, `killed_total_min`,
+/// `killed_total_max`, `wounded_total_min`, `wounded_total_max`. Counts are lower and upper
+/// bounds, empty when unknown (unknown is not zero). `killed_*` and `wounded_*` count victims
+/// only; `killed_total_*` and `wounded_total_*` count victims and attackers together
+/// (`killed + attackers_killed`), as the GTD's `nkill`/`nwound` and ACLED's fatalities do.
 #[utoipa::path(
     get,
     path = "/api/incidents.csv",
