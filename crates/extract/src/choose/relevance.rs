@@ -4,6 +4,9 @@
 //! triggers, groups, weapons, the main incident's date) and the density of the vocabulary of
 //! other topics are the features; a learned weight says how much each counts.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Side};
 use crate::resources::Strength;
@@ -263,6 +266,20 @@ const TOPICS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each topic word's topics (a word may be in several lists).
+static TOPIC_OF: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in TOPICS.iter().enumerate() {
+        for w in *words {
+            map.entry(*w).or_default().push(k);
+        }
+    }
+    map
+});
+
+/// The longest topic word, in bytes: longer tokens are not looked up.
+const LONGEST_TOPIC_WORD: usize = 16;
+
 /// The features of a page, in the order of its vector.
 pub const FEATURES: &[&str] = &[
     "killed_statements",
@@ -323,16 +340,20 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
     };
     let words = a.tokens.len().max(1);
     let mut topic_counts = [0usize; TOPICS.len()];
+    let mut buffer = [0u8; LONGEST_TOPIC_WORD];
     for i in 0..a.tokens.len() {
-        let w = a.word(i);
-        if w.len() < 2 || !w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+        let w = a.word(i).as_bytes();
+        if w.len() < 2 || w.len() > LONGEST_TOPIC_WORD || !w[0].is_ascii_alphabetic() {
             continue;
         }
-        let lower = w.to_ascii_lowercase();
-        for (k, (_, list)) in TOPICS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
-                topic_counts[k] += 1;
-            }
+        let lower = &mut buffer[..w.len()];
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        for &k in TOPIC_OF.get(lower).map_or(&[][..], Vec::as_slice) {
+            topic_counts[k] += 1;
         }
     }
     let mut out = vec![
@@ -362,6 +383,16 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_topic_word_is_too_long_to_be_looked_up() {
+        for (_, words) in TOPICS {
+            for w in *words {
+                assert!(w.len() <= LONGEST_TOPIC_WORD, "{w}");
+                assert_eq!(w.to_ascii_lowercase(), *w);
+            }
+        }
+    }
 
     #[test]
     fn one_feature_per_topic() {
