@@ -356,14 +356,17 @@ fn a_female_suicide_bomber_is_an_attacker() {
 
 // Conflicting figures.
 
+/// Two sources' figures of the same dead are one toll: the toll model picks one of them (the
+/// labelled sets code the latest or official one), never their sum.
 #[test]
-fn conflicting_figures_become_a_range() {
+fn conflicting_figures_give_one_of_them() {
     let i = main_incident(
         "A bomb ripped through a market in Kirkuk on Monday. Police said 12 people were killed in \
          the blast, while a hospital official said 15 people had died.",
         "2018-06-12",
     );
-    assert_eq!(range(&i.killed), Some((Some(12), Some(15))));
+    let killed = range(&i.killed);
+    assert!(killed == exactly(12) || killed == exactly(15), "{killed:?}");
 }
 
 // Kidnapped.
