@@ -185,7 +185,7 @@ impl Toll {
 }
 
 /// The rows of a toll model: the candidates of every example with two or more, one of them
-/// right.
+/// right; figures of background incidents, which are never chosen, are left out.
 pub fn toll_rows(examples: &[&Example], which: Toll) -> Vec<Row> {
     let mut rows = Vec::new();
     for e in examples {
@@ -194,10 +194,15 @@ pub fn toll_rows(examples: &[&Example], which: Toll) -> Vec<Row> {
         if candidates.len() < 2 || !candidates.iter().any(|c| matches(c.quantity, gold)) {
             continue;
         }
-        rows.extend(candidates.iter().map(|c| Row {
-            features: c.features.clone(),
-            label: matches(c.quantity, gold),
-        }));
+        rows.extend(
+            candidates
+                .iter()
+                .filter(|c| !toll::is_background_only(c))
+                .map(|c| Row {
+                    features: c.features.clone(),
+                    label: matches(c.quantity, gold),
+                }),
+        );
     }
     rows
 }

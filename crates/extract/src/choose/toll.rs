@@ -27,7 +27,7 @@ pub const FEATURES: &[&str] = &[
     "rank",
     "position",
     "main_draft",
-    "background_only",
+    "other_incident_only",
     "outside_drafts",
     "update",
     "additional_only",
@@ -118,7 +118,20 @@ pub fn candidates(
     let largest = values.iter().map(|q| best(*q)).max().unwrap_or(0);
     let smallest = values.iter().map(|q| best(*q)).min().unwrap_or(0);
     let first_sentence = of.iter().map(|s| s.sentence).min();
-    let draft_of = |sentence: usize| drafts.iter().position(|d| d.sentences.contains(&sentence));
+    // A draft holds a statement when it has the statement's sentence whole, or the part of it
+    // the statement is in ("killing seven, two years after a bombing killed 15").
+    let holds = |d: &Draft, s: &CasualtyStatement| {
+        d.sentences.contains(&s.sentence) && {
+            let mut parts = d
+                .clauses
+                .iter()
+                .filter(|(c, _)| *c == s.sentence)
+                .peekable();
+            parts.peek().is_none()
+                || parts.any(|(_, span)| span.start <= s.span.start && s.span.end <= span.end)
+        }
+    };
+    let draft_of = |s: &CasualtyStatement| drafts.iter().position(|d| holds(d, s));
     let sentences = a.sentences.len().max(1) as f64;
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     values
@@ -131,13 +144,12 @@ pub fn candidates(
                 let before = of.iter().filter(|s| s.sentence < e).count();
                 before as f64 / of.len().max(1) as f64
             });
-            let in_main = support.iter().any(|s| draft_of(s.sentence) == Some(main));
+            let in_main = support.iter().any(|s| draft_of(s) == Some(main));
             let background_only = !support.is_empty()
-                && support.iter().all(|s| {
-                    draft_of(s.sentence).is_some_and(|d| d != main && drafts[d].background)
-                });
-            let outside =
-                !support.is_empty() && support.iter().all(|s| draft_of(s.sentence).is_none());
+                && support
+                    .iter()
+                    .all(|s| draft_of(s).is_some_and(|d| d != main));
+            let outside = !support.is_empty() && support.iter().all(|s| draft_of(s).is_none());
             let n = support.len();
             let value = best(q);
             let features = vec![
@@ -175,8 +187,19 @@ pub fn candidates(
         .collect()
 }
 
+/// Whether segmentation put every statement of the candidate in another incident than the
+/// main one (a background incident, or another recent one): such a figure is that incident's
+/// toll, never the main one's.
+pub fn is_background_only(c: &Candidate) -> bool {
+    FEATURES
+        .iter()
+        .position(|f| *f == "other_incident_only")
+        .is_some_and(|k| c.features[k] > 0.5)
+}
+
 /// The toll: a figure the text gives as an update ("the toll rose to 9") supersedes the
-/// others, the last one given when there are several; an addition to the main incident's
+/// others, the last one given when there are several; a figure of a background incident
+/// or of another incident ([`is_background_only`]) is never chosen; an addition to the main incident's
 /// figure ("another victim later died") takes the rules' sum; otherwise the candidate the model scores
 /// highest (the first of equals). `None` without candidates.
 pub fn choose<'c>(model: &LinearModel, candidates: &'c [Candidate]) -> Option<&'c Candidate> {
@@ -203,6 +226,7 @@ pub fn choose<'c>(model: &LinearModel, candidates: &'c [Candidate]) -> Option<&'
     }
     candidates
         .iter()
+        .filter(|c| !is_background_only(c))
         .fold(None, |best: Option<(&Candidate, f64)>, c| {
             let score = model.score(&c.features);
             match best {
