@@ -206,23 +206,6 @@ fn count_text(c: &Option<Count>) -> String {
     }
 }
 
-/// Victims and attackers together, as a source that counts every casualty does.
-fn with_attackers(victims: Option<&Count>, attackers: Option<&Count>) -> Option<Count> {
-    match (victims, attackers) {
-        (None, None) => None,
-        (Some(v), None) => Some(v.clone()),
-        (None, Some(a)) => Some(a.clone()),
-        (Some(v), Some(a)) => {
-            let add = |x: Option<u32>, y: Option<u32>| Some(x?.saturating_add(y?));
-            Some(Count {
-                min: add(v.min, a.min).or(v.min).or(a.min),
-                max: add(v.max, a.max),
-                text: v.text.clone(),
-            })
-        }
-    }
-}
-
 fn count_correct(c: &Option<Count>, gold: u32, at_least: bool, lenient: bool) -> bool {
     match c {
         None => lenient && gold == 0,
@@ -434,9 +417,9 @@ impl<'r> Scorer<'r> {
         let killed = main.and_then(|m| m.killed.clone());
         let wounded = main.and_then(|m| m.wounded.clone());
         let killed_all =
-            main.and_then(|m| with_attackers(m.killed.as_ref(), m.attackers_killed.as_ref()));
+            main.and_then(|m| Count::total(m.killed.as_ref(), m.attackers_killed.as_ref()));
         let wounded_all =
-            main.and_then(|m| with_attackers(m.wounded.as_ref(), m.attackers_wounded.as_ref()));
+            main.and_then(|m| Count::total(m.wounded.as_ref(), m.attackers_wounded.as_ref()));
         let kidnapped = main.and_then(|m| m.kidnapped.clone());
         let mut add_count = |field: Field, predicted: &Option<Count>, gold: u32, at_least: bool| {
             let lenient = matches!(field, Field::KilledLenient | Field::WoundedLenient);
@@ -534,7 +517,7 @@ fn describe_incident(p: &Incident) -> String {
             .map_or("-".into(), |d| d.to_string()),
         loc.map_or("-".into(), |l| l.country.to_string()),
         loc.map_or("-".into(), |l| l.name.clone()),
-        count_text(&with_attackers(
+        count_text(&Count::total(
             p.killed.as_ref(),
             p.attackers_killed.as_ref()
         ))
@@ -561,7 +544,7 @@ fn background_agrees(b: &GoldBackground, p: &Incident) -> bool {
             .is_some_and(|s| s.to_string() == *d)
     });
     let killed = b.killed.map(|k| {
-        let all = with_attackers(p.killed.as_ref(), p.attackers_killed.as_ref());
+        let all = Count::total(p.killed.as_ref(), p.attackers_killed.as_ref());
         count_correct(&all, k, false, true)
     });
     let known = [city, date, killed];
