@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 use sitrep_geo::{NameMatch, NameMatchKind, find_place_names};
-use sitrep_model::{ByteSpan, Weapon};
+use sitrep_model::{ByteSpan, DatePrecision, Weapon};
 use sitrep_text::{Sentence, Token, split_sentences, tokenize};
 use sitrep_time::{DateMention, TimeMention, find_dates, find_times};
 
@@ -45,6 +45,53 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the dateline pattern is valid")
 });
+
+/// Words that introduce a page's own date: "date 2019-08-28", "Posted on March 3, 2015",
+/// "Updated 06 March 2013", "Last modified: …".
+const STAMP_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "posted",
+    "published",
+    "updated",
+    "modified",
+    "last",
+    "first",
+    "on",
+    "at",
+];
+
+/// Whether a date is the page's stamp rather than a date of its story: an absolute date
+/// (written with digits) that either opens its line after nothing but stamp words, or follows
+/// a capitalised stamp word ("Updated 06 March 2013") anywhere.
+fn is_page_stamp(text: &str, d: &DateMention) -> bool {
+    let written = &text[d.span.range()];
+    if d.relative || !written.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let line_start = text[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..d.span.start];
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_stamp_word = |w: &str| STAMP_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s));
+    let is_core = |w: &&str| STAMP_WORDS[..6].iter().any(|s| w.eq_ignore_ascii_case(s));
+    if words.iter().all(|w| is_stamp_word(w)) && words.iter().any(is_core) {
+        return true;
+    }
+    // "… Syria battle Updated 06 March 2013": a capitalised stamp word just before.
+    let last = words.last().copied().unwrap_or("");
+    let last = if last.eq_ignore_ascii_case("on") && words.len() >= 2 {
+        words[words.len() - 2]
+    } else {
+        last
+    };
+    matches!(
+        last,
+        "Updated" | "Posted" | "Published" | "Modified" | "Dated"
+    )
+}
 
 /// Everything found in one article.
 #[derive(Debug)]
@@ -152,8 +199,21 @@ impl<'a> Analysis<'a> {
                 value: (),
             })
             .collect();
-        let dates = find_dates(text, 0..text.len(), published)
+        // A page's own stamp ("date 2019-08-28", "Updated 06 March 2013") says when the page
+        // was written, never when the event happened; it anchors "on Tuesday" when the source
+        // gave no publication date.
+        let mut found = find_dates(text, 0..text.len(), published);
+        let stamp = found
+            .iter()
+            .find(|d| is_page_stamp(text, d))
+            .and_then(|d| d.start.filter(|_| d.precision == DatePrecision::Day));
+        if published.is_none() && stamp.is_some() {
+            found = find_dates(text, 0..text.len(), stamp);
+        }
+        let published = published.or(stamp);
+        let dates = found
             .into_iter()
+            .filter(|d| !is_page_stamp(text, d))
             .map(|d| Located {
                 sentence: locate(d.span),
                 span: d.span,
@@ -267,6 +327,49 @@ impl<'a> Analysis<'a> {
         ByteSpan {
             start: self.tokens[first].span.start,
             end: self.tokens[last].span.end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::resources;
+
+    fn days(text: &str, published: Option<Date>) -> Vec<(String, Option<Date>)> {
+        let a = Analysis::new(text, published, resources());
+        a.dates
+            .iter()
+            .map(|d| (text[d.span.range()].to_string(), d.value.start))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_stamp_is_no_event_date_and_anchors_weekdays() {
+        let text = "date 2019-08-28 Gunmen killed two guards on Tuesday in the town.";
+        let found = days(text, None);
+        assert_eq!(
+            found,
+            vec![(
+                "on Tuesday".to_string(),
+                Some(jiff::civil::date(2019, 8, 27))
+            )]
+        );
+        let a = Analysis::new(text, None, resources());
+        assert_eq!(a.published, Some(jiff::civil::date(2019, 8, 28)));
+        let updated =
+            "Rebels die in battle Updated 06 March 2013 Follow\nRebels attacked the town.";
+        assert!(days(updated, None).is_empty());
+    }
+
+    #[test]
+    fn dates_that_open_a_story_are_kept() {
+        for text in [
+            "12/31/2016: Assailants attacked a police post in the town.",
+            "On 12 March 2015, gunmen attacked a police post.",
+            "Police said the bomb, posted on 3 March 2015, killed two.",
+        ] {
+            assert_eq!(days(text, None).len(), 1, "{text}");
         }
     }
 }
