@@ -93,6 +93,10 @@ fn is_page_stamp(text: &str, d: &DateMention) -> bool {
     )
 }
 
+/// The day relative dates count from when an article has neither a publication date nor a
+/// calendar date of its own: far enough ahead that every dated year in a text is before it.
+pub const STAND_IN_DAY: Date = jiff::civil::date(2100, 6, 15);
+
 /// Everything found in one article.
 #[derive(Debug)]
 pub struct Analysis<'a> {
@@ -126,6 +130,9 @@ pub struct Analysis<'a> {
     pub names: Vec<Located<NameMatch>>,
     /// Where the dateline ends (0 when there is none).
     pub dateline_end: usize,
+    /// Whether relative dates were resolved against [`STAND_IN_DAY`] because the article has
+    /// no publication date: their days order and separate incidents but are not real.
+    pub virtual_anchor: bool,
 }
 
 impl<'a> Analysis<'a> {
@@ -211,6 +218,17 @@ impl<'a> Analysis<'a> {
             found = find_dates(text, 0..text.len(), stamp);
         }
         let published = published.or(stamp);
+        // With no day to count from and no calendar date in the text, "on Sunday", "on
+        // Monday" and "last month" are still different days: resolved against a stand-in
+        // day, they tell incidents apart, and their days are never reported.
+        let virtual_anchor = published.is_none()
+            && found.iter().any(|d| d.relative)
+            && !found
+                .iter()
+                .any(|d| !d.relative && d.precision == DatePrecision::Day);
+        if virtual_anchor {
+            found = find_dates(text, 0..text.len(), Some(STAND_IN_DAY));
+        }
         let dates = found
             .into_iter()
             .filter(|d| !is_page_stamp(text, d))
@@ -285,6 +303,7 @@ impl<'a> Analysis<'a> {
             times,
             names,
             dateline_end: DATELINE.find(text).map_or(0, |m| m.end()),
+            virtual_anchor,
         }
     }
 
@@ -293,6 +312,12 @@ impl<'a> Analysis<'a> {
         self.tokens
             .get(i)
             .map_or("", |t| &self.text[t.span.range()])
+    }
+
+    /// Whether the days of a date mention are real: false for a relative date resolved
+    /// against [`STAND_IN_DAY`].
+    pub fn has_real_days(&self, d: &DateMention) -> bool {
+        d.is_resolved() && !(self.virtual_anchor && d.relative)
     }
 
     /// Whether the span lies in the dateline.

@@ -156,9 +156,10 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     // Date and time.
     if let Some(di) = draft.date {
         let d = &a.dates[di];
+        let real = a.has_real_days(&d.value);
         incident.date = Some(EventDate {
-            start: d.value.start,
-            end: d.value.end,
+            start: d.value.start.filter(|_| real),
+            end: d.value.end.filter(|_| real),
             precision: d.value.precision,
             text: a.text[d.span.range()].to_string(),
         });

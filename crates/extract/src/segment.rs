@@ -1020,6 +1020,7 @@ pub fn view<'a>(
         times: kept(&a.times, keep),
         names: kept(&a.names, keep),
         dateline_end: a.dateline_end,
+        virtual_anchor: a.virtual_anchor,
     };
     Some(View {
         analysis,

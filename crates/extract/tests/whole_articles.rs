@@ -148,3 +148,31 @@ fn an_attack_report_is_still_an_incident() {
     assert_eq!(range(&i.killed), Some((Some(2), Some(2))));
     assert_eq!(range(&i.wounded), Some((Some(3), Some(3))));
 }
+
+#[test]
+fn without_a_publication_date_weekdays_still_tell_incidents_apart() {
+    let text = "Gunmen Kill Six Police Officers at Checkpoint\n\
+        Gunmen stormed a police checkpoint on Sunday night, killing six officers, a provincial \
+        official said.\n\
+        The attackers fled before reinforcements arrived.\n\
+        On Thursday, a roadside bomb killed nine soldiers on a patrol in the capital.\n\
+        Last month, a suicide bombing near the same checkpoint killed 14 people.";
+    let out = extract(text, "");
+    let tolls: Vec<Option<u32>> = out
+        .incidents
+        .iter()
+        .map(|i| i.killed.as_ref().and_then(|c| c.min))
+        .collect();
+    assert_eq!(out.incidents.len(), 3, "{tolls:?}");
+    assert_eq!(tolls[0], Some(6), "{tolls:?}");
+    assert!(
+        tolls.contains(&Some(9)) && tolls.contains(&Some(14)),
+        "{tolls:?}"
+    );
+    // The days counted from a stand-in are never reported as real days.
+    for incident in &out.incidents {
+        if let Some(date) = &incident.date {
+            assert!(date.start.is_none() && date.end.is_none(), "{date:?}");
+        }
+    }
+}

@@ -21,14 +21,16 @@ pub fn article(text: &str, published: &str) -> Article {
     Article {
         id: ArticleId::from_content(&text),
         text,
-        published: Some(published.parse().expect("published is YYYY-MM-DD")),
+        // An empty `published` is an article whose source gives no date.
+        published: (!published.is_empty())
+            .then(|| published.parse().expect("published is YYYY-MM-DD")),
         title: None,
         url: None,
         source: None,
     }
 }
 
-/// Extracts every incident of `text`, published on `published` (YYYY-MM-DD).
+/// Extracts every incident of `text`, published on `published` (YYYY-MM-DD, or "" for none).
 pub fn extract(text: &str, published: &str) -> ExtractedArticle {
     extract_article(&article(text, published), &RESOURCES)
 }
