@@ -405,6 +405,16 @@ const AGGREGATE_CUES: &[&[&str]] = &[
 /// 2004"): a cue of period or region with a perfect tense or a figure of a hundred or more.
 pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
     let range = a.sentence_tokens[s].clone();
+    let perfect = range.clone().any(|i| a.is_any(i, &["has", "have"]));
+    // "Thousands of people have died": a toll only counted in thousands, in the perfect, is
+    // a conflict's, not an incident's.
+    if perfect
+        && range
+            .clone()
+            .any(|i| a.is_any(i, &["thousands", "millions"]))
+    {
+        return true;
+    }
     let cue = range.clone().any(|i| {
         AGGREGATE_CUES
             .iter()
@@ -413,7 +423,6 @@ pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
     if !cue {
         return false;
     }
-    let perfect = range.clone().any(|i| a.is_any(i, &["has", "have"]));
     let large = range.clone().any(|i| {
         read_quantity(a.text, &a.tokens, i, false).is_some_and(|m| {
             m.quantity.min.or(m.quantity.max).is_some_and(|n| n >= 100)
@@ -1639,6 +1648,21 @@ mod tests {
 
     use CasualtyKind::*;
     use Side::*;
+
+    #[test]
+    fn a_toll_in_thousands_in_the_perfect_is_a_running_total() {
+        assert!(
+            statements("Thousands of soldiers and civilians have died in the conflict.").is_empty()
+        );
+        assert!(
+            statements("Millions have been displaced and thousands have been killed.").is_empty()
+        );
+        // An incident's own toll in the perfect still counts.
+        assert_eq!(
+            statements("Four soldiers have been killed in the ambush."),
+            [(Killed, Victims, Some(4), Some(4))]
+        );
+    }
 
     #[test]
     fn passive_subjects() {
