@@ -340,7 +340,7 @@ fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
         }
         "deaths" | "fatalities" | "death" | "bodies" | "lives" => (Killed, Noun),
         "wounded" | "injured" => (Wounded, Verb),
-        "wounding" | "injuring" | "injures" | "wounds" | "injure" | "wound" => {
+        "wounding" | "injuring" | "hurting" | "injures" | "wounds" | "injure" | "wound" => {
             (Wounded, ActiveOnly)
         }
         "hurt" | "hospitalized" | "hospitalised" => (Wounded, Intransitive),

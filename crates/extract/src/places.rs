@@ -694,6 +694,9 @@ fn best_place(
             let kind = match p {
                 Place::Country(_) => 3.0,
                 Place::Admin1(_) if wants_division => 4.0,
+                // A division named after a town in it ("in Donetsk", "in Kandahar") is the
+                // town unless the words ask for the division or the town is a hamlet.
+                Place::Admin1(_) if namesake_town(g, places, p).is_some() => -0.5,
                 Place::Admin1(_) => 0.5,
                 Place::City(_) if wants_city => 4.0,
                 Place::City(_) if wants_division => -1.0,

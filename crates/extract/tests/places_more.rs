@@ -442,3 +442,27 @@ fn a_street_named_after_a_town_is_not_the_town() {
         i.location
     );
 }
+
+#[test]
+fn a_province_named_after_its_main_town_is_the_town_unless_the_words_say_province() {
+    let i = main_incident(
+        "Artillery shells struck a crowded market in Donetsk on Sunday, killing nine people.",
+        "2023-01-22",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Donetsk", "UA", LocationPrecision::City)),
+        "{:?}",
+        i.location
+    );
+    let i = main_incident(
+        "Artillery shells struck a village in Donetsk province on Sunday, killing nine people.",
+        "2023-01-22",
+    );
+    assert_eq!(
+        place(&i).map(|p| p.2),
+        Some(LocationPrecision::Admin1),
+        "{:?}",
+        i.location
+    );
+}

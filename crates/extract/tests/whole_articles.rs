@@ -176,3 +176,17 @@ fn without_a_publication_date_weekdays_still_tell_incidents_apart() {
         }
     }
 }
+
+#[test]
+fn an_acid_attack_that_hurt_people_is_an_incident() {
+    let text = "Two men on a motorbike sprayed acid at nurses walking to a clinic in Herat on \
+        Monday, hurting six of them, two seriously, the health ministry said.";
+    let i = main_incident(text, "2010-03-02");
+    assert_eq!(i.event_type, sitrep_model::EventType::UnarmedAssault);
+    assert_eq!(
+        range(&i.wounded),
+        Some((Some(6), Some(6))),
+        "{:?}",
+        i.wounded
+    );
+}
