@@ -9,6 +9,7 @@ use sitrep_text::Quantity;
 
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::choose::event;
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
@@ -56,6 +57,16 @@ pub struct Context<'a, 'r> {
 /// Builds the incident for one draft. `inherited` is the main incident's location, used when
 /// the draft's own sentences name no place ("The same market was hit on Feb. 14").
 pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident>) -> Incident {
+    assemble_with_cues(cx, draft, inherited).0
+}
+
+/// [`assemble`], with the cues the event-type model chose from (what `sitrep train` fits it
+/// on).
+pub fn assemble_with_cues(
+    cx: &Context<'_, '_>,
+    draft: &Draft,
+    inherited: Option<&Incident>,
+) -> (Incident, event::Cues) {
     let a = cx.a;
     let g = &cx.r.gazetteer;
     let in_draft = |s: usize| draft.sentences.contains(&s);
@@ -374,8 +385,26 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
         kidnapped,
         people_harmed,
     );
-    incident.event_type = decision.event_type;
-    if let Some(i) = decision.trigger {
+    // The rules propose; the learned model chooses among the types the words support.
+    let flags = event_type::flags(a, &draft.sentences, prominent, kidnapped, people_harmed);
+    let cues = event_type::cues(
+        a,
+        &draft.sentences,
+        &incident.weapons,
+        flags,
+        decision.event_type,
+    );
+    let chosen =
+        cx.r.models
+            .event_type
+            .choose(&cues)
+            .map_or(decision.event_type, |(t, _)| t);
+    incident.event_type = chosen;
+    if chosen != decision.event_type {
+        if let Some(i) = event_type::trigger_of(a, &draft.sentences, chosen) {
+            push(EvidenceField::EventType, a.triggers[i].span);
+        }
+    } else if let Some(i) = decision.trigger {
         push(EvidenceField::EventType, a.triggers[i].span);
     } else if let Some(t) = prominent_target.filter(|_| prominent) {
         push(EvidenceField::EventType, t.span);
@@ -390,7 +419,7 @@ pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident
     incident.confidence = confidence(&incident, &evidence);
     evidence.sort_by_key(|e| (e.span.start, e.field));
     incident.evidence = evidence;
-    incident
+    (incident, cues)
 }
 
 /// The toponyms of `country` that name a place more exact than the country, when they all

@@ -1348,7 +1348,7 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
 
 /// Whether a verb of saying stands at token `i` (or after a name: "a spokesman, Ali Khan,
 /// said"), so that the person before it is a source.
-fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
+pub(crate) fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
     const SAYING: &[&str] = &[
         "said",
         "says",

@@ -13,6 +13,7 @@
 use sitrep_model::{EventType, Weapon};
 
 use crate::analysis::{Analysis, Located};
+use crate::choose::event::{self, Cues, Flags, TypeCues};
 use crate::resources::{Strength, Trigger};
 
 /// Which type wins when strong triggers of several types are present.
@@ -223,4 +224,91 @@ fn has_siege(a: &Analysis<'_>, sentences: &[usize]) -> bool {
                 || w.contains("besieged")
         }
     })
+}
+
+/// What the learned choice reads of an incident's type ([`crate::choose::event`]): the cues
+/// of each type in `sentences` and the types the words support. The rules' own choice is
+/// always a candidate.
+pub fn cues(
+    a: &Analysis<'_>,
+    sentences: &[usize],
+    weapons: &[Weapon],
+    flags: Flags,
+    rule: EventType,
+) -> Cues {
+    let lead = sentences.iter().min().copied();
+    let mut per_type = Vec::new();
+    let mut candidates = Vec::new();
+    for t in event::classes() {
+        let mut c = TypeCues::default();
+        for trigger in a
+            .triggers
+            .iter()
+            .filter(|x| x.value.event_type == t && sentences.contains(&x.sentence))
+        {
+            match effective_strength(a, trigger) {
+                Strength::Strong => c.strong = true,
+                Strength::Weak => c.weak = true,
+            }
+            c.lead |= Some(trigger.sentence) == lead;
+        }
+        if c.strong || c.weak {
+            candidates.push(t);
+        }
+        per_type.push(c);
+    }
+    let implied = [
+        (flags.prominent_victim, EventType::Assassination),
+        (flags.kidnapped, EventType::Kidnapping),
+        (flags.attack_by_actor, EventType::ArmedAssault),
+        (weapons.contains(&Weapon::Explosives), EventType::Bombing),
+        (
+            weapons.contains(&Weapon::Firearms) || weapons.contains(&Weapon::Melee),
+            EventType::ArmedAssault,
+        ),
+        (
+            weapons.contains(&Weapon::Incendiary),
+            EventType::FacilityAttack,
+        ),
+        (
+            weapons.contains(&Weapon::Chemical) || weapons.contains(&Weapon::Vehicle),
+            EventType::UnarmedAssault,
+        ),
+        (rule != EventType::Unknown, rule),
+    ];
+    for (present, t) in implied {
+        if present && !candidates.contains(&t) {
+            candidates.push(t);
+        }
+    }
+    Cues::new(&per_type, rule, weapons, flags, candidates)
+}
+
+/// The facts [`cues`] needs beside the words, read from the same sentences.
+pub fn flags(
+    a: &Analysis<'_>,
+    sentences: &[usize],
+    prominent_victim: bool,
+    kidnapped: bool,
+    people_harmed: bool,
+) -> Flags {
+    Flags {
+        prominent_victim,
+        kidnapped,
+        people_harmed,
+        attack_by_actor: attack_by_actor(a, sentences).is_some(),
+        siege: has_siege(a, sentences),
+    }
+}
+
+/// The trigger that says an incident is of type `t`: a strong one first, then a weak one.
+pub fn trigger_of(a: &Analysis<'_>, sentences: &[usize], t: EventType) -> Option<usize> {
+    let of_type = |strength: Strength| {
+        a.triggers.iter().position(|x| {
+            x.value.event_type == t
+                && sentences.contains(&x.sentence)
+                && effective_strength(a, x) == strength
+        })
+    };
+    of_type(Strength::Strong).or_else(|| of_type(Strength::Weak))
 }

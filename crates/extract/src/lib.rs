@@ -75,6 +75,8 @@ pub struct Choices {
     pub relevance: f64,
     /// Whether the rules found a main incident, before relevance had its say.
     pub has_main: bool,
+    /// What the event-type model chose the main incident's type from.
+    pub event_type: Option<choose::event::Cues>,
 }
 
 /// A page whose relevance is below this reports no incident of its own.
@@ -102,7 +104,7 @@ pub fn extract_with_choices(
     // its own part of it.
     let build = |draft: &segment::Draft, inherited: Option<&sitrep_model::Incident>| {
         let Some(view) = segment::view(&a, draft, &casualties, &toponyms) else {
-            return assemble::assemble(&cx, draft, inherited);
+            return assemble::assemble_with_cues(&cx, draft, inherited);
         };
         let narrowed = assemble::Context {
             a: &view.analysis,
@@ -110,7 +112,7 @@ pub fn extract_with_choices(
             toponyms: &view.toponyms,
             ..cx
         };
-        assemble::assemble(&narrowed, draft, inherited)
+        assemble::assemble_with_cues(&narrowed, draft, inherited)
     };
     // The main incident first: the first one that is not background. Others without a place
     // of their own take its place.
@@ -123,8 +125,9 @@ pub fn extract_with_choices(
     choices.has_main = drafts.iter().any(|d| !d.background);
     let mut incidents = Vec::with_capacity(drafts.len());
     if let Some(draft) = drafts.get(main) {
-        let mut incident = build(draft, None);
+        let (mut incident, cues) = build(draft, None);
         if !draft.background {
+            choices.event_type = Some(cues);
             for (kind, model, slot) in [
                 (
                     CasualtyKind::Killed,
@@ -163,7 +166,7 @@ pub fn extract_with_choices(
     }
     let main_incident = incidents.first().filter(|i| !i.background).cloned();
     for (_, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
-        let other = build(draft, main_incident.as_ref());
+        let (other, _) = build(draft, main_incident.as_ref());
         incidents.push(other);
     }
     let extracted = ExtractedArticle {

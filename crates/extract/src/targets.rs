@@ -158,6 +158,10 @@ pub fn find_targets(
             continue;
         }
         let first = a.token_at(t.span.start);
+        // "Police spokesman Abdul Ahad said", "according to a top official": a source.
+        if t.value.person && is_source(a, first, a.token_at(t.span.end)) {
+            continue;
+        }
         let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
         if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
             continue;
@@ -199,6 +203,14 @@ pub fn find_targets(
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// Whether the person noun from token `first` to `end` is who gives the news: a verb of
+/// saying follows it (after a name, perhaps) or "according to" comes just before it.
+fn is_source(a: &Analysis<'_>, first: usize, end: usize) -> bool {
+    let according =
+        (first.saturating_sub(5)..first).any(|k| a.is(k, "according") && a.is(k + 1, "to"));
+    according || crate::casualties::speaks_at(a, end)
 }
 
 /// Whether the person noun `t` is given to a named person: in apposition after a name

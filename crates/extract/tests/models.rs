@@ -27,3 +27,45 @@ fn a_corrupt_or_empty_model_fails_start_up_naming_the_file() {
         .to_string();
     assert!(message.contains("relevance.tsv"), "{message}");
 }
+
+#[test]
+fn an_empty_event_type_model_fails_start_up_naming_the_file() {
+    let mut sources = ResourceSources::embedded();
+    sources.models.event_type = "# nothing fitted\n";
+    let message = Resources::from_sources(sources)
+        .expect_err("an empty model must fail")
+        .to_string();
+    assert!(message.contains("event_type.tsv"), "{message}");
+}
+
+mod common;
+
+/// The learned type never overrides what the GTD defines: people seized are a kidnapping,
+/// whatever else the words say; and each chosen type keeps a trigger of its own as evidence.
+#[test]
+fn the_learned_event_type_keeps_definitions_and_evidence() {
+    use sitrep_model::{EventType, EvidenceField};
+    let (text, out) = common::extract_with_text(
+        "Gunmen stormed a construction site on Tuesday, opened fire on the guards and \
+         kidnapped four foreign engineers, police said.",
+        "2021-05-12",
+    );
+    let i = &out.incidents[0];
+    assert_eq!(i.event_type, EventType::Kidnapping);
+    let (text2, out2) = common::extract_with_text(
+        "A car bomb exploded outside a police station on Monday, killing three officers.",
+        "2021-05-12",
+    );
+    let j = &out2.incidents[0];
+    assert_eq!(j.event_type, EventType::Bombing);
+    for (t, incident) in [(&text, i), (&text2, j)] {
+        assert!(
+            incident
+                .evidence
+                .iter()
+                .any(|e| e.field == EvidenceField::EventType && !t[e.span.range()].is_empty()),
+            "{:?}",
+            incident.evidence
+        );
+    }
+}

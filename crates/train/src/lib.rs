@@ -17,13 +17,14 @@
 //! right on records it was not fitted on, beside the rules' own choice.
 
 use linfa::prelude::*;
-use linfa_logistic::LogisticRegression;
+use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use sitrep_eval::GoldRecord;
+use sitrep_extract::choose::event::{self, EventTypeModel};
 use sitrep_extract::choose::{LinearModel, toll};
 use sitrep_extract::{Choices, Resources, extract_with_choices};
-use sitrep_model::{Article, ArticleId, parse_published};
+use sitrep_model::{Article, ArticleId, EventType, parse_published};
 use sitrep_text::Quantity;
 
 /// What can go wrong fitting.
@@ -131,6 +132,10 @@ pub struct Example {
     pub killed_victims: Option<u32>,
     /// Gold count of wounded, when known.
     pub wounded: Option<u32>,
+    /// Whether the record is a whole news page (not an incident description).
+    pub whole_page: bool,
+    /// Gold event type, when labelled (and not `unknown`).
+    pub event_type: Option<EventType>,
 }
 
 /// Runs extraction on each record (in parallel) and keeps what the choices saw.
@@ -148,6 +153,12 @@ pub fn examples(records: &[GoldRecord], resources: &Resources) -> Vec<Example> {
                     .killed
                     .map(|k| k.saturating_sub(g.perpetrators_killed.unwrap_or(0))),
                 wounded: g.wounded,
+                whole_page: r.source_name() == "news",
+                event_type: g
+                    .event_type
+                    .as_deref()
+                    .and_then(|t| t.parse().ok())
+                    .filter(|t| *t != EventType::Unknown),
             }
         })
         .collect()
@@ -221,6 +232,96 @@ pub fn relevance_rows(examples: &[&Example]) -> Vec<Row> {
             label: e.is_incident,
         })
         .collect()
+}
+
+/// The rows of the event-type model: the main incident's cues and its gold type, for every
+/// example with both.
+pub fn event_rows(examples: &[&Example]) -> Vec<(Vec<f64>, EventType)> {
+    examples
+        .iter()
+        .filter_map(|e| {
+            let cues = e.choices.event_type.as_ref()?;
+            Some((cues.features.clone(), e.event_type?))
+        })
+        .collect()
+}
+
+/// Fits the multinomial event-type model (every type the model knows gets a score; a type
+/// no row has keeps the rules' choice through its `rule_` weight).
+pub fn fit_event_type(rows: &[(Vec<f64>, EventType)]) -> Result<EventTypeModel, TrainError> {
+    const MODEL: &str = "event_type.tsv";
+    let names = event::feature_names();
+    let data_error = |message: &str| TrainError::Data {
+        model: MODEL,
+        message: message.to_string(),
+    };
+    if rows.is_empty() {
+        return Err(data_error("no rows to fit on"));
+    }
+    let x = Array2::from_shape_vec(
+        (rows.len(), names.len()),
+        rows.iter().flat_map(|r| r.0.iter().copied()).collect(),
+    )
+    .map_err(|e| data_error(&e.to_string()))?;
+    let y: Array1<usize> = rows
+        .iter()
+        .map(|r| event::classes().position(|t| t == r.1).unwrap_or(0))
+        .collect();
+    let fitted = MultiLogisticRegression::default()
+        .alpha(ALPHA)
+        .max_iterations(500)
+        .fit(&Dataset::new(x, y))
+        .map_err(|e| TrainError::Fit {
+            model: MODEL,
+            message: e.to_string(),
+        })?;
+    let params = fitted.params();
+    let intercept = fitted.intercept();
+    let scores = event::classes()
+        .enumerate()
+        .map(|(k, t)| {
+            let model = match fitted.classes().iter().position(|c| *c == k) {
+                Some(col) => LinearModel::new(MODEL, params.column(col).to_vec(), intercept[col]),
+                // A type no row has: follow the rules when they pick it, never otherwise.
+                None => LinearModel::new(
+                    MODEL,
+                    names
+                        .iter()
+                        .map(|n| {
+                            if *n == format!("rule_{}", t.as_str()) {
+                                5.0
+                            } else {
+                                0.0
+                            }
+                        })
+                        .collect(),
+                    -5.0,
+                ),
+            };
+            (t, model)
+        })
+        .collect();
+    Ok(EventTypeModel::new(scores))
+}
+
+/// On examples with a gold type, how often `model` picks it, and how often the rules do.
+pub fn event_accuracy(model: &EventTypeModel, examples: &[&Example]) -> (Tally, Tally) {
+    let mut learned = Tally::default();
+    let mut rules = Tally::default();
+    for e in examples {
+        let (Some(cues), Some(gold)) = (&e.choices.event_type, e.event_type) else {
+            continue;
+        };
+        learned.n += 1;
+        rules.n += 1;
+        if model.choose(cues).map(|c| c.0) == Some(gold) {
+            learned.right += 1;
+        }
+        if cues.rule() == Some(gold) {
+            rules.right += 1;
+        }
+    }
+    (learned, rules)
 }
 
 /// How often a choice is right.
@@ -345,6 +446,42 @@ mod tests {
             .count();
         assert!(right * 10 >= rows.len() * 9, "{right} of {}", rows.len());
         assert!(one.score(&[1.0, 0.0, 1.0]) > 0.0 && one.score(&[0.0, 1.0, 1.0]) < 0.0);
+    }
+
+    #[test]
+    fn the_event_type_fit_is_deterministic_and_learns_which_trigger_decides() {
+        let names = event::feature_names();
+        let at = |name: &str| names.iter().position(|n| *n == name).expect("a feature");
+        let rows: Vec<(Vec<f64>, EventType)> = (0..300)
+            .map(|i| {
+                let mut x = vec![0.0; names.len()];
+                // Both triggers often appear; the weak one decides only when alone.
+                let (label, cue) = match i % 3 {
+                    0 => (EventType::Bombing, "strong_bombing"),
+                    1 => (EventType::ArmedAssault, "weak_armed_assault"),
+                    _ => (EventType::Bombing, "weak_armed_assault"),
+                };
+                x[at(cue)] = 1.0;
+                if i % 3 == 2 {
+                    x[at("strong_bombing")] = 1.0;
+                }
+                (x, label)
+            })
+            .collect();
+        let one = fit_event_type(&rows).expect("fits");
+        let two = fit_event_type(&rows).expect("fits");
+        assert_eq!(one.to_tsv(&[]), two.to_tsv(&[]));
+        let right = rows
+            .iter()
+            .filter(|(x, label)| {
+                let cues = event::Cues {
+                    features: x.clone(),
+                    candidates: vec![EventType::Bombing, EventType::ArmedAssault],
+                };
+                one.choose(&cues).map(|c| c.0) == Some(*label)
+            })
+            .count();
+        assert_eq!(right, rows.len());
     }
 
     #[test]

@@ -10,8 +10,8 @@ use sitrep_eval::GoldRecord;
 use sitrep_extract::choose::{LinearModel, relevance, toll};
 use sitrep_extract::{RELEVANCE_THRESHOLD, Resources};
 use sitrep_train::{
-    Example, Tally, Toll, examples, fit, folds, relevance_accuracy, relevance_rows, toll_accuracy,
-    toll_rows,
+    Example, Tally, Toll, event_accuracy, event_rows, examples, fit, fit_event_type, folds,
+    relevance_accuracy, relevance_rows, toll_accuracy, toll_rows,
 };
 
 use crate::messages;
@@ -33,6 +33,11 @@ pub struct TrainArgs {
     /// pages give few; all 34,000 descriptions would drown the non-incident pages).
     #[arg(long, value_name = "N", default_value_t = 40)]
     pub descriptions_every: usize,
+    /// How many times each whole news page counts in the event-type model against one
+    /// description: pages are coded with the GTD's conventions, the descriptions mostly with
+    /// Wikipedia's, and pages are what users feed.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub news_weight: usize,
 }
 
 fn read(path: &Path) -> Result<Vec<GoldRecord>> {
@@ -134,6 +139,60 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
             format!("on the news pages it was fitted on: {}", tally(fitted_news)),
         ];
         write_model(&args.out, which.file(), &model, toll::FEATURES, &header)?;
+    }
+
+    // Event type: every example whose gold gives one (news pages and Wikipedia's).
+    let weighted = |set: &[&Example]| -> Vec<(Vec<f64>, sitrep_model::EventType)> {
+        let (news, descriptions): (Vec<&Example>, Vec<&Example>) =
+            set.iter().partition(|e| e.whole_page);
+        let news_rows = event_rows(&news);
+        let mut rows = Vec::new();
+        for _ in 0..args.news_weight.max(1) {
+            rows.extend(news_rows.iter().cloned());
+        }
+        rows.extend(event_rows(&descriptions));
+        rows
+    };
+    let rows = weighted(&all);
+    let model = fit_event_type(&rows)?;
+    let mut held = [(Tally::default(), Tally::default()); 2];
+    for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
+        let refs: Vec<&Example> = set.iter().collect();
+        for (_, test) in folds(&refs, args.folds) {
+            let others: Vec<&Example> = all
+                .iter()
+                .copied()
+                .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
+                .collect();
+            let fold_model = fit_event_type(&weighted(&others))?;
+            let test: Vec<&Example> = test.into_iter().copied().collect();
+            let (learned, rules) = event_accuracy(&fold_model, &test);
+            held[k].0.n += learned.n;
+            held[k].0.right += learned.right;
+            held[k].1.n += rules.n;
+            held[k].1.right += rules.right;
+        }
+    }
+    let header = vec![
+        sources.clone(),
+        format!(
+            "rows: {} main incidents with a labelled event type; multinomial logistic regression",
+            rows.len()
+        ),
+        format!(
+            "{}-fold cross-validation, right type: news pages {} (rules alone {}); descriptions {} (rules alone {})",
+            args.folds,
+            tally(held[0].0),
+            tally(held[0].1),
+            tally(held[1].0),
+            tally(held[1].1)
+        ),
+    ];
+    let path = args.out.join("event_type.tsv");
+    std::fs::write(&path, model.to_tsv(&header))
+        .with_context(|| format!("writing {}", path.display()))?;
+    for line in header.iter().skip(1) {
+        messages::note(format!("event_type.tsv: {line}"));
     }
 
     // Relevance: the news pages and one description in N.

@@ -4,6 +4,7 @@
 //! trainer calls the same feature code, so training and extraction never disagree about a
 //! feature. Every chosen value keeps the evidence of the statements behind it.
 
+pub mod event;
 pub mod linear;
 pub mod relevance;
 pub mod toll;
@@ -21,6 +22,8 @@ pub struct ModelSources<'a> {
     pub toll_wounded: &'a str,
     /// `data/models/relevance.tsv`.
     pub relevance: &'a str,
+    /// `data/models/event_type.tsv`.
+    pub event_type: &'a str,
 }
 
 impl ModelSources<'static> {
@@ -30,6 +33,7 @@ impl ModelSources<'static> {
             toll_killed: include_str!("../../../../data/models/toll_killed.tsv"),
             toll_wounded: include_str!("../../../../data/models/toll_wounded.tsv"),
             relevance: include_str!("../../../../data/models/relevance.tsv"),
+            event_type: include_str!("../../../../data/models/event_type.tsv"),
         }
     }
 }
@@ -43,6 +47,8 @@ pub struct Models {
     pub toll_wounded: LinearModel,
     /// Whether a page reports an incident.
     pub relevance: LinearModel,
+    /// Which event type an incident is.
+    pub event_type: event::EventTypeModel,
 }
 
 impl Models {
@@ -60,6 +66,7 @@ impl Models {
                 toll::FEATURES,
             )?,
             relevance: LinearModel::parse("relevance.tsv", sources.relevance, relevance::FEATURES)?,
+            event_type: event::EventTypeModel::parse("event_type.tsv", sources.event_type)?,
         })
     }
 }
