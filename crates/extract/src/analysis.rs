@@ -93,6 +93,49 @@ fn is_page_stamp(text: &str, d: &DateMention) -> bool {
     )
 }
 
+/// Nouns that "riot" modifies when it names a unit or its gear, not an event.
+const RIOT_GEAR: &[&str] = &[
+    "police",
+    "policemen",
+    "policeman",
+    "officers",
+    "officer",
+    "squad",
+    "squads",
+    "unit",
+    "units",
+    "gear",
+    "shield",
+    "shields",
+    "control",
+    "troops",
+    "act",
+    "helmets",
+    "guns",
+];
+
+/// Whether a riot trigger only modifies a noun ("riot police", "anti-riot units"): the words
+/// name who keeps order, not a riot.
+fn is_equipment_modifier(text: &str, span: ByteSpan, t: sitrep_model::EventType) -> bool {
+    if t != sitrep_model::EventType::Riot
+        || !text[span.start..span.end].eq_ignore_ascii_case("riot")
+    {
+        return false;
+    }
+    let before = text.as_bytes()[..span.start]
+        .rsplit(|b| !b.is_ascii_alphabetic())
+        .nth(1);
+    if before.is_some_and(|w| w.eq_ignore_ascii_case(b"anti")) {
+        return true;
+    }
+    let next = text[span.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    RIOT_GEAR.iter().any(|w| next.eq_ignore_ascii_case(w))
+}
+
 /// The day relative dates count from when an article has neither a publication date nor a
 /// calendar date of its own: far enough ahead that every dated year in a text is before it.
 pub const STAND_IN_DAY: Date = jiff::civil::date(2100, 6, 15);
@@ -159,6 +202,7 @@ impl<'a> Analysis<'a> {
             .triggers
             .find_all(text)
             .into_iter()
+            .filter(|m| !is_equipment_modifier(text, m.span, m.value.event_type))
             .map(|m| Located {
                 sentence: locate(m.span),
                 span: m.span,
@@ -396,5 +440,23 @@ mod tests {
         ] {
             assert_eq!(days(text, None).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn riot_police_and_their_gear_are_no_riot() {
+        let riots = |text: &str| {
+            Analysis::new(text, None, resources())
+                .triggers
+                .iter()
+                .filter(|t| t.value.event_type == sitrep_model::EventType::Riot)
+                .count()
+        };
+        assert_eq!(
+            riots("Gunmen shot two riot police officers outside a bank."),
+            0
+        );
+        assert_eq!(riots("Anti-riot units were deployed after the attack."), 0);
+        assert_eq!(riots("Police in riot gear stood by."), 0);
+        assert_eq!(riots("A riot broke out and rioters burned cars."), 2);
     }
 }

@@ -420,10 +420,29 @@ pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
             .iter()
             .any(|cue| a.is_phrase(i, cue, range.end))
     });
-    if !cue {
+    // "a war that has claimed the lives of more than 10,000 people", "a conflict that has
+    // left more than 3,000 dead": a conflict's toll, in the perfect and in hundreds or more.
+    let conflict = || {
+        perfect
+            && range.clone().any(|i| {
+                a.is_any(
+                    i,
+                    &["war", "conflict", "insurgency", "uprising", "rebellion"],
+                )
+            })
+    };
+    if !cue && !conflict() {
         return false;
     }
-    let large = range.clone().any(|i| {
+    if !cue {
+        return large_figure(a, range);
+    }
+    perfect || large_figure(a, range)
+}
+
+/// Whether the tokens `range` give a count of people of a hundred or more.
+fn large_figure(a: &Analysis<'_>, range: std::ops::Range<usize>) -> bool {
+    range.clone().any(|i| {
         read_quantity(a.text, &a.tokens, i, false).is_some_and(|m| {
             m.quantity.min.or(m.quantity.max).is_some_and(|n| n >= 100)
                 && is_count(a, i, m.tokens.end)
@@ -431,8 +450,7 @@ pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
                     || head_kind(a.word(m.tokens.end)).is_some()
                     || BE.iter().any(|b| a.is(m.tokens.end, b)))
         })
-    });
-    perfect || large
+    })
 }
 
 /// Finds every casualty statement in the article.
@@ -1648,6 +1666,21 @@ mod tests {
 
     use CasualtyKind::*;
     use Side::*;
+
+    #[test]
+    fn a_conflicts_toll_in_the_perfect_is_a_running_total() {
+        for text in [
+            "The army has fought rebels for years, in a war that has claimed the lives of more than 10,000 people.",
+            "Both sides are accused of abuses in a conflict that has left more than 3,000 dead.",
+        ] {
+            assert!(statements(text).is_empty(), "{text}");
+        }
+        // An incident's own toll in a war stays.
+        assert_eq!(
+            statements("Fighting in the civil war killed 120 fighters in the town on Sunday."),
+            [(Killed, Victims, Some(120), Some(120))]
+        );
+    }
 
     #[test]
     fn a_toll_in_thousands_in_the_perfect_is_a_running_total() {

@@ -266,3 +266,15 @@ fn a_bare_mention_of_an_attack_is_unknown() {
         EventType::Unknown
     );
 }
+
+#[test]
+fn shooting_riot_police_is_an_armed_assault() {
+    assert_eq!(
+        event_type(
+            "Gunmen on a motorbike shot two anti-riot policemen guarding a ministry in Athens \
+             on Tuesday, wounding both, police said.",
+            "2016-03-09",
+        ),
+        EventType::ArmedAssault
+    );
+}
