@@ -21,11 +21,11 @@
 
 use std::ops::Range;
 
-use sitrep_geo::{Gazetteer, NameMatchKind, Place, offset_point};
+use sitrep_geo::{Gazetteer, NameMatch, NameMatchKind, Place, offset_point};
 use sitrep_model::{ByteSpan, LocationPrecision};
 use sitrep_text::TokenKind;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Located};
 use crate::resources::Resources;
 
 /// A place name resolved to one place.
@@ -206,16 +206,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 && a.word(first - 1) == ","
                 && matches!(a.tokens[first - 2].kind, TokenKind::Word));
         let elsewhere = ELSEWHERE.contains(&before.as_str());
-        // Followed by ", <division or country>" that contains one of its places: that decides.
-        let container = a
-            .names
-            .get(k + 1)
-            .filter(|next| next.value.tokens.start == end + 1 && a.word(end) == ",");
+        // A division or country that contains one of its places decides: "Bijapur,
+        // Chhattisgarh", "Bijapur district of Chhattisgarh", "Chhattisgarh's Bijapur".
+        let container = container_of(a, k);
         // After "<place>," a division is meant: "in Wesh, Kandahar" is Kandahar province.
         let after_place = first >= 2
             && a.word(first - 1) == ","
             && (a.tokens[first - 2].is_capitalized(a.text) || a.is_any(first - 2, UNLISTED_KINDS));
-        let contained = container.and_then(|next| match &next.value.kind {
+        let contained = container.and_then(|outer| match &outer.value.kind {
             NameMatchKind::Place(outer) => places
                 .iter()
                 .copied()
@@ -957,6 +955,32 @@ fn names_town_in(a: &Analysis<'_>, g: &Gazetteer, tokens: Range<usize>, division
         n.value.tokens == tokens
             && matches!(&n.value.kind, NameMatchKind::Place(places)
                 if namesake_town(g, places, division).is_some())
+    })
+}
+
+/// The name that may contain the `k`th name, by the words between them: the next name after
+/// a comma, or after a division word and "of", "in" or a comma ("Bijapur district of
+/// Chhattisgarh"); or the name just before, in the possessive ("Chhattisgarh's Bijapur").
+/// Whether it really contains one of the places is the caller's check.
+fn container_of<'n>(a: &'n Analysis<'_>, k: usize) -> Option<&'n Located<NameMatch>> {
+    let n = &a.names[k];
+    let end = n.value.tokens.end;
+    let after_kind = if a.is_any(end, DIVISION_WORDS) || a.is_any(end, UNLISTED_KINDS) {
+        end + 1
+    } else {
+        end
+    };
+    let joined =
+        a.word(after_kind) == "," || (after_kind > end && a.is_any(after_kind, &["of", "in"]));
+    let next = a
+        .names
+        .get(k + 1)
+        .filter(|next| joined && next.value.tokens.start == after_kind + 1);
+    next.or_else(|| {
+        let first = n.value.tokens.start;
+        let previous = a.names.get(k.checked_sub(1)?)?;
+        (first >= 1 && previous.value.tokens.end + 1 == first && a.is_any(first - 1, &["'s", "’s"]))
+            .then_some(previous)
     })
 }
 

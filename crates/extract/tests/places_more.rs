@@ -466,3 +466,22 @@ fn a_province_named_after_its_main_town_is_the_town_unless_the_words_say_provinc
         i.location
     );
 }
+
+#[test]
+fn a_division_named_after_the_town_decides_which_town() {
+    // Two Indian towns answer to "Bijapur"; the state named with it tells them apart however
+    // the article joins the two names.
+    for text in [
+        "Maoists ambushed a police patrol in Bijapur district of Chhattisgarh on Friday, \
+         killing two constables.",
+        "Maoists ambushed a police patrol in Chhattisgarh's Bijapur district on Friday, \
+         killing two constables.",
+        "Maoists ambushed a police patrol in Bijapur district, Chhattisgarh, on Friday, \
+         killing two constables.",
+    ] {
+        let i = main_incident(text, "2021-04-05");
+        let l = i.location.as_ref().expect("a location");
+        assert_eq!(l.admin1.as_deref(), Some("Chhattisgarh"), "{text}: {l:?}");
+        assert_eq!(l.precision, LocationPrecision::City, "{text}");
+    }
+}
