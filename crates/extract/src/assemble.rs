@@ -394,11 +394,11 @@ pub fn assemble_with_cues(
         flags,
         decision.event_type,
     );
-    let chosen =
+    let (chosen, type_probability) =
         cx.r.models
             .event_type
             .choose(&cues)
-            .map_or(decision.event_type, |(t, _)| t);
+            .unwrap_or((decision.event_type, 1.0));
     incident.event_type = chosen;
     if chosen != decision.event_type {
         if let Some(i) = event_type::trigger_of(a, &draft.sentences, chosen) {
@@ -416,7 +416,7 @@ pub fn assemble_with_cues(
     }
 
     incident.background = draft.background;
-    incident.confidence = confidence(&incident, &evidence);
+    incident.confidence = confidence(&incident, &evidence, type_probability);
     evidence.sort_by_key(|e| (e.span.start, e.field));
     incident.evidence = evidence;
     (incident, cues)
@@ -466,11 +466,14 @@ fn zero(a: &Analysis<'_>, span: ByteSpan) -> Count {
 }
 
 /// The share of the seven key facts (type, date, place, casualties, perpetrator, target,
-/// weapon) that rest on direct evidence, mapped to 0.2–1.0.
-fn confidence(incident: &Incident, evidence: &[Evidence]) -> f32 {
+/// weapon) that rest on direct evidence, mapped to 0.2–1.0. The type counts as much as the
+/// learned choice is sure of it (`type_probability`, 1 for a type the words define).
+fn confidence(incident: &Incident, evidence: &[Evidence], type_probability: f64) -> f32 {
     let has = |f: EvidenceField| evidence.iter().any(|e| e.field == f);
+    let typed =
+        has(EvidenceField::EventType) && incident.event_type != sitrep_model::EventType::Unknown;
     let facts = [
-        has(EvidenceField::EventType) && incident.event_type != sitrep_model::EventType::Unknown,
+        has(EvidenceField::Date),
         has(EvidenceField::Date),
         has(EvidenceField::Location)
             && incident
@@ -482,8 +485,13 @@ fn confidence(incident: &Incident, evidence: &[Evidence]) -> f32 {
         has(EvidenceField::Targets),
         has(EvidenceField::Weapons),
     ];
-    let n = facts.iter().filter(|f| **f).count() as f32;
-    ((0.2 + 0.8 * n / facts.len() as f32) * 100.0).round() / 100.0
+    let type_share = if typed {
+        type_probability.clamp(0.0, 1.0) as f32
+    } else {
+        0.0
+    };
+    let n = facts.iter().filter(|f| **f).count() as f32 + type_share;
+    ((0.2 + 0.8 * n / (facts.len() + 1) as f32) * 100.0).round() / 100.0
 }
 
 fn round4(x: f64) -> f64 {
@@ -613,6 +621,24 @@ mod tests {
     fn total(list: &[CasualtyStatement]) -> Quantity {
         let refs: Vec<&CasualtyStatement> = list.iter().collect();
         combine(&refs).unwrap().0
+    }
+
+    #[test]
+    fn confidence_follows_how_sure_the_type_is() {
+        let incident = Incident::new(sitrep_model::EventType::Bombing);
+        let evidence = [Evidence {
+            field: EvidenceField::EventType,
+            span: ByteSpan { start: 0, end: 4 },
+        }];
+        let unsure = confidence(&incident, &evidence, 0.3);
+        let sure = confidence(&incident, &evidence, 0.95);
+        assert!(unsure < sure, "{unsure} < {sure}");
+        // Without words for the type, the model's certainty adds nothing.
+        assert_eq!(
+            confidence(&incident, &[], 0.3),
+            confidence(&incident, &[], 0.95)
+        );
+        assert_eq!(confidence(&incident, &[], 1.0), 0.2);
     }
 
     #[test]

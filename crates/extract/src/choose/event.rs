@@ -234,7 +234,8 @@ impl EventTypeModel {
     pub fn choose(&self, cues: &Cues) -> Option<(EventType, f64)> {
         let probabilities = self.probabilities(&cues.features);
         if let Some(rule) = cues.rule().filter(|&t| cues.defines(t)) {
-            return probabilities.into_iter().find(|(t, _)| *t == rule);
+            // A definition is certain, whatever the model would say.
+            return Some((rule, 1.0));
         }
         probabilities
             .into_iter()
@@ -300,6 +301,24 @@ mod tests {
         assert_eq!(back.choose(&cues(&[], vec![])), None);
         let total: f64 = back.probabilities(&c.features).iter().map(|x| x.1).sum();
         assert!((total - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_defined_type_is_chosen_with_certainty() {
+        let per_type: Vec<TypeCues> = classes()
+            .map(|t| TypeCues {
+                strong: t == EventType::Kidnapping,
+                ..TypeCues::default()
+            })
+            .collect();
+        let c = Cues::new(
+            &per_type,
+            EventType::Kidnapping,
+            &[],
+            Flags::default(),
+            vec![EventType::Kidnapping, EventType::ArmedAssault],
+        );
+        assert_eq!(model().choose(&c), Some((EventType::Kidnapping, 1.0)));
     }
 
     #[test]
