@@ -287,6 +287,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             dateline,
             contained,
             max_population,
+            loose: n.value.loose,
         });
     }
 
@@ -320,7 +321,10 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         } else if let Some(p) = c.contained {
             evidence.add(g.country_of(p), 2.0);
         } else if countries.windows(2).all(|w| w[0] == w[1]) && !countries.is_empty() {
-            let weight = if c.places.iter().any(|p| matches!(p, Place::Admin1(_))) {
+            let weight = if c.loose {
+                // A guess from spelling: any country the article names outweighs it.
+                0.5
+            } else if c.places.iter().any(|p| matches!(p, Place::Admin1(_))) {
                 2.0
             } else {
                 1.0
@@ -361,6 +365,17 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                     continue;
                 }
                 if foreign_variant(g, &c, &evidence) {
+                    continue;
+                }
+                // A division guessed from spelling alone gives way to the country the article
+                // is about ("in Hazan province … common in Somalia").
+                if c.loose
+                    && evidence.strongest().is_some_and(|top| {
+                        c.places
+                            .iter()
+                            .all(|p| evidence.weight(g.country_of(*p)) < evidence.weight(top))
+                    })
+                {
                     continue;
                 }
                 best_place(g, c.places, &evidence, a, c.first, c.end)
@@ -472,6 +487,7 @@ struct Candidate<'n> {
     dateline: bool,
     contained: Option<Place>,
     max_population: u64,
+    loose: bool,
 }
 
 /// Words after a demonym that name a country's own institutions.

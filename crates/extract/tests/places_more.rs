@@ -485,3 +485,20 @@ fn a_division_named_after_the_town_decides_which_town() {
         assert_eq!(l.precision, LocationPrecision::City, "{text}");
     }
 }
+
+#[test]
+fn a_name_before_province_is_a_division_however_it_is_spelled() {
+    // "Urozgan" is not the gazetteer's spelling of Oruzgan; "province" says it is a division.
+    let i = main_incident(
+        "Insurgents killed four policemen at a checkpoint in Urozgan province on Sunday.",
+        "2012-07-02",
+    );
+    assert_eq!(country(&i), Some("AF"), "{:?}", i.location);
+    assert_eq!(place(&i).map(|p| p.2), Some(LocationPrecision::Admin1));
+    // A guess from spelling gives way to the country the article names.
+    let i = main_incident(
+        "Militants killed a tribal elder in Jazaan province on Sunday, officials in Yemen said.",
+        "2012-07-02",
+    );
+    assert_eq!(country(&i), Some("YE"), "{:?}", i.location);
+}

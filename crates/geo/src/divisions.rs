@@ -126,6 +126,36 @@ pub(crate) fn find(forms: &[LooseDivision], country: CountryIdx, written: &str) 
     )
 }
 
+/// The division of any country among `forms` that `written` names loosely: an equal
+/// [`loose_key`]; else, among the divisions whose key has the same [`skeleton`] or is one
+/// edit away, the one closest by edit distance. `None` when nothing matches or two are
+/// equally close ("River" is as near to Rivers as to Rivera).
+pub(crate) fn find_anywhere(forms: &[LooseDivision], written: &str) -> Option<u32> {
+    let key = loose_key(written);
+    if key.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return None;
+    }
+    if let Some(found) = unique(forms.iter().filter(|f| *f.key == *key).map(|f| f.admin1)) {
+        return Some(found);
+    }
+    let bones = skeleton(&key);
+    let mut near: Vec<(usize, u32)> = forms
+        .iter()
+        .filter_map(|f| {
+            let d = strsim::levenshtein(&f.key, &key);
+            let alike = bones.len() >= 3 && *f.skeleton == *bones && same_start(&f.key, &key);
+            (alike || d <= 1).then_some((d, f.admin1))
+        })
+        .collect();
+    near.sort_unstable();
+    near.dedup_by_key(|x| x.1);
+    match near[..] {
+        [] => None,
+        [(_, only)] => Some(only),
+        [(d, best), (next, other), ..] => (d < next || best == other).then_some(best),
+    }
+}
+
 /// The one value `matches` yields (any number of times), or `None`.
 fn unique(mut matches: impl Iterator<Item = u32>) -> Option<u32> {
     let first = matches.next()?;
@@ -151,6 +181,24 @@ mod tests {
             .collect();
         out.sort_by_key(|f| f.country);
         out
+    }
+
+    #[test]
+    fn anywhere_the_closest_spelling_wins_and_a_tie_is_no_answer() {
+        let f = forms(&[
+            (1, 1, "Oruzgan"),
+            (2, 1, "Wardak"),
+            (3, 2, "Worodougou"),
+            (4, 3, "Rivers"),
+            (5, 4, "Rivera"),
+            (6, 1, "Zabul"),
+        ]);
+        assert_eq!(find_anywhere(&f, "Urozgan"), Some(1));
+        assert_eq!(find_anywhere(&f, "Wardag"), Some(2));
+        assert_eq!(find_anywhere(&f, "Zabol"), Some(6));
+        assert_eq!(find_anywhere(&f, "River"), None);
+        assert_eq!(find_anywhere(&f, "Kandahar"), None);
+        assert_eq!(find_anywhere(&f, "Zab"), None);
     }
 
     #[test]

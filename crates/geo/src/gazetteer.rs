@@ -676,6 +676,13 @@ impl Gazetteer {
         divisions::find(&self.loose_divisions, country, written)
     }
 
+    /// The one division of any country that `written` names when spelling is taken loosely
+    /// ("Urozgan" for Oruzgan). Only for a name that the words mark as a division, such as
+    /// one followed by "province".
+    pub fn division_anywhere(&self, written: &str) -> Option<u32> {
+        divisions::find_anywhere(&self.loose_divisions, written)
+    }
+
     /// The country a demonym or adjective names ("Libyan", "South Koreans").
     pub fn demonym(&self, word: &str) -> Option<CountryIdx> {
         self.demonyms.get(name_key(word).as_str()).copied()

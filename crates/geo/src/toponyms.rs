@@ -41,6 +41,9 @@ pub struct NameMatch {
     pub tokens: Range<usize>,
     /// What it names.
     pub kind: NameMatchKind,
+    /// Whether a reading was added from a loose spelling only ("Urozgan province" for
+    /// Oruzgan): weaker evidence of the country than a name the index knows.
+    pub loose: bool,
 }
 
 fn is_connector(text: &str, token: &Token) -> bool {
@@ -108,6 +111,7 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     span,
                     tokens: i..end,
                     kind: NameMatchKind::Demonym(country),
+                    loose: false,
                 });
                 break;
             }
@@ -117,6 +121,7 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     span,
                     tokens: i..end,
                     kind: NameMatchKind::Place(places.to_vec()),
+                    loose: false,
                 });
                 break;
             }
@@ -130,7 +135,49 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         }
     }
     add_address_divisions(gazetteer, text, tokens, &mut out);
+    add_named_divisions(gazetteer, text, tokens, &mut out);
     out
+}
+
+/// Words after a name that make it a first-level division ("Urozgan province").
+const FIRST_LEVEL_KINDS: &[&str] = &["province", "governorate", "oblast", "prefecture", "state"];
+
+/// "in Urozgan province", "Zabol Province": a name followed by a word for a first-level
+/// division is one, however it is spelled. When the spelling index does not know the name as
+/// a division, it is compared loosely with every country's divisions
+/// ([`Gazetteer::division_anywhere`]); the one division found is added to what it may mean.
+fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Vec<NameMatch>) {
+    let mut added = Vec::new();
+    for (kind, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word
+            || !FIRST_LEVEL_KINDS
+                .iter()
+                .any(|k| token.text(text).eq_ignore_ascii_case(k))
+        {
+            continue;
+        }
+        let end = kind;
+        let mut start = end;
+        while start > 0 && end - start < MAX_NAME_TOKENS && is_name_word(text, &tokens[start - 1]) {
+            start -= 1;
+        }
+        if start == end {
+            continue;
+        }
+        // Only a name the index does not know: a known town before "province" keeps its
+        // readings (a writer's "Saravan province" for the county of that town).
+        let overlapped = out
+            .iter()
+            .any(|n| n.tokens.start < end && start < n.tokens.end);
+        if overlapped {
+            continue;
+        }
+        let written = &text[tokens[start].span.start..tokens[end - 1].span.end];
+        if let Some(division) = g.division_anywhere(written) {
+            added.push((start..end, division));
+        }
+    }
+    insert_divisions(tokens, out, added, true);
 }
 
 /// Lower-case words that may follow a division's name in an address ("Northern region").
@@ -202,13 +249,28 @@ fn add_address_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut 
         };
         added.push((start..end, division));
     }
+    // The country of the address vouches for the division, however it is spelled.
+    insert_divisions(tokens, out, added, false);
+}
+
+/// Adds each division to the name at its tokens, or as a new name there.
+fn insert_divisions(
+    tokens: &[Token],
+    out: &mut Vec<NameMatch>,
+    added: Vec<(Range<usize>, u32)>,
+    loose: bool,
+) {
     for (range, division) in added {
         let place = Place::Admin1(division);
         match out.iter_mut().find(|n| n.tokens == range) {
             Some(NameMatch {
                 kind: NameMatchKind::Place(readings),
+                loose: was_loose,
                 ..
-            }) => readings.push(place),
+            }) => {
+                readings.push(place);
+                *was_loose |= loose;
+            }
             Some(_) => {}
             None => {
                 let at = out.partition_point(|n| n.tokens.start < range.start);
@@ -221,6 +283,7 @@ fn add_address_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut 
                         },
                         tokens: range,
                         kind: NameMatchKind::Place(vec![place]),
+                        loose,
                     },
                 );
             }
