@@ -41,9 +41,11 @@ use crate::places::Toponym;
 /// How many days before publication an incident must be to count as background.
 pub const BACKGROUND_DAYS: i64 = 7;
 
-/// Nouns that, following a date, make it a reference to an incident ("Sunday's attack").
+/// Nouns that, following a date, make it a reference to an incident ("Sunday's attack"), and
+/// that "another" before them makes a second incident ("another bomb").
 const EVENT_NOUNS: &[&str] = &[
     "attack",
+    "bomb",
     "attacks",
     "bombing",
     "bombings",
@@ -678,15 +680,32 @@ fn precision_rank(p: DatePrecision) -> u8 {
     }
 }
 
+/// Whether two dates may be one incident's: overlapping, give or take a day (an attack late
+/// on Sunday told as Monday's).
 fn compatible(x: &DateMention, y: &DateMention) -> bool {
+    compatible_within(x, y, 1)
+}
+
+fn compatible_within(x: &DateMention, y: &DateMention, slack_days: i64) -> bool {
     match (x.start, x.end, y.start, y.end) {
         (Some(xs), Some(xe), Some(ys), Some(ye)) => {
-            let slack = 1.day();
+            let slack = slack_days.days();
             xs.checked_sub(slack).is_ok_and(|xs| xs <= ye)
                 && ys.checked_sub(slack).is_ok_and(|ys| ys <= xe)
         }
         _ => false,
     }
+}
+
+/// Whether the unit tells of a second event in its first words: "Another bomb exploded",
+/// "In a separate attack, …". Not "another soldier was wounded", one more victim of the same.
+fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
+    let opening = u.first..(u.first + 3).min(u.end);
+    // "a separate attack", not "two separate attacks" (a summary of both).
+    opening.into_iter().any(|k| {
+        (a.is(k, "another") || (a.is(k, "separate") && k > 0 && a.is(k - 1, "a")))
+            && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
+    })
 }
 
 fn is_old(d: &DateMention, anchor: Option<Date>) -> bool {
@@ -754,6 +773,7 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                 continue;
             }
             let dates = unit_dates(a, &u);
+            let another = kind == Eventful::Reports && tells_of_another(a, &u);
             let own = dates.own;
             let resolved_own = own.filter(|&i| a.dates[i].value.is_resolved());
             let mut target = None;
@@ -775,11 +795,14 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                 target = Some(r);
             } else if let Some(di) = resolved_own {
                 let d = &a.dates[di].value;
+                // "Another attack … on Sunday" after Monday's is no late report of it: the
+                // day's slack is for one event told twice.
+                let slack = if another { 0 } else { 1 };
                 // A coarser date than the incident's ("earlier this month" against "on
                 // Saturday") in a unit that reports an event of its own is another incident.
                 let same = |x: usize| {
                     let existing = &a.dates[x].value;
-                    compatible(existing, d)
+                    compatible_within(existing, d, slack)
                         && !(kind == Eventful::Reports
                             && precision_rank(d.precision) > precision_rank(existing.precision))
                 };
@@ -818,6 +841,9 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                 && kind == Eventful::Reports
                 && reported_elsewhere(a, &a.dates[r].value, &drafts[c], anchor(&drafts))
             {
+                open = Some((None, false));
+            } else if another && current.is_some() {
+                // "In another attack, gunmen killed two" with no date: a second incident.
                 open = Some((None, false));
             }
             if let Some((date, background)) = open {

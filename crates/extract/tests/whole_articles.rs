@@ -190,3 +190,22 @@ fn an_acid_attack_that_hurt_people_is_an_incident() {
         i.wounded
     );
 }
+
+#[test]
+fn another_attack_the_day_before_is_another_incident() {
+    // A day's slack lets "late Sunday" and "Monday" tell of one attack; "another" says two.
+    let text = "Gunmen Kill Three at Checkpoint\n\
+        Gunmen attacked a police checkpoint outside the town on Monday, killing three officers, \
+        police said.\n\
+        Another attack on Sunday killed nine villagers at a market in the same district.\n\
+        The attackers fled on motorbikes.";
+    assert_eq!(total_killed(text, "2019-04-16"), Some(3));
+    let out = extract(text, "2019-04-16");
+    assert!(
+        out.incidents
+            .iter()
+            .any(|i| i.killed.as_ref().and_then(|c| c.min) == Some(9)),
+        "{:?}",
+        out.incidents
+    );
+}

@@ -25,6 +25,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:subscribe|sign\ up)\b.*(?:newsletter|updates|alerts).*
           | (?:read|see)\ (?:more|also)\b:?.*
           | related(?:\ (?:articles|stories|posts))?:?
+          | related(?:\ (?:articles|stories|posts|news|coverage|content))?\s*[:|]\s*.*
+          | (?-i:RELATED)\ .*
           | advertisement
           | click\ here\b.*
           | you\ (?:may|might)\ also\ like:?.*
@@ -81,6 +83,15 @@ mod tests {
     fn furniture_lines_are_removed() {
         let raw = "Rebels shelled the town.\nLeave a Reply\n\n© 2001-2019 Some Daily.\nAll rights reserved.\nFollow us on: |\nShare this article";
         assert_eq!(clean_text(raw), "Rebels shelled the town.");
+    }
+
+    #[test]
+    fn links_to_related_stories_are_removed() {
+        let raw = "Rebels shelled the town.\nRELATED Gunmen kill 4 at a market in the north\nRelated: Two soldiers die in blast\nRelated fighting spread to the valley.";
+        assert_eq!(
+            clean_text(raw),
+            "Rebels shelled the town.\n\nRelated fighting spread to the valley."
+        );
     }
 
     #[test]
