@@ -8,6 +8,8 @@
 //! Bahrain") the name can only be a division of that country, which makes a loose comparison
 //! safe: it is made against that country's few dozen divisions only, and must pick exactly one.
 
+use std::collections::HashMap;
+
 use crate::gazetteer::{CountryIdx, name_key};
 
 /// Words naming a kind of division, dropped from the end of a name before loose comparison.
@@ -126,24 +128,119 @@ pub(crate) fn find(forms: &[LooseDivision], country: CountryIdx, written: &str) 
     )
 }
 
+/// The forms of [`LooseDivision`]s a written name may loosely name, found without comparing
+/// it with every form: by [`skeleton`], and among the forms whose key is as long as its own,
+/// give or take a letter, and begins or ends with the same letter (one edit cannot change
+/// both ends of a key of two letters or more).
+#[derive(Debug, Default)]
+pub(crate) struct LooseIndex {
+    by_skeleton: HashMap<Box<str>, Vec<u32>>,
+    /// Positions of forms by the byte length of their key and its first byte.
+    by_first: HashMap<(usize, u8), Vec<u32>>,
+    /// Positions of forms by the byte length of their key and its last byte.
+    by_last: HashMap<(usize, u8), Vec<u32>>,
+}
+
+impl LooseIndex {
+    /// Indexes `forms` (positions into it).
+    pub(crate) fn new(forms: &[LooseDivision]) -> Self {
+        let mut index = LooseIndex::default();
+        for (i, f) in forms.iter().enumerate() {
+            let i = i as u32;
+            index
+                .by_skeleton
+                .entry(f.skeleton.clone())
+                .or_default()
+                .push(i);
+            let bytes = f.key.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                index
+                    .by_first
+                    .entry((bytes.len(), first))
+                    .or_default()
+                    .push(i);
+                index
+                    .by_last
+                    .entry((bytes.len(), last))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        index
+    }
+
+    /// Positions of the forms alike to `key` or one edit from it.
+    fn near(&self, forms: &[LooseDivision], key: &str, bones: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = self.by_skeleton.get(bones).cloned().unwrap_or_default();
+        let bytes = key.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return out;
+        };
+        for n in bytes.len().saturating_sub(1)..=bytes.len() + 1 {
+            for bucket in [self.by_first.get(&(n, first)), self.by_last.get(&(n, last))]
+                .into_iter()
+                .flatten()
+            {
+                out.extend(
+                    bucket
+                        .iter()
+                        .filter(|&&i| forms.get(i as usize).is_some_and(|f| one_edit(&f.key, key))),
+                );
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether `a` and `b` are equal or one insertion, deletion or substitution apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[head..].iter().skip(1).eq(long[head..].iter().skip(1))
+    } else {
+        short[head..] == long[head + 1..]
+    }
+}
+
 /// The division of any country among `forms` that `written` names loosely: an equal
 /// [`loose_key`]; else, among the divisions whose key has the same [`skeleton`] or is one
 /// edit away, the one closest by edit distance. `None` when nothing matches or two are
 /// equally close ("River" is as near to Rivers as to Rivera).
-pub(crate) fn find_anywhere(forms: &[LooseDivision], written: &str) -> Option<u32> {
+pub(crate) fn find_anywhere(
+    forms: &[LooseDivision],
+    index: &LooseIndex,
+    written: &str,
+) -> Option<u32> {
     let key = loose_key(written);
     if key.chars().filter(|c| c.is_alphabetic()).count() < 4 {
         return None;
     }
-    if let Some(found) = unique(forms.iter().filter(|f| *f.key == *key).map(|f| f.admin1)) {
+    let bones = skeleton(&key);
+    let candidates: Vec<&LooseDivision> = index
+        .near(forms, &key, &bones)
+        .into_iter()
+        .filter_map(|i| forms.get(i as usize))
+        .collect();
+    if let Some(found) = unique(
+        candidates
+            .iter()
+            .filter(|f| *f.key == *key)
+            .map(|f| f.admin1),
+    ) {
         return Some(found);
     }
-    let bones = skeleton(&key);
-    let mut near: Vec<(usize, u32)> = forms
+    let mut near: Vec<(usize, u32)> = candidates
         .iter()
         .filter_map(|f| {
-            let d = strsim::levenshtein(&f.key, &key);
             let alike = bones.len() >= 3 && *f.skeleton == *bones && same_start(&f.key, &key);
+            let d = strsim::levenshtein(&f.key, &key);
             (alike || d <= 1).then_some((d, f.admin1))
         })
         .collect();
@@ -184,6 +281,17 @@ mod tests {
     }
 
     #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("zabul", "zabol"));
+        assert!(one_edit("river", "rivers"));
+        assert!(one_edit("rivers", "river"));
+        assert!(one_edit("kabul", "kabul"));
+        assert!(!one_edit("oruzgan", "urozgan"));
+        assert!(!one_edit("ab", "ba"));
+        assert!(!one_edit("river", "riv"));
+    }
+
+    #[test]
     fn anywhere_the_closest_spelling_wins_and_a_tie_is_no_answer() {
         let f = forms(&[
             (1, 1, "Oruzgan"),
@@ -193,12 +301,15 @@ mod tests {
             (5, 4, "Rivera"),
             (6, 1, "Zabul"),
         ]);
-        assert_eq!(find_anywhere(&f, "Urozgan"), Some(1));
-        assert_eq!(find_anywhere(&f, "Wardag"), Some(2));
-        assert_eq!(find_anywhere(&f, "Zabol"), Some(6));
-        assert_eq!(find_anywhere(&f, "River"), None);
-        assert_eq!(find_anywhere(&f, "Kandahar"), None);
-        assert_eq!(find_anywhere(&f, "Zab"), None);
+        let index = LooseIndex::new(&f);
+        let find = |written: &str| find_anywhere(&f, &index, written);
+        assert_eq!(find("Urozgan"), Some(1));
+        assert_eq!(find("Wardag"), Some(2));
+        assert_eq!(find("Zabol"), Some(6));
+        assert_eq!(find("Rivers State"), Some(4));
+        assert_eq!(find("River"), None);
+        assert_eq!(find("Kandahar"), None);
+        assert_eq!(find("Zab"), None);
     }
 
     #[test]

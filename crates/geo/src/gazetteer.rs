@@ -131,6 +131,9 @@ pub struct Gazetteer {
     by_code: FastMap<CountryCode, CountryIdx>,
     /// Loose forms of every spelling of every division, sorted by country.
     loose_divisions: Vec<LooseDivision>,
+    /// An index over `loose_divisions` for looking a spelling up in every country, built on
+    /// first use (most articles never need it).
+    loose_index: std::sync::OnceLock<divisions::LooseIndex>,
 }
 
 /// A hash map with a fast hasher: its keys come from the gazetteer's own tables.
@@ -680,7 +683,10 @@ impl Gazetteer {
     /// ("Urozgan" for Oruzgan). Only for a name that the words mark as a division, such as
     /// one followed by "province".
     pub fn division_anywhere(&self, written: &str) -> Option<u32> {
-        divisions::find_anywhere(&self.loose_divisions, written)
+        let index = self
+            .loose_index
+            .get_or_init(|| divisions::LooseIndex::new(&self.loose_divisions));
+        divisions::find_anywhere(&self.loose_divisions, index, written)
     }
 
     /// The country a demonym or adjective names ("Libyan", "South Koreans").

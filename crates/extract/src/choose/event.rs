@@ -105,7 +105,11 @@ impl Cues {
 
     /// The rules' own type, unless they found none.
     pub fn rule(&self) -> Option<EventType> {
-        classes().find(|t| self.feature(&format!("rule_{}", t.as_str())))
+        // Each type's four cues (strong, weak, lead, rule) come first, in class order.
+        classes()
+            .enumerate()
+            .find(|(k, _)| self.features.get(k * 4 + 3).is_some_and(|&v| v > 0.5))
+            .map(|(_, t)| t)
     }
 
     /// Whether the facts make `t` the type by the GTD's definitions, or by words the
