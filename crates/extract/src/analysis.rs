@@ -176,6 +176,9 @@ pub struct Analysis<'a> {
     /// Whether relative dates were resolved against [`STAND_IN_DAY`] because the article has
     /// no publication date: their days order and separate incidents but are not real.
     pub virtual_anchor: bool,
+    /// Per sentence, whether it counts a running total or an aggregate
+    /// ([`crate::casualties::is_aggregate_sentence`]), worked out once on first use.
+    pub aggregate: std::sync::OnceLock<Vec<bool>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -348,6 +351,7 @@ impl<'a> Analysis<'a> {
             names,
             dateline_end: DATELINE.find(text).map_or(0, |m| m.end()),
             virtual_anchor,
+            aggregate: std::sync::OnceLock::new(),
         }
     }
 

@@ -404,6 +404,18 @@ const AGGREGATE_CUES: &[&[&str]] = &[
 /// Whether sentence `s` gives running totals ("More than 6,500 people have been killed since
 /// 2004"): a cue of period or region with a perfect tense or a figure of a hundred or more.
 pub fn is_aggregate_sentence(a: &Analysis<'_>, s: usize) -> bool {
+    a.aggregate
+        .get_or_init(|| {
+            (0..a.sentence_tokens.len())
+                .map(|s| reads_as_aggregate(a, s))
+                .collect()
+        })
+        .get(s)
+        .copied()
+        .unwrap_or(false)
+}
+
+fn reads_as_aggregate(a: &Analysis<'_>, s: usize) -> bool {
     let range = a.sentence_tokens[s].clone();
     let perfect = range.clone().any(|i| a.is_any(i, &["has", "have"]));
     // "Thousands of people have died": a toll only counted in thousands, in the perfect, is

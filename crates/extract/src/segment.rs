@@ -1047,6 +1047,8 @@ pub fn view<'a>(
         names: kept(&a.names, keep),
         dateline_end: a.dateline_end,
         virtual_anchor: a.virtual_anchor,
+        // The view's sentences may be narrowed: its own reading.
+        aggregate: std::sync::OnceLock::new(),
     };
     Some(View {
         analysis,
