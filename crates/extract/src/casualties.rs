@@ -483,6 +483,93 @@ pub fn find_casualties(a: &Analysis<'_>) -> Vec<CasualtyStatement> {
     out
 }
 
+/// Words of a suicide attack carried out.
+const SUICIDE_ACT: &[&str] = &[
+    "detonated",
+    "detonates",
+    "detonate",
+    "detonating",
+    "blew",
+    "blows",
+    "exploded",
+    "explodes",
+    "struck",
+    "strikes",
+    "attacked",
+    "attacks",
+    "rammed",
+    "rams",
+    "killed",
+    "kills",
+    "killing",
+    "targeted",
+    "targets",
+    "hit",
+    "hits",
+];
+
+/// Words saying a suicide attacker did not die in the act (or the attack did not happen).
+const SUICIDE_SPARED: &[&str] = &[
+    "arrested",
+    "captured",
+    "detained",
+    "foiled",
+    "thwarted",
+    "failed",
+    "survived",
+    "survives",
+    "would-be",
+    "defused",
+    "intercepted",
+    "caught",
+    "prevented",
+    "apprehended",
+    "escaped",
+];
+
+/// "A suicide bomber detonated himself …", "two suicide bombers attacked …": the GTD counts
+/// a suicide attacker who carried out the attack among the dead. One attacker per singular
+/// mention, or the number before a plural one; nothing when the sentence says the attacker
+/// was caught, survived or failed, or gives no act.
+fn suicide_attackers(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<CasualtyStatement> {
+    if !a.is(h, "suicide") {
+        return None;
+    }
+    let mut head = h + 1;
+    if a.is(head, "car") || a.is(head, "truck") {
+        head += 1;
+    }
+    let plural = a.is_any(head, &["bombers", "attackers"]);
+    if !plural && !a.is_any(head, &["bomber", "attacker"]) || head >= range.end {
+        return None;
+    }
+    let count = if plural {
+        let before = h.checked_sub(1).filter(|&b| b >= range.start)?;
+        let n = sitrep_text::number_word_value(a.word(before))
+            .or_else(|| a.word(before).parse().ok())?;
+        (1..=20).contains(&n).then_some(n)?
+    } else {
+        1
+    };
+    let acted = range.clone().any(|i| a.is_any(i, SUICIDE_ACT));
+    let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
+    (acted && !spared).then(|| CasualtyStatement {
+        sentence,
+        kind: CasualtyKind::Killed,
+        side: Side::Attackers,
+        quantity: Quantity::exact(count),
+        span: a.span(h, head),
+        relation: Relation::Plain,
+        category: None,
+        negated: false,
+    })
+}
+
 fn statement_at(
     a: &Analysis<'_>,
     sentence: usize,
@@ -501,6 +588,9 @@ fn statement_at(
             category: None,
             negated: false,
         }]);
+    }
+    if let Some(found) = suicide_attackers(a, sentence, range.clone(), h) {
+        return Some(vec![found]);
     }
     // "death toll", "toll": read the figure after it.
     if a.is(h, "toll") {
@@ -623,8 +713,18 @@ fn statement_at(
             negated: false,
         });
     }
-    // "Eight people, including the bomber, were killed": the bomber is among the eight.
-    if let Some(attackers) = included_attackers(a, first, h.max(last)) {
+    // "Eight people, including the bomber, were killed", "killing six people, including the
+    // bomber": the bomber is among the figure.
+    let end = h.max(last);
+    let trailing = if a.is(end + 1, "including") {
+        Some(end + 1)
+    } else if a.word(end + 1) == "," && a.is(end + 2, "including") {
+        Some(end + 2)
+    } else {
+        None
+    };
+    let reach = trailing.map_or(end, |k| (k + 4).min(range.end.saturating_sub(1)).max(end));
+    if let Some(attackers) = included_attackers(a, first, reach) {
         if let Some(victims) = statements.iter_mut().find(|s| s.side == Side::Victims) {
             victims.quantity = subtract(victims.quantity, attackers);
         }
@@ -1827,6 +1927,31 @@ mod tests {
         let s = statements("In addition to the assailant, a civilian was killed.");
         assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
         assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+    }
+
+    #[test]
+    fn a_suicide_attacker_who_struck_is_among_the_dead() {
+        let s = statements("A suicide bomber detonated his vest at the gate, killing four guards.");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        assert!(s.contains(&(Killed, Victims, Some(4), Some(4))), "{s:?}");
+        let s = statements("Two suicide bombers attacked the base.");
+        assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
+        // Caught, or no act: no death.
+        assert!(statements("Police arrested a suicide bomber at the gate.").is_empty());
+        assert!(statements("The group trains suicide bombers.").is_empty());
+        let s = statements("Suicide bombers struck the market.");
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn the_bomber_after_the_figure_is_among_it() {
+        let s = statements("A car bomb exploded, killing six people, including the bomber.");
+        assert!(s.contains(&(Killed, Victims, Some(5), Some(5))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s =
+            statements("Gunmen stormed the hotel, killing nine people, including three attackers.");
+        assert!(s.contains(&(Killed, Victims, Some(6), Some(6))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(3), Some(3))), "{s:?}");
     }
 
     #[test]
