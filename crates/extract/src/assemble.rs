@@ -565,7 +565,18 @@ fn combine(statements: &[&CasualtyStatement]) -> Option<(Quantity, Vec<ByteSpan>
         .iter()
         .filter(|s| s.relation == Relation::Additional)
     {
-        total = if total.min.is_none() && total.max.is_none() {
+        // "15 people dead … four more later died" beside a headline's "19 killed": the
+        // larger figure already counts the later ones.
+        let counted = match (total.min, total.max, s.quantity.as_exact()) {
+            (Some(lo), Some(hi), Some(more)) => lo < hi && lo + more == hi,
+            _ => false,
+        };
+        total = if counted {
+            Quantity {
+                min: total.max,
+                max: total.max,
+            }
+        } else if total.min.is_none() && total.max.is_none() {
             s.quantity
         } else {
             total.plus(s.quantity)
@@ -639,6 +650,25 @@ mod tests {
             confidence(&incident, &[], 0.95)
         );
         assert_eq!(confidence(&incident, &[], 1.0), 0.2);
+    }
+
+    #[test]
+    fn a_later_figure_already_in_the_larger_total_is_not_added_twice() {
+        assert_eq!(
+            total(&[
+                st(Quantity::exact(15), None, Relation::Plain, false),
+                st(Quantity::exact(19), None, Relation::Plain, false),
+                st(Quantity::exact(4), None, Relation::Additional, false)
+            ]),
+            Quantity::exact(19)
+        );
+        assert_eq!(
+            total(&[
+                st(Quantity::exact(15), None, Relation::Plain, false),
+                st(Quantity::exact(4), None, Relation::Additional, false)
+            ]),
+            Quantity::exact(19)
+        );
     }
 
     #[test]

@@ -1250,7 +1250,13 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
         return None;
     }
     let article = a.is_any(i, &["a", "an"]);
-    let e = m.tokens.end;
+    let mut e = m.tokens.end;
+    let mut additional = additional;
+    // "seventeen more wounded", "17 more people": more of those the sentence counts.
+    if !article && a.is(e, "more") && !a.is(e + 1, "than") {
+        e += 1;
+        additional = true;
+    }
     let mut skip = e;
     if a.is(skip, "of") {
         // "five of them", "two of the guards"
@@ -1941,6 +1947,24 @@ mod tests {
         assert!(statements("The group trains suicide bombers.").is_empty());
         let s = statements("Suicide bombers struck the market.");
         assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_figure_followed_by_more_adds_to_the_others() {
+        let s = statements("Seven people were killed and seventeen more wounded.");
+        assert!(s.contains(&(Wounded, Victims, Some(17), Some(17))), "{s:?}");
+        let r = resources();
+        let a = Analysis::new("Four more people later died in hospital.", None, r);
+        let found = find_casualties(&a);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].relation, Relation::Additional);
+        // "more than" is a bound, not an addition.
+        let a = Analysis::new("Two more than expected died.", None, r);
+        assert!(
+            find_casualties(&a)
+                .iter()
+                .all(|s| s.relation != Relation::Additional)
+        );
     }
 
     #[test]
