@@ -148,7 +148,8 @@ const FIRST_LEVEL_KINDS: &[&str] = &["province", "governorate", "oblast", "prefe
 /// ([`Gazetteer::division_anywhere`]); the one division found is added to what it may mean.
 fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Vec<NameMatch>) {
     let mut added = Vec::new();
-    for (kind, token) in tokens.iter().enumerate() {
+    for (end, token) in tokens.iter().enumerate() {
+        // `end` is the kind word, one past the name before it.
         if token.kind != TokenKind::Word
             || !FIRST_LEVEL_KINDS
                 .iter()
@@ -156,7 +157,6 @@ fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Ve
         {
             continue;
         }
-        let end = kind;
         let mut start = end;
         while start > 0 && end - start < MAX_NAME_TOKENS && is_name_word(text, &tokens[start - 1]) {
             start -= 1;
