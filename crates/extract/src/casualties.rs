@@ -443,13 +443,11 @@ fn reads_as_aggregate(a: &Analysis<'_>, s: usize) -> bool {
                 )
             })
     };
-    if !cue && !conflict() {
-        return false;
+    if cue {
+        perfect || large_figure(a, range)
+    } else {
+        conflict() && large_figure(a, range)
     }
-    if !cue {
-        return large_figure(a, range);
-    }
-    perfect || large_figure(a, range)
 }
 
 /// Whether the tokens `range` give a count of people of a hundred or more.
@@ -481,6 +479,25 @@ pub fn find_casualties(a: &Analysis<'_>) -> Vec<CasualtyStatement> {
         }
     }
     out
+}
+
+/// A plain statement that `count` attackers were killed (or hurt, as `kind` says).
+fn attackers_statement(
+    sentence: usize,
+    kind: CasualtyKind,
+    count: u32,
+    span: ByteSpan,
+) -> CasualtyStatement {
+    CasualtyStatement {
+        sentence,
+        kind,
+        side: Side::Attackers,
+        quantity: Quantity::exact(count),
+        span,
+        relation: Relation::Plain,
+        category: None,
+        negated: false,
+    }
 }
 
 /// Words of a suicide attack carried out.
@@ -558,16 +575,8 @@ fn suicide_attackers(
     };
     let acted = range.clone().any(|i| a.is_any(i, SUICIDE_ACT));
     let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
-    (acted && !spared).then(|| CasualtyStatement {
-        sentence,
-        kind: CasualtyKind::Killed,
-        side: Side::Attackers,
-        quantity: Quantity::exact(count),
-        span: a.span(h, head),
-        relation: Relation::Plain,
-        category: None,
-        negated: false,
-    })
+    (acted && !spared)
+        .then(|| attackers_statement(sentence, CasualtyKind::Killed, count, a.span(h, head)))
 }
 
 fn statement_at(
@@ -578,16 +587,12 @@ fn statement_at(
 ) -> Option<Vec<CasualtyStatement>> {
     // "blew himself up": a suicide attacker died.
     if a.is(h, "blew") && a.is_any(h + 1, &["himself", "herself"]) && a.is(h + 2, "up") {
-        return Some(vec![CasualtyStatement {
+        return Some(vec![attackers_statement(
             sentence,
-            kind: CasualtyKind::Killed,
-            side: Side::Attackers,
-            quantity: Quantity::exact(1),
-            span: a.span(h, h + 2),
-            relation: Relation::Plain,
-            category: None,
-            negated: false,
-        }]);
+            CasualtyKind::Killed,
+            1,
+            a.span(h, h + 2),
+        )]);
     }
     if let Some(found) = suicide_attackers(a, sentence, range.clone(), h) {
         return Some(vec![found]);
@@ -729,16 +734,7 @@ fn statement_at(
             victims.quantity = subtract(victims.quantity, attackers);
         }
         if !statements.iter().any(|s| s.side == Side::Attackers) {
-            statements.push(CasualtyStatement {
-                sentence,
-                kind,
-                side: Side::Attackers,
-                quantity: Quantity::exact(attackers),
-                span,
-                relation: Relation::Plain,
-                category: None,
-                negated: false,
-            });
+            statements.push(attackers_statement(sentence, kind, attackers, span));
         }
     }
     // "In addition to the assailant, a civilian was killed"
@@ -746,16 +742,7 @@ fn statement_at(
         && !statements.iter().any(|s| s.side == Side::Attackers)
         && addition_of_attacker(a, range.start, first)
     {
-        statements.push(CasualtyStatement {
-            sentence,
-            kind,
-            side: Side::Attackers,
-            quantity: Quantity::exact(1),
-            span,
-            relation: Relation::Plain,
-            category: None,
-            negated: false,
-        });
+        statements.push(attackers_statement(sentence, kind, 1, span));
     }
     Some(statements)
 }

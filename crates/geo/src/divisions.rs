@@ -123,9 +123,17 @@ pub(crate) fn find(forms: &[LooseDivision], country: CountryIdx, written: &str) 
     unique(
         forms
             .iter()
-            .filter(|f| *f.skeleton == *bones && same_start(&f.key, &key))
+            .filter(|f| f.alike(&key, &bones))
             .map(|f| f.admin1),
     )
+}
+
+impl LooseDivision {
+    /// Whether this form and a written `key` with consonants `bones` are transliterations of
+    /// one name: the same skeleton, beginning alike.
+    fn alike(&self, key: &str, bones: &str) -> bool {
+        *self.skeleton == *bones && same_start(&self.key, key)
+    }
 }
 
 /// The forms of [`LooseDivision`]s a written name may loosely name, found without comparing
@@ -239,7 +247,7 @@ pub(crate) fn find_anywhere(
     let mut near: Vec<(usize, u32)> = candidates
         .iter()
         .filter_map(|f| {
-            let alike = bones.len() >= 3 && *f.skeleton == *bones && same_start(&f.key, &key);
+            let alike = bones.len() >= 3 && f.alike(&key, &bones);
             let d = strsim::levenshtein(&f.key, &key);
             (alike || d <= 1).then_some((d, f.admin1))
         })
