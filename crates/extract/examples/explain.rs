@@ -121,7 +121,12 @@ fn main() {
         }
     }
     println!();
-    for d in segment(&a, &casualties) {
+    for d in segment(
+        &a,
+        &casualties,
+        &sitrep_extract::places::article_toponyms(&a, &resources).0,
+        &resources.gazetteer,
+    ) {
         println!(
             "incident: sentences {:?} date {:?} background {}",
             d.sentences,

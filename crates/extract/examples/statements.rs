@@ -20,7 +20,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .and_then(|p| parse_published(p).ok());
         let a = Analysis::new(&text, published, &resources);
         let statements = casualties::find_casualties(&a);
-        let drafts = segment::segment(&a, &statements);
+        let drafts = segment::segment(
+            &a,
+            &statements,
+            &sitrep_extract::places::article_toponyms(&a, &resources).0,
+            &resources.gazetteer,
+        );
         println!("== {}", record["id"]);
         for (k, d) in drafts.iter().enumerate() {
             println!(

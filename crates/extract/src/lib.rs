@@ -89,10 +89,8 @@ pub fn extract_with_choices(
 ) -> (ExtractedArticle, Choices) {
     let a = analysis::Analysis::new(&article.text, article.published, resources);
     let casualties = casualties::find_casualties(&a);
-    let (mut toponyms, evidence) = places::resolve_toponyms(&a, resources);
-    toponyms.extend(places::capital_mentions(&a, &resources.gazetteer));
-    toponyms.sort_by_key(|t| t.span.start);
-    let drafts = segment::segment(&a, &casualties);
+    let (toponyms, evidence) = places::article_toponyms(&a, resources);
+    let drafts = segment::segment(&a, &casualties, &toponyms, &resources.gazetteer);
     let cx = assemble::Context {
         a: &a,
         r: resources,

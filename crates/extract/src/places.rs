@@ -1139,6 +1139,15 @@ pub fn choose_location(
     Some(chosen)
 }
 
+/// Every place the article names, resolved (names and capitals, in text order), with the
+/// article's country evidence.
+pub fn article_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, CountryEvidence) {
+    let (mut toponyms, evidence) = resolve_toponyms(a, r);
+    toponyms.extend(capital_mentions(a, &r.gazetteer));
+    toponyms.sort_by_key(|t| t.span.start);
+    (toponyms, evidence)
+}
+
 /// "the capital of Libya", "the Libyan capital": the capital city named by a country or
 /// demonym next to the word "capital".
 pub fn capital_mentions(a: &Analysis<'_>, g: &Gazetteer) -> Vec<Toponym> {

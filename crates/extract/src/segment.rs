@@ -29,7 +29,7 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use sitrep_geo::NameMatchKind;
+use sitrep_geo::{Gazetteer, NameMatchKind, Place};
 use sitrep_model::{ByteSpan, DatePrecision, EventType};
 use sitrep_text::TokenKind;
 use sitrep_time::DateMention;
@@ -698,14 +698,16 @@ fn compatible_within(x: &DateMention, y: &DateMention, slack_days: i64) -> bool 
 }
 
 /// Whether the unit tells of a second event in its first words: "Another bomb exploded",
-/// "In a separate attack, …". Not "another soldier was wounded", one more victim of the same.
+/// "In a separate attack, …", "Elsewhere, …". Not "another soldier was wounded", one more victim of the same.
 fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     let opening = u.first..(u.first + 3).min(u.end);
     // "a separate attack", not "two separate attacks" (a summary of both).
-    opening.into_iter().any(|k| {
-        (a.is(k, "another") || (a.is(k, "separate") && k > 0 && a.is(k - 1, "a")))
-            && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
-    })
+    // "Elsewhere, gunmen killed two": the report turns to another place.
+    a.is(u.first, "elsewhere")
+        || opening.into_iter().any(|k| {
+            (a.is(k, "another") || (a.is(k, "separate") && k > 0 && a.is(k - 1, "a")))
+                && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
+        })
 }
 
 fn is_old(d: &DateMention, anchor: Option<Date>) -> bool {
@@ -736,6 +738,174 @@ fn reported_elsewhere(
     recent_after_past || before
 }
 
+/// Where the unit says, in its opening words, that its event happened: a place below a
+/// country that a word of place introduces before anything else of the clause ("In the
+/// eastern Nangarhar province, meanwhile, …", "In Zamboanga city on Thursday, …"), the way a
+/// report turns to another incident. Not the dateline's, nor a place that only says where
+/// someone speaks from or serves ("the governor of Paktika"), nor one told later in the clause
+/// ("… later died in a Glasgow hospital").
+fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit) -> Option<Place> {
+    let opening = opening_words(a, u);
+    let t = starting_in_toponyms(toponyms, u).iter().find(|t| {
+        !t.elsewhere
+            && !t.dateline
+            && !matches!(t.place, Place::Country(_))
+            && scene_word(a, a.token_at(t.span.start)).is_some_and(|k| k == opening)
+    })?;
+    // "In Washington, a State Department official said the guerrillas attacked …": where
+    // someone speaks, not where the event was.
+    let event = in_unit(&a.triggers, u)
+        .iter()
+        .map(|t| a.token_at(t.span.start))
+        .find(|&k| k >= a.token_at(t.span.end))
+        .unwrap_or(u.end);
+    let speaks =
+        (a.token_at(t.span.end)..event).any(|k| a.is_any(k, SPEAKERS) || a.is_any(k, REPORTING));
+    (!speaks).then_some(t.place)
+}
+
+/// Words that may open a clause before its scene: "Meanwhile, in …", "On Thursday, in …".
+const OPENERS: &[&str] = &[
+    "meanwhile",
+    "elsewhere",
+    "also",
+    "and",
+    "but",
+    "separately",
+    "earlier",
+    "later",
+    "then",
+    ",",
+    "-",
+    "–",
+    "—",
+];
+
+/// The first token of the unit that is neither an opener nor part of a date.
+fn opening_words(a: &Analysis<'_>, u: &Unit) -> usize {
+    let in_date = |k: usize| {
+        let span = a.tokens[k].span;
+        a.dates
+            .iter()
+            .any(|d| d.span.start <= span.start && span.end <= d.span.end)
+    };
+    (u.first..u.end)
+        .find(|&k| !(a.is_any(k, OPENERS) || in_date(k)))
+        .unwrap_or(u.end)
+}
+
+/// Words that introduce where something happened.
+const SCENE_WORDS: &[&str] = &["in", "near", "outside", "at", "inside", "around"];
+
+/// Words between a word of place and the name ("in the eastern Nangarhar province").
+const SCENE_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "restive",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "town",
+    "city",
+    "village",
+    "district",
+    "province",
+    "state",
+    "region",
+    "of",
+];
+
+/// People and bodies that speak or serve from a place: "a source in Bangui".
+const SPEAKERS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "reporters",
+    "reporter",
+    "correspondent",
+    "journalists",
+    "journalist",
+    "residents",
+    "resident",
+    "hospital",
+    "hospitals",
+    "embassy",
+    "office",
+    "headquarters",
+    "based",
+];
+
+/// The word of place that introduces the name at token `first` as a scene, with at most a
+/// few fillers between ("in the eastern Nangarhar province"), unless it follows a speaker
+/// ("a source in Bangui").
+fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        if a.is_any(k, SCENE_WORDS) {
+            return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
+        }
+        if !a.is_any(k, SCENE_FILLERS) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The toponyms (in text order) that start in unit `u`.
+fn starting_in_toponyms<'x>(toponyms: &'x [Toponym], u: &Unit) -> &'x [Toponym] {
+    let lo = toponyms.partition_point(|t| t.span.start < u.span.start);
+    let hi = toponyms.partition_point(|t| t.span.start < u.span.end);
+    &toponyms[lo..hi]
+}
+
+/// How a place stands to the places an incident names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceFit {
+    /// The incident names no place below a country: the place may be its.
+    Open,
+    /// One of them is the place, lies in it, contains it or shares its province.
+    Same,
+    /// Every one of them is elsewhere.
+    Apart,
+}
+
+/// How `place` stands to the places the units of `draft` say things happened at.
+fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place) -> PlaceFit {
+    let mut fit = PlaceFit::Open;
+    for t in draft
+        .units
+        .iter()
+        .flat_map(|u| starting_in_toponyms(toponyms, u))
+    {
+        if t.dateline || t.elsewhere || matches!(t.place, Place::Country(_)) {
+            continue;
+        }
+        let province = |p: Place| g.admin1_of(p);
+        if g.contains(t.place, place)
+            || g.contains(place, t.place)
+            || province(place).is_some_and(|a| province(t.place) == Some(a))
+        {
+            return PlaceFit::Same;
+        }
+        fit = PlaceFit::Apart;
+    }
+    fit
+}
+
 /// An incident being put together.
 struct Building {
     units: Vec<Unit>,
@@ -745,11 +915,18 @@ struct Building {
     parent: Option<usize>,
     /// The first day of a report among its units.
     reported: Option<usize>,
+    /// Whether it opened where the report turned to another place ([`event_place`]).
+    placed: bool,
 }
 
 /// Groups the eventful sentences and clauses of the article into incidents (main first is
 /// not guaranteed here; see [`crate::extract_article`]).
-pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft> {
+pub fn segment(
+    a: &Analysis<'_>,
+    casualties: &[CasualtyStatement],
+    toponyms: &[Toponym],
+    gazetteer: &Gazetteer,
+) -> Vec<Draft> {
     let mut drafts: Vec<Building> = Vec::new();
     let mut current: Option<usize> = None;
     let anchor = |drafts: &[Building]| -> Option<Date> {
@@ -806,7 +983,18 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                         && !(kind == Eventful::Reports
                             && precision_rank(d.precision) > precision_rank(existing.precision))
                 };
-                if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
+                // The incident the report has just turned to at a place of its own keeps
+                // its story: a day it shares with an incident told earlier elsewhere ("late
+                // Tuesday" twice) does not send the clause back there.
+                let placed = current.filter(|&c| {
+                    drafts[c].placed
+                        && !u.past
+                        && drafts[c].date.map_or(!is_old(d, anchor(&drafts)), same)
+                });
+                if let Some(c) = placed {
+                    drafts[c].date.get_or_insert(di);
+                    target = Some(c);
+                } else if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
                     target = Some(i);
                 } else if u.past {
                     if kind == Eventful::Reports {
@@ -846,6 +1034,36 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                 // "In another attack, gunmen killed two" with no date: a second incident.
                 open = Some((None, false));
             }
+            let mut placed = false;
+            // An event told at a place apart from every place of the incident it would join
+            // ("In the eastern Nangarhar province, meanwhile, …" after an attack in Herat) is
+            // another incident: the one told at that place, or a new one.
+            if open.is_none()
+                && kind == Eventful::Reports
+                && !u.past
+                && let Some(place) = event_place(a, toponyms, &u)
+                && let Some(t) = target.or(current)
+                && place_fit(gazetteer, toponyms, &drafts[t], place) == PlaceFit::Apart
+            {
+                let same_time = |d: &Building| match (d.date, own) {
+                    (Some(x), Some(o)) => compatible(&a.dates[x].value, &a.dates[o].value),
+                    _ => true,
+                };
+                let told_there = drafts.iter().position(|d| {
+                    !d.background
+                        && same_time(d)
+                        && place_fit(gazetteer, toponyms, d, place) == PlaceFit::Same
+                });
+                match told_there {
+                    Some(k) => target = Some(k),
+                    None => {
+                        placed = true;
+                        let background = resolved_own
+                            .is_some_and(|d| is_old(&a.dates[d].value, anchor(&drafts)));
+                        open = Some((own, background));
+                    }
+                }
+            }
             if let Some((date, background)) = open {
                 drafts.push(Building {
                     units: Vec::new(),
@@ -853,6 +1071,7 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                     background,
                     parent: current,
                     reported: None,
+                    placed,
                 });
                 target = Some(drafts.len() - 1);
             }
@@ -869,6 +1088,7 @@ pub fn segment(a: &Analysis<'_>, casualties: &[CasualtyStatement]) -> Vec<Draft>
                         background: false,
                         parent: None,
                         reported: None,
+                        placed: false,
                     });
                     drafts.len() - 1
                 }
@@ -1184,7 +1404,7 @@ mod tests {
                     exploded there in Baghdad on Monday, killing six people.";
         let a = Analysis::new(text, "2016-05-10".parse().ok(), resources());
         let casualties = find_casualties(&a);
-        let drafts = segment(&a, &casualties);
+        let drafts = segment(&a, &casualties, &[], &resources().gazetteer);
         assert_eq!(drafts.len(), 2, "{drafts:?}");
         for d in &drafts {
             let v = view(&a, d, &casualties, &[]).expect("each has the sentence in part");

@@ -117,3 +117,62 @@ fn an_old_incident_alone_is_background() {
     assert_eq!(i.date.as_ref().unwrap().start, Some(date(2016, 1, 28)));
     assert_eq!(range(&i.killed), exactly(5));
 }
+
+#[test]
+fn a_report_that_turns_to_another_province_tells_another_incident() {
+    let out = extract(
+        "Insurgents attacked a police post in Kandahar province late on Tuesday, killing four \
+         policemen, officials said. In the northern Balkh province, meanwhile, gunmen shot dead \
+         two teachers late on Tuesday. Their bodies were taken to a hospital.",
+        "2019-03-13",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (first, second) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(range(&first.killed), exactly(4));
+    assert_eq!(range(&second.killed), exactly(2));
+    assert_eq!(
+        second.location.as_ref().unwrap().admin1.as_deref(),
+        Some("Balkh")
+    );
+    // The day it shares with the first incident does not send its story back there.
+    assert_eq!(second.date.as_ref().unwrap().start, Some(date(2019, 3, 12)));
+}
+
+#[test]
+fn a_place_where_someone_speaks_or_serves_is_no_second_incident() {
+    for text in [
+        "Guerrillas stormed the ambassador's residence in Lima on Tuesday and seized dozens of \
+         guests. In Washington, a State Department official said the guerrillas attacked after \
+         setting off explosives outside.",
+        "A bomb killed the governor of Kandahar province in Kabul on Tuesday. A source in \
+         Kandahar said the attackers fled.",
+        "A bomb exploded outside a market in Peshawar on Monday, killing three people. The \
+         wounded were taken to a hospital in Islamabad, where two later died.",
+    ] {
+        let out = extract(text, "2019-03-13");
+        let main: Vec<_> = out.incidents.iter().filter(|i| !i.background).collect();
+        assert_eq!(main.len(), 1, "{text:?}: {:#?}", out.incidents);
+    }
+}
+
+#[test]
+fn a_place_inside_the_incidents_province_is_the_same_incident() {
+    let out = extract(
+        "Gunmen attacked a checkpoint in Nangarhar province on Monday, killing five soldiers. In \
+         Jalalabad, the provincial capital, the attackers also wounded three civilians.",
+        "2019-03-13",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[0].wounded), exactly(3));
+}
+
+#[test]
+fn elsewhere_opens_another_incident() {
+    let out = extract(
+        "A roadside bomb killed two soldiers in Diyala on Monday. Elsewhere, gunmen killed a \
+         shepherd.",
+        "2019-03-13",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[1].killed), exactly(1));
+}
