@@ -278,3 +278,28 @@ fn shooting_riot_police_is_an_armed_assault() {
         EventType::ArmedAssault
     );
 }
+
+#[test]
+fn students_taken_away_by_gunmen_is_a_kidnapping() {
+    assert_eq!(
+        event_type(
+            "Eight pupils of a secondary school in Katsina state were taken away by gunmen who \
+             stormed their dormitory late on Sunday, police said.",
+            "2021-06-15",
+        ),
+        EventType::Kidnapping
+    );
+}
+
+#[test]
+fn a_group_known_for_kidnappings_does_not_make_a_shooting_a_kidnapping() {
+    assert_eq!(
+        event_type(
+            "Gunmen opened fire on a bus in Kidal on Tuesday, killing nine passengers, officials \
+             said. The army blamed a militia that has carried out kidnappings and bomb attacks \
+             across the region in recent years.",
+            "2021-06-16",
+        ),
+        EventType::ArmedAssault
+    );
+}

@@ -114,10 +114,14 @@ impl Cues {
 
     /// Whether the facts make `t` the type by the GTD's definitions, or by words the
     /// labelled sets almost never code: a riot (one page in five thousand rows) cannot be
-    /// learned, but "rioters" or "riot" in the rules' own choice names it.
+    /// learned, but "rioters" or "riot" in the rules' own choice names it. A kidnapping is
+    /// defined when people were counted as kidnapped or the incident's first sentence says
+    /// so; a word elsewhere ("a group blamed for kidnappings", "a bank employee appeared to
+    /// have been kidnapped") leaves the choice to the model.
     fn defines(&self, t: EventType) -> bool {
         match t {
-            EventType::Hijacking | EventType::Kidnapping | EventType::HostageBarricade => true,
+            EventType::Hijacking | EventType::HostageBarricade => true,
+            EventType::Kidnapping => self.feature("kidnapped") || self.feature("lead_kidnapping"),
             EventType::Assassination => self.feature("prominent_victim"),
             EventType::Riot => self.feature("strong_riot"),
             _ => false,
