@@ -313,20 +313,33 @@ mod tests {
 
     #[test]
     fn a_defined_type_is_chosen_with_certainty() {
-        let per_type: Vec<TypeCues> = classes()
-            .map(|t| TypeCues {
-                strong: t == EventType::Kidnapping,
-                ..TypeCues::default()
-            })
-            .collect();
-        let c = Cues::new(
-            &per_type,
-            EventType::Kidnapping,
-            &[],
-            Flags::default(),
-            vec![EventType::Kidnapping, EventType::ArmedAssault],
-        );
-        assert_eq!(model().choose(&c), Some((EventType::Kidnapping, 1.0)));
+        let kidnapping = |lead: bool, kidnapped: bool| {
+            let per_type: Vec<TypeCues> = classes()
+                .map(|t| TypeCues {
+                    strong: t == EventType::Kidnapping,
+                    lead: lead && t == EventType::Kidnapping,
+                    ..TypeCues::default()
+                })
+                .collect();
+            let flags = Flags {
+                kidnapped,
+                ..Flags::default()
+            };
+            Cues::new(
+                &per_type,
+                EventType::Kidnapping,
+                &[],
+                flags,
+                vec![EventType::Kidnapping, EventType::ArmedAssault],
+            )
+        };
+        for (lead, kidnapped) in [(true, false), (false, true)] {
+            let c = kidnapping(lead, kidnapped);
+            assert_eq!(model().choose(&c), Some((EventType::Kidnapping, 1.0)));
+        }
+        // The word alone, away from the lead and with nobody counted, is only a cue.
+        let chosen = model().choose(&kidnapping(false, false));
+        assert!(chosen.is_some_and(|(_, p)| p < 1.0), "{chosen:?}");
     }
 
     #[test]
