@@ -184,7 +184,8 @@ pub fn predicted_city(incident: &Incident) -> Option<String> {
     let loc = incident.location.as_ref()?;
     match loc.precision {
         LocationPrecision::City | LocationPrecision::Point => Some(loc.name.clone()),
-        LocationPrecision::Admin1
+        // An unlisted place, reported under its own name at its division or country.
+        LocationPrecision::Admin1 | LocationPrecision::Country
             if loc.geonames_id.is_none()
                 && Some(&loc.name) != loc.admin1.as_ref()
                 && loc.name != loc.country_name =>
@@ -549,4 +550,43 @@ fn background_agrees(b: &GoldBackground, p: &Incident) -> bool {
     });
     let known = [city, date, killed];
     known.iter().all(Option::is_none) || known.contains(&Some(true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{EventType, Location};
+
+    fn located(name: &str, admin1: Option<&str>, precision: LocationPrecision) -> Incident {
+        let mut incident = Incident::new(EventType::ArmedAssault);
+        incident.location = Some(Location {
+            name: name.into(),
+            country: "NG".parse().expect("a country code"),
+            country_name: "Nigeria".into(),
+            admin1: admin1.map(Into::into),
+            lat: 11.0,
+            lon: 13.0,
+            geonames_id: None,
+            precision,
+            text: name.into(),
+        });
+        incident
+    }
+
+    #[test]
+    fn an_unlisted_place_is_a_city_and_a_division_or_country_is_not() {
+        let city = |i: &Incident| predicted_city(i);
+        let village = located("Kwatumbali", Some("Borno"), LocationPrecision::Admin1);
+        assert_eq!(city(&village).as_deref(), Some("Kwatumbali"));
+        let village = located("Kwatumbali", None, LocationPrecision::Country);
+        assert_eq!(city(&village).as_deref(), Some("Kwatumbali"));
+        assert_eq!(
+            city(&located("Borno", Some("Borno"), LocationPrecision::Admin1)),
+            None
+        );
+        assert_eq!(
+            city(&located("Nigeria", None, LocationPrecision::Country)),
+            None
+        );
+    }
 }

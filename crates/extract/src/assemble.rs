@@ -13,7 +13,7 @@ use crate::choose::event;
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
-use crate::places::{CountryEvidence, Toponym, choose_location};
+use crate::places::{CountryEvidence, Toponym, choose_location, unlisted_settlements};
 use crate::resources::Resources;
 use crate::segment::Draft;
 use crate::targets::{diplomatic_nationality, find_targets};
@@ -187,7 +187,8 @@ pub fn assemble_with_cues(
         .iter()
         .filter(|t| in_draft(t.sentence))
         .collect();
-    let location = choose_location(a, g, &own, cx.evidence).or_else(|| {
+    let settlements = unlisted_settlements(a, in_draft);
+    let location = choose_location(a, g, &own, &settlements, cx.evidence).or_else(|| {
         // The main incident's own sentences name no place: the one place the article names
         // in its country, when it names only one ("... a construction site in Richmond,
         // Virginia. They were unsuccessful. The ELF claimed it.").
@@ -196,7 +197,7 @@ pub fn assemble_with_cues(
         }
         let country = cx.evidence.strongest()?;
         let named = the_one_place_named(a.text, g, cx.toponyms, country)?;
-        choose_location(a, g, &named, cx.evidence)
+        choose_location(a, g, &named, &settlements, cx.evidence)
     });
     if let Some(chosen) = &location {
         let mut info = g.info(chosen.place);

@@ -1017,6 +1017,81 @@ const UNLISTED_KINDS: &[&str] = &[
     "camp",
 ];
 
+/// Kinds of settlement that name a place the gazetteer may lack: "the village of Diblou",
+/// "Manini village".
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "settlement",
+    "hamlet",
+    "locality",
+    "community",
+];
+
+/// A settlement the gazetteer lacks, named with its kind where something happened: "attacked
+/// the village of Diblou", "in Manini village", "near the town of Mudia".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settlement {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The name's words.
+    pub name: ByteSpan,
+    /// The words that name it with its kind ("the village of Diblou").
+    pub span: ByteSpan,
+}
+
+/// The settlements of the sentences `keep` selects that the gazetteer does not know (no
+/// place name overlaps them), in text order.
+pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> Vec<Settlement> {
+    let mut out = Vec::new();
+    let listed = |span: ByteSpan| a.names.iter().any(|n| n.span.overlaps(&span));
+    for (sentence, range) in a.sentence_tokens.iter().enumerate() {
+        if !keep(sentence) {
+            continue;
+        }
+        for k in range.clone() {
+            if !a.is_any(k, SETTLEMENT_NOUNS) {
+                continue;
+            }
+            // "the village of Diblou": the name after "of", the kind introduced as a scene.
+            let of_form = a.is(k + 1, "of") && k + 2 < range.end && {
+                let intro = if k >= 1 && a.is(k - 1, "the") {
+                    k.saturating_sub(2)
+                } else {
+                    k.saturating_sub(1)
+                };
+                intro < k && introduces_place(&a.word(intro).to_ascii_lowercase())
+            };
+            let found = if of_form {
+                let first = k + 2;
+                let mut end = first;
+                while end < range.end && a.tokens[end].is_capitalized(a.text) && end - first < 4 {
+                    end += 1;
+                }
+                let start = if a.is(k - 1, "the") { k - 1 } else { k };
+                (end > first).then(|| (a.span(first, end - 1), a.span(start, end - 1)))
+            } else {
+                // "in Manini village": the name before the kind, introduced as a scene.
+                let first = name_start_before(a, k);
+                (first < k
+                    && first > range.start
+                    && introduces_place(&a.word(first - 1).to_ascii_lowercase()))
+                .then(|| (a.span(first, k - 1), a.span(first, k)))
+            };
+            if let Some((name, span)) = found
+                && !listed(name)
+            {
+                out.push(Settlement {
+                    sentence,
+                    name,
+                    span,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The location chosen for an incident and how it was described.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChosenLocation {
@@ -1036,10 +1111,14 @@ pub struct ChosenLocation {
 
 /// Picks the most specific well-supported location among the toponyms of an incident's
 /// sentences. `article_country` breaks ties toward the article's main country.
+/// A settlement the gazetteer lacks (`settlements`, in text order) names the place when the
+/// best the toponyms give is a division or a country: it is reported under its own name, in
+/// that division or country, no more precise than it.
 pub fn choose_location(
     a: &Analysis<'_>,
     g: &Gazetteer,
     toponyms: &[&Toponym],
+    settlements: &[Settlement],
     evidence: &CountryEvidence,
 ) -> Option<ChosenLocation> {
     if toponyms.is_empty() {
@@ -1135,6 +1214,11 @@ pub fn choose_location(
             chosen.precision = LocationPrecision::Admin1;
         }
         chosen.span = unlisted.cover(best.span);
+    } else if !matches!(best.place, Place::City(_))
+        && let Some(settlement) = settlements.first()
+    {
+        chosen.name_override = Some(a.text[settlement.name.range()].to_string());
+        chosen.span = settlement.span;
     }
     Some(chosen)
 }

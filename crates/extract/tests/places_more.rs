@@ -502,3 +502,46 @@ fn a_name_before_province_is_a_division_however_it_is_spelled() {
     );
     assert_eq!(country(&i), Some("YE"), "{:?}", i.location);
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_is_named_in_its_division() {
+    let i = main_incident(
+        "Gunmen on motorcycles attacked the village of Kwatumbali in Borno state on Sunday, \
+         killing nine farmers.",
+        "2021-03-02",
+    );
+    let loc = i.location.as_ref().expect("a location");
+    assert_eq!(
+        place(&i),
+        Some(("Kwatumbali", "NG", LocationPrecision::Admin1))
+    );
+    assert_eq!(loc.admin1.as_deref(), Some("Borno"));
+    assert_eq!(loc.geonames_id, None);
+    assert_eq!(loc.text, "the village of Kwatumbali");
+
+    // Only the country is known: the village is named, no more precise than the country.
+    let i = main_incident(
+        "Militants stormed Dangoruwa village in northern Cameroon overnight, burning homes and \
+         killing four people.",
+        "2021-03-02",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Dangoruwa", "CM", LocationPrecision::Country))
+    );
+}
+
+#[test]
+fn a_known_town_wins_over_an_unlisted_village() {
+    let i = main_incident(
+        "Gunmen attacked the village of Kwatumbali near Maiduguri on Sunday, killing nine \
+         farmers.",
+        "2021-03-02",
+    );
+    assert_eq!(
+        place(&i).map(|p| p.0),
+        Some("Maiduguri"),
+        "{:?}",
+        i.location
+    );
+}

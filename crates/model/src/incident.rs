@@ -122,7 +122,8 @@ pub struct EventDate {
 /// Where an incident happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
-    /// Gazetteer name of the place.
+    /// Gazetteer name of the place, or the article's name for a place the gazetteer lacks
+    /// (then `geonames_id` is null and the coordinates are those of its division or country).
     pub name: String,
     /// Country.
     pub country: CountryCode,
