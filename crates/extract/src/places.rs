@@ -1078,6 +1078,7 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
                     && introduces_place(&a.word(first - 1).to_ascii_lowercase()))
                 .then(|| (a.span(first, k - 1), a.span(first, k)))
             };
+            let found = found.or_else(|| appositive_settlement(a, k, range.start));
             if let Some((name, span)) = found
                 && !listed(name)
             {
@@ -1090,6 +1091,27 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
         }
     }
     out
+}
+
+/// "in Atures, a town in Amazonas", "near Kolwa, a remote village": a name introduced as a
+/// scene, then described as a settlement by the kind word at token `kind`. Returns the name's
+/// words and the words from the name to the kind.
+fn appositive_settlement(
+    a: &Analysis<'_>,
+    kind: usize,
+    sentence_start: usize,
+) -> Option<(ByteSpan, ByteSpan)> {
+    // Up to two describing words between the article and the kind: "a small mountain town".
+    let article = (kind.saturating_sub(3)..kind).find(|&k| a.is_any(k, &["a", "an"]))?;
+    let comma = article.checked_sub(1).filter(|&k| a.is(k, ","))?;
+    if (article + 1..kind).any(|k| a.tokens[k].is_capitalized(a.text)) {
+        return None;
+    }
+    let first = name_start_before(a, comma);
+    (first < comma
+        && first > sentence_start
+        && introduces_place(&a.word(first - 1).to_ascii_lowercase()))
+    .then(|| (a.span(first, comma - 1), a.span(first, kind)))
 }
 
 /// The location chosen for an incident and how it was described.

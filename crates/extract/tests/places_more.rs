@@ -529,6 +529,19 @@ fn a_village_the_gazetteer_lacks_is_named_in_its_division() {
         place(&i),
         Some(("Dangoruwa", "CM", LocationPrecision::Country))
     );
+
+    // Named, then described: "Kolwanda, a small farming village".
+    let i = main_incident(
+        "Rebels raided Kolwanda, a small farming village in Kasai province, on Monday, killing \
+         six civilians.",
+        "2021-03-02",
+    );
+    assert_eq!(
+        place(&i),
+        Some(("Kolwanda", "CD", LocationPrecision::Admin1)),
+        "{:?}",
+        i.location
+    );
 }
 
 #[test]
