@@ -335,6 +335,8 @@ fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
         "killing" | "kills" | "killings" | "kill" | "massacre" | "massacres" | "massacring" => {
             (Killed, ActiveOnly)
         }
+        // "fatally shot", "fatally wounded": read with the verb after it.
+        "fatally" => (Killed, Verb),
         "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {
             (Killed, Intransitive)
         }
@@ -649,8 +651,21 @@ fn statement_at(
                 "shot", "stabbed", "beaten", "hacked", "burned", "burnt", "clubbed",
             ],
         );
+    // "fatally shot four of the attackers", "was fatally wounded": a killing, told by the
+    // verb after the adverb (whose own reading as a wound gives way).
+    const FATAL_VERBS: &[&str] = &["shot", "stabbed", "wounded", "injured", "hit", "struck"];
+    let fatally = a.is(h, "fatally");
+    if fatally && !a.is_any(h + 1, FATAL_VERBS) {
+        return None;
+    }
+    if kind == CasualtyKind::Wounded && h > range.start && a.is(h - 1, "fatally") {
+        return None;
+    }
     let voice_at = if shot_dead { h - 1 } else { h };
     let passive = is_passive(a, range.start, voice_at);
+    if fatally && !passive {
+        return statement_after(a, sentence, range, h, h + 2, kind);
+    }
     // "shot dead a councillor", "gunned down two guards": an active verb phrase.
     let form = if shot_dead {
         HeadForm::Verb
@@ -685,7 +700,8 @@ fn statement_at(
     let span = if active {
         a.span(h, last)
     } else {
-        a.span(first, h)
+        // "were fatally shot": the verb after the adverb belongs to the words.
+        a.span(first, if fatally { h + 1 } else { h })
     };
     let also = (first.min(h)..last.max(h))
         .any(|i| a.is_any(i, &["also", "another", "additional", "further"]));

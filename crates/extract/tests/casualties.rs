@@ -400,3 +400,21 @@ fn crew_taken_hostage() {
     );
     assert_eq!(range(&i.kidnapped), exactly(20));
 }
+
+#[test]
+fn fatally_shot_or_wounded_is_killed() {
+    let i = main_incident(
+        "Police fatally shot three of the attackers, who had wounded 12 people at a bus \
+         station in Urumqi on Monday.",
+        "2014-05-06",
+    );
+    assert_eq!(range(&i.attackers_killed), exactly(3));
+    assert_eq!(range(&i.wounded), exactly(12));
+    let i = main_incident(
+        "A policeman was fatally wounded and two others were injured when gunmen opened fire \
+         on a checkpoint in Quetta on Monday.",
+        "2014-05-06",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+    assert_eq!(range(&i.wounded), exactly(2));
+}
