@@ -261,12 +261,16 @@ fn past_clause(
             && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
         .then_some(i)
     })?;
-    // "since 2013", "since January": a period, not an event.
+    // "since 2013", "since January": a period, not an event; but "since Jan. 19, when a
+    // suicide attacker blew himself up" tells the earlier event.
     let next = ByteSpan {
         start: a.tokens[i].span.start,
         end: a.tokens[(i + 2).min(range.end - 1)].span.end,
     };
-    if !starting_in(&a.dates, next).is_empty() {
+    if starting_in(&a.dates, next)
+        .first()
+        .is_some_and(|d| !names_a_moment(a, d.span))
+    {
         return None;
     }
     let leading = (range.start..first).all(|k| a.tokens[k].kind == TokenKind::Punct);
@@ -642,6 +646,13 @@ fn is_reported(a: &Analysis<'_>, d: &Located<DateMention>, u: &Unit) -> bool {
     false
 }
 
+/// Whether the date at `span` is followed by ", when": the day something happened ("since
+/// Jan. 19, when a suicide attacker blew himself up"), not the start of a period.
+fn names_a_moment(a: &Analysis<'_>, span: ByteSpan) -> bool {
+    let after = a.token_at(span.end);
+    a.is(after, ",") && a.is(after + 1, "when")
+}
+
 /// The unit's own date, a date it refers to and the day of a report in it.
 fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
     let mut out = UnitDates::default();
@@ -654,7 +665,10 @@ fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
     {
         // The dateline's date is when the report was filed; "since 2013" starts a period.
         let first = a.token_at(d.span.start);
-        if a.in_dateline(d.span) || (first > 0 && a.is_any(first - 1, &["since", "until", "till"]))
+        if a.in_dateline(d.span)
+            || (first > 0
+                && a.is_any(first - 1, &["since", "until", "till"])
+                && !names_a_moment(a, d.span))
         {
             continue;
         }

@@ -176,3 +176,28 @@ fn elsewhere_opens_another_incident() {
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
     assert_eq!(range(&out.incidents[1].killed), exactly(1));
 }
+
+#[test]
+fn since_a_day_when_something_happened_is_a_past_incident() {
+    let out = extract(
+        "A car bomb exploded at a market in Kirkuk on Tuesday, killing 14 people, police said. \
+         It was the deadliest attack in the city since March 3, when a suicide bomber killed \
+         40 people at a checkpoint.",
+        "2016-05-11",
+    );
+    let main = &out.incidents[0];
+    assert!(!main.background);
+    assert_eq!(range(&main.killed), exactly(14));
+    assert!(
+        main.attackers_killed.is_none(),
+        "{:?}",
+        main.attackers_killed
+    );
+    let past = out
+        .incidents
+        .iter()
+        .find(|i| i.background)
+        .expect("the past incident");
+    assert_eq!(range(&past.killed), exactly(40));
+    assert_eq!(past.date.as_ref().unwrap().start, Some(date(2016, 3, 3)));
+}
