@@ -225,18 +225,14 @@ pub fn assemble_with_cues(
             }
             info.admin1 = Some(words);
         }
-        // A town as the article spells it when the gazetteer's name is a transliteration
-        // with diacritics and the article's a plain one of the same name ("Shindand" for
-        // "Shīnḏanḏ", "Mazari Sharif" for "Mazār-e Sharīf"). Plain names and other names
-        // stay ("Mumbai", not "Bombay"; "Şanlıurfa", not "Urfa").
+        // A town as the article spells it when the gazetteer's name is another transliteration
+        // of the same name ("Shindand" for "Shīnḏanḏ", "Fallujah" for "Al Fallūjah", "Derna"
+        // for "Darnah"). Other names stay ("Mumbai", not "Bombay"; "Şanlıurfa", not "Urfa";
+        // "Florence" for "Florencia", which shows that the Italian city was chosen).
         if matches!(chosen.place, Place::City(_)) && chosen.name_override.is_none() {
             let words = &a.text[chosen.name_span.range()];
             let shouted = !words.chars().any(char::is_lowercase); // "KABUL" in a dateline
-            if !info.name.is_ascii()
-                && words.is_ascii()
-                && !shouted
-                && spelled_alike(words, &info.name)
-            {
+            if words.is_ascii() && !shouted && spelled_alike(words, &info.name) {
                 info.name = words.to_string();
             }
         }

@@ -71,12 +71,21 @@ pub(crate) fn skeleton(key: &str) -> String {
 }
 
 /// Whether two spellings are transliterations of one name: the same consonants in the same
-/// order once folded ("Mazari Sharif" and "Mazār-e Sharīf", "Mihtarlam" and "Mehtar Lām"),
-/// beginning alike. A short or other name is not one ("Urfa" and "Şanlıurfa").
+/// order once folded ("Mazari Sharif" and "Mazār-e Sharīf", "Mihtarlam" and "Mehtar Lām",
+/// "Derna" and "Darnah"), beginning and ending alike. A short or other name is not one ("Urfa" and "Şanlıurfa").
 pub fn spelled_alike(a: &str, b: &str) -> bool {
     let (a, b) = (without_article(a), without_article(b));
     let (a, b) = (loose_key(&a), loose_key(&b));
-    same_start(&a, &b) && skeleton(&a) == skeleton(&b)
+    // A final "h" after a vowel is written or not ("Darnah" and "Derna", "Hillah" and "Hilla").
+    let plain = |k: &str| -> String {
+        match k.strip_suffix('h') {
+            Some(rest) if rest.ends_with(['a', 'e', 'i', 'o', 'u']) => rest.to_string(),
+            _ => k.to_string(),
+        }
+    };
+    let (a, b) = (plain(&a), plain(&b));
+    // Ending alike too: another language's form ends otherwise ("Florencia", "Florence").
+    same_start(&a, &b) && a.chars().last() == b.chars().last() && skeleton(&a) == skeleton(&b)
 }
 
 /// Arabic articles that some spellings write before a name and others leave out ("Al
@@ -355,6 +364,10 @@ mod tests {
         assert!(!spelled_alike("Bombay", "Mumbai"));
         assert!(spelled_alike("Fallujah", "Al Fallūjah"));
         assert!(spelled_alike("Al-Arish", "Arīsh"));
+        assert!(spelled_alike("Derna", "Darnah"));
+        assert!(spelled_alike("Hilla", "Al Hillah"));
+        assert!(!spelled_alike("Florencia", "Florence"));
+        assert!(!spelled_alike("Taraza", "Taraz"));
     }
 
     #[test]
