@@ -880,7 +880,7 @@ fn settlement_in_before(a: &Analysis<'_>, first: usize) -> Option<ByteSpan> {
     if k == kind || k == 0 {
         return None;
     }
-    introduces_place(&a.word(k - 1).to_ascii_lowercase()).then(|| a.span(k, kind))
+    introduces_place_at(a, k - 1).then(|| a.span(k, kind))
 }
 
 /// Where a name of up to four capitalised words ending just before token `end` begins (`end`
@@ -896,6 +896,11 @@ fn name_start_before(a: &Analysis<'_>, end: usize) -> usize {
 /// Whether a lower-case word introduces the place after it: "in", "near", "attacked".
 fn introduces_place(word: &str) -> bool {
     LOCATIVES.contains(&word) || PLACE_OBJECT_VERBS.contains(&word)
+}
+
+/// Whether token `k` is a word that introduces the place after it ([`introduces_place`]).
+fn introduces_place_at(a: &Analysis<'_>, k: usize) -> bool {
+    introduces_place(&a.word(k).to_ascii_lowercase())
 }
 
 /// Whether the words between two places make the first part of the second: ", ", " city, ".
@@ -1060,7 +1065,7 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
                 } else {
                     k.saturating_sub(1)
                 };
-                intro < k && introduces_place(&a.word(intro).to_ascii_lowercase())
+                intro < k && introduces_place_at(a, intro)
             };
             let found = if of_form {
                 let first = k + 2;
@@ -1073,10 +1078,8 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
             } else {
                 // "in Manini village": the name before the kind, introduced as a scene.
                 let first = name_start_before(a, k);
-                (first < k
-                    && first > range.start
-                    && introduces_place(&a.word(first - 1).to_ascii_lowercase()))
-                .then(|| (a.span(first, k - 1), a.span(first, k)))
+                (first < k && first > range.start && introduces_place_at(a, first - 1))
+                    .then(|| (a.span(first, k - 1), a.span(first, k)))
             };
             let found = found.or_else(|| appositive_settlement(a, k, range.start));
             if let Some((name, span)) = found
@@ -1108,10 +1111,8 @@ fn appositive_settlement(
         return None;
     }
     let first = name_start_before(a, comma);
-    (first < comma
-        && first > sentence_start
-        && introduces_place(&a.word(first - 1).to_ascii_lowercase()))
-    .then(|| (a.span(first, comma - 1), a.span(first, kind)))
+    (first < comma && first > sentence_start && introduces_place_at(a, first - 1))
+        .then(|| (a.span(first, comma - 1), a.span(first, kind)))
 }
 
 /// The location chosen for an incident and how it was described.

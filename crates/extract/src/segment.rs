@@ -23,7 +23,9 @@
 //! excludes the incident before it) is not opened: its clauses stay with the incident they
 //! follow. The day of a report dates an incident only when nothing else does. A date without
 //! days (no publication date to resolve "on Sunday" against) dates the incident with its words
-//! and precision, and tells no incidents apart.
+//! and precision, and tells no incidents apart. A unit that opens at a place of its own ("In
+//! the northern Balkh province, meanwhile, …", "Elsewhere, …") apart from every place of the
+//! incident it would join tells another incident, even on the same day.
 //!
 //! An incident that has a sentence only in part sees only its part: see [`view`].
 
@@ -712,7 +714,8 @@ fn compatible_within(x: &DateMention, y: &DateMention, slack_days: i64) -> bool 
 }
 
 /// Whether the unit tells of a second event in its first words: "Another bomb exploded",
-/// "In a separate attack, …", "Elsewhere, …". Not "another soldier was wounded", one more victim of the same.
+/// "In a separate attack, …", "Elsewhere, …". Not "another soldier was wounded", one more
+/// victim of the same.
 fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     let opening = u.first..(u.first + 3).min(u.end);
     // "a separate attack", not "two separate attacks" (a summary of both).
@@ -899,6 +902,7 @@ enum PlaceFit {
 
 /// How `place` stands to the places the units of `draft` say things happened at.
 fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place) -> PlaceFit {
+    let province = |p: Place| g.admin1_of(p);
     let mut fit = PlaceFit::Open;
     for t in draft
         .units
@@ -908,7 +912,6 @@ fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place
         if t.dateline || t.elsewhere || matches!(t.place, Place::Country(_)) {
             continue;
         }
-        let province = |p: Place| g.admin1_of(p);
         if g.contains(t.place, place)
             || g.contains(place, t.place)
             || province(place).is_some_and(|a| province(t.place) == Some(a))

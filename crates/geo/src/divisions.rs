@@ -72,7 +72,8 @@ pub(crate) fn skeleton(key: &str) -> String {
 
 /// Whether two spellings are transliterations of one name: the same consonants in the same
 /// order once folded ("Mazari Sharif" and "Mazār-e Sharīf", "Mihtarlam" and "Mehtar Lām",
-/// "Derna" and "Darnah"), beginning and ending alike. A short or other name is not one ("Urfa" and "Şanlıurfa").
+/// "Derna" and "Darnah"), beginning and ending alike. A short or other name is not one
+/// ("Urfa" and "Şanlıurfa").
 pub fn spelled_alike(a: &str, b: &str) -> bool {
     let (a, b) = (without_article(a), without_article(b));
     let (a, b) = (loose_key(&a), loose_key(&b));
