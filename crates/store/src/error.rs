@@ -74,6 +74,35 @@ pub enum Error {
         reason: String,
     },
 
+    /// A watch that cannot be added (the field at fault and why).
+    #[error("invalid watch: {0}")]
+    InvalidWatch(#[from] sitrep_watch::InvalidWatch),
+
+    /// A watch with this name exists already.
+    #[error("a watch named {name:?} exists already; remove it first or choose another name")]
+    DuplicateWatch {
+        /// The name.
+        name: String,
+    },
+
+    /// A token with this name exists (or existed: revoked names are not reused).
+    #[error("a token named {name:?} exists already; choose another name")]
+    DuplicateToken {
+        /// The name.
+        name: String,
+    },
+
+    /// A token name that is not 1 to 64 letters, digits, `-`, `_` or `.`.
+    #[error("token name {name:?}: use 1 to 64 letters, digits, '-', '_' or '.'")]
+    InvalidTokenName {
+        /// The name given.
+        name: String,
+    },
+
+    /// The operating system gave no random bytes for a secret.
+    #[error("generating a secret: {0}")]
+    Random(String),
+
     /// Any other SQLite failure.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),

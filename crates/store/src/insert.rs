@@ -9,6 +9,7 @@ use sitrep_resolve::{Mention, MentionKey};
 use crate::Store;
 use crate::error::{Error, Result};
 use crate::resolution::{IncidentChanges, Resolver};
+use crate::watches::raise_alerts;
 
 /// What [`Store::insert_article`] did with an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct BatchOutcome {
     pub articles: Vec<InsertOutcome>,
     /// Incidents created, updated with new reports, and merged into others.
     pub incidents: IncidentChanges,
+    /// Alerts raised for watches (first matches and escalations).
+    pub alerts: usize,
 }
 
 /// The page cache of a connection that writes, in KiB (SQLite takes a negative number as KiB).
@@ -147,11 +150,14 @@ impl Store {
             .iter()
             .map(|item| write(&tx, item, now, &mut resolver))
             .collect::<Result<Vec<_>>>()?;
-        let incidents = resolver.finish(&tx, now)?;
+        let finished = resolver.finish(&tx, now)?;
+        // Alerts are raised in the transaction that changed the incidents: both or neither.
+        let alerts = raise_alerts(&tx, &finished.written, now)?;
         tx.commit()?;
         Ok(BatchOutcome {
             articles,
-            incidents,
+            incidents: finished.changes,
+            alerts,
         })
     }
 }

@@ -55,11 +55,15 @@ mod filter;
 mod insert;
 mod interrupt;
 mod migrations;
+mod outbox;
 mod read;
 mod resolution;
 mod search;
+mod secrets;
 mod stats;
+mod tokens;
 mod tuning;
+mod watches;
 
 use std::path::Path;
 use std::time::Duration;
@@ -72,6 +76,7 @@ pub use error::{Error, InvalidBoundingBox, Result};
 pub use filter::IncidentFilter;
 pub use insert::{BatchOutcome, InsertOutcome};
 pub use interrupt::InterruptHandle;
+pub use outbox::{Delivery, OutboxStats};
 pub use read::StoreStats;
 pub use resolution::IncidentChanges;
 pub use search::{
@@ -79,7 +84,9 @@ pub use search::{
     SortKey, SortOrder, UnknownSortOrder,
 };
 pub use stats::{CountryCount, DayTypeCount, IncidentStats, TypeCount};
+pub use tokens::{StoredToken, TOKEN_PREFIX};
 pub use tuning::ReadTuning;
+pub use watches::{AddedWatch, AlertQuery, DEFAULT_ALERT_LIMIT, StoredWatch};
 
 /// How long a statement waits for another connection's lock before failing with "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -11,7 +11,8 @@
 //! (blocking keys, id aliases, rules version), version 4 an R*Tree over coordinates and first
 //! day for box-and-dates queries, version 5 the fields of each filed mention that let a
 //! resolution lookup skip mentions that cannot match before reading them, version 6 the
-//! attackers' killed and wounded bounds of each incident.
+//! attackers' killed and wounded bounds of each incident, version 7 watches, alerts, the
+//! webhook outbox and API tokens.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -219,6 +220,63 @@ UPDATE incidents SET
 WHERE instr(data, '"attackers_') > 0;
 "#;
 
+/// Watchlists and alerts (`sitrep-watch`): the watches, what each watch last heard of each
+/// incident it matched (`alert_state`, so that a report that only repeats an incident never
+/// alerts again), the alerts themselves, the outbox of webhook deliveries (an alert and its
+/// delivery are written in the transaction that changed the incident, so neither is lost when
+/// the process dies), and the hashes of the API's write tokens.
+///
+/// A removed watch takes its state and undelivered webhooks with it; its alerts stay, with the
+/// watch's name, as the record of what was said.
+const V7_WATCHES: &str = r#"
+CREATE TABLE watches (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    spec       TEXT NOT NULL,      -- JSON of the sitrep_watch::WatchSpec
+    secret     TEXT,               -- the webhook's signing secret
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE alert_state (
+    watch_id    INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    incident_id TEXT NOT NULL,
+    state       TEXT NOT NULL,     -- JSON of the sitrep_watch::AlertState last alerted
+    PRIMARY KEY (watch_id, incident_id)
+) WITHOUT ROWID;
+
+CREATE TABLE alerts (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    watch_id    INTEGER REFERENCES watches (id) ON DELETE SET NULL,
+    watch_name  TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('new', 'escalated')),
+    reason      TEXT NOT NULL,     -- JSON of the sitrep_watch::AlertReason
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX alerts_watch ON alerts (watch_name, id);
+
+CREATE TABLE outbox (
+    alert_id      INTEGER PRIMARY KEY REFERENCES alerts (id) ON DELETE CASCADE,
+    watch_id      INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_attempt  INTEGER NOT NULL,  -- Unix seconds: not tried again before
+    leased_until  INTEGER NOT NULL DEFAULT 0, -- Unix seconds: a deliverer is sending it
+    delivered_at  TEXT,
+    failed_at     TEXT,              -- gave up after the last attempt
+    last_error    TEXT
+);
+CREATE INDEX outbox_due ON outbox (next_attempt) WHERE delivered_at IS NULL AND failed_at IS NULL;
+
+CREATE INDEX incident_aliases_target ON incident_aliases (target);
+
+CREATE TABLE api_tokens (
+    name       TEXT PRIMARY KEY NOT NULL,
+    hash       TEXT NOT NULL UNIQUE,  -- hex SHA-256 of the token
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+"#;
+
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[
     V1_TABLES,
@@ -227,6 +285,7 @@ const MIGRATIONS: &[&str] = &[
     V4_RTREE_TIME,
     V5_BLOCK_FIELDS,
     V6_ATTACKER_COUNTS,
+    V7_WATCHES,
 ];
 
 /// The schema version this code migrates to.
@@ -347,7 +406,7 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(LATEST_VERSION, 6);
+        assert_eq!(LATEST_VERSION, 7);
         // The R*Tree of version 2 was filled from the row written at version 1.
         let filter = IncidentFilter {
             bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),

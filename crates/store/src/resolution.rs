@@ -52,6 +52,21 @@ pub(crate) struct Resolver {
     cache: HashMap<MentionKey, Mention>,
     affected: BTreeSet<String>,
     demoted: BTreeSet<MentionKey>,
+    /// Whether any watch exists: then [`Resolver::finish`] hands back the incidents that new
+    /// reports created or changed, for alerting.
+    watching: bool,
+    /// Incidents whose membership new reports of this batch changed (not a regrouping by new
+    /// rules, which must not alert).
+    touched: BTreeSet<String>,
+}
+
+/// What [`Resolver::finish`] did.
+pub(crate) struct Finished {
+    /// Counts of incidents created, updated and merged.
+    pub changes: IncidentChanges,
+    /// The incidents that new reports created or changed, as written (id and reconciled
+    /// fields); empty when no watch exists.
+    pub written: Vec<(String, Incident)>,
 }
 
 impl Resolver {
@@ -78,6 +93,7 @@ impl Resolver {
                 params![RULES_KEY, RULES_VERSION],
             )?;
         }
+        resolver.watching = crate::watches::any_watch(conn)?;
         Ok(resolver)
     }
 
@@ -123,7 +139,13 @@ impl Resolver {
             if !is_new && old_id == a.mention.incident_id().as_str() {
                 self.demoted.insert(a.mention.clone());
             }
+            if self.watching {
+                self.touched.insert(old_id.clone());
+            }
             self.affected.insert(old_id);
+        }
+        if self.watching {
+            self.touched.insert(new_id.as_str().to_string());
         }
         self.affected.insert(new_id.as_str().to_string());
         Ok(())
@@ -135,8 +157,9 @@ impl Resolver {
     /// Counting: an incident whose id is new is *created*, unless it took over a stored
     /// incident (its new leader precedes the old one): then that incident was *updated* under
     /// a new id. A stored incident whose reports all joined other incidents is *merged*.
-    pub fn finish(mut self, conn: &Connection, now: &str) -> Result<IncidentChanges> {
+    pub fn finish(mut self, conn: &Connection, now: &str) -> Result<Finished> {
         let mut changes = IncidentChanges::default();
+        let mut written = Vec::new();
         let affected = std::mem::take(&mut self.affected);
         // Rows are written only here, so what exists now existed before the batch.
         let mut existed = BTreeSet::new();
@@ -160,6 +183,9 @@ impl Resolver {
                 None => {}
                 Some(incident) => {
                     write_incident(conn, id, &incident, exists, now)?;
+                    if self.touched.contains(id) {
+                        written.push((id.clone(), incident.clone()));
+                    }
                     if exists {
                         changes.updated += 1;
                     } else {
@@ -199,7 +225,7 @@ impl Resolver {
             conn.prepare_cached("UPDATE incident_aliases SET target = ?2 WHERE target = ?1")?
                 .execute(params![old.as_str(), target])?;
         }
-        Ok(changes)
+        Ok(Finished { changes, written })
     }
 
     /// The mentions of an incident, in precedence order (its leader first).

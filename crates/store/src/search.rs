@@ -1120,6 +1120,12 @@ pub(crate) mod tests {
                  ALTER TABLE incidents DROP COLUMN attackers_killed_max;
                  ALTER TABLE incidents DROP COLUMN attackers_wounded_min;
                  ALTER TABLE incidents DROP COLUMN attackers_wounded_max;
+                 DROP TABLE api_tokens;
+                 DROP INDEX incident_aliases_target;
+                 DROP TABLE outbox;
+                 DROP TABLE alerts;
+                 DROP TABLE alert_state;
+                 DROP TABLE watches;
                  PRAGMA user_version = 3;",
             )
             .unwrap();

@@ -21,7 +21,7 @@ pub struct AlertState {
 }
 
 /// One way an incident escalated since a watch last heard of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// The death toll rose.

@@ -15,10 +15,12 @@
 //! that caused it or not at all.
 #![deny(missing_docs)]
 
+mod alert;
 mod escalation;
 mod index;
 mod spec;
 
+pub use alert::{Alert, AlertKind, AlertReason};
 pub use escalation::{AlertState, Change};
 pub use index::{MatchReason, WatchIndex};
 pub use spec::{
