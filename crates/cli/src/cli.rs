@@ -12,6 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///   sitrep extract article.txt --published 2015-04-13 --pretty
 ///   sitrep ingest news/ --db sitrep.db       store everything under news/
 ///   sitrep query --country LY --since 2015-01-01
+///   sitrep watch add embassy --near 32.8872,13.1913 --radius-km 25
+///   sitrep alerts --follow                   print alerts as ingests raise them
 #[derive(Debug, Parser)]
 #[command(name = "sitrep", version, about, long_about, verbatim_doc_comment)]
 pub struct Cli {
@@ -69,6 +71,22 @@ pub enum Command {
     /// dashboard needs is built in: it works with no internet. SIGTERM or Ctrl-C stops it
     /// after the requests in flight.
     Serve(crate::commands::serve::ServeArgs),
+    /// Watch places and kinds of incident: alerts when something happens near what you guard.
+    ///
+    /// sitrep watch add embassy --near 32.8872,13.1913 --radius-km 25 --target-type diplomatic
+    /// sitrep watch add libya-bombings --country LY --types bombing --webhook https://hooks.example.org/x
+    /// sitrep watch list
+    /// sitrep watch rm embassy
+    #[command(verbatim_doc_comment)]
+    Watch(crate::commands::watch::WatchArgs),
+    /// Show the alerts raised for watches, follow new ones, deliver webhooks.
+    ///
+    /// Every ingest raises alerts for the incidents it creates or changes and delivers the
+    /// webhooks that are due; `sitrep serve` keeps delivering while it runs. --follow prints
+    /// alerts as they come, --deliver sends what is due now (for cron).
+    Alerts(crate::commands::alerts::AlertsArgs),
+    /// Manage the bearer tokens that writes over the API (adding watches) need.
+    Token(crate::commands::token::TokenArgs),
 }
 
 /// Flags of `sitrep eval`.
@@ -138,6 +156,13 @@ pub struct IngestArgs {
     /// redoes it); larger batches write faster.
     #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub batch: u16,
+    /// Store alerts but do not deliver webhooks at the end (`sitrep alerts --deliver` or
+    /// `sitrep serve` will).
+    #[arg(long)]
+    pub no_deliver: bool,
+    /// Private webhooks.
+    #[command(flatten)]
+    pub webhooks: crate::commands::watch::WebhookArgs,
 }
 
 /// Output formats of `sitrep query`.

@@ -79,6 +79,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::serve::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Watch(args) => {
+            commands::watch::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Alerts(args) => {
+            commands::alerts::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token(args) => {
+            commands::token::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo => {
             let resources = resources()?;
             commands::demo::run(resources)?;

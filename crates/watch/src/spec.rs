@@ -329,7 +329,8 @@ pub fn check_webhook(url: &str, policy: WebhookPolicy) -> Result<(), InvalidWatc
     {
         return Err(invalid(format!(
             "{url:?} points to {ip}, a private, loopback or link-local address; webhooks go to \
-             public addresses unless the server allows private ones"
+             public addresses unless private ones are allowed (--allow-private-webhooks, or \
+             SITREP_ALLOW_PRIVATE_WEBHOOKS=1)"
         )));
     }
     Ok(())

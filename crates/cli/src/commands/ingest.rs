@@ -46,6 +46,8 @@ pub struct Summary {
     pub mentions: usize,
     /// What happened to incidents.
     pub incidents: IncidentChanges,
+    /// Alerts raised for watches.
+    pub alerts: usize,
 }
 
 impl Summary {
@@ -68,7 +70,8 @@ impl Summary {
         };
         format!(
             "read {} articles: stored {}, skipped {} as duplicates, {failed}; \
-             incidents: {} new, {} updated, {} merged into others ({} reports); store {}",
+             incidents: {} new, {} updated, {} merged into others ({} reports); {} alerts; \
+             store {}",
             self.read,
             self.stored,
             self.skipped,
@@ -76,6 +79,7 @@ impl Summary {
             self.incidents.updated,
             self.incidents.merged,
             self.mentions,
+            self.alerts,
             store.display()
         )
     }
@@ -272,6 +276,7 @@ fn write_stage(
         changes.created += outcome.incidents.created;
         changes.updated += outcome.incidents.updated;
         changes.merged += outcome.incidents.merged;
+        summary.alerts += outcome.alerts;
         let rate = summary.read as f64 / started.elapsed().as_secs_f64().max(1e-3);
         progress.set_message(format!(
             "{} articles ({rate:.0}/s), {} incidents new, {} updated",
@@ -327,6 +332,19 @@ pub fn ingest(
     Ok(summary)
 }
 
+/// Delivers the webhooks that are due (those of this ingest's alerts, and any left by an
+/// earlier run), when there are any.
+fn deliver(path: &Path, policy: sitrep_watch::WebhookPolicy) -> Result<()> {
+    let mut store =
+        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    if store.outbox_stats()?.pending == 0 {
+        return Ok(());
+    }
+    let notifier = sitrep_notify::Notifier::new(policy, sitrep_notify::RetryPolicy::default());
+    let report = notifier.deliver_due(&mut store)?;
+    crate::commands::alerts::note_deliveries(&report, &store)
+}
+
 /// Runs `sitrep ingest`.
 pub fn run(args: &crate::cli::IngestArgs, resources: &Resources) -> Result<Summary> {
     let path = &args.db.db;
@@ -342,5 +360,8 @@ pub fn run(args: &crate::cli::IngestArgs, resources: &Resources) -> Result<Summa
         resources,
     )?;
     messages::note(summary.line(path));
+    if !args.no_deliver {
+        deliver(path, args.webhooks.policy())?;
+    }
     Ok(summary)
 }

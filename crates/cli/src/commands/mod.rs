@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod alerts;
 pub mod demo;
 pub mod eval;
 pub mod extract;
@@ -7,4 +8,6 @@ pub mod incident;
 pub mod ingest;
 pub mod query;
 pub mod serve;
+pub mod token;
 pub mod train;
+pub mod watch;
