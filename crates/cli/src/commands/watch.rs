@@ -48,7 +48,7 @@ pub enum WatchCommand {
     ///
     /// Example: sitrep watch add embassy --near 32.8872,13.1913 --radius-km 25 --target-type diplomatic
     #[command(verbatim_doc_comment)]
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List the watches.
     List(ListArgs),
     /// Remove a watch (its alerts stay; its undelivered webhooks are dropped).
