@@ -74,11 +74,15 @@ pub struct ServerConfig {
     pub cors: CorsOrigins,
     /// Optional online tiles for the dashboard.
     pub tiles: Option<TileLayer>,
+    /// Whether watches added over the API may have webhooks on private addresses, and whether
+    /// the server delivers to them.
+    pub webhook_policy: sitrep_watch::WebhookPolicy,
 }
 
 impl ServerConfig {
     /// The defaults for a store: 10 s timeout, 4 connections, pages of 100 up to 1000, map
-    /// exports up to 50,000 points, bodies up to 64 KiB, same-origin only, no online tiles.
+    /// exports up to 50,000 points, bodies up to 64 KiB, same-origin only, no online tiles, webhooks to
+    /// public addresses only.
     pub fn new(db: PathBuf) -> ServerConfig {
         ServerConfig {
             db,
@@ -90,6 +94,7 @@ impl ServerConfig {
             max_body_bytes: 64 * 1024,
             cors: CorsOrigins::SameOriginOnly,
             tiles: None,
+            webhook_policy: sitrep_watch::WebhookPolicy::PublicOnly,
         }
     }
 }

@@ -23,6 +23,12 @@ pub enum ApiError {
     /// Nothing has this id, or no route has this path.
     #[error("{0}")]
     NotFound(String),
+    /// A write without a live bearer token.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// The request conflicts with what is stored (a name already taken).
+    #[error("{0}")]
+    Conflict(String),
     /// The route exists but not for this method.
     #[error("method {method} is not allowed here; use {allowed}")]
     MethodNotAllowed {
@@ -61,6 +67,8 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Timeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
@@ -100,7 +108,14 @@ impl IntoResponse for ApiError {
             status: status.as_u16(),
             error: message,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
     }
 }
 

@@ -7,6 +7,8 @@
 //!   `GET /api/articles/{id}`: an article's text, which the spans point into;
 //! - `GET /api/incidents.geojson`, `GET /api/incidents.csv`: exports with the same filters;
 //! - `GET /api/stats`: counts and deaths by day and type, by country, by type;
+//! - `GET /api/watches`, `POST /api/watches`, `DELETE /api/watches/{name}` (writes need a bearer
+//!   token), `GET /api/alerts`, `GET /api/alerts/stream` (server-sent events);
 //! - `GET /healthz`, `GET /api/openapi.json` (OpenAPI 3.1, generated from the handlers),
 //!   `GET /api/config`;
 //! - `GET /`: the dashboard (map, timeline, filters, incident panel), every file embedded.
@@ -29,6 +31,7 @@
 pub mod api;
 mod config;
 mod dashboard;
+mod delivery;
 mod error;
 pub mod export;
 mod limits;
@@ -51,6 +54,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 pub use config::{CorsOrigins, ServerConfig, TileLayer};
+pub use delivery::{DELIVERY_INTERVAL, Delivery};
 pub use error::{ApiError, ErrorBody, Result};
 pub use params::{ExportParams, PageParams, SearchParams};
 
@@ -134,7 +138,7 @@ async fn not_found(request: Request) -> Response {
 async fn method_not_allowed(method: Method) -> Response {
     ApiError::MethodNotAllowed {
         method: method.to_string(),
-        allowed: "GET",
+        allowed: "GET (POST and DELETE on /api/watches, as /api/openapi.json lists)",
     }
     .into_response()
 }

@@ -18,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::api::{articles, incidents, meta, stats};
+use crate::api::{articles, incidents, meta, stats, watches};
 use crate::error::ErrorBody;
 
 /// Declares a marker type standing for a model type whose schema comes from `schemars`. Its
@@ -55,6 +55,16 @@ model_schema!(
     "The model's `EventType` in the document."
 );
 model_schema!(
+    WatchSpecSchema,
+    "WatchSpec",
+    "The watch crate's `WatchSpec` in the document."
+);
+model_schema!(
+    AlertSchema,
+    "Alert",
+    "The watch crate's `Alert` in the document."
+);
+model_schema!(
     CountryCodeSchema,
     "CountryCode",
     "The model's `CountryCode` in the document."
@@ -73,11 +83,32 @@ model_schema!(
         (name = "incidents", description = "Incidents: pages, one incident, GeoJSON and CSV"),
         (name = "articles", description = "Stored articles, which evidence offsets point into"),
         (name = "stats", description = "Counts by day, country and type"),
+        (name = "watches", description = "Watchlists and their alerts; writes need a bearer token"),
         (name = "meta", description = "Health, this document, dashboard settings"),
     ),
-    components(schemas(ErrorBody))
+    components(schemas(ErrorBody)),
+    modifiers(&BearerAuth)
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` security scheme that writes use.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A token from `sitrep token create NAME`"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The API routes, each with its OpenAPI description.
 pub fn api_router() -> OpenApiRouter<AppState> {
@@ -88,6 +119,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(incidents::incidents_csv))
         .routes(routes!(articles::get_article))
         .routes(routes!(stats::get_stats))
+        .routes(routes!(watches::list_watches, watches::add_watch))
+        .routes(routes!(watches::remove_watch))
+        .routes(routes!(watches::list_alerts))
+        .routes(routes!(watches::alert_stream))
         .routes(routes!(meta::healthz))
         .routes(routes!(meta::openapi_json))
         .routes(routes!(meta::dashboard_config))
@@ -101,6 +136,8 @@ pub fn document() -> Value {
     settings.definitions_path = "/components/schemas".into();
     let mut generator = settings.into_generator();
     let _ = generator.subschema_for::<StoredIncident>();
+    let _ = generator.subschema_for::<sitrep_watch::WatchSpec>();
+    let _ = generator.subschema_for::<sitrep_watch::Alert>();
     let model = generator.take_definitions(true);
     let schemas = doc
         .pointer_mut("/components/schemas")

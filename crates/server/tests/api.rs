@@ -700,6 +700,9 @@ async fn the_openapi_document_validates_and_lists_every_route() {
         "/api/stats",
         "/api/openapi.json",
         "/api/config",
+        "/api/watches",
+        "/api/alerts",
+        "/api/alerts/stream",
         "/healthz",
     ] {
         assert!(
@@ -709,7 +712,23 @@ async fn the_openapi_document_validates_and_lists_every_route() {
     }
     // ...and every documented path is served (not the fallback's "no route").
     let incident = get(&app, "/api/incidents?limit=1").await.json()["items"][0].clone();
+    assert!(paths["/api/watches"]["post"].is_object());
+    assert!(paths["/api/watches/{name}"]["delete"].is_object());
     for path in paths.keys() {
+        if paths[path]["get"].is_null() {
+            // Writes are tested with their token in `tests/watches.rs`.
+            continue;
+        }
+        if path == "/api/alerts/stream" {
+            // A stream never ends: its headers answer.
+            let response = app
+                .clone()
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            continue;
+        }
         let uri = if path == "/api/articles/{id}" {
             let article = incident["sources"][0]["article_id"].as_str().unwrap();
             format!("/api/articles/{article}")

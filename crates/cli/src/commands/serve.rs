@@ -40,6 +40,13 @@ pub struct ServeArgs {
     /// Largest page of /api/incidents.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_page_size: usize,
+    /// Do not deliver webhooks while serving (by default the server delivers the alerts that
+    /// ingests raise, every 2 seconds).
+    #[arg(long)]
+    pub no_deliver: bool,
+    /// Private webhooks.
+    #[command(flatten)]
+    pub webhooks: crate::commands::watch::WebhookArgs,
 }
 
 /// Turns flags into a validated configuration, before any work.
@@ -58,6 +65,7 @@ fn config(args: &ServeArgs) -> Result<ServerConfig> {
     config.pool_size = args.connections;
     config.max_page_size = args.max_page_size;
     config.default_page_size = config.default_page_size.min(args.max_page_size);
+    config.webhook_policy = args.webhooks.policy();
     config.cors = CorsOrigins::parse(&args.cors_origins)
         .map_err(anyhow::Error::msg)
         .context("--cors-origin")?;
@@ -93,6 +101,8 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         .with_writer(std::io::stderr)
         .with_env_filter(filter)
         .init();
+    let delivery = (!args.no_deliver)
+        .then(|| sitrep_server::Delivery::start(path.clone(), config.webhook_policy));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -116,6 +126,9 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             .await
             .context("serving HTTP")
     })?;
+    if let Some(delivery) = delivery {
+        delivery.stop();
+    }
     messages::note("stopped");
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod incidents;
 pub mod meta;
 pub mod stats;
+pub mod watches;
 
 use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
