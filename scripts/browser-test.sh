@@ -38,6 +38,8 @@ multi=crates/cli/tests/fixtures/resolve/pakistan-2023-05-16.jsonl
 inputs=(examples/corpus.jsonl)
 multi_source=0
 if [ -f "$multi" ]; then inputs+=("$multi"); multi_source=1; fi
+# A watch over Libya before the ingest, so that the alerts panel has alerts to show.
+"$sitrep" watch add libya --country LY --db "$db" 2>"$work/watch.log"
 "$sitrep" ingest "${inputs[@]}" --db "$db" 2>"$work/ingest.log"
 
 log="$work/serve.log"
@@ -59,9 +61,14 @@ done
 [ -n "$url" ] || { cat "$log" >&2; echo "browser-test: no address in the server log" >&2; exit 1; }
 echo "browser-test: server at $url" >&2
 
-status=0
+set +e
 SITREP_URL="$url" SCREENSHOT_DIR="$work" CHROMIUM=/usr/bin/chromium MULTI_SOURCE="$multi_source" \
-  node --test --test-reporter=spec "$browser_dir/dashboard.test.mjs" || status=$?
+  SITREP_BIN="$sitrep" SITREP_DB="$db" \
+  node --test --test-reporter=spec "$browser_dir/dashboard.test.mjs" 2>&1 | tee "$work/node.log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE '^[^ ]+ pass [0-9]+' "$work/node.log" | grep -oE '[0-9]+$' || echo 0)
+failed=$(grep -oE '^[^ ]+ fail [0-9]+' "$work/node.log" | grep -oE '[0-9]+$' || echo 0)
 
 # Graceful shutdown: SIGTERM ends the server with status 0 after it says so.
 kill -TERM "$server"
@@ -73,11 +80,12 @@ else
 fi
 trap - EXIT
 
+# The shutdown check counts as one more test.
 if [ "$status" -eq 0 ]; then
-  echo "browser-test: screenshot in $work/dashboard.png" >&2
-  echo "browser: 2 passed, 0 failed"
+  echo "browser-test: screenshots in $work" >&2
+  echo "browser: $((passed + 1)) passed, $failed failed"
 else
   cat "$log" >&2
-  echo "browser: 0 passed, 1 failed"
+  echo "browser: $passed passed, $((failed > 0 ? failed : 1)) failed"
 fi
 exit "$status"

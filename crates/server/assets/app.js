@@ -34,7 +34,9 @@
     loading: 0,
     ready: false,
     countryNames: {},
-    timeline: null
+    timeline: null,
+    alerts: 0,
+    newestAlert: 0
   };
   window.sitrep = state;
 
@@ -623,6 +625,69 @@
     setTimeout(function () { map.invalidateSize(); }, 0);
   });
 
+  // ---- alerts -------------------------------------------------------------------------------
+
+  // What changed, in words, as `sitrep alerts` says it.
+  function describeChange(c) {
+    var figure = function (n) { return n === null || n === undefined ? "unknown" : n; };
+    if (c.change === "killed" || c.change === "wounded") return c.change + " " + figure(c.from) + " \u2192 " + c.to;
+    if (c.change === "claimed") return c.by ? "claimed by " + c.by : "claimed";
+    if (c.change === "located") return "place now " + c.to + " (" + c.place + ")";
+    return c.change;
+  }
+
+  function alertItem(alert) {
+    var r = alert.reason;
+    var what = label(r.event_type) + (r.place ? " in " + r.place : "");
+    if (r.killed !== undefined && r.killed !== null) what += ", " + r.killed + " killed";
+    if (r.changes && r.changes.length) what += " (" + r.changes.map(describeChange).join("; ") + ")";
+    var button = el("button", {
+      type: "button", "class": "alert", "data-alert": alert.id, "data-incident": alert.incident_id
+    }, [
+      el("div", { "class": "what", text: alert.watch + ": " + (alert.kind === "escalated" ? "escalated " : "") + what }),
+      el("div", { "class": "when", text: alert.created_at.slice(0, 19).replace("T", " ") + " UTC \u00b7 " + r.area })
+    ]);
+    // Opening the incident also centres the map on it (`renderIncident`).
+    button.addEventListener("click", function () { openIncident(alert.incident_id); });
+    return el("li", { "class": "kind-" + alert.kind }, [button]);
+  }
+
+  function addAlerts(alerts, fresh) {
+    var list = document.getElementById("alerts-list");
+    alerts.forEach(function (alert) {
+      if (alert.id <= state.newestAlert && fresh) return;
+      list.insertBefore(alertItem(alert), list.firstChild);
+      state.newestAlert = Math.max(state.newestAlert, alert.id);
+      state.alerts++;
+    });
+    document.getElementById("alerts-count").textContent = state.alerts;
+    document.getElementById("alerts-empty").hidden = state.alerts > 0;
+    if (fresh && alerts.length) document.getElementById("alerts-toggle").classList.add("fresh");
+  }
+
+  function loadAlerts() {
+    return getJSON("/api/alerts?limit=100").then(function (alerts) {
+      addAlerts(alerts.slice().reverse(), false);
+      followAlerts();
+    });
+  }
+
+  // New alerts as they are raised (server-sent events), from the newest one shown.
+  function followAlerts() {
+    if (!window.EventSource) return;
+    var source = new EventSource("/api/alerts/stream?after=" + state.newestAlert);
+    source.addEventListener("alert", function (e) {
+      addAlerts([JSON.parse(e.data)], true);
+    });
+  }
+
+  document.getElementById("alerts-toggle").addEventListener("click", function () {
+    var panel = document.getElementById("alerts");
+    panel.hidden = !panel.hidden;
+    this.setAttribute("aria-expanded", String(!panel.hidden));
+    this.classList.remove("fresh");
+  });
+
   // ---- start --------------------------------------------------------------------------------
 
   function refresh(withTimeline) {
@@ -662,7 +727,8 @@
     filtersToForm();
     setUpBrush();
     var opened = state.incident ? openIncident(state.incident) : null;
-    return Promise.all([refresh(true), opened]);
+    var alerts = loadAlerts().catch(function () { /* no alerts panel content */ });
+    return Promise.all([refresh(true), opened, alerts]);
   }).catch(function (err) {
     document.getElementById("summary").textContent = "Error: " + err.message;
     state.ready = true;

@@ -3,7 +3,8 @@
 // server and sets SITREP_URL, SCREENSHOT_DIR and CHROMIUM.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -64,7 +65,10 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
   try {
     const failures = [];
     page.on("pageerror", (err) => failures.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => failures.push(`request failed: ${req.url()}`));
+    page.on("requestfailed", (req) => {
+      // The alerts stream stays open until the page goes; its end is not a failure.
+      if (!req.url().includes("/api/alerts/stream")) failures.push(`request failed: ${req.url()}`);
+    });
     page.on("request", (req) => {
       if (!req.url().startsWith(base)) failures.push(`request outside the server: ${req.url()}`);
     });
@@ -185,6 +189,65 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
     assert.deepEqual(failures, [], "no script errors, failed or outside requests");
   } catch (err) {
     await page.screenshot({ path: join(shots, "failure.png") }).catch(() => {});
+    throw err;
+  } finally {
+    await browser.close();
+  }
+});
+
+test("dashboard: the alerts panel lists alerts, opens their incident, shows new ones live", async () => {
+  const sitrep = process.env.SITREP_BIN;
+  const db = process.env.SITREP_DB;
+  assert.ok(sitrep && db, "SITREP_BIN and SITREP_DB name the binary and the served store");
+  const profile = mkdtempSync(join(tmpdir(), "sitrep-chromium-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const page = await browser.newPage();
+  try {
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await page.goto(base + "/");
+    await settled(page);
+
+    // 1. Every alert the API holds is listed, newest first.
+    const alerts = await api("/api/alerts?limit=100");
+    assert.ok(alerts.length > 0, "the browser test's watch raised alerts while ingesting");
+    await page.waitForFunction((n) => window.sitrep.alerts === n, alerts.length);
+    assert.equal(await page.textContent("#alerts-count"), String(alerts.length));
+    await page.click("#alerts-toggle");
+    const shown = await page.$$eval("#alerts-list button.alert", (b) => b.map((x) => Number(x.dataset.alert)));
+    assert.deepEqual(shown, alerts.map((a) => a.id), "newest first");
+
+    // 2. An alert opens its incident.
+    await page.click("#alerts-list button.alert >> nth=0");
+    const current = await api(`/api/incidents/${alerts[0].incident_id}`);
+    await page.waitForSelector(`#panel-body[data-incident="${current.id}"]`);
+
+    // 3. An ingest in another process raises an alert, which appears without a reload.
+    const article = {
+      id: "browser-live-1",
+      published: "2026-11-30",
+      text: "KABUL, Afghanistan (AP) - A suicide bomber blew himself up outside a police station in Kandahar city on Sunday, killing six police officers, officials said.",
+    };
+    const input = join(mkdtempSync(join(tmpdir(), "sitrep-live-")), "live.jsonl");
+    writeFileSync(input, JSON.stringify(article) + "\n");
+    execFileSync(sitrep, ["watch", "add", "kandahar-live", "--near", "31.61,65.71", "--radius-km", "50", "--db", db]);
+    execFileSync(sitrep, ["ingest", input, "--db", db], { stdio: "ignore" });
+    await page.waitForFunction((n) => window.sitrep.alerts === n + 1, alerts.length, { timeout: 15000 });
+    const first = await page.textContent("#alerts-list li:first-child .what");
+    assert.match(first, /^kandahar-live: /);
+    assert.ok(await page.$eval("#alerts-toggle", (b) => b.classList.contains("fresh")));
+    await page.screenshot({ path: join(shots, "alerts.png") });
+    assert.deepEqual(errors, [], "no script errors");
+  } catch (err) {
+    await page.screenshot({ path: join(shots, "alerts-failure.png") }).catch(() => {});
     throw err;
   } finally {
     await browser.close();
