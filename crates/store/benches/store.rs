@@ -12,7 +12,10 @@
 //! - `store/search_text`: a place word searched in the reports, 100 newest;
 //! - `store/count_bbox_dates`: the number of incidents in a box and a date range;
 //! - `store/insert_day`: one day's 560 extracted articles (250 incidents, 1 to 5 reports
-//!   each) written to an empty in-memory store in one batch, resolution included.
+//!   each) written to an empty in-memory store in one batch, resolution included;
+//! - `store/insert_day_10k_watches`: the same day with 10,000 watches in the store (radii
+//!   around the same towns, countries, provinces, boxes), alerts included: the difference with
+//!   `insert_day` is what watching costs.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -25,6 +28,7 @@ use sitrep_model::{
     Perpetrator,
 };
 use sitrep_store::{BoundingBox, IncidentFilter, IncidentSearch, PageRequest, SortOrder, Store};
+use sitrep_watch::{Area, WatchSpec, WebhookPolicy};
 
 /// `(name, country, lat, lon)` of the places incidents are scattered around.
 const CENTRES: &[(&str, &str, f64, f64)] = &[
@@ -268,7 +272,73 @@ fn insert(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    let watches = watches(10_000);
+    {
+        let mut store = Store::open_in_memory().expect("an in-memory store");
+        for spec in &watches {
+            store
+                .add_watch(spec, WebhookPolicy::PublicOnly)
+                .expect("generated watches are valid");
+        }
+        let outcome = store
+            .insert_batch_resolved(&articles)
+            .expect("synthetic articles are valid");
+        eprintln!(
+            "store/insert_day_10k_watches: {} incidents raise {} alerts",
+            outcome.incidents.created, outcome.alerts
+        );
+    }
+    group.bench_function("insert_day_10k_watches", |b| {
+        b.iter_batched(
+            || {
+                let store = Store::open_in_memory().expect("an in-memory store");
+                for spec in &watches {
+                    store
+                        .add_watch(spec, WebhookPolicy::PublicOnly)
+                        .expect("generated watches are valid");
+                }
+                store
+            },
+            |mut store| {
+                store
+                    .insert_batch(black_box(&articles))
+                    .expect("synthetic articles are valid")
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
+}
+
+/// `n` watches: 85 % radii of 5 to 100 km around points near the towns incidents happen in,
+/// 10 % countries, 5 % boxes of about a degree.
+fn watches(n: usize) -> Vec<WatchSpec> {
+    let mut rng = Rng(0x0A7C_4E5_0000_0001);
+    (0..n)
+        .map(|i| {
+            let (_, country, lat, lon) = CENTRES[rng.below(CENTRES.len())];
+            let lat = lat + (rng.unit() - 0.5) * 6.0;
+            let lon = lon + (rng.unit() - 0.5) * 6.0;
+            let area = match rng.below(20) {
+                0 | 1 => Area::Country {
+                    country: CountryCode::new(country).expect("a valid code"),
+                },
+                2 => Area::Bbox {
+                    min_lon: lon - 0.5,
+                    min_lat: lat - 0.5,
+                    max_lon: lon + 0.5,
+                    max_lat: lat + 0.5,
+                },
+                _ => Area::Near {
+                    lat,
+                    lon,
+                    radius_km: 5.0 + rng.unit() * 95.0,
+                    radius_km_by_type: Default::default(),
+                },
+            };
+            WatchSpec::new(format!("w{i}"), area)
+        })
+        .collect()
 }
 
 criterion_group!(benches, queries, insert);
