@@ -313,7 +313,7 @@ fn insert(c: &mut Criterion) {
 /// `n` watches: 85 % radii of 5 to 100 km around points near the towns incidents happen in,
 /// 10 % countries, 5 % boxes of about a degree.
 fn watches(n: usize) -> Vec<WatchSpec> {
-    let mut rng = Rng(0x0A7C_4E5_0000_0001);
+    let mut rng = Rng(0x00A7_C4E5_0000_0001);
     (0..n)
         .map(|i| {
             let (_, country, lat, lon) = CENTRES[rng.below(CENTRES.len())];
