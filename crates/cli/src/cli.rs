@@ -87,6 +87,17 @@ pub enum Command {
     Alerts(crate::commands::alerts::AlertsArgs),
     /// Manage the bearer tokens that writes over the API (adding watches) need.
     Token(crate::commands::token::TokenArgs),
+    /// Follow feeds: poll them every interval and store new items as incidents, with alerts.
+    ///
+    /// Conditional requests (ETag, Last-Modified), a backoff for failing feeds, and state in the
+    /// store, so a restart neither reads an item twice nor misses one. `sitrep feeds` shows
+    /// each feed's last poll, items and errors.
+    ///
+    /// sitrep follow --feeds feeds.txt --interval 5m --db sitrep.db
+    #[command(verbatim_doc_comment)]
+    Follow(crate::commands::follow::FollowArgs),
+    /// List followed feeds: last poll, items read, incident reports, last error.
+    Feeds(crate::commands::follow::FeedsArgs),
 }
 
 /// Flags of `sitrep eval`.

@@ -91,6 +91,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::token::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Follow(args) => {
+            let resources = resources()?;
+            commands::follow::run(&args, resources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Feeds(args) => {
+            commands::follow::run_feeds(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo => {
             let resources = resources()?;
             commands::demo::run(resources)?;

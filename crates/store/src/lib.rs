@@ -51,6 +51,7 @@
 
 mod bbox;
 mod error;
+mod feeds;
 mod filter;
 mod insert;
 mod interrupt;
@@ -73,6 +74,7 @@ use rusqlite::functions::FunctionFlags;
 
 pub use bbox::BoundingBox;
 pub use error::{Error, InvalidBoundingBox, Result};
+pub use feeds::{FeedState, PollRecord};
 pub use filter::IncidentFilter;
 pub use insert::{BatchOutcome, InsertOutcome};
 pub use interrupt::InterruptHandle;

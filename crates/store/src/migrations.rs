@@ -12,7 +12,7 @@
 //! day for box-and-dates queries, version 5 the fields of each filed mention that let a
 //! resolution lookup skip mentions that cannot match before reading them, version 6 the
 //! attackers' killed and wounded bounds of each incident, version 7 watches, alerts, the
-//! webhook outbox and API tokens.
+//! webhook outbox and API tokens, version 8 followed feeds and the items read from them.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -277,6 +277,33 @@ CREATE TABLE api_tokens (
 );
 "#;
 
+/// Followed feeds (`sitrep follow`): per feed the validators of its last answer (`ETag`,
+/// `Last-Modified`) for conditional requests, when it was polled and succeeded, its last
+/// error and its backoff, and the items already read from it (GUID, else link, else content
+/// hash: the article id the feed reader gives), so that a restart neither reads an item
+/// twice nor misses one.
+const V8_FEEDS: &str = r#"
+CREATE TABLE feeds (
+    url             TEXT PRIMARY KEY NOT NULL,
+    etag            TEXT,
+    last_modified   TEXT,
+    last_poll_at    TEXT,             -- RFC 3339
+    last_success_at TEXT,
+    last_error      TEXT,
+    failures        INTEGER NOT NULL DEFAULT 0,  -- consecutive
+    next_poll       INTEGER NOT NULL DEFAULT 0,  -- Unix seconds
+    items           INTEGER NOT NULL DEFAULT 0,  -- items read, in all
+    incidents       INTEGER NOT NULL DEFAULT 0   -- reports of incidents they held
+) WITHOUT ROWID;
+
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item     TEXT NOT NULL,           -- the item's article id
+    seen_at  TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item)
+) WITHOUT ROWID;
+"#;
+
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[
     V1_TABLES,
@@ -286,6 +313,7 @@ const MIGRATIONS: &[&str] = &[
     V5_BLOCK_FIELDS,
     V6_ATTACKER_COUNTS,
     V7_WATCHES,
+    V8_FEEDS,
 ];
 
 /// The schema version this code migrates to.
@@ -406,7 +434,7 @@ mod tests {
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(LATEST_VERSION, 7);
+        assert_eq!(LATEST_VERSION, 8);
         // The R*Tree of version 2 was filled from the row written at version 1.
         let filter = IncidentFilter {
             bbox: Some(BoundingBox::new(65.0, 31.0, 66.0, 32.0).unwrap()),

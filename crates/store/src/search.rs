@@ -1120,6 +1120,8 @@ pub(crate) mod tests {
                  ALTER TABLE incidents DROP COLUMN attackers_killed_max;
                  ALTER TABLE incidents DROP COLUMN attackers_wounded_min;
                  ALTER TABLE incidents DROP COLUMN attackers_wounded_max;
+                 DROP TABLE feed_items;
+                 DROP TABLE feeds;
                  DROP TABLE api_tokens;
                  DROP INDEX incident_aliases_target;
                  DROP TABLE outbox;

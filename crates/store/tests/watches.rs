@@ -310,3 +310,38 @@ fn alerts_can_be_followed_by_id() {
         .unwrap();
     assert!(only.iter().all(|a| a.watch == "libya") && only.len() == 1);
 }
+
+#[test]
+fn a_report_that_takes_the_lead_of_an_alerted_incident_does_not_alert_it_again() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
+        .unwrap();
+    let first = store
+        .insert_batch_resolved(&[item(
+            "z-late-outlet",
+            vec![embassy_attack(2, LocationPrecision::City)],
+        )])
+        .unwrap();
+    assert_eq!(first.alerts, 1);
+    let alerted = alerts(&store)[0].incident_id.clone();
+    // A report that precedes it joins the incident and becomes its leader: the incident takes
+    // that report's id, and the old id is an alias. The watch has heard it all already.
+    let second = store
+        .insert_batch_resolved(&[item(
+            "a-early-outlet",
+            vec![embassy_attack(2, LocationPrecision::City)],
+        )])
+        .unwrap();
+    let current = store.current_incident_id(&alerted).unwrap().unwrap();
+    assert_eq!(second.incidents.created, 0, "{second:?}");
+    assert_eq!(second.alerts, 0, "the lead changed to {current}");
+    // An escalation of the incident under its new id still alerts, once.
+    let third = store
+        .insert_batch_resolved(&[item(
+            "m-outlet",
+            vec![embassy_attack(5, LocationPrecision::City)],
+        )])
+        .unwrap();
+    assert_eq!(third.alerts, 1);
+}

@@ -4,6 +4,7 @@ pub mod alerts;
 pub mod demo;
 pub mod eval;
 pub mod extract;
+pub mod follow;
 pub mod incident;
 pub mod ingest;
 pub mod query;

@@ -1,0 +1,339 @@
+//! `sitrep follow`: poll feeds and store their new items as they appear, raising and delivering
+//! alerts, until stopped.
+//!
+//! Every feed is polled once per interval with a conditional request; a feed that fails waits
+//! longer each time (doubling up to an hour, or what its `Retry-After` asks) while the others
+//! go on. Each new item (by GUID, else link, else content hash) is cleaned, extracted and
+//! stored like `sitrep ingest` stores it, then recorded as read; the feed's validators and
+//! counts are recorded last. A run stopped at any point, even killed, resumes without reading
+//! an item twice or missing one. SIGTERM or Ctrl-C stops after the poll in flight.
+
+use std::io::Cursor;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use sitrep_extract::Resources;
+use sitrep_follow::{PollOutcome, Poller, next_wait, parse_feeds};
+use sitrep_ingest::{ReadOptions, Severity, read_reader};
+use sitrep_model::Article;
+use sitrep_store::{PollRecord, Store};
+
+use crate::cli::DbArgs;
+use crate::commands::watch::WebhookArgs;
+use crate::{messages, pipeline};
+
+/// Flags of `sitrep follow`.
+#[derive(Debug, Args)]
+pub struct FollowArgs {
+    /// A file of feed URLs (RSS, Atom or JSON Feed), one per line; `#` starts a comment.
+    #[arg(long, value_name = "FILE")]
+    pub feeds: PathBuf,
+    /// How often to poll each feed: 60s, 5m, 1h, or seconds.
+    #[arg(long, default_value = "60s", value_name = "DURATION", value_parser = parse_interval)]
+    pub interval: Duration,
+    /// Poll every feed once, store what is new, and exit (for cron and tests).
+    #[arg(long)]
+    pub once: bool,
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Store alerts but leave webhooks to `sitrep serve` or `sitrep alerts --deliver`.
+    #[arg(long)]
+    pub no_deliver: bool,
+    /// Private webhooks.
+    #[command(flatten)]
+    pub webhooks: WebhookArgs,
+}
+
+/// Reads "60s", "5m", "1h" or a number of seconds; at least one second.
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    let trimmed = text.trim();
+    let seconds = if let Ok(n) = trimmed.parse::<u64>() {
+        n
+    } else {
+        let (number, unit) = trimmed.split_at(trimmed.len().saturating_sub(1));
+        let n: u64 = number
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text:?}: expected a duration such as 60s, 5m or 1h"))?;
+        match unit {
+            "s" => n,
+            "m" => n.saturating_mul(60),
+            "h" => n.saturating_mul(3_600),
+            _ => {
+                return Err(format!(
+                    "{text:?}: expected a duration such as 60s, 5m or 1h"
+                ));
+            }
+        }
+    };
+    if seconds == 0 {
+        return Err(format!("{text:?}: the interval must be at least 1 second"));
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+/// What one poll of one feed did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct PollSummary {
+    items: u64,
+    incidents: u64,
+    alerts: u64,
+}
+
+/// Runs `sitrep follow`.
+pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
+    let name = args.feeds.display().to_string();
+    let text = std::fs::read_to_string(&args.feeds)
+        .with_context(|| format!("reading the feeds file {name}"))?;
+    let feeds = parse_feeds(&name, &text)?;
+    if feeds.is_empty() {
+        bail!("{name} lists no feed (one http or https URL per line)");
+    }
+    let path = &args.db.db;
+    let mut store =
+        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    let stop = stop_on_signal()?;
+    let poller = Poller::new();
+    let notifier = sitrep_notify::Notifier::new(
+        args.webhooks.policy(),
+        sitrep_notify::RetryPolicy::default(),
+    );
+    messages::note(format!(
+        "following {} feeds every {} s into {}{}",
+        feeds.len(),
+        args.interval.as_secs(),
+        path.display(),
+        if args.once {
+            " (once)"
+        } else {
+            "; SIGTERM or Ctrl-C stops"
+        }
+    ));
+    loop {
+        let now = jiff::Timestamp::now().as_second();
+        for url in &feeds {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let state = store.feed(url)?;
+            if !args.once && state.next_poll > now {
+                continue;
+            }
+            poll_one(&mut store, &poller, url, args.interval, resources)?;
+        }
+        if !args.no_deliver && store.outbox_stats()?.pending > 0 {
+            let report = notifier.deliver_due(&mut store)?;
+            if report != sitrep_notify::DeliveryReport::default() {
+                crate::commands::alerts::note_deliveries(&report, &store)?;
+            }
+        }
+        if args.once || stop.load(Ordering::Relaxed) {
+            break;
+        }
+        // Sleep until the next feed is due, waking every second to notice a stop.
+        let next = store
+            .feeds()?
+            .iter()
+            .filter(|f| feeds.contains(&f.url))
+            .map(|f| f.next_poll)
+            .min()
+            .unwrap_or(now);
+        while jiff::Timestamp::now().as_second() < next && !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+    }
+    messages::note("stopped following");
+    Ok(())
+}
+
+/// Polls one feed, stores its new items, records the poll and logs one line.
+fn poll_one(
+    store: &mut Store,
+    poller: &Poller,
+    url: &str,
+    interval: Duration,
+    resources: &Resources,
+) -> Result<()> {
+    let state = store.feed(url)?;
+    let now = jiff::Timestamp::now().as_second();
+    let after = |wait: Duration| now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2);
+    match poller.poll(&state) {
+        PollOutcome::NotModified => {
+            let record = PollRecord::Success {
+                etag: None,
+                last_modified: None,
+                items: 0,
+                incidents: 0,
+            };
+            store.record_poll(url, &record, after(interval))?;
+            messages::note(format!("{url}: not modified"));
+        }
+        PollOutcome::Fetched {
+            body,
+            etag,
+            last_modified,
+        } => {
+            let summary = store_items(store, url, body, resources)?;
+            let record = PollRecord::Success {
+                etag,
+                last_modified,
+                items: summary.items,
+                incidents: summary.incidents,
+            };
+            store.record_poll(url, &record, after(interval))?;
+            messages::note(format!(
+                "{url}: {} new items, {} incident reports, {} alerts",
+                summary.items, summary.incidents, summary.alerts
+            ));
+        }
+        PollOutcome::Failed { error, retry_after } => {
+            let wait = next_wait(interval, state.failures.saturating_add(1), retry_after);
+            store.record_poll(
+                url,
+                &PollRecord::Failure {
+                    error: error.clone(),
+                },
+                after(wait),
+            )?;
+            messages::warning(format!("{url}: {error}; next poll in {} s", wait.as_secs()));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a feed body into articles, stores those not read from this feed before, and records
+/// them as read.
+fn store_items(
+    store: &mut Store,
+    url: &str,
+    body: Vec<u8>,
+    resources: &Resources,
+) -> Result<PollSummary> {
+    let options = ReadOptions::default();
+    let mut articles: Vec<Article> = Vec::new();
+    for item in read_reader(Cursor::new(body), url, None, &options) {
+        match item {
+            Ok(mut article) => {
+                article.text = sitrep_text::clean_text(&article.text);
+                if !article.text.is_empty() {
+                    articles.push(article);
+                }
+            }
+            Err(err) if err.severity() == Severity::Warning => messages::warning(&err),
+            Err(err) => messages::warning(format!("{url}: {err}")),
+        }
+    }
+    let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
+    let unseen = store.unseen_items(url, &ids)?;
+    articles.retain(|a| unseen.iter().any(|id| id == a.id.as_str()));
+    let mut summary = PollSummary::default();
+    if articles.is_empty() {
+        return Ok(summary);
+    }
+    let items = pipeline::extract_batch(articles, resources);
+    let outcome = store
+        .insert_batch_resolved(&items)
+        .with_context(|| format!("storing the items of {url}"))?;
+    store.mark_items_seen(url, &unseen)?;
+    summary.items = unseen.len() as u64;
+    summary.incidents = items.iter().map(|(_, e)| e.incidents.len() as u64).sum();
+    summary.alerts = outcome.alerts as u64;
+    Ok(summary)
+}
+
+/// A flag set by SIGTERM or Ctrl-C.
+fn stop_on_signal() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the signal handler")?;
+    std::thread::spawn(move || {
+        runtime.block_on(sitrep_server::shutdown_signal());
+        messages::note("stopping after the poll in flight");
+        flag.store(true, Ordering::Relaxed);
+    });
+    Ok(stop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_read_with_their_unit() {
+        assert_eq!(parse_interval("60s"), Ok(Duration::from_secs(60)));
+        assert_eq!(parse_interval("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_interval("1h"), Ok(Duration::from_secs(3_600)));
+        assert_eq!(parse_interval("90"), Ok(Duration::from_secs(90)));
+        assert!(parse_interval("0s").is_err());
+        assert!(parse_interval("soon").is_err());
+        assert!(parse_interval("5d").is_err());
+    }
+}
+
+/// Flags of `sitrep feeds`.
+#[derive(Debug, Args)]
+pub struct FeedsArgs {
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print JSON Lines (one feed per line) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `sitrep feeds`: every followed feed with its last poll, items, incidents and error.
+pub fn run_feeds(args: &FeedsArgs) -> Result<()> {
+    use std::io::{IsTerminal, Write};
+    let path = &args.db.db;
+    if !path.exists() {
+        bail!(
+            "no store at {} (run `sitrep follow` first, or pass --db)",
+            path.display()
+        );
+    }
+    let store = Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    let feeds = store.feeds()?;
+    let mut out = std::io::stdout().lock();
+    if args.json || !std::io::stdout().is_terminal() {
+        for f in &feeds {
+            let line = serde_json::json!({
+                "url": f.url, "last_poll_at": f.last_poll_at, "last_success_at": f.last_success_at,
+                "last_error": f.last_error, "failures": f.failures, "items": f.items,
+                "incidents": f.incidents, "etag": f.etag, "last_modified": f.last_modified,
+            });
+            writeln!(out, "{line}")?;
+        }
+        return Ok(());
+    }
+    if feeds.is_empty() {
+        messages::note("no feeds followed yet; see `sitrep follow --help`");
+    }
+    for f in &feeds {
+        let last = f
+            .last_poll_at
+            .as_deref()
+            .map_or("never", |t| t.get(..19).unwrap_or(t));
+        let error = f
+            .last_error
+            .as_deref()
+            .map(|e| format!("  error ({} in a row): {e}", f.failures))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}  polled {last}  {} items  {} incident reports{error}",
+            f.url, f.items, f.incidents
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! `sitrep follow` against feeds served on 127.0.0.1: new items are read once, a 304 is
+//! honoured, a failing feed is read after it recovers, a restart resumes without duplicates,
+//! a bad feeds file names its line, and SIGTERM stops cleanly.
+
+mod util;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use util::Dir;
+
+/// A feed server: `/news.xml` serves the items in `items` with an ETag that changes with them
+/// (304 when the client sends the current one); `/flaky.xml` fails `fail_first` times, then
+/// serves like `/news.xml`. Every answer's status is recorded.
+#[derive(Default)]
+struct Feeds {
+    items: Vec<(String, String)>,
+    fail_first: usize,
+    flaky_calls: usize,
+    answered: Vec<(String, u16)>,
+}
+
+fn rss(items: &[(String, String)]) -> String {
+    let entries: String = items
+        .iter()
+        .map(|(guid, text)| {
+            format!(
+                "<item><title>{text}</title><guid>{guid}</guid><description>{text}</description>\
+                 <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test wire</title>\
+         <link>http://127.0.0.1/</link><description>t</description>{entries}</channel></rss>"
+    )
+}
+
+fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap_or(0);
+            let path = request_line
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("")
+                .to_string();
+            let mut if_none_match = None;
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = line.split_once(':')
+                    && k.eq_ignore_ascii_case("if-none-match")
+                {
+                    if_none_match = Some(v.trim().to_string());
+                }
+            }
+            let mut state = feeds.lock().unwrap();
+            let etag = format!("\"v{}\"", state.items.len());
+            let failing = path == "/flaky.xml" && {
+                state.flaky_calls += 1;
+                state.flaky_calls <= state.fail_first
+            };
+            let (status, body) = if failing {
+                (500, String::from("oops"))
+            } else if if_none_match.as_deref() == Some(etag.as_str()) {
+                (304, String::new())
+            } else {
+                (200, rss(&state.items))
+            };
+            state.answered.push((path, status));
+            drop(state);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nETag: {etag}\r\nContent-Type: application/rss+xml\r\n\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+const KANDAHAR: &str = "A suicide bomber killed six police officers at a checkpoint in Kandahar city, Afghanistan, on Sunday, officials said.";
+const MOSUL: &str = "Gunmen killed four soldiers in an attack on an army post in Mosul, Iraq, on Sunday, officials said.";
+
+fn articles(dir: &Dir) -> usize {
+    let out = dir
+        .run(&[
+            "query",
+            "--db",
+            "s.db",
+            "--include-background",
+            "--format",
+            "json",
+        ])
+        .expect_code(0);
+    out.json_lines()
+        .iter()
+        .map(|i| i["sources"].as_array().unwrap().len())
+        .sum()
+}
+
+fn feed_state(dir: &Dir, suffix: &str) -> serde_json::Value {
+    dir.run(&["feeds", "--db", "s.db", "--json"])
+        .expect_code(0)
+        .json_lines()
+        .into_iter()
+        .find(|f| f["url"].as_str().unwrap().ends_with(suffix))
+        .unwrap_or_else(|| panic!("no feed ending {suffix}"))
+}
+
+#[test]
+fn new_items_are_read_once_304_is_honoured_and_a_restart_resumes() {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("k1".into(), KANDAHAR.into()));
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("# test wire\n{base}/news.xml\n"));
+    let once = ["follow", "--feeds", "feeds.txt", "--once", "--db", "s.db"];
+
+    let first = dir.run(&once).expect_code(0);
+    assert!(first.stderr.contains("1 new items"), "{}", first.stderr);
+    assert_eq!(articles(&dir), 1);
+
+    // Nothing new: the server answers 304 to the validator it gave.
+    let second = dir.run(&once).expect_code(0);
+    assert!(second.stderr.contains("not modified"), "{}", second.stderr);
+    assert_eq!(feeds.lock().unwrap().answered.last().unwrap().1, 304);
+
+    // A new item between polls is read, once; the old one is not read again.
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("m1".into(), MOSUL.into()));
+    let third = dir.run(&once).expect_code(0);
+    assert!(third.stderr.contains("1 new items"), "{}", third.stderr);
+    assert_eq!(articles(&dir), 2);
+    let state = feed_state(&dir, "/news.xml");
+    assert_eq!(state["items"], 2);
+    assert_eq!(state["etag"], "\"v2\"");
+    assert!(state["last_error"].is_null());
+}
+
+#[test]
+fn a_failing_feed_backs_off_and_is_read_when_it_recovers() {
+    let feeds = Arc::new(Mutex::new(Feeds {
+        fail_first: 1,
+        ..Feeds::default()
+    }));
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("k1".into(), KANDAHAR.into()));
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("{base}/flaky.xml\n{base}/news.xml\n"));
+    let once = ["follow", "--feeds", "feeds.txt", "--once", "--db", "s.db"];
+    let first = dir.run(&once).expect_code(0);
+    assert!(first.stderr.contains("answered 500"), "{}", first.stderr);
+    let flaky = feed_state(&dir, "/flaky.xml");
+    assert_eq!(flaky["failures"], 1);
+    assert!(flaky["last_error"].as_str().unwrap().contains("500"));
+    // The other feed was read all the same.
+    assert_eq!(feed_state(&dir, "/news.xml")["items"], 1);
+
+    dir.run(&once).expect_code(0);
+    let flaky = feed_state(&dir, "/flaky.xml");
+    assert_eq!(flaky["failures"], 0);
+    assert!(flaky["last_error"].is_null());
+    // Both feeds carry the same item: it is stored once.
+    assert_eq!(articles(&dir), 1);
+}
+
+#[test]
+fn a_bad_feeds_file_names_its_line() {
+    let dir = Dir::new();
+    dir.write(
+        "feeds.txt",
+        "https://example.org/rss\nftp://example.org/x\n",
+    );
+    let run = dir.run(&["follow", "--feeds", "feeds.txt", "--once", "--db", "s.db"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("feeds.txt:2:"), "{}", run.stderr);
+    let bad = dir.run(&[
+        "follow",
+        "--feeds",
+        "feeds.txt",
+        "--interval",
+        "0s",
+        "--db",
+        "s.db",
+    ]);
+    assert_eq!(bad.code, Some(2));
+    assert!(bad.stderr.contains("--interval"), "{}", bad.stderr);
+}
+
+#[test]
+fn sigterm_stops_after_the_poll_in_flight() {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("k1".into(), KANDAHAR.into()));
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("{base}/news.xml\n"));
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "follow",
+            "--feeds",
+            "feeds.txt",
+            "--interval",
+            "1s",
+            "--db",
+            "s.db",
+        ])
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for two polls (the second a 304), then stop it.
+    let started = Instant::now();
+    while feeds.lock().unwrap().answered.len() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no second poll"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("stopped following"), "{stderr}");
+    assert_eq!(articles(&dir), 1);
+}
