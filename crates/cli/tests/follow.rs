@@ -71,7 +71,15 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
                 state.flaky_calls += 1;
                 state.flaky_calls <= state.fail_first
             };
-            let (status, body) = if failing {
+            let (status, body) = if path == "/page.html" {
+                (
+                    200,
+                    String::from(
+                        "<!doctype html><html><body><p>A bomb killed five people in Kabul \
+                         on Sunday.</p></body></html>",
+                    ),
+                )
+            } else if failing {
                 (500, String::from("oops"))
             } else if if_none_match.as_deref() == Some(etag.as_str()) {
                 (304, String::new())
@@ -170,7 +178,10 @@ fn a_failing_feed_backs_off_and_is_read_when_it_recovers() {
         .push(("k1".into(), KANDAHAR.into()));
     let base = serve(Arc::clone(&feeds));
     let dir = Dir::new();
-    dir.write("feeds.txt", format!("{base}/flaky.xml\n{base}/news.xml\n"));
+    dir.write(
+        "feeds.txt",
+        format!("{base}/flaky.xml\n{base}/news.xml\n{base}/page.html\n"),
+    );
     let once = ["follow", "--feeds", "feeds.txt", "--once", "--db", "s.db"];
     let first = dir.run(&once).expect_code(0);
     assert!(first.stderr.contains("answered 500"), "{}", first.stderr);
@@ -179,6 +190,16 @@ fn a_failing_feed_backs_off_and_is_read_when_it_recovers() {
     assert!(flaky["last_error"].as_str().unwrap().contains("500"));
     // The other feed was read all the same.
     assert_eq!(feed_state(&dir, "/news.xml")["items"], 1);
+    // A page that is not a feed is a failure of that feed, not an article.
+    let page = feed_state(&dir, "/page.html");
+    assert_eq!(
+        (page["failures"].as_u64(), page["items"].as_u64()),
+        (Some(1), Some(0))
+    );
+    assert!(
+        page["last_error"].as_str().unwrap().contains("not a feed"),
+        "{page}"
+    );
 
     dir.run(&once).expect_code(0);
     let flaky = feed_state(&dir, "/flaky.xml");

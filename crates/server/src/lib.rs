@@ -143,12 +143,28 @@ async fn method_not_allowed(method: Method) -> Response {
     .into_response()
 }
 
-/// Serves `app` on `listener` until `shutdown` completes, then lets requests in flight finish.
+/// Set when the server begins to shut down: streams that would never end on their own (the
+/// alerts stream) end then, so that a dashboard left open does not hold the shutdown.
+static CLOSING: std::sync::LazyLock<tokio::sync::watch::Sender<bool>> =
+    std::sync::LazyLock::new(|| tokio::sync::watch::channel(false).0);
+
+/// A receiver that turns `true` when the server begins to shut down.
+pub(crate) fn closing() -> tokio::sync::watch::Receiver<bool> {
+    CLOSING.subscribe()
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then lets requests in flight finish
+/// (streams end at once).
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    CLOSING.send_replace(false);
+    let shutdown = async move {
+        shutdown.await;
+        CLOSING.send_replace(true);
+    };
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_extract::Resources;
 use sitrep_follow::{PollOutcome, Poller, next_wait, parse_feeds};
-use sitrep_ingest::{ReadOptions, Severity, read_reader};
+use sitrep_ingest::{Format, HEAD_BYTES, ReadOptions, Severity, detect_format, read_reader};
 use sitrep_model::Article;
 use sitrep_store::{PollRecord, Store};
 
@@ -180,45 +180,70 @@ fn poll_one(
             body,
             etag,
             last_modified,
-        } => {
-            let summary = store_items(store, url, body, resources)?;
-            let record = PollRecord::Success {
-                etag,
-                last_modified,
-                items: summary.items,
-                incidents: summary.incidents,
-            };
-            store.record_poll(url, &record, after(interval))?;
-            messages::note(format!(
-                "{url}: {} new items, {} incident reports, {} alerts",
-                summary.items, summary.incidents, summary.alerts
-            ));
-        }
+        } => match store_items(store, url, body, resources)? {
+            Ok(summary) => {
+                let record = PollRecord::Success {
+                    etag,
+                    last_modified,
+                    items: summary.items,
+                    incidents: summary.incidents,
+                };
+                store.record_poll(url, &record, after(interval))?;
+                messages::note(format!(
+                    "{url}: {} new items, {} incident reports, {} alerts",
+                    summary.items, summary.incidents, summary.alerts
+                ));
+            }
+            Err(error) => fail(store, url, &state, interval, None, error)?,
+        },
         PollOutcome::Failed { error, retry_after } => {
-            let wait = next_wait(interval, state.failures.saturating_add(1), retry_after);
-            store.record_poll(
-                url,
-                &PollRecord::Failure {
-                    error: error.clone(),
-                },
-                after(wait),
-            )?;
-            messages::warning(format!("{url}: {error}; next poll in {} s", wait.as_secs()));
+            fail(store, url, &state, interval, retry_after, error)?
         }
     }
     Ok(())
 }
 
+/// Records a failed poll and when to try again, and says so.
+fn fail(
+    store: &Store,
+    url: &str,
+    state: &sitrep_store::FeedState,
+    interval: Duration,
+    retry_after: Option<Duration>,
+    error: String,
+) -> Result<()> {
+    let wait = next_wait(interval, state.failures.saturating_add(1), retry_after);
+    let next = jiff::Timestamp::now().as_second() + i64::try_from(wait.as_secs()).unwrap_or(0);
+    store.record_poll(
+        url,
+        &PollRecord::Failure {
+            error: error.clone(),
+        },
+        next,
+    )?;
+    messages::warning(format!("{url}: {error}; next poll in {} s", wait.as_secs()));
+    Ok(())
+}
+
 /// Reads a feed body into articles, stores those not read from this feed before, and records
-/// them as read.
+/// them as read. The inner `Err` is a body that is no feed (an HTML page, junk): the poll failed.
 fn store_items(
     store: &mut Store,
     url: &str,
     body: Vec<u8>,
     resources: &Resources,
-) -> Result<PollSummary> {
+) -> Result<std::result::Result<PollSummary, String>> {
+    let format = detect_format(&body[..body.len().min(HEAD_BYTES)], None);
+    if !matches!(format, Format::Feed | Format::Gzip) {
+        return Ok(Err(format!(
+            "not a feed: the body reads as {} ({} bytes)",
+            format.as_str(),
+            body.len()
+        )));
+    }
     let options = ReadOptions::default();
     let mut articles: Vec<Article> = Vec::new();
+    let mut errors = Vec::new();
     for item in read_reader(Cursor::new(body), url, None, &options) {
         match item {
             Ok(mut article) => {
@@ -228,15 +253,23 @@ fn store_items(
                 }
             }
             Err(err) if err.severity() == Severity::Warning => messages::warning(&err),
-            Err(err) => messages::warning(format!("{url}: {err}")),
+            Err(err) => errors.push(err.to_string()),
         }
+    }
+    if articles.is_empty()
+        && let Some(first) = errors.first()
+    {
+        return Ok(Err(first.clone()));
+    }
+    for error in &errors {
+        messages::warning(format!("{url}: {error}"));
     }
     let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
     let unseen = store.unseen_items(url, &ids)?;
     articles.retain(|a| unseen.iter().any(|id| id == a.id.as_str()));
     let mut summary = PollSummary::default();
     if articles.is_empty() {
-        return Ok(summary);
+        return Ok(Ok(summary));
     }
     let items = pipeline::extract_batch(articles, resources);
     let outcome = store
@@ -246,7 +279,7 @@ fn store_items(
     summary.items = unseen.len() as u64;
     summary.incidents = items.iter().map(|(_, e)| e.incidents.len() as u64).sum();
     summary.alerts = outcome.alerts as u64;
-    Ok(summary)
+    Ok(Ok(summary))
 }
 
 /// A flag set by SIGTERM or Ctrl-C.

@@ -275,16 +275,21 @@ pub async fn alert_stream(
         .into_response())
 }
 
-/// The events of [`alert_stream`]: polls the store, yields each new alert once, in order.
+/// The events of [`alert_stream`]: polls the store, yields each new alert once, in order; ends
+/// when the server shuts down.
 fn alert_events(
     pool: std::sync::Arc<crate::pool::StorePool>,
     start: AlertQuery,
 ) -> impl futures_util::Stream<Item = std::result::Result<Event, Infallible>> {
     let queue: VecDeque<Alert> = VecDeque::new();
+    let closing = crate::closing();
     futures_util::stream::unfold(
-        (pool, start, queue),
-        |(pool, mut next, mut queue)| async move {
+        (pool, start, queue, closing),
+        |(pool, mut next, mut queue, mut closing)| async move {
             loop {
+                if *closing.borrow() {
+                    return None;
+                }
                 if let Some(alert) = queue.pop_front() {
                     next.after = Some(alert.id);
                     let data = serde_json::to_string(&alert).unwrap_or_default();
@@ -292,7 +297,7 @@ fn alert_events(
                         .event("alert")
                         .id(alert.id.to_string())
                         .data(data);
-                    return Some((Ok(event), (pool, next, queue)));
+                    return Some((Ok(event), (pool, next, queue, closing)));
                 }
                 let asked = next.clone();
                 // A failed poll (a busy store, a timeout) is tried again at the next tick.
@@ -301,7 +306,10 @@ fn alert_events(
                     .await
                     .unwrap_or_default();
                 if fresh.is_empty() {
-                    tokio::time::sleep(STREAM_POLL).await;
+                    tokio::select! {
+                        () = tokio::time::sleep(STREAM_POLL) => {}
+                        _ = closing.wait_for(|closing| *closing) => return None,
+                    }
                 }
                 queue.extend(fresh);
             }
