@@ -9,6 +9,7 @@
 //! - `GET /api/stats`: counts and deaths by day and type, by country, by type;
 //! - `GET /api/watches`, `POST /api/watches`, `DELETE /api/watches/{name}` (writes need a bearer
 //!   token), `GET /api/alerts`, `GET /api/alerts/stream` (server-sent events);
+//! - `GET /api/feeds` (followed feeds) and `GET /metrics` (Prometheus text format);
 //! - `GET /healthz`, `GET /api/openapi.json` (OpenAPI 3.1, generated from the handlers),
 //!   `GET /api/config`;
 //! - `GET /`: the dashboard (map, timeline, filters, incident panel), every file embedded.

@@ -18,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::api::{articles, incidents, meta, stats, watches};
+use crate::api::{articles, feeds, incidents, meta, stats, watches};
 use crate::error::ErrorBody;
 
 /// Declares a marker type standing for a model type whose schema comes from `schemars`. Its
@@ -84,6 +84,7 @@ model_schema!(
         (name = "articles", description = "Stored articles, which evidence offsets point into"),
         (name = "stats", description = "Counts by day, country and type"),
         (name = "watches", description = "Watchlists and their alerts; writes need a bearer token"),
+        (name = "feeds", description = "Followed feeds and metrics for monitoring"),
         (name = "meta", description = "Health, this document, dashboard settings"),
     ),
     components(schemas(ErrorBody)),
@@ -123,6 +124,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(watches::remove_watch))
         .routes(routes!(watches::list_alerts))
         .routes(routes!(watches::alert_stream))
+        .routes(routes!(feeds::list_feeds))
+        .routes(routes!(feeds::metrics))
         .routes(routes!(meta::healthz))
         .routes(routes!(meta::openapi_json))
         .routes(routes!(meta::dashboard_config))

@@ -703,6 +703,8 @@ async fn the_openapi_document_validates_and_lists_every_route() {
         "/api/watches",
         "/api/alerts",
         "/api/alerts/stream",
+        "/api/feeds",
+        "/metrics",
         "/healthz",
     ] {
         assert!(

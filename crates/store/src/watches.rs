@@ -147,6 +147,15 @@ impl Store {
         rows.map(|row| row?).collect()
     }
 
+    /// How many alerts have been raised, in all.
+    pub fn alert_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM alerts")?
+            .query_row([], |row| row.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     /// The alert with this id.
     pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
         let mut stmt = self.conn.prepare_cached(

@@ -3,6 +3,7 @@
 //! the blocking thread too, so that large responses never stall the async workers.
 
 pub mod articles;
+pub mod feeds;
 pub mod incidents;
 pub mod meta;
 pub mod stats;
