@@ -277,3 +277,45 @@ fn sigterm_stops_after_the_poll_in_flight() {
     assert!(stderr.contains("stopped following"), "{stderr}");
     assert_eq!(articles(&dir), 1);
 }
+
+#[test]
+fn a_file_dropped_in_the_folder_is_read_once_when_complete() {
+    let dir = Dir::new();
+    std::fs::create_dir(dir.path().join("incoming")).unwrap();
+    let once = ["follow", "--dir", "incoming", "--once", "--db", "s.db"];
+    // A file changed within the last seconds may still be growing: it waits. (Its time is set
+    // ahead so that the binary's start-up, seconds in a debug build, cannot make it quiet.)
+    let fresh = dir.write("incoming/kandahar.txt", KANDAHAR);
+    std::fs::File::options()
+        .write(true)
+        .open(&fresh)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() + Duration::from_secs(3_600))
+        .unwrap();
+    let first = dir.run(&once).expect_code(0);
+    assert!(!first.stderr.contains("new files"), "{}", first.stderr);
+    // Once it has been quiet for a while it is read, once.
+    let past = std::time::SystemTime::now() - Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&fresh)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    dir.write("incoming/.mosul.txt.part", MOSUL);
+    let second = dir.run(&once).expect_code(0);
+    assert!(second.stderr.contains("1 new files"), "{}", second.stderr);
+    assert_eq!(articles(&dir), 1);
+    let third = dir.run(&once).expect_code(0);
+    assert!(!third.stderr.contains("new files"), "{}", third.stderr);
+    assert_eq!(articles(&dir), 1);
+    let state = feed_state(&dir, "incoming");
+    assert_eq!(state["items"], 1);
+    let missing = dir.run(&["follow", "--dir", "nowhere", "--once", "--db", "s.db"]);
+    assert_eq!(missing.code, Some(2));
+    assert!(
+        missing.stderr.contains("--dir nowhere"),
+        "{}",
+        missing.stderr
+    );
+}

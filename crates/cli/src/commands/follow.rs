@@ -30,8 +30,13 @@ use crate::{messages, pipeline};
 #[derive(Debug, Args)]
 pub struct FollowArgs {
     /// A file of feed URLs (RSS, Atom or JSON Feed), one per line; `#` starts a comment.
-    #[arg(long, value_name = "FILE")]
-    pub feeds: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "dir")]
+    pub feeds: Option<PathBuf>,
+    /// Also watch this folder (recursively): every file dropped in it (any input `sitrep
+    /// ingest` reads) is stored once it is complete, i.e. unchanged for 2 seconds; files named
+    /// .* or *.part, *.tmp, *.partial are being written and wait.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
     /// How often to poll each feed: 60s, 5m, 1h, or seconds.
     #[arg(long, default_value = "60s", value_name = "DURATION", value_parser = parse_interval)]
     pub interval: Duration,
@@ -87,13 +92,31 @@ struct PollSummary {
 
 /// Runs `sitrep follow`.
 pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
-    let name = args.feeds.display().to_string();
-    let text = std::fs::read_to_string(&args.feeds)
-        .with_context(|| format!("reading the feeds file {name}"))?;
-    let feeds = parse_feeds(&name, &text)?;
-    if feeds.is_empty() {
-        bail!("{name} lists no feed (one http or https URL per line)");
-    }
+    let feeds = match &args.feeds {
+        Some(file) => {
+            let name = file.display().to_string();
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading the feeds file {name}"))?;
+            let feeds = parse_feeds(&name, &text)?;
+            if feeds.is_empty() {
+                bail!("{name} lists no feed (one http or https URL per line)");
+            }
+            feeds
+        }
+        None => Vec::new(),
+    };
+    let folder = match &args.dir {
+        Some(dir) => {
+            let canonical = dir
+                .canonicalize()
+                .with_context(|| format!("--dir {}", dir.display()))?;
+            if !canonical.is_dir() {
+                bail!("--dir {}: not a directory", dir.display());
+            }
+            Some(canonical)
+        }
+        None => None,
+    };
     let path = &args.db.db;
     let mut store =
         Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
@@ -104,8 +127,12 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
         sitrep_notify::RetryPolicy::default(),
     );
     messages::note(format!(
-        "following {} feeds every {} s into {}{}",
+        "following {} feeds{} every {} s into {}{}",
         feeds.len(),
+        folder
+            .as_ref()
+            .map(|d| format!(" and the folder {}", d.display()))
+            .unwrap_or_default(),
         args.interval.as_secs(),
         path.display(),
         if args.once {
@@ -126,6 +153,11 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
             }
             poll_one(&mut store, &poller, url, args.interval, resources)?;
         }
+        if let Some(dir) = &folder
+            && !stop.load(Ordering::Relaxed)
+        {
+            scan_folder(&mut store, dir, resources)?;
+        }
         if !args.no_deliver && store.outbox_stats()?.pending > 0 {
             let report = notifier.deliver_due(&mut store)?;
             if report != sitrep_notify::DeliveryReport::default() {
@@ -135,14 +167,18 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
         if args.once || stop.load(Ordering::Relaxed) {
             break;
         }
-        // Sleep until the next feed is due, waking every second to notice a stop.
-        let next = store
+        // Sleep until the next feed is due (or the next look at the folder), waking often to
+        // notice a stop.
+        let mut next = store
             .feeds()?
             .iter()
             .filter(|f| feeds.contains(&f.url))
             .map(|f| f.next_poll)
             .min()
-            .unwrap_or(now);
+            .unwrap_or(now + 1);
+        if folder.is_some() {
+            next = next.min(jiff::Timestamp::now().as_second() + FOLDER_SCAN_SECS);
+        }
         while jiff::Timestamp::now().as_second() < next && !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(250));
         }
@@ -225,6 +261,109 @@ fn fail(
     Ok(())
 }
 
+/// How often a followed folder is looked at, in seconds.
+const FOLDER_SCAN_SECS: i64 = 2;
+
+/// How long a file must stay unchanged before it is read, in seconds: a file still being
+/// written changes in between.
+const QUIET_SECS: u64 = 2;
+
+/// Stores every complete file of `dir` not read before (by path, size and modification time),
+/// as `sitrep ingest` would, and records the folder like a feed (`dir:PATH`).
+fn scan_folder(store: &mut Store, dir: &std::path::Path, resources: &Resources) -> Result<()> {
+    let source = format!("dir:{}", dir.display());
+    let now = std::time::SystemTime::now();
+    let mut complete = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                messages::warning(format!("{source}: {err}"));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        let being_written = name.starts_with('.')
+            || [".part", ".tmp", ".partial"]
+                .iter()
+                .any(|suffix| name.ends_with(suffix));
+        if !entry.file_type().is_file() || being_written {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let modified = meta.modified().unwrap_or(now);
+        let quiet = now
+            .duration_since(modified)
+            .is_ok_and(|age| age.as_secs() >= QUIET_SECS);
+        if !quiet {
+            continue;
+        }
+        let stamp = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let key = format!("{}|{}|{stamp}", entry.path().display(), meta.len());
+        complete.push((key, entry.into_path()));
+    }
+    let keys: Vec<String> = complete.iter().map(|(k, _)| k.clone()).collect();
+    let unseen = store.unseen_items(&source, &keys)?;
+    if unseen.is_empty() {
+        return Ok(());
+    }
+    let options = ReadOptions::default();
+    let mut summary = PollSummary::default();
+    for (key, path) in complete.into_iter().filter(|(k, _)| unseen.contains(k)) {
+        let input = sitrep_ingest::Input::Path(path.clone());
+        let articles: Vec<Article> = sitrep_ingest::read_input(&input, &options)
+            .filter_map(|item| match item {
+                Ok(mut article) => {
+                    article.text = sitrep_text::clean_text(&article.text);
+                    (!article.text.is_empty()).then_some(article)
+                }
+                Err(err) => {
+                    messages::warning(&err);
+                    None
+                }
+            })
+            .collect();
+        let stored = store_articles(store, articles, resources)
+            .with_context(|| format!("storing {}", path.display()))?;
+        store.mark_items_seen(&source, std::slice::from_ref(&key))?;
+        summary.items += 1;
+        summary.incidents += stored.incidents;
+        summary.alerts += stored.alerts;
+    }
+    let record = PollRecord::Success {
+        etag: None,
+        last_modified: None,
+        items: summary.items,
+        incidents: summary.incidents,
+    };
+    store.record_poll(&source, &record, 0)?;
+    messages::note(format!(
+        "{source}: {} new files, {} incident reports, {} alerts",
+        summary.items, summary.incidents, summary.alerts
+    ));
+    Ok(())
+}
+
+/// Extracts and stores articles; says how many reports of incidents and alerts they made.
+fn store_articles(
+    store: &mut Store,
+    articles: Vec<Article>,
+    resources: &Resources,
+) -> Result<PollSummary> {
+    if articles.is_empty() {
+        return Ok(PollSummary::default());
+    }
+    let items = pipeline::extract_batch(articles, resources);
+    let outcome = store.insert_batch_resolved(&items)?;
+    Ok(PollSummary {
+        items: items.len() as u64,
+        incidents: items.iter().map(|(_, e)| e.incidents.len() as u64).sum(),
+        alerts: outcome.alerts as u64,
+    })
+}
+
 /// Reads a feed body into articles, stores those not read from this feed before, and records
 /// them as read. The inner `Err` is a body that is no feed (an HTML page, junk): the poll failed.
 fn store_items(
@@ -267,18 +406,10 @@ fn store_items(
     let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
     let unseen = store.unseen_items(url, &ids)?;
     articles.retain(|a| unseen.iter().any(|id| id == a.id.as_str()));
-    let mut summary = PollSummary::default();
-    if articles.is_empty() {
-        return Ok(Ok(summary));
-    }
-    let items = pipeline::extract_batch(articles, resources);
-    let outcome = store
-        .insert_batch_resolved(&items)
+    let mut summary = store_articles(store, articles, resources)
         .with_context(|| format!("storing the items of {url}"))?;
     store.mark_items_seen(url, &unseen)?;
     summary.items = unseen.len() as u64;
-    summary.incidents = items.iter().map(|(_, e)| e.incidents.len() as u64).sum();
-    summary.alerts = outcome.alerts as u64;
     Ok(Ok(summary))
 }
 
