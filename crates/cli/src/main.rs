@@ -76,7 +76,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {
-            commands::serve::run(&args)?;
+            let following = args.follow.is_some() || args.follow_dir.is_some();
+            let resources = if following { Some(resources()?) } else { None };
+            commands::serve::run(&args, resources)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch(args) => {

@@ -319,3 +319,93 @@ fn a_file_dropped_in_the_folder_is_read_once_when_complete() {
         missing.stderr
     );
 }
+
+/// GET `path` from `address` over plain HTTP/1.1; the body.
+fn http_get(address: &str, path: &str) -> String {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn serve_can_follow_feeds_in_the_same_process() {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("k1".into(), KANDAHAR.into()));
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("{base}/news.xml\n"));
+    // The store must exist before serving.
+    dir.run(&["token", "create", "ops", "--db", "s.db"])
+        .expect_code(0);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "serve",
+            "--db",
+            "s.db",
+            "--listen",
+            "127.0.0.1:0",
+            "--follow",
+            "feeds.txt",
+            "--follow-interval",
+            "1s",
+        ])
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = lines_tx.send(line);
+        }
+    });
+    let address = loop {
+        let line = lines_rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server says where it listens");
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            let rest = &line[at + "http://".len()..];
+            break rest[..rest.find('/').unwrap()].to_string();
+        }
+    };
+    let started = Instant::now();
+    loop {
+        let listed: serde_json::Value = serde_json::from_str(&http_get(&address, "/api/feeds"))
+            .unwrap_or(serde_json::Value::Null);
+        if listed[0]["items"] == 1 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the feed was not read: {listed}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let incidents: serde_json::Value =
+        serde_json::from_str(&http_get(&address, "/api/incidents")).unwrap();
+    assert!(!incidents["items"].as_array().unwrap().is_empty());
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let rest: Vec<String> = lines_rx.try_iter().collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}

@@ -55,7 +55,7 @@ pub struct FollowArgs {
 }
 
 /// Reads "60s", "5m", "1h" or a number of seconds; at least one second.
-fn parse_interval(text: &str) -> Result<Duration, String> {
+pub fn parse_interval(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim();
     let seconds = if let Ok(n) = trimmed.parse::<u64>() {
         n
@@ -90,42 +90,94 @@ struct PollSummary {
     alerts: u64,
 }
 
+/// What to follow, checked at start-up.
+#[derive(Debug, Clone)]
+pub struct Follow {
+    /// Feed URLs.
+    pub feeds: Vec<String>,
+    /// A folder to watch, canonical.
+    pub folder: Option<PathBuf>,
+    /// How often each feed is polled.
+    pub interval: Duration,
+    /// Poll once and return.
+    pub once: bool,
+    /// The store.
+    pub db: PathBuf,
+    /// Deliver due webhooks after each round.
+    pub deliver: bool,
+    /// Which webhook addresses delivery allows.
+    pub policy: sitrep_watch::WebhookPolicy,
+}
+
+impl Follow {
+    /// Reads the feeds file and checks the folder: errors name the file's line or the flag.
+    pub fn new(
+        feeds_file: Option<&std::path::Path>,
+        dir: Option<&std::path::Path>,
+        interval: Duration,
+        db: PathBuf,
+    ) -> Result<Follow> {
+        let feeds = match feeds_file {
+            Some(file) => {
+                let name = file.display().to_string();
+                let text = std::fs::read_to_string(file)
+                    .with_context(|| format!("reading the feeds file {name}"))?;
+                let feeds = parse_feeds(&name, &text)?;
+                if feeds.is_empty() {
+                    bail!("{name} lists no feed (one http or https URL per line)");
+                }
+                feeds
+            }
+            None => Vec::new(),
+        };
+        let folder = match dir {
+            Some(dir) => {
+                let canonical = dir
+                    .canonicalize()
+                    .with_context(|| format!("--dir {}", dir.display()))?;
+                if !canonical.is_dir() {
+                    bail!("--dir {}: not a directory", dir.display());
+                }
+                Some(canonical)
+            }
+            None => None,
+        };
+        Ok(Follow {
+            feeds,
+            folder,
+            interval,
+            once: false,
+            db,
+            deliver: true,
+            policy: sitrep_watch::WebhookPolicy::PublicOnly,
+        })
+    }
+}
+
 /// Runs `sitrep follow`.
 pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
-    let feeds = match &args.feeds {
-        Some(file) => {
-            let name = file.display().to_string();
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("reading the feeds file {name}"))?;
-            let feeds = parse_feeds(&name, &text)?;
-            if feeds.is_empty() {
-                bail!("{name} lists no feed (one http or https URL per line)");
-            }
-            feeds
-        }
-        None => Vec::new(),
-    };
-    let folder = match &args.dir {
-        Some(dir) => {
-            let canonical = dir
-                .canonicalize()
-                .with_context(|| format!("--dir {}", dir.display()))?;
-            if !canonical.is_dir() {
-                bail!("--dir {}: not a directory", dir.display());
-            }
-            Some(canonical)
-        }
-        None => None,
-    };
-    let path = &args.db.db;
+    let mut follow = Follow::new(
+        args.feeds.as_deref(),
+        args.dir.as_deref(),
+        args.interval,
+        args.db.db.clone(),
+    )?;
+    follow.once = args.once;
+    follow.deliver = !args.no_deliver;
+    follow.policy = args.webhooks.policy();
+    let stop = stop_on_signal()?;
+    follow_until(&follow, resources, &stop)
+}
+
+/// Follows until `stop` is set (or after one round with `once`).
+pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -> Result<()> {
+    let (feeds, folder) = (&follow.feeds, &follow.folder);
+    let path = &follow.db;
     let mut store =
         Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
-    let stop = stop_on_signal()?;
     let poller = Poller::new();
-    let notifier = sitrep_notify::Notifier::new(
-        args.webhooks.policy(),
-        sitrep_notify::RetryPolicy::default(),
-    );
+    let notifier =
+        sitrep_notify::Notifier::new(follow.policy, sitrep_notify::RetryPolicy::default());
     messages::note(format!(
         "following {} feeds{} every {} s into {}{}",
         feeds.len(),
@@ -133,9 +185,9 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
             .as_ref()
             .map(|d| format!(" and the folder {}", d.display()))
             .unwrap_or_default(),
-        args.interval.as_secs(),
+        follow.interval.as_secs(),
         path.display(),
-        if args.once {
+        if follow.once {
             " (once)"
         } else {
             "; SIGTERM or Ctrl-C stops"
@@ -143,28 +195,28 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
     ));
     loop {
         let now = jiff::Timestamp::now().as_second();
-        for url in &feeds {
+        for url in feeds {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
             let state = store.feed(url)?;
-            if !args.once && state.next_poll > now {
+            if !follow.once && state.next_poll > now {
                 continue;
             }
-            poll_one(&mut store, &poller, url, args.interval, resources)?;
+            poll_one(&mut store, &poller, url, follow.interval, resources)?;
         }
         if let Some(dir) = &folder
             && !stop.load(Ordering::Relaxed)
         {
             scan_folder(&mut store, dir, resources)?;
         }
-        if !args.no_deliver && store.outbox_stats()?.pending > 0 {
+        if follow.deliver && store.outbox_stats()?.pending > 0 {
             let report = notifier.deliver_due(&mut store)?;
             if report != sitrep_notify::DeliveryReport::default() {
                 crate::commands::alerts::note_deliveries(&report, &store)?;
             }
         }
-        if args.once || stop.load(Ordering::Relaxed) {
+        if follow.once || stop.load(Ordering::Relaxed) {
             break;
         }
         // Sleep until the next feed is due (or the next look at the folder), waking often to

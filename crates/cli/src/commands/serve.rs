@@ -47,6 +47,17 @@ pub struct ServeArgs {
     /// Private webhooks.
     #[command(flatten)]
     pub webhooks: crate::commands::watch::WebhookArgs,
+    /// Also follow the feeds listed in this file, as `sitrep follow --feeds` does, so that one
+    /// process serves, follows and alerts.
+    #[arg(long, value_name = "FILE")]
+    pub follow: Option<std::path::PathBuf>,
+    /// Also watch this folder for new files, as `sitrep follow --dir` does.
+    #[arg(long, value_name = "DIR")]
+    pub follow_dir: Option<std::path::PathBuf>,
+    /// How often followed feeds are polled: 60s, 5m, 1h, or seconds.
+    #[arg(long, default_value = "60s", value_name = "DURATION",
+          value_parser = crate::commands::follow::parse_interval)]
+    pub follow_interval: Duration,
 }
 
 /// Turns flags into a validated configuration, before any work.
@@ -81,9 +92,23 @@ fn config(args: &ServeArgs) -> Result<ServerConfig> {
     Ok(config)
 }
 
-/// Runs the server until SIGTERM or Ctrl-C.
-pub fn run(args: &ServeArgs) -> Result<()> {
+/// Runs the server until SIGTERM or Ctrl-C; `resources` are needed only to follow feeds.
+pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resources>) -> Result<()> {
     let config = config(args)?;
+    let follow = match (&args.follow, &args.follow_dir) {
+        (None, None) => None,
+        (feeds, dir) => {
+            let mut follow = crate::commands::follow::Follow::new(
+                feeds.as_deref(),
+                dir.as_deref(),
+                args.follow_interval,
+                config.db.clone(),
+            )?;
+            // The server's own delivery thread sends webhooks.
+            follow.deliver = false;
+            Some(follow)
+        }
+    };
     let path = config.db.clone();
     if !path.exists() {
         bail!(
@@ -103,6 +128,18 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         .init();
     let delivery = (!args.no_deliver)
         .then(|| sitrep_server::Delivery::start(path.clone(), config.webhook_policy));
+    let stop_following = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let follower = match (follow, resources) {
+        (Some(follow), Some(resources)) => {
+            let stop = std::sync::Arc::clone(&stop_following);
+            Some(std::thread::spawn(move || {
+                if let Err(err) = crate::commands::follow::follow_until(&follow, resources, &stop) {
+                    messages::error(format!("following feeds stopped: {err:#}"));
+                }
+            }))
+        }
+        _ => None,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -126,6 +163,10 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             .await
             .context("serving HTTP")
     })?;
+    stop_following.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(follower) = follower {
+        let _ = follower.join();
+    }
     if let Some(delivery) = delivery {
         delivery.stop();
     }
