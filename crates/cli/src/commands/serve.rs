@@ -104,8 +104,9 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
                 args.follow_interval,
                 config.db.clone(),
             )?;
-            // The server's own delivery thread sends webhooks.
-            follow.deliver = false;
+            // Alerts the follower raises are delivered at once, not at the delivery thread's
+            // next tick; the outbox's leases keep the two from sending one alert twice.
+            follow.policy = config.webhook_policy;
             Some(follow)
         }
     };
