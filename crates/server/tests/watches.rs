@@ -279,6 +279,21 @@ async fn the_document_declares_the_writes_and_their_token() {
     let post = &doc["paths"]["/api/watches"]["post"];
     assert_eq!(post["security"][0]["bearer"], json!([]));
     assert!(doc["components"]["schemas"]["WatchSpec"].is_object());
+    // What the server checks is declared: ranges of coordinates and radii, name patterns.
+    let area = doc["components"]["schemas"]["Area"].to_string();
+    for declared in [
+        r#""minimum":-90.0"#,
+        r#""maximum":180.0"#,
+        r#""exclusiveMinimum":0.0"#,
+        r#""maximum":2000.0"#,
+    ] {
+        assert!(area.contains(declared), "{declared} not in {area}");
+    }
+    let spec = doc["components"]["schemas"]["WatchSpec"].to_string();
+    assert!(
+        spec.contains(r#""pattern":"^[A-Za-z0-9._-]{1,64}$""#),
+        "{spec}"
+    );
     assert!(doc["components"]["schemas"]["Alert"].is_object());
     let delete = &doc["paths"]["/api/watches/{name}"]["delete"];
     assert_eq!(

@@ -42,9 +42,11 @@ pub struct WatchSpec {
     pub min_killed: Option<u32>,
     /// Only incidents with a perpetrator whose name contains this text (any case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200), regex(pattern = r"\S"))]
     pub perpetrator: Option<String>,
     /// An `http` or `https` URL that receives each alert as a signed POST.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 200), regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://"), extend("format" = "uri"))]
     pub webhook: Option<String>,
 }
 
@@ -56,14 +58,20 @@ pub enum Area {
     /// province's or country's centre says nothing about distance.
     Near {
         /// Latitude in degrees, -90 to 90.
+        #[schemars(range(min = -90.0, max = 90.0))]
         lat: f64,
         /// Longitude in degrees, -180 to 180.
+        #[schemars(range(min = -180.0, max = 180.0))]
         lon: f64,
         /// The distance in km, above 0 and at most 2,000.
+        #[schemars(range(max = 2000.0), extend("exclusiveMinimum" = 0.0))]
         radius_km: f64,
         /// Other distances for some event types (a shelling matters farther away than a
-        /// stabbing), in km.
+        /// stabbing), in km, each above 0 and at most 2,000.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[schemars(extend("additionalProperties" = {
+            "type": "number", "exclusiveMinimum": 0.0, "maximum": 2000.0
+        }))]
         radius_km_by_type: BTreeMap<EventType, f64>,
     },
     /// Anywhere in a country.
@@ -75,6 +83,7 @@ pub enum Area {
     /// gazetteer names it ("Tripoli", "Kandahar").
     Admin1 {
         /// The division's name; case and a trailing kind word ("Province") are ignored.
+        #[schemars(length(min = 1, max = 200), regex(pattern = r"\S"))]
         name: String,
         /// The country, when the name alone is ambiguous.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,13 +92,17 @@ pub enum Area {
     /// Inside a box of longitudes and latitudes. Like `near`, only incidents placed at a town
     /// or more exactly match.
     Bbox {
-        /// Western edge.
+        /// Western edge, -180 to 180 (at most `max_lon`).
+        #[schemars(range(min = -180.0, max = 180.0))]
         min_lon: f64,
-        /// Southern edge.
+        /// Southern edge, -90 to 90 (at most `max_lat`).
+        #[schemars(range(min = -90.0, max = 90.0))]
         min_lat: f64,
-        /// Eastern edge.
+        /// Eastern edge, -180 to 180.
+        #[schemars(range(min = -180.0, max = 180.0))]
         max_lon: f64,
-        /// Northern edge.
+        /// Northern edge, -90 to 90.
+        #[schemars(range(min = -90.0, max = 90.0))]
         max_lat: f64,
     },
 }
