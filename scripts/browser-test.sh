@@ -41,6 +41,13 @@ if [ -f "$multi" ]; then inputs+=("$multi"); multi_source=1; fi
 # A watch over Libya before the ingest, so that the alerts panel has alerts to show.
 "$sitrep" watch add libya --country LY --db "$db" 2>"$work/watch.log"
 "$sitrep" ingest "${inputs[@]}" --db "$db" 2>"$work/ingest.log"
+# A followed folder, so that the sources panel lists one.
+incoming="$work/incoming"
+rm -rf "$incoming"; mkdir -p "$incoming"
+printf 'Gunmen killed two guards at a checkpoint in Kandahar city, Afghanistan, on Sunday.\n' \
+  >"$incoming/report.txt"
+touch -d '1 minute ago' "$incoming/report.txt"
+"$sitrep" follow --dir "$incoming" --once --db "$db" 2>"$work/follow.log"
 
 log="$work/serve.log"
 : >"$log"

@@ -36,7 +36,8 @@
     countryNames: {},
     timeline: null,
     alerts: 0,
-    newestAlert: 0
+    newestAlert: 0,
+    sources: null
   };
   window.sitrep = state;
 
@@ -681,11 +682,42 @@
     });
   }
 
+  // ---- followed sources ---------------------------------------------------------------------
+
+  function loadSources() {
+    return getJSON("/api/feeds").then(function (feeds) {
+      var body = document.querySelector("#sources-table tbody");
+      body.textContent = "";
+      feeds.forEach(function (f) {
+        var status = f.last_error ? "failing (" + f.failures + "\u00d7): " + f.last_error : "ok";
+        body.appendChild(el("tr", { "class": f.last_error ? "failing" : "ok", "data-url": f.url }, [
+          el("td", { "class": "url", text: f.url }),
+          el("td", { text: f.last_poll_at ? f.last_poll_at.slice(0, 19).replace("T", " ") : "never" }),
+          el("td", { "class": "num", text: String(f.items) }),
+          el("td", { "class": "num", text: String(f.incidents) }),
+          el("td", { "class": "status", text: status })
+        ]));
+      });
+      document.getElementById("sources-empty").hidden = feeds.length > 0;
+      document.getElementById("sources-table").hidden = feeds.length === 0;
+      state.sources = feeds.length;
+    });
+  }
+
+  document.getElementById("sources-toggle").addEventListener("click", function () {
+    var panel = document.getElementById("sources");
+    panel.hidden = !panel.hidden;
+    this.setAttribute("aria-expanded", String(!panel.hidden));
+    document.getElementById("alerts").hidden = true;
+    if (!panel.hidden) loadSources();
+  });
+
   document.getElementById("alerts-toggle").addEventListener("click", function () {
     var panel = document.getElementById("alerts");
     panel.hidden = !panel.hidden;
     this.setAttribute("aria-expanded", String(!panel.hidden));
     this.classList.remove("fresh");
+    document.getElementById("sources").hidden = true;
   });
 
   // ---- start --------------------------------------------------------------------------------

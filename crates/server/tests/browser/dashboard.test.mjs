@@ -195,7 +195,7 @@ test("dashboard: markers, filters, timeline, incident evidence, URL state", asyn
   }
 });
 
-test("dashboard: the alerts panel lists alerts, opens their incident, shows new ones live", async () => {
+test("dashboard: the alerts panel lists alerts, opens their incident, shows new ones live; the sources panel lists followed feeds", async () => {
   const sitrep = process.env.SITREP_BIN;
   const db = process.env.SITREP_DB;
   assert.ok(sitrep && db, "SITREP_BIN and SITREP_DB name the binary and the served store");
@@ -245,6 +245,15 @@ test("dashboard: the alerts panel lists alerts, opens their incident, shows new 
     assert.match(first, /^kandahar-live: /);
     assert.ok(await page.$eval("#alerts-toggle", (b) => b.classList.contains("fresh")));
     await page.screenshot({ path: join(shots, "alerts.png") });
+
+    // 4. The sources panel lists what `sitrep follow` read, as /api/feeds does.
+    const feeds = await api("/api/feeds");
+    assert.ok(feeds.length > 0, "the browser test followed a folder");
+    await page.click("#sources-toggle");
+    await page.waitForFunction((n) => window.sitrep.sources === n, feeds.length);
+    const rows = await page.$$eval("#sources-table tbody tr", (r) => r.map((x) => x.dataset.url));
+    assert.deepEqual(rows, feeds.map((f) => f.url));
+    assert.equal(await page.isHidden("#alerts"), true, "one panel at a time");
     assert.deepEqual(errors, [], "no script errors");
   } catch (err) {
     await page.screenshot({ path: join(shots, "alerts-failure.png") }).catch(() => {});
