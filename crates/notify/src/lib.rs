@@ -17,6 +17,7 @@
 //! webhooks are allowed: an alert must not make sitrep call into its own network.
 #![deny(missing_docs)]
 
+use std::collections::HashMap;
 use std::net::ToSocketAddrs;
 use std::time::Duration;
 
@@ -88,6 +89,8 @@ pub struct DeliveryReport {
     pub retrying: usize,
     /// Deliveries given up after their last attempt.
     pub failed: usize,
+    /// Deliveries left for later because their receiver had just failed.
+    pub postponed: usize,
 }
 
 /// The JSON body of a webhook call.
@@ -127,26 +130,47 @@ impl Notifier {
 
     /// Delivers every delivery due now, in rounds of 32, until none is due; returns what
     /// happened. Failed calls are recorded for a later attempt, not returned as errors.
+    ///
+    /// A receiver that fails is not called again in the same round: its other alerts wait for
+    /// its next attempt (without counting one), so that a dead host costs one timeout per
+    /// round, not one per alert.
     pub fn deliver_due(&self, store: &mut Store) -> Result<DeliveryReport, NotifyError> {
         let mut report = DeliveryReport::default();
+        let mut failing: HashMap<String, i64> = HashMap::new();
         loop {
             let now = jiff::Timestamp::now().as_second();
             let due = store.claim_deliveries(now, LEASE_SECS, BATCH)?;
             if due.is_empty() {
                 return Ok(report);
             }
+            let mut attempted = false;
             for delivery in due {
-                self.deliver_one(store, &delivery, &mut report)?;
+                if let Some(&retry_at) = failing.get(&delivery.url)
+                    && retry_at > now
+                {
+                    store.postpone_delivery(delivery.alert.id, retry_at)?;
+                    report.postponed += 1;
+                    continue;
+                }
+                attempted = true;
+                if let Some(retry_at) = self.deliver_one(store, &delivery, &mut report)? {
+                    failing.insert(delivery.url.clone(), retry_at);
+                }
+            }
+            if !attempted {
+                // Everything due belongs to receivers that failed in this round.
+                return Ok(report);
             }
         }
     }
 
+    /// Sends one alert; on failure, returns when its receiver may be called again.
     fn deliver_one(
         &self,
         store: &mut Store,
         delivery: &Delivery,
         report: &mut DeliveryReport,
-    ) -> Result<(), NotifyError> {
+    ) -> Result<Option<i64>, NotifyError> {
         let alert = &delivery.alert;
         let incident = match store.current_incident_id(&alert.incident_id)? {
             Some(id) => store.incident(&id)?,
@@ -162,6 +186,7 @@ impl Notifier {
                 store.delivery_succeeded(alert.id)?;
                 tracing::info!(alert = alert.id, url = %delivery.url, "alert delivered");
                 report.delivered += 1;
+                Ok(None)
             }
             Err(failure) => {
                 let failures = delivery.attempts.saturating_add(1);
@@ -184,9 +209,14 @@ impl Notifier {
                     Some(_) => report.retrying += 1,
                     None => report.failed += 1,
                 }
+                // A receiver given up on for this alert may still take the next one later.
+                let wait = self.retry.delay(failures).max(failure.retry_after);
+                Ok(Some(retry_at.unwrap_or_else(|| {
+                    jiff::Timestamp::now().as_second()
+                        + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2)
+                })))
             }
         }
-        Ok(())
     }
 
     /// One signed POST; `Ok` on a 2xx answer.

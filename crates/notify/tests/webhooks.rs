@@ -237,3 +237,38 @@ fn what_was_pending_when_the_process_died_is_delivered_after_a_restart() {
     assert_eq!(report.delivered, 1);
     assert_eq!(seen.lock().unwrap().len(), 1);
 }
+
+#[test]
+fn a_dead_receiver_costs_one_attempt_per_round_not_one_per_alert() {
+    let (url, seen) = receiver(vec![500]);
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .add_watch(&watch_with(&url), WebhookPolicy::AllowPrivate)
+        .unwrap();
+    // A second watch on the same receiver: two alerts for one incident.
+    let mut other = watch_with(&url);
+    other.name = "embassy-2".into();
+    store
+        .add_watch(&other, WebhookPolicy::AllowPrivate)
+        .unwrap();
+    store.insert_batch(&[attack("a")]).unwrap();
+    let slow = RetryPolicy {
+        base: Duration::from_secs(60),
+        max_delay: Duration::from_secs(60),
+        max_attempts: 5,
+    };
+    let report = Notifier::new(WebhookPolicy::AllowPrivate, slow)
+        .deliver_due(&mut store)
+        .unwrap();
+    assert_eq!((report.retrying, report.postponed), (1, 1));
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        1,
+        "the receiver was called once"
+    );
+    // Both wait for the receiver's next attempt; neither is lost.
+    assert_eq!(store.outbox_stats().unwrap().pending, 2);
+    let now = jiff::Timestamp::now().as_second();
+    assert!(store.claim_deliveries(now, 60, 10).unwrap().is_empty());
+    assert_eq!(store.claim_deliveries(now + 61, 60, 10).unwrap().len(), 2);
+}

@@ -116,6 +116,18 @@ impl Store {
         Ok(())
     }
 
+    /// Puts a leased delivery back without counting an attempt, due again at `retry_at` (Unix
+    /// seconds): its receiver failed another delivery a moment ago.
+    pub fn postpone_delivery(&self, alert_id: i64, retry_at: i64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE outbox SET leased_until = 0, next_attempt = max(next_attempt, ?2)
+                 WHERE alert_id = ?1 AND delivered_at IS NULL",
+            )?
+            .execute(params![alert_id, retry_at])?;
+        Ok(())
+    }
+
     /// How many deliveries are pending, delivered and failed.
     pub fn outbox_stats(&self) -> Result<OutboxStats> {
         let count = |n: i64| u64::try_from(n).unwrap_or(0);

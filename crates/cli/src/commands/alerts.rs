@@ -119,11 +119,12 @@ fn print_alert(out: &mut impl Write, alert: &Alert, json: bool) -> Result<()> {
 pub fn note_deliveries(report: &DeliveryReport, store: &Store) -> Result<()> {
     let outbox = store.outbox_stats()?;
     messages::note(format!(
-        "webhooks: {} delivered, {} to retry, {} given up; outbox: {} pending, {} delivered, \
-         {} failed",
+        "webhooks: {} delivered, {} to retry, {} given up, {} waiting for a failing receiver; \
+         outbox: {} pending, {} delivered, {} failed",
         report.delivered,
         report.retrying,
         report.failed,
+        report.postponed,
         outbox.pending,
         outbox.delivered,
         outbox.failed
