@@ -136,6 +136,22 @@ async fn writes_need_a_live_token_and_change_nothing_without_one() {
         .error(StatusCode::UNAUTHORIZED);
     assert_eq!(get(&app, "/api/watches").await.json(), json!([]));
 
+    // The scheme's name is case-insensitive.
+    let lower = send(
+        &app,
+        Request::post("/api/watches")
+            .header(header::AUTHORIZATION, format!("bearer {token}"))
+            .body(Body::from(
+                json!({"name": "lower", "area": {"kind": "country", "country": "LY"}}).to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(lower.status, StatusCode::CREATED);
+    assert_eq!(
+        delete(&app, Some(&token), "lower").await.status,
+        StatusCode::NO_CONTENT
+    );
     let added = post(&app, Some(&token), embassy()).await;
     assert_eq!(added.status, StatusCode::CREATED);
     assert_eq!(added.json()["watch"]["spec"]["name"], "embassy");
