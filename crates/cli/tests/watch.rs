@@ -252,3 +252,133 @@ fn tokens_are_shown_once_listed_by_name_and_revoked() {
     dir.run(&["token", "revoke", "ops", "--db", "s.db"])
         .expect_code(2);
 }
+
+/// The alert ids a receiver answered, and how many calls it got.
+type Answered = (Arc<Mutex<Vec<i64>>>, Arc<Mutex<usize>>);
+
+/// A receiver whose first call hangs (never answered: the sender is stuck in it) and whose
+/// later calls answer 200; records the alert ids of the calls it answered.
+fn hanging_first_receiver() -> (String, Answered) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let answered = Arc::new(Mutex::new(Vec::new()));
+    let calls = Arc::new(Mutex::new(0usize));
+    let (record, count) = (Arc::clone(&answered), Arc::clone(&calls));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let (record, count) = (Arc::clone(&record), Arc::clone(&count));
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0usize;
+                let mut line = String::new();
+                loop {
+                    line.clear();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                let first = {
+                    let mut n = count.lock().unwrap();
+                    *n += 1;
+                    *n == 1
+                };
+                if first {
+                    std::thread::sleep(std::time::Duration::from_secs(60));
+                    return;
+                }
+                let payload: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                record
+                    .lock()
+                    .unwrap()
+                    .push(payload["alert"]["id"].as_i64().unwrap());
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+            });
+        }
+    });
+    (url, (answered, calls))
+}
+
+#[test]
+fn an_ingest_killed_while_delivering_loses_no_alert_and_sends_none_twice() {
+    let (url, (answered, calls)) = hanging_first_receiver();
+    let dir = Dir::new();
+    dir.run(&[
+        "watch",
+        "add",
+        "libya",
+        "--country",
+        "LY",
+        "--webhook",
+        &url,
+        "--allow-private-webhooks",
+        "--db",
+        "s.db",
+    ])
+    .expect_code(0);
+    let mut ingest = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "ingest",
+            &corpus(),
+            "--db",
+            "s.db",
+            "--allow-private-webhooks",
+        ])
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The ingest has stored its alerts and is stuck in its first delivery: kill it there.
+    let started = std::time::Instant::now();
+    while *calls.lock().unwrap() == 0 {
+        assert!(started.elapsed().as_secs() < 60, "no delivery began");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    ingest.kill().unwrap();
+    ingest.wait().unwrap();
+    let alerts: BTreeSet<i64> = dir
+        .run(&["alerts", "--db", "s.db", "--json", "--limit", "1000"])
+        .expect_code(0)
+        .json_lines()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert!(!alerts.is_empty());
+    // The next runs deliver everything, the alert leased by the dead process once its lease
+    // has run out (25 s).
+    let deliver = [
+        "alerts",
+        "--deliver",
+        "--allow-private-webhooks",
+        "--db",
+        "s.db",
+    ];
+    let started = std::time::Instant::now();
+    loop {
+        dir.run(&deliver).expect_code(0);
+        let got: BTreeSet<i64> = answered.lock().unwrap().iter().copied().collect();
+        if got == alerts {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 90,
+            "delivered {got:?} of {alerts:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    let answered = answered.lock().unwrap();
+    assert_eq!(
+        answered.len(),
+        alerts.len(),
+        "each alert answered once: {answered:?}"
+    );
+}

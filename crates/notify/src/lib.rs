@@ -35,10 +35,13 @@ pub const ALERT_ID_HEADER: &str = "X-Sitrep-Alert-Id";
 
 /// How long one delivery may take, connection included.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a deliverer holds the deliveries it took before another may take them.
-const LEASE_SECS: i64 = 120;
-/// Deliveries taken at a time.
-const BATCH: usize = 32;
+/// How long a deliverer holds a delivery it took before another may take it: longer than one
+/// call can last, so that a live deliverer never loses its lease mid-call, and short, so that
+/// an alert leased by a process that died is sent by the next one soon.
+pub const LEASE_SECS: i64 = 25;
+/// Deliveries taken at a time: one, so that the lease covers the one call being made.
+const BATCH: usize = 1;
+const _: () = assert!(REQUEST_TIMEOUT.as_secs() as i64 * 2 <= LEASE_SECS);
 
 /// An error that stops delivering altogether (a failed webhook is not one: it is retried).
 #[derive(Debug, thiserror::Error)]
@@ -128,7 +131,7 @@ impl Notifier {
         }
     }
 
-    /// Delivers every delivery due now, in rounds of 32, until none is due; returns what
+    /// Delivers every delivery due now, one lease at a time, until none is due; returns what
     /// happened. Failed calls are recorded for a later attempt, not returned as errors.
     ///
     /// A receiver that fails is not called again in the same round: its other alerts wait for
@@ -143,23 +146,18 @@ impl Notifier {
             if due.is_empty() {
                 return Ok(report);
             }
-            let mut attempted = false;
             for delivery in due {
                 if let Some(&retry_at) = failing.get(&delivery.url)
                     && retry_at > now
                 {
+                    // Postponed to a later moment: it is not taken again in this round.
                     store.postpone_delivery(delivery.alert.id, retry_at)?;
                     report.postponed += 1;
                     continue;
                 }
-                attempted = true;
                 if let Some(retry_at) = self.deliver_one(store, &delivery, &mut report)? {
                     failing.insert(delivery.url.clone(), retry_at);
                 }
-            }
-            if !attempted {
-                // Everything due belongs to receivers that failed in this round.
-                return Ok(report);
             }
         }
     }
