@@ -22,12 +22,20 @@ struct Feeds {
     answered: Vec<(String, u16)>,
 }
 
-fn rss(items: &[(String, String)]) -> String {
+/// The feed of `items`; an item whose guid starts with `private-` links under `/private/`, the
+/// others under `/page/`.
+fn rss(items: &[(String, String)], base: &str) -> String {
     let entries: String = items
         .iter()
         .map(|(guid, text)| {
+            let dir = if guid.starts_with("private-") {
+                "private"
+            } else {
+                "page"
+            };
             format!(
                 "<item><title>{text}</title><guid>{guid}</guid><description>{text}</description>\
+                 <link>{base}/{dir}/{guid}</link>\
                  <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>"
             )
         })
@@ -41,6 +49,7 @@ fn rss(items: &[(String, String)]) -> String {
 fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let own = base.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
@@ -71,7 +80,20 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
                 state.flaky_calls += 1;
                 state.flaky_calls <= state.fail_first
             };
-            let (status, body) = if path == "/page.html" {
+            let (status, body) = if path == "/robots.txt" {
+                (200, String::from("User-agent: *\nDisallow: /private/\n"))
+            } else if let Some(guid) = path.strip_prefix("/page/") {
+                (
+                    200,
+                    format!(
+                        "<!doctype html><html><head><title>{guid}</title></head><body><article>\
+                         <h1>Checkpoint attack</h1><p>{PAGE_ONLY} A suicide bomber killed six \
+                         police officers at a checkpoint in Kandahar city, Afghanistan, on \
+                         Sunday, officials said. The Taliban claimed responsibility in a \
+                         statement sent to reporters.</p></article></body></html>"
+                    ),
+                )
+            } else if path == "/page.html" {
                 (
                     200,
                     String::from(
@@ -84,7 +106,7 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
             } else if if_none_match.as_deref() == Some(etag.as_str()) {
                 (304, String::new())
             } else {
-                (200, rss(&state.items))
+                (200, rss(&state.items, &own))
             };
             state.answered.push((path, status));
             drop(state);
@@ -98,6 +120,9 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
     });
     base
 }
+
+/// Words only the item pages hold, not the feed.
+const PAGE_ONLY: &str = "The full report from the provincial capital follows.";
 
 const KANDAHAR: &str = "A suicide bomber killed six police officers at a checkpoint in Kandahar city, Afghanistan, on Sunday, officials said.";
 const MOSUL: &str = "Gunmen killed four soldiers in an attack on an army post in Mosul, Iraq, on Sunday, officials said.";
@@ -408,4 +433,82 @@ fn serve_can_follow_feeds_in_the_same_process() {
     assert_eq!(status.code(), Some(0));
     let rest: Vec<String> = lines_rx.try_iter().collect();
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}
+
+#[test]
+fn pages_are_fetched_when_robots_txt_allows_them() {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    {
+        let mut state = feeds.lock().unwrap();
+        state.items.push(("k1".into(), KANDAHAR.into()));
+        state.items.push(("private-m1".into(), MOSUL.into()));
+    }
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("{base}/news.xml\n"));
+    let run = dir
+        .run(&[
+            "follow",
+            "--feeds",
+            "feeds.txt",
+            "--once",
+            "--fetch-pages",
+            "--page-interval",
+            "1s",
+            "--db",
+            "s.db",
+        ])
+        .expect_code(0);
+    assert!(
+        run.stderr.contains("robots.txt disallows"),
+        "{}",
+        run.stderr
+    );
+    let asked: Vec<String> = feeds
+        .lock()
+        .unwrap()
+        .answered
+        .iter()
+        .map(|(path, _)| path.clone())
+        .collect();
+    assert_eq!(
+        asked.iter().filter(|p| *p == "/robots.txt").count(),
+        1,
+        "{asked:?}"
+    );
+    assert!(asked.contains(&"/page/k1".to_string()), "{asked:?}");
+    assert!(
+        !asked.iter().any(|p| p.starts_with("/private/")),
+        "{asked:?}"
+    );
+    // The allowed page's text replaced the feed's summary; the other kept its summary.
+    let incidents = dir
+        .run(&[
+            "query",
+            "--db",
+            "s.db",
+            "--include-background",
+            "--format",
+            "json",
+        ])
+        .expect_code(0)
+        .json_lines();
+    let mut texts = Vec::new();
+    for incident in &incidents {
+        let id = incident["id"].as_str().unwrap();
+        let shown = dir
+            .run(&["incident", id, "--db", "s.db", "--format", "json"])
+            .expect_code(0)
+            .stdout;
+        texts.push(shown);
+    }
+    assert!(
+        texts.iter().any(|t| t.contains(PAGE_ONLY)),
+        "no page text stored"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Mosul") && !t.contains(PAGE_ONLY))
+    );
 }

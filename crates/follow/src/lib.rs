@@ -8,10 +8,14 @@
 //! ([`sitrep_store::Store::record_poll`]), so that a restart resumes where it stopped.
 #![deny(missing_docs)]
 
+mod pages;
+
 use std::io::Read;
 use std::time::Duration;
 
 use sitrep_store::FeedState;
+
+pub use pages::{MAX_PAGE_BYTES, PageFetcher, ROBOTS_AGENT};
 
 /// The largest feed body read, in bytes; a larger one fails the poll.
 pub const MAX_FEED_BYTES: u64 = 10 * 1024 * 1024;

@@ -17,7 +17,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_extract::Resources;
-use sitrep_follow::{PollOutcome, Poller, next_wait, parse_feeds};
+use sitrep_follow::{PageFetcher, PollOutcome, Poller, next_wait, parse_feeds};
 use sitrep_ingest::{Format, HEAD_BYTES, ReadOptions, Severity, detect_format, read_reader};
 use sitrep_model::Article;
 use sitrep_store::{PollRecord, Store};
@@ -43,6 +43,14 @@ pub struct FollowArgs {
     /// Poll every feed once, store what is new, and exit (for cron and tests).
     #[arg(long)]
     pub once: bool,
+    /// Read each new item's page (its link) instead of the feed's summary, when the page says
+    /// more: each host's robots.txt is obeyed and a host is asked at most once per
+    /// --page-interval (or its Crawl-delay).
+    #[arg(long)]
+    pub fetch_pages: bool,
+    /// The pause between two requests to one host when fetching pages.
+    #[arg(long, default_value = "1s", value_name = "DURATION", value_parser = parse_interval)]
+    pub page_interval: Duration,
     /// Database.
     #[command(flatten)]
     pub db: DbArgs,
@@ -107,6 +115,8 @@ pub struct Follow {
     pub deliver: bool,
     /// Which webhook addresses delivery allows.
     pub policy: sitrep_watch::WebhookPolicy,
+    /// Read each new item's page, pausing this long between requests to one host.
+    pub fetch_pages: Option<Duration>,
 }
 
 impl Follow {
@@ -150,6 +160,7 @@ impl Follow {
             db,
             deliver: true,
             policy: sitrep_watch::WebhookPolicy::PublicOnly,
+            fetch_pages: None,
         })
     }
 }
@@ -165,6 +176,7 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
     follow.once = args.once;
     follow.deliver = !args.no_deliver;
     follow.policy = args.webhooks.policy();
+    follow.fetch_pages = args.fetch_pages.then_some(args.page_interval);
     let stop = stop_on_signal()?;
     follow_until(&follow, resources, &stop)
 }
@@ -176,6 +188,7 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
     let mut store =
         Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
     let poller = Poller::new();
+    let mut pages = follow.fetch_pages.map(PageFetcher::new);
     let notifier =
         sitrep_notify::Notifier::new(follow.policy, sitrep_notify::RetryPolicy::default());
     messages::note(format!(
@@ -203,7 +216,14 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
             if !follow.once && state.next_poll > now {
                 continue;
             }
-            poll_one(&mut store, &poller, url, follow.interval, resources)?;
+            poll_one(
+                &mut store,
+                &poller,
+                pages.as_mut(),
+                url,
+                follow.interval,
+                resources,
+            )?;
         }
         if let Some(dir) = &folder
             && !stop.load(Ordering::Relaxed)
@@ -246,6 +266,7 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
 fn poll_one(
     store: &mut Store,
     poller: &Poller,
+    pages: Option<&mut PageFetcher>,
     url: &str,
     interval: Duration,
     resources: &Resources,
@@ -268,7 +289,7 @@ fn poll_one(
             body,
             etag,
             last_modified,
-        } => match store_items(store, url, body, resources)? {
+        } => match store_items(store, url, body, pages, resources)? {
             Ok(summary) => {
                 let record = PollRecord::Success {
                     etag,
@@ -422,6 +443,7 @@ fn store_items(
     store: &mut Store,
     url: &str,
     body: Vec<u8>,
+    pages: Option<&mut PageFetcher>,
     resources: &Resources,
 ) -> Result<std::result::Result<PollSummary, String>> {
     let format = detect_format(&body[..body.len().min(HEAD_BYTES)], None);
@@ -458,11 +480,41 @@ fn store_items(
     let ids: Vec<String> = articles.iter().map(|a| a.id.to_string()).collect();
     let unseen = store.unseen_items(url, &ids)?;
     articles.retain(|a| unseen.iter().any(|id| id == a.id.as_str()));
+    if let Some(pages) = pages {
+        for article in &mut articles {
+            read_page(pages, article, &options);
+        }
+    }
     let mut summary = store_articles(store, articles, resources)
         .with_context(|| format!("storing the items of {url}"))?;
     store.mark_items_seen(url, &unseen)?;
     summary.items = unseen.len() as u64;
     Ok(Ok(summary))
+}
+
+/// Replaces a feed item's summary with the text of its page, when the page can be fetched
+/// and says more; the item keeps its id, title, date and source.
+fn read_page(pages: &mut PageFetcher, article: &mut Article, options: &ReadOptions) {
+    let Some(link) = article.url.clone() else {
+        return;
+    };
+    let body = match pages.fetch(&link) {
+        Ok(body) => body,
+        Err(why) => {
+            messages::warning(format!("page not read, the feed's text is kept: {why}"));
+            return;
+        }
+    };
+    let hint = std::path::Path::new("page.html");
+    let page = read_reader(Cursor::new(body), &link, Some(hint), options)
+        .filter_map(std::result::Result::ok)
+        .next();
+    if let Some(page) = page {
+        let text = sitrep_text::clean_text(&page.text);
+        if text.len() > article.text.len() {
+            article.text = text;
+        }
+    }
 }
 
 /// A flag set by SIGTERM or Ctrl-C.
