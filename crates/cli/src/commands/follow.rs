@@ -177,6 +177,7 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
     follow.deliver = !args.no_deliver;
     follow.policy = args.webhooks.policy();
     follow.fetch_pages = args.fetch_pages.then_some(args.page_interval);
+    init_logs();
     let stop = stop_on_signal()?;
     follow_until(&follow, resources, &stop)
 }
@@ -283,7 +284,7 @@ fn poll_one(
                 incidents: 0,
             };
             store.record_poll(url, &record, after(interval))?;
-            messages::note(format!("{url}: not modified"));
+            tracing::info!(feed = url, status = 304, "{url}: not modified");
         }
         PollOutcome::Fetched {
             body,
@@ -298,10 +299,16 @@ fn poll_one(
                     incidents: summary.incidents,
                 };
                 store.record_poll(url, &record, after(interval))?;
-                messages::note(format!(
+                tracing::info!(
+                    feed = url,
+                    items = summary.items,
+                    incidents = summary.incidents,
+                    alerts = summary.alerts,
                     "{url}: {} new items, {} incident reports, {} alerts",
-                    summary.items, summary.incidents, summary.alerts
-                ));
+                    summary.items,
+                    summary.incidents,
+                    summary.alerts
+                );
             }
             Err(error) => fail(store, url, &state, interval, None, error)?,
         },
@@ -330,7 +337,12 @@ fn fail(
         },
         next,
     )?;
-    messages::warning(format!("{url}: {error}; next poll in {} s", wait.as_secs()));
+    tracing::warn!(
+        feed = url,
+        failures = state.failures + 1,
+        "{url}: {error}; next poll in {} s",
+        wait.as_secs()
+    );
     Ok(())
 }
 
@@ -412,10 +424,16 @@ fn scan_folder(store: &mut Store, dir: &std::path::Path, resources: &Resources) 
         incidents: summary.incidents,
     };
     store.record_poll(&source, &record, 0)?;
-    messages::note(format!(
+    tracing::info!(
+        folder = %dir.display(),
+        files = summary.items,
+        incidents = summary.incidents,
+        alerts = summary.alerts,
         "{source}: {} new files, {} incident reports, {} alerts",
-        summary.items, summary.incidents, summary.alerts
-    ));
+        summary.items,
+        summary.incidents,
+        summary.alerts
+    );
     Ok(())
 }
 
@@ -515,6 +533,17 @@ fn read_page(pages: &mut PageFetcher, article: &mut Article, options: &ReadOptio
             article.text = text;
         }
     }
+}
+
+/// One log line per poll on stderr (`SITREP_LOG` filters, as for `sitrep serve`).
+fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SITREP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,sitrep=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_env_filter(filter)
+        .try_init();
 }
 
 /// A flag set by SIGTERM or Ctrl-C.

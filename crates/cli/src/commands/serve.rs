@@ -121,10 +121,12 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
     let stats = Store::open(&path)
         .and_then(|store| store.stats())
         .with_context(|| format!("opening store {}", path.display()))?;
-    let filter = tracing_subscriber::EnvFilter::try_from_env("SITREP_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,sitrep_server=info"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SITREP_LOG").unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,sitrep_server=info,sitrep=info")
+    });
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_env_filter(filter)
         .init();
     let delivery = (!args.no_deliver)
