@@ -71,7 +71,7 @@ pub enum Command {
     /// dashboard needs is built in: it works with no internet. SIGTERM or Ctrl-C stops it
     /// after the requests in flight.
     Serve(crate::commands::serve::ServeArgs),
-    /// Watch places and kinds of incident: alerts when something happens near what you guard.
+    /// Watch places and kinds of incident: alerts when something happens near what you guard
     ///
     /// sitrep watch add embassy --near 32.8872,13.1913 --radius-km 25 --target-type diplomatic
     /// sitrep watch add libya-bombings --country LY --types bombing --webhook https://hooks.example.org/x
@@ -87,7 +87,7 @@ pub enum Command {
     Alerts(crate::commands::alerts::AlertsArgs),
     /// Manage the bearer tokens that writes over the API (adding watches) need.
     Token(crate::commands::token::TokenArgs),
-    /// Follow feeds: poll them every interval and store new items as incidents, with alerts.
+    /// Follow feeds and folders live: new items become incidents, and alerts, as they appear
     ///
     /// Conditional requests (ETag, Last-Modified), a backoff for failing feeds, and state in the
     /// store, so a restart neither reads an item twice nor misses one. `sitrep feeds` shows
