@@ -188,12 +188,13 @@ impl Notifier {
             }
             Err(failure) => {
                 let failures = delivery.attempts.saturating_add(1);
+                // When the receiver may be called again, for this alert or (if this one is
+                // given up) the next.
+                let wait = self.retry.delay(failures).max(failure.retry_after);
+                let next_call = jiff::Timestamp::now().as_second()
+                    + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2);
                 let retry_at =
-                    (!failure.permanent && failures < self.retry.max_attempts).then(|| {
-                        let wait = self.retry.delay(failures).max(failure.retry_after);
-                        jiff::Timestamp::now().as_second()
-                            + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2)
-                    });
+                    (!failure.permanent && failures < self.retry.max_attempts).then_some(next_call);
                 tracing::warn!(
                     alert = alert.id,
                     url = %delivery.url,
@@ -207,12 +208,7 @@ impl Notifier {
                     Some(_) => report.retrying += 1,
                     None => report.failed += 1,
                 }
-                // A receiver given up on for this alert may still take the next one later.
-                let wait = self.retry.delay(failures).max(failure.retry_after);
-                Ok(Some(retry_at.unwrap_or_else(|| {
-                    jiff::Timestamp::now().as_second()
-                        + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2)
-                })))
+                Ok(Some(next_call))
             }
         }
     }

@@ -5,6 +5,11 @@ use rusqlite::{OptionalExtension, params};
 use crate::Store;
 use crate::error::Result;
 
+/// The columns [`decode_feed`] reads.
+const SELECT_FEED: &str = "SELECT url, etag, last_modified, last_poll_at, last_success_at,
+        last_error, failures, next_poll, items, incidents
+    FROM feeds";
+
 /// What the store knows of one followed feed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FeedState {
@@ -55,11 +60,9 @@ pub enum PollRecord {
 impl Store {
     /// The state of every feed the store has followed, by URL.
     pub fn feeds(&self) -> Result<Vec<FeedState>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT url, etag, last_modified, last_poll_at, last_success_at, last_error,
-                    failures, next_poll, items, incidents
-             FROM feeds ORDER BY url",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_FEED} ORDER BY url"))?;
         let rows = stmt.query_map([], decode_feed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -68,11 +71,7 @@ impl Store {
     pub fn feed(&self, url: &str) -> Result<FeedState> {
         let found = self
             .conn
-            .prepare_cached(
-                "SELECT url, etag, last_modified, last_poll_at, last_success_at, last_error,
-                        failures, next_poll, items, incidents
-                 FROM feeds WHERE url = ?1",
-            )?
+            .prepare_cached(&format!("{SELECT_FEED} WHERE url = ?1"))?
             .query_row([url], decode_feed)
             .optional()?;
         Ok(found.unwrap_or_else(|| FeedState {

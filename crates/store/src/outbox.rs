@@ -145,14 +145,4 @@ impl Store {
             },
         )?)
     }
-
-    /// When the next pending delivery is due (Unix seconds), if any is pending.
-    pub fn next_delivery_due(&self) -> Result<Option<i64>> {
-        Ok(self.conn.query_row(
-            "SELECT min(max(next_attempt, leased_until)) FROM outbox
-             WHERE delivered_at IS NULL AND failed_at IS NULL",
-            [],
-            |row| row.get(0),
-        )?)
-    }
 }

@@ -9,7 +9,7 @@
 //! from now on, not on the store's history.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use sitrep_model::{Count, Incident, IncidentId};
+use sitrep_model::{Incident, IncidentId};
 use sitrep_watch::{
     Alert, AlertKind, AlertReason, AlertState, WatchIndex, WatchSpec, WebhookPolicy,
 };
@@ -48,6 +48,15 @@ pub struct AlertQuery {
     /// At most this many (0: a default of 100).
     pub limit: usize,
 }
+
+/// The columns [`decode_watch`] reads, with the watch's count of alerts.
+const SELECT_WATCH: &str = "SELECT w.name, w.spec, w.created_at,
+        (SELECT count(*) FROM alerts AS a WHERE a.watch_name = w.name)
+    FROM watches AS w";
+
+/// The columns [`decode_alert`] reads.
+const SELECT_ALERT: &str =
+    "SELECT id, watch_name, incident_id, kind, reason, created_at FROM alerts";
 
 /// The default number of alerts a query returns.
 pub const DEFAULT_ALERT_LIMIT: usize = 100;
@@ -92,22 +101,18 @@ impl Store {
 
     /// Every watch, by name.
     pub fn watches(&self) -> Result<Vec<StoredWatch>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT w.name, w.spec, w.created_at,
-                    (SELECT count(*) FROM alerts AS a WHERE a.watch_name = w.name)
-             FROM watches AS w ORDER BY w.name",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_WATCH} ORDER BY w.name"))?;
         let rows = stmt.query_map([], |row| Ok(decode_watch(row)))?;
         rows.map(|row| row?).collect()
     }
 
     /// One watch by name.
     pub fn watch(&self, name: &str) -> Result<Option<StoredWatch>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT w.name, w.spec, w.created_at,
-                    (SELECT count(*) FROM alerts AS a WHERE a.watch_name = w.name)
-             FROM watches AS w WHERE w.name = ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_WATCH} WHERE w.name = ?1"))?;
         stmt.query_row([name], |row| Ok(decode_watch(row)))
             .optional()?
             .transpose()
@@ -130,17 +135,13 @@ impl Store {
             query.limit
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let sql = match query.after {
-            Some(_) => {
-                "SELECT id, watch_name, incident_id, kind, reason, created_at FROM alerts
-                 WHERE (?1 IS NULL OR watch_name = ?1) AND id > ?2 ORDER BY id LIMIT ?3"
-            }
-            None => {
-                "SELECT id, watch_name, incident_id, kind, reason, created_at FROM alerts
-                 WHERE (?1 IS NULL OR watch_name = ?1) AND ?2 IS NULL ORDER BY id DESC LIMIT ?3"
-            }
+        let order = match query.after {
+            Some(_) => "id > ?2 ORDER BY id",
+            None => "?2 IS NULL ORDER BY id DESC",
         };
-        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_ALERT} WHERE (?1 IS NULL OR watch_name = ?1) AND {order} LIMIT ?3"
+        ))?;
         let rows = stmt.query_map(params![query.watch, query.after, limit], |row| {
             Ok(decode_alert(row))
         })?;
@@ -158,10 +159,9 @@ impl Store {
 
     /// The alert with this id.
     pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, watch_name, incident_id, kind, reason, created_at FROM alerts
-             WHERE id = ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_ALERT} WHERE id = ?1"))?;
         stmt.query_row([id], |row| Ok(decode_alert(row)))
             .optional()?
             .transpose()
@@ -185,8 +185,8 @@ pub(crate) fn raise_alerts(
     let now_unix = jiff::Timestamp::now().as_second();
     let mut raised = 0;
     for (incident_id, incident) in written {
+        let now_state = AlertState::of(incident);
         for (&(watch_id, has_webhook), spec, reason) in index.matches(incident) {
-            let now_state = AlertState::of(incident);
             let heard = heard_of(conn, watch_id, incident_id)?;
             let (kind, changes) = match heard {
                 None => (AlertKind::New, Vec::new()),
@@ -213,8 +213,8 @@ pub(crate) fn raise_alerts(
                 distance_km: reason.distance_km,
                 event_type: incident.event_type,
                 place: incident.location.as_ref().map(|l| l.name.clone()),
-                killed: Count::total(incident.killed.as_ref(), incident.attackers_killed.as_ref())
-                    .and_then(|c| c.best()),
+                // Everyone killed, attackers included: what the state measures escalation by.
+                killed: now_state.killed,
                 changes,
             };
             conn.prepare_cached(
