@@ -106,18 +106,9 @@ impl Poller {
     /// A poller with the timeout of [`POLL_TIMEOUT`], at most 5 redirects, and sitrep's user
     /// agent.
     pub fn new() -> Poller {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(POLL_TIMEOUT))
-            .http_status_as_error(false)
-            .max_redirects(5)
-            .user_agent(concat!(
-                "sitrep/",
-                env!("CARGO_PKG_VERSION"),
-                " (feed follower)"
-            ))
-            .build()
-            .into();
-        Poller { agent }
+        Poller {
+            agent: agent(POLL_TIMEOUT),
+        }
     }
 
     /// One conditional GET of `state.url`, sending back the validators `state` holds.
@@ -151,22 +142,16 @@ impl Poller {
             200..=299 => {
                 let etag = header("etag");
                 let last_modified = header("last-modified");
-                let mut body = Vec::new();
-                let read = response
-                    .into_body()
-                    .into_reader()
-                    .take(MAX_FEED_BYTES + 1)
-                    .read_to_end(&mut body);
-                match read {
+                match read_capped(response.into_body(), MAX_FEED_BYTES) {
                     Err(err) => PollOutcome::Failed {
                         error: format!("reading the body: {err}"),
                         retry_after: None,
                     },
-                    Ok(_) if body.len() as u64 > MAX_FEED_BYTES => PollOutcome::Failed {
+                    Ok(None) => PollOutcome::Failed {
                         error: format!("the body is larger than {MAX_FEED_BYTES} bytes"),
                         retry_after: None,
                     },
-                    Ok(_) => PollOutcome::Fetched {
+                    Ok(Some(body)) => PollOutcome::Fetched {
                         body,
                         etag,
                         last_modified,
@@ -181,6 +166,29 @@ impl Poller {
             },
         }
     }
+}
+
+/// The client feeds and pages are read with: `timeout` for a whole request, at most 5
+/// redirects, error statuses returned as answers, sitrep's user agent.
+fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .max_redirects(5)
+        .user_agent(concat!(
+            "sitrep/",
+            env!("CARGO_PKG_VERSION"),
+            " (feed follower)"
+        ))
+        .build()
+        .into()
+}
+
+/// A body read whole when it is at most `cap` bytes; `None` when it is larger.
+fn read_capped(body: ureq::Body, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    body.into_reader().take(cap + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 /// How long to wait before polling a feed again after `failures` failures in a row (0: the

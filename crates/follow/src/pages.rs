@@ -44,19 +44,8 @@ impl std::fmt::Debug for PageFetcher {
 impl PageFetcher {
     /// A fetcher that asks each host at most once per `min_interval`.
     pub fn new(min_interval: Duration) -> PageFetcher {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(20)))
-            .http_status_as_error(false)
-            .max_redirects(5)
-            .user_agent(concat!(
-                "sitrep/",
-                env!("CARGO_PKG_VERSION"),
-                " (feed follower)"
-            ))
-            .build()
-            .into();
         PageFetcher {
-            agent,
+            agent: crate::agent(Duration::from_secs(20)),
             min_interval,
             rules: HashMap::new(),
             last: HashMap::new(),
@@ -98,19 +87,13 @@ impl PageFetcher {
         if !(200..300).contains(&status) {
             return Err(format!("{url}: the server answered {status}"));
         }
-        let mut body = Vec::new();
-        response
-            .into_body()
-            .into_reader()
-            .take(MAX_PAGE_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|err| format!("{url}: {err}"))?;
-        if body.len() as u64 > MAX_PAGE_BYTES {
-            return Err(format!(
+        match crate::read_capped(response.into_body(), MAX_PAGE_BYTES) {
+            Err(err) => Err(format!("{url}: {err}")),
+            Ok(None) => Err(format!(
                 "{url}: the page is larger than {MAX_PAGE_BYTES} bytes"
-            ));
+            )),
+            Ok(Some(body)) => Ok(body),
         }
-        Ok(body)
     }
 
     /// Waits until `host` may be asked again, and notes the request.

@@ -221,7 +221,7 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
                 &mut store,
                 &poller,
                 pages.as_mut(),
-                url,
+                &state,
                 follow.interval,
                 resources,
             )?;
@@ -268,14 +268,14 @@ fn poll_one(
     store: &mut Store,
     poller: &Poller,
     pages: Option<&mut PageFetcher>,
-    url: &str,
+    state: &sitrep_store::FeedState,
     interval: Duration,
     resources: &Resources,
 ) -> Result<()> {
-    let state = store.feed(url)?;
+    let url = state.url.as_str();
     let now = jiff::Timestamp::now().as_second();
     let after = |wait: Duration| now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2);
-    match poller.poll(&state) {
+    match poller.poll(state) {
         PollOutcome::NotModified => {
             let record = PollRecord::Success {
                 etag: None,
@@ -310,10 +310,10 @@ fn poll_one(
                     summary.alerts
                 );
             }
-            Err(error) => fail(store, url, &state, interval, None, error)?,
+            Err(error) => fail(store, url, state, interval, None, error)?,
         },
         PollOutcome::Failed { error, retry_after } => {
-            fail(store, url, &state, interval, retry_after, error)?
+            fail(store, url, state, interval, retry_after, error)?
         }
     }
     Ok(())
@@ -400,10 +400,7 @@ fn scan_folder(store: &mut Store, dir: &std::path::Path, resources: &Resources) 
         let input = sitrep_ingest::Input::Path(path.clone());
         let articles: Vec<Article> = sitrep_ingest::read_input(&input, &options)
             .filter_map(|item| match item {
-                Ok(mut article) => {
-                    article.text = sitrep_text::clean_text(&article.text);
-                    (!article.text.is_empty()).then_some(article)
-                }
+                Ok(article) => cleaned(article),
                 Err(err) => {
                     messages::warning(&err);
                     None
@@ -477,12 +474,7 @@ fn store_items(
     let mut errors = Vec::new();
     for item in read_reader(Cursor::new(body), url, None, &options) {
         match item {
-            Ok(mut article) => {
-                article.text = sitrep_text::clean_text(&article.text);
-                if !article.text.is_empty() {
-                    articles.push(article);
-                }
-            }
+            Ok(article) => articles.extend(cleaned(article)),
             Err(err) if err.severity() == Severity::Warning => messages::warning(&err),
             Err(err) => errors.push(err.to_string()),
         }
@@ -508,6 +500,12 @@ fn store_items(
     store.mark_items_seen(url, &unseen)?;
     summary.items = unseen.len() as u64;
     Ok(Ok(summary))
+}
+
+/// The article with its text cleaned as ingest cleans it; `None` when nothing is left.
+fn cleaned(mut article: Article) -> Option<Article> {
+    article.text = sitrep_text::clean_text(&article.text);
+    (!article.text.is_empty()).then_some(article)
 }
 
 /// Replaces a feed item's summary with the text of its page, when the page can be fetched
