@@ -262,20 +262,24 @@ fn check_name(name: &str) -> Result<(), InvalidWatch> {
 }
 
 fn check_lat(field: &'static str, lat: f64) -> Result<(), InvalidWatch> {
-    if !(-90.0..=90.0).contains(&lat) {
-        return Err(InvalidWatch::new(
-            field,
-            format!("latitude {lat} is not in -90..=90"),
-        ));
-    }
-    Ok(())
+    check_degrees(field, "latitude", lat, 90.0)
 }
 
 fn check_lon(field: &'static str, lon: f64) -> Result<(), InvalidWatch> {
-    if !(-180.0..=180.0).contains(&lon) {
+    check_degrees(field, "longitude", lon, 180.0)
+}
+
+/// `value` (a `what` in degrees) within ±`limit`; NaN is not.
+fn check_degrees(
+    field: &'static str,
+    what: &str,
+    value: f64,
+    limit: f64,
+) -> Result<(), InvalidWatch> {
+    if !(-limit..=limit).contains(&value) {
         return Err(InvalidWatch::new(
             field,
-            format!("longitude {lon} is not in -180..=180"),
+            format!("{what} {value} is not in -{limit}..={limit}"),
         ));
     }
     Ok(())
