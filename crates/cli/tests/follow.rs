@@ -124,6 +124,21 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
 /// Words only the item pages hold, not the feed.
 const PAGE_ONLY: &str = "The full report from the provincial capital follows.";
 
+/// A feed server holding one item (the Kandahar attack) and a directory whose feeds.txt
+/// lists its feed.
+fn kandahar_wire() -> (Arc<Mutex<Feeds>>, Dir) {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    feeds
+        .lock()
+        .unwrap()
+        .items
+        .push(("k1".into(), KANDAHAR.into()));
+    let base = serve(Arc::clone(&feeds));
+    let dir = Dir::new();
+    dir.write("feeds.txt", format!("# test wire\n{base}/news.xml\n"));
+    (feeds, dir)
+}
+
 const KANDAHAR: &str = "A suicide bomber killed six police officers at a checkpoint in Kandahar city, Afghanistan, on Sunday, officials said.";
 const MOSUL: &str = "Gunmen killed four soldiers in an attack on an army post in Mosul, Iraq, on Sunday, officials said.";
 
@@ -155,15 +170,7 @@ fn feed_state(dir: &Dir, suffix: &str) -> serde_json::Value {
 
 #[test]
 fn new_items_are_read_once_304_is_honoured_and_a_restart_resumes() {
-    let feeds = Arc::new(Mutex::new(Feeds::default()));
-    feeds
-        .lock()
-        .unwrap()
-        .items
-        .push(("k1".into(), KANDAHAR.into()));
-    let base = serve(Arc::clone(&feeds));
-    let dir = Dir::new();
-    dir.write("feeds.txt", format!("# test wire\n{base}/news.xml\n"));
+    let (feeds, dir) = kandahar_wire();
     let once = ["follow", "--feeds", "feeds.txt", "--once", "--db", "s.db"];
 
     let first = dir.run(&once).expect_code(0);
@@ -259,15 +266,7 @@ fn a_bad_feeds_file_names_its_line() {
 
 #[test]
 fn sigterm_stops_after_the_poll_in_flight() {
-    let feeds = Arc::new(Mutex::new(Feeds::default()));
-    feeds
-        .lock()
-        .unwrap()
-        .items
-        .push(("k1".into(), KANDAHAR.into()));
-    let base = serve(Arc::clone(&feeds));
-    let dir = Dir::new();
-    dir.write("feeds.txt", format!("{base}/news.xml\n"));
+    let (feeds, dir) = kandahar_wire();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args([
             "follow",
@@ -364,15 +363,7 @@ fn http_get(address: &str, path: &str) -> String {
 
 #[test]
 fn serve_can_follow_feeds_in_the_same_process() {
-    let feeds = Arc::new(Mutex::new(Feeds::default()));
-    feeds
-        .lock()
-        .unwrap()
-        .items
-        .push(("k1".into(), KANDAHAR.into()));
-    let base = serve(Arc::clone(&feeds));
-    let dir = Dir::new();
-    dir.write("feeds.txt", format!("{base}/news.xml\n"));
+    let (_feeds, dir) = kandahar_wire();
     // The store must exist before serving.
     dir.run(&["token", "create", "ops", "--db", "s.db"])
         .expect_code(0);
