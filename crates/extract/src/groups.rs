@@ -1,4 +1,5 @@
-//! The lexicon of armed groups (`data/lexicons/groups.tsv`): canonical names and aliases.
+//! The lexicon of armed groups (`data/lexicons/groups.tsv`, written by hand, and
+//! `groups_mined.tsv`, mined from the training perpetrator fields): canonical names and aliases.
 //!
 //! Aliases marked `=` (short acronyms such as `=IS`) match only exactly as written; everything
 //! else matches case-insensitively. Overlapping matches keep the longest ("Real IRA" over "IRA").
@@ -35,47 +36,65 @@ pub struct GroupLexicon {
 }
 
 const FILE: &str = "groups.tsv";
+const MINED_FILE: &str = "groups_mined.tsv";
 
 impl GroupLexicon {
-    /// Parses `groups.tsv` (`name<TAB>aliases<TAB>countries<TAB>kind`, with a header line).
-    pub fn parse(text: &str) -> Result<Self> {
-        let mut groups = Vec::new();
+    /// Parses the hand-written `groups.tsv` and the mined `groups_mined.tsv` (both
+    /// `name<TAB>aliases<TAB>countries<TAB>kind…`, with a header line). A mined row whose name
+    /// is a hand-written group's adds aliases to it; any other is a group of its own. A name or
+    /// alias the hand-written file already has keeps its hand-written group.
+    pub fn parse(hand: &str, mined: &str) -> Result<Self> {
+        let mut groups: Vec<Group> = Vec::new();
         let mut folded: Vec<(&str, usize)> = Vec::new();
         let mut exact: Vec<(&str, usize)> = Vec::new();
-        for (line, cols) in rows(text).skip(1) {
-            let name = cols
-                .first()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| ResourceError::Lexicon {
-                    file: FILE,
-                    line,
-                    message: "empty group name".into(),
-                })?;
-            let idx = groups.len();
-            let countries = cols
-                .get(2)
-                .map(|c| {
-                    c.split('|')
-                        .filter_map(|code| CountryCode::new(code.trim()).ok())
-                        .collect()
-                })
-                .unwrap_or_default();
-            groups.push(Group {
-                name: name.to_string(),
-                countries,
-            });
-            folded.push((name, idx));
-            for alias in cols
-                .get(1)
-                .into_iter()
-                .flat_map(|a| a.split('|'))
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-            {
-                match alias.strip_prefix('=') {
-                    Some(as_written) => exact.push((as_written, idx)),
-                    None => folded.push((alias, idx)),
+        for (file, text) in [(FILE, hand), (MINED_FILE, mined)] {
+            for (line, cols) in rows(text).skip(1) {
+                let name = cols
+                    .first()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .ok_or_else(|| ResourceError::Lexicon {
+                        file,
+                        line,
+                        message: "empty group name".into(),
+                    })?;
+                let idx = match groups.iter().position(|g| g.name == name) {
+                    Some(existing) if file == MINED_FILE => existing,
+                    Some(_) => {
+                        return Err(ResourceError::Lexicon {
+                            file,
+                            line,
+                            message: format!("group {name:?} given twice"),
+                        });
+                    }
+                    None => {
+                        let countries = cols
+                            .get(2)
+                            .map(|c| {
+                                c.split('|')
+                                    .filter_map(|code| CountryCode::new(code.trim()).ok())
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        groups.push(Group {
+                            name: name.to_string(),
+                            countries,
+                        });
+                        folded.push((name, groups.len() - 1));
+                        groups.len() - 1
+                    }
+                };
+                for alias in cols
+                    .get(1)
+                    .into_iter()
+                    .flat_map(|a| a.split('|'))
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                {
+                    match alias.strip_prefix('=') {
+                        Some(as_written) => exact.push((as_written, idx)),
+                        None => folded.push((alias, idx)),
+                    }
                 }
             }
         }
@@ -153,7 +172,7 @@ Real IRA\t=RIRA\tGB\tethnonationalist
 ";
 
     fn names(text: &str) -> Vec<String> {
-        let lex = GroupLexicon::parse(GROUPS).unwrap();
+        let lex = GroupLexicon::parse(GROUPS, "").unwrap();
         lex.find_all(text)
             .iter()
             .map(|m| lex.group(m.group).name.clone())
@@ -182,7 +201,7 @@ Real IRA\t=RIRA\tGB\tethnonationalist
     #[test]
     fn lower_case_words_do_not_match_capitalised_names() {
         let lex =
-            GroupLexicon::parse("name\taliases\tcountries\tkind\nSinai Province\t\tEG\tjihadist\n")
+            GroupLexicon::parse("name\taliases\tcountries\tkind\nSinai Province\t\tEG\tjihadist\n", "")
                 .unwrap();
         assert!(
             lex.find_all("the capital of North Sinai province")
@@ -193,8 +212,34 @@ Real IRA\t=RIRA\tGB\tethnonationalist
     }
 
     #[test]
+    fn mined_rows_extend_hand_written_groups_or_add_their_own() {
+        let mined = "name\taliases\tcountries\tkind\trecords
+Islamic State\tIslamic State of Iraq\t\tother\t12
+Black Star\t\tGR\tother\t9
+";
+        let lex = GroupLexicon::parse(GROUPS, mined).unwrap();
+        assert_eq!(lex.len(), 4);
+        let found: Vec<&str> = lex
+            .find_all("the Islamic State of Iraq and Black Star")
+            .iter()
+            .map(|m| lex.group(m.group).name.as_str())
+            .collect();
+        assert_eq!(found, ["Islamic State", "Black Star"]);
+        assert_eq!(lex.group(3).countries.len(), 1);
+    }
+
+    #[test]
+    fn a_hand_written_group_given_twice_is_an_error_naming_the_line() {
+        let twice = format!("{GROUPS}Real IRA\t\tGB\tethnonationalist\n");
+        let message = GroupLexicon::parse(&twice, "").unwrap_err().to_string();
+        assert!(message.starts_with("groups.tsv:5"), "{message}");
+        let message = GroupLexicon::parse(GROUPS, "name\n\tan alias\t\n").unwrap_err().to_string();
+        assert!(message.starts_with("groups_mined.tsv:2"), "{message}");
+    }
+
+    #[test]
     fn countries_are_parsed() {
-        let lex = GroupLexicon::parse(GROUPS).unwrap();
+        let lex = GroupLexicon::parse(GROUPS, "").unwrap();
         assert_eq!(lex.group(0).countries.len(), 2);
     }
 }

@@ -44,8 +44,10 @@ pub struct TargetNoun {
 pub struct ResourceSources<'a> {
     /// The gazetteer tables.
     pub gazetteer: GazetteerSources<'a>,
-    /// `lexicons/groups.tsv`.
+    /// `lexicons/groups.tsv`, written by hand.
     pub groups: &'a str,
+    /// `lexicons/groups_mined.tsv`, mined from the training perpetrator fields.
+    pub groups_mined: &'a str,
     /// `lexicons/triggers.tsv`.
     pub triggers: &'a str,
     /// `lexicons/weapons.tsv`.
@@ -70,6 +72,7 @@ impl ResourceSources<'static> {
                 cities: include_str!("../../../data/geo/cities.tsv"),
             },
             groups: include_str!("../../../data/lexicons/groups.tsv"),
+            groups_mined: include_str!("../../../data/lexicons/groups_mined.tsv"),
             triggers: include_str!("../../../data/lexicons/triggers.tsv"),
             weapons: include_str!("../../../data/lexicons/weapons.tsv"),
             targets: include_str!("../../../data/lexicons/targets.tsv"),
@@ -114,7 +117,7 @@ impl Resources {
     /// Compiles resources from data files' text.
     pub fn from_sources(sources: ResourceSources<'_>) -> Result<Self> {
         let gazetteer = Gazetteer::from_sources(sources.gazetteer)?;
-        let groups = GroupLexicon::parse(sources.groups)?;
+        let groups = GroupLexicon::parse(sources.groups, sources.groups_mined)?;
 
         let mut triggers = Vec::new();
         for (line, cols) in rows(sources.triggers) {
