@@ -200,9 +200,11 @@ Real IRA\t=RIRA\tGB\tethnonationalist
 
     #[test]
     fn lower_case_words_do_not_match_capitalised_names() {
-        let lex =
-            GroupLexicon::parse("name\taliases\tcountries\tkind\nSinai Province\t\tEG\tjihadist\n", "")
-                .unwrap();
+        let lex = GroupLexicon::parse(
+            "name\taliases\tcountries\tkind\nSinai Province\t\tEG\tjihadist\n",
+            "",
+        )
+        .unwrap();
         assert!(
             lex.find_all("the capital of North Sinai province")
                 .is_empty()
@@ -233,7 +235,9 @@ Black Star\t\tGR\tother\t9
         let twice = format!("{GROUPS}Real IRA\t\tGB\tethnonationalist\n");
         let message = GroupLexicon::parse(&twice, "").unwrap_err().to_string();
         assert!(message.starts_with("groups.tsv:5"), "{message}");
-        let message = GroupLexicon::parse(GROUPS, "name\n\tan alias\t\n").unwrap_err().to_string();
+        let message = GroupLexicon::parse(GROUPS, "name\n\tan alias\t\n")
+            .unwrap_err()
+            .to_string();
         assert!(message.starts_with("groups_mined.tsv:2"), "{message}");
     }
 

@@ -5,6 +5,10 @@
 //! fighters had killed", "took responsibility", "said it carried out". "Suspected", "blamed",
 //! "presumed to have ties to" name a perpetrator without a claim, and a negated claim ("No group
 //! claimed responsibility", "has not claimed") is none.
+//!
+//! A group the lexicon does not know still counts when the text gives its name as a name: "a
+//! group calling itself Revolutionary Solidarity", "an organisation known as …", "the Anti-Power
+//! Struggle claimed responsibility".
 
 use sitrep_model::{ByteSpan, Perpetrator};
 
@@ -80,6 +84,9 @@ pub fn find_perpetrators(
     if !named.is_empty() {
         return named;
     }
+    if let Some(own) = self_named_group(a, sentences) {
+        return vec![own];
+    }
     a.actors
         .iter()
         .filter(|x| sentences.contains(&x.sentence))
@@ -125,6 +132,13 @@ const BLAME: &[&str] = &[
     "blamed",
     "blames",
     "blame",
+    "blaming",
+    "attribute",
+    "attributes",
+    "link",
+    "linked",
+    "links",
+    "work",
     "suspected",
     "suspect",
     "suspects",
@@ -186,6 +200,19 @@ const ACTS: &[&str] = &[
     "blew",
     "hijacked",
     "took",
+    "damaged",
+    "destroyed",
+    "hanged",
+    "hung",
+    "threw",
+    "hurled",
+    "murdered",
+    "assassinated",
+    "abduct",
+    "kidnap",
+    "bomb",
+    "shoot",
+    "burnt",
 ];
 
 /// Actor nouns a group name can modify or head: "Boko Haram insurgents", "fighters of IS".
@@ -328,4 +355,207 @@ fn claims(a: &Analysis<'_>, sentence: usize, first: usize) -> bool {
     let lo = first.saturating_sub(8).max(range.start);
     (lo..first)
         .any(|i| a.is(i, "claimed") && a.is(first - 1, "by") && !negated_claim(a, range.start, i))
+}
+
+/// Nouns for an organisation that a name can follow: "a group called …".
+const ORGANISATION: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "faction",
+    "cell",
+    "front",
+];
+
+/// Small words allowed inside a group's name between capitalised words.
+const NAME_JOINERS: &[&str] = &[
+    "of", "the", "for", "and", "al", "el", "de", "del", "la", "&", "-", "in",
+];
+
+/// Quotation marks that may open or close a name.
+const QUOTES: &[&str] = &["'", "\"", "“", "”", "‘", "’"];
+
+fn capitalised(a: &Analysis<'_>, k: usize) -> bool {
+    a.word(k)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The tokens of a name starting at `start` (after an optional quote and "the"), before `end`:
+/// capitalised words, with small joining words inside. `None` when no capitalised word starts
+/// it.
+fn name_from(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    while k < end && (a.is_any(k, QUOTES) || a.is_any(k, &["the", "a", "an"])) {
+        k += 1;
+    }
+    if k >= end || !capitalised(a, k) || a.is(k, "The") {
+        return None;
+    }
+    let first = k;
+    let mut last = k;
+    let mut j = k + 1;
+    while j < end && j - first < 10 {
+        if capitalised(a, j) {
+            last = j;
+        } else if !a.is_any(j, NAME_JOINERS) {
+            break;
+        }
+        j += 1;
+    }
+    Some((first, last))
+}
+
+/// Words that head the names of armed groups: a capitalised phrase before "claimed" is a
+/// group's name only with one of them ("the Anti-Power Struggle"), or with "group" after it;
+/// otherwise it is as likely a person or an office.
+const ORGANISATION_HEADS: &[&str] = &[
+    "front",
+    "army",
+    "brigade",
+    "brigades",
+    "movement",
+    "organization",
+    "organisation",
+    "group",
+    "cell",
+    "cells",
+    "struggle",
+    "action",
+    "faction",
+    "committee",
+    "committees",
+    "party",
+    "resistance",
+    "liberation",
+    "revolutionary",
+    "nuclei",
+    "forces",
+    "commando",
+    "commandos",
+    "battalion",
+    "council",
+    "union",
+    "league",
+    "squad",
+    "squads",
+    "justice",
+    "solidarity",
+    "unit",
+    "units",
+    "legion",
+    "federation",
+    "alliance",
+    "conspiracy",
+    "guard",
+    "guards",
+    "mujahideen",
+    "jihad",
+    "jamaat",
+    "lashkar",
+    "jaish",
+    "ansar",
+    "harakat",
+    "tehrik",
+    "hizb",
+    "kataib",
+    "militia",
+    "fighters",
+    "warriors",
+    "tigers",
+    "martyrs",
+    "insurgency",
+    "brothers",
+];
+
+/// Capitalised words that are no name: "No group claimed", "It claimed".
+const NOT_A_NAME: &[&str] = &[
+    "no", "nobody", "none", "it", "they", "he", "she", "we", "this", "that", "another", "any",
+    "some", "a", "an", "one", "each", "every", "neither", "either", "other",
+];
+
+/// The capitalised words that end just before token `end`, read backwards: "the Anti-Power
+/// Struggle" before "claimed". The name needs a word of [`ORGANISATION_HEADS`] or a noun of
+/// [`ORGANISATION`] after it.
+fn name_before(a: &Analysis<'_>, sentence_start: usize, end: usize) -> Option<(usize, usize)> {
+    let (last, needs_head) = if end > sentence_start && a.is_any(end - 1, ORGANISATION) {
+        (end.checked_sub(2)?, false)
+    } else {
+        (end.checked_sub(1)?, true)
+    };
+    if last < sentence_start || !capitalised(a, last) {
+        return None;
+    }
+    let mut first = last;
+    while first > sentence_start {
+        let k = first - 1;
+        if capitalised(a, k) && !a.is(k, "The") {
+            first = k;
+        } else if a.is_any(k, NAME_JOINERS)
+            && k > sentence_start
+            && capitalised(a, k - 1)
+            && !a.is(k - 1, "The")
+        {
+            first = k - 1;
+        } else {
+            break;
+        }
+    }
+    if a.is_any(first, NOT_A_NAME) {
+        return None;
+    }
+    let headed = (first..=last).any(|k| a.is_any(k, ORGANISATION_HEADS));
+    (headed || !needs_head).then_some((first, last))
+}
+
+/// A group the text names as itself though the lexicon does not know it: "a group calling
+/// itself X", "an organisation known as X", "X (group) claimed responsibility". The name is
+/// neither a place nor a known group; it is the perpetrator when it claims or acts.
+fn self_named_group(a: &Analysis<'_>, sentences: &[usize]) -> Option<FoundPerpetrator> {
+    for &s in sentences {
+        let range = a.sentence_tokens[s].clone();
+        for i in range.clone() {
+            let name = if a.is(i, "calling") && a.is_any(i + 1, &["itself", "themselves"]) {
+                name_from(a, i + 2, range.end)
+            } else if a.is_any(i, ORGANISATION)
+                && (a.is_any(i + 1, &["called", "named"])
+                    || (a.is(i + 1, "known") && a.is(i + 2, "as")))
+            {
+                let skip = if a.is(i + 1, "known") { 3 } else { 2 };
+                name_from(a, i + skip, range.end)
+            } else if claim_at(a, i) && a.is_any(i, &["claimed", "claims"]) && i > range.start {
+                name_before(a, range.start, i)
+            } else {
+                None
+            };
+            let Some((first, last)) = name else { continue };
+            let span = a.span(first, last);
+            let is_place = a.names.iter().any(|n| n.span.overlaps(&span));
+            let is_group = a.groups.iter().any(|g| g.span.overlaps(&span));
+            if is_place || is_group {
+                continue;
+            }
+            if a.is_any(first, NOT_A_NAME) {
+                continue;
+            }
+            let claimed = claims(a, s, first);
+            // A name read before "claimed" stands only on a claim that is not denied.
+            let by_claim = claim_at(a, i) && !a.is_any(i, ORGANISATION);
+            if !claimed && (by_claim || !acts_in_sentence(a, s, first, last)) {
+                continue;
+            }
+            let text = a.text[span.range()].to_string();
+            return Some(FoundPerpetrator {
+                perpetrator: Perpetrator {
+                    name: Some(text.clone()),
+                    claimed,
+                    text,
+                },
+                span,
+            });
+        }
+    }
+    None
 }

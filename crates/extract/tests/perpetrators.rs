@@ -277,3 +277,46 @@ fn no_actor_no_perpetrator() {
     );
     assert!(i.perpetrators.is_empty(), "{:?}", i.perpetrators);
 }
+
+// Groups the lexicon does not know, named as themselves.
+
+#[test]
+fn a_group_calling_itself_by_a_name_is_that_group() {
+    let i = main_incident(
+        "A group calling itself Northern Lantern Brigade claimed responsibility for setting fire \
+         to two banks in Thessaloniki on Monday.",
+        "2010-10-02",
+    );
+    assert_eq!(
+        perpetrators(&i),
+        vec![(Some("Northern Lantern Brigade"), true)]
+    );
+}
+
+#[test]
+fn an_unknown_group_that_claims_the_attack_is_named() {
+    let i = main_incident(
+        "A bomb exploded outside a tax office in Patras on Monday. The Cell of Quiet Fire \
+         claimed responsibility in a statement.",
+        "2010-10-02",
+    );
+    assert_eq!(perpetrators(&i), vec![(Some("Cell of Quiet Fire"), true)]);
+}
+
+#[test]
+fn a_place_or_a_single_word_before_a_claim_is_no_group() {
+    for text in [
+        "A bomb exploded outside a tax office in Patras on Monday. Greece claimed it was an \
+         attack on the state.",
+        "A bomb exploded outside a tax office in Patras on Monday. Nobody claimed responsibility.",
+        "A bomb exploded outside a tax office in Patras on Monday. Police claimed the device was \
+         small.",
+    ] {
+        let i = main_incident(text, "2010-10-02");
+        assert!(
+            i.perpetrators.iter().all(|p| p.name.is_none()),
+            "{text}: {:?}",
+            i.perpetrators
+        );
+    }
+}
