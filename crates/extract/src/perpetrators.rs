@@ -368,6 +368,19 @@ const ORGANISATION: &[&str] = &[
     "front",
 ];
 
+/// Phrases after which a name is the author of the attack: "signed by", "perpetrated by",
+/// "on behalf of", "in the name of", "claimed by", "the so-called".
+const ATTRIBUTIONS: &[&[&str]] = &[
+    &["signed", "by"],
+    &["perpetrated", "by"],
+    &["committed", "by"],
+    &["carried", "out", "by"],
+    &["claimed", "by"],
+    &["on", "behalf", "of"],
+    &["in", "the", "name", "of"],
+    &["so-called"],
+];
+
 /// Small words allowed inside a group's name between capitalised words.
 const NAME_JOINERS: &[&str] = &[
     "of", "the", "for", "and", "al", "el", "de", "del", "la", "&", "-", "in",
@@ -517,14 +530,37 @@ fn self_named_group(a: &Analysis<'_>, sentences: &[usize]) -> Option<FoundPerpet
     for &s in sentences {
         let range = a.sentence_tokens[s].clone();
         for i in range.clone() {
-            let name = if a.is(i, "calling") && a.is_any(i + 1, &["itself", "themselves"]) {
-                name_from(a, i + 2, range.end)
+            let name = if a.is_any(i, &["calling", "referring", "calls", "called"])
+                && a.is_any(i + 1, &["itself", "themselves"])
+            {
+                let skip = if a.is_phrase(i + 2, &["to", "as"], range.end) {
+                    3
+                } else {
+                    2
+                };
+                let skip = if a.is(i + 2, "as") { 3 } else { skip };
+                name_from(a, i + skip, range.end)
             } else if a.is_any(i, ORGANISATION)
                 && (a.is_any(i + 1, &["called", "named"])
                     || (a.is(i + 1, "known") && a.is(i + 2, "as")))
             {
                 let skip = if a.is(i + 1, "known") { 3 } else { 2 };
                 name_from(a, i + skip, range.end)
+            } else if a.is_any(i, ORGANISATION) && a.is(i + 1, ",") {
+                // An apposition: "a leftist group, Chukakuha, claimed …".
+                name_from(a, i + 2, range.end).filter(|&(_, last)| {
+                    last + 1 >= range.end || a.is_any(last + 1, &[",", ".", ";"])
+                })
+            } else if ATTRIBUTIONS
+                .iter()
+                .any(|phrase| i >= phrase.len() && a.is_phrase(i - phrase.len(), phrase, i))
+            {
+                // "signed by the X Brigades", "perpetrated by the X Front": a name headed like
+                // a group's, since a person can sign or perpetrate too.
+                name_from(a, i, range.end).filter(|&(first, last)| {
+                    i == first - usize::from(a.is_any(first.saturating_sub(1), &["the"]))
+                        && (first..=last).any(|k| a.is_any(k, ORGANISATION_HEADS))
+                })
             } else if claim_at(a, i) && a.is_any(i, &["claimed", "claims"]) && i > range.start {
                 name_before(a, range.start, i)
             } else {
@@ -540,9 +576,14 @@ fn self_named_group(a: &Analysis<'_>, sentences: &[usize]) -> Option<FoundPerpet
             if a.is_any(first, NOT_A_NAME) {
                 continue;
             }
-            let claimed = claims(a, s, first);
-            // A name read before "claimed" stands only on a claim that is not denied.
+            // A name read before "claimed" stands only on a claim that is not denied; one the
+            // text introduces as a group's own name claims when its sentence makes a claim.
             let by_claim = claim_at(a, i) && !a.is_any(i, ORGANISATION);
+            let claimed = claims(a, s, first)
+                || (!by_claim
+                    && range
+                        .clone()
+                        .any(|k| claim_at(a, k) && !negated_claim(a, range.start, k)));
             if !claimed && (by_claim || !acts_in_sentence(a, s, first, last)) {
                 continue;
             }

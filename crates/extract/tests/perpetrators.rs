@@ -320,3 +320,39 @@ fn a_place_or_a_single_word_before_a_claim_is_no_group() {
         );
     }
 }
+
+#[test]
+fn a_note_signed_by_a_group_or_a_group_in_apposition_names_it() {
+    let signed = main_incident(
+        "A firebomb damaged a car dealership in Lyon on Monday, and a note signed by the Autumn \
+         Wind Brigades was found at the scene.",
+        "2010-10-02",
+    );
+    assert_eq!(
+        perpetrators(&signed),
+        vec![(Some("Autumn Wind Brigades"), false)]
+    );
+    let apposition = main_incident(
+        "A little-known leftist group, Grey Sparrow, claimed responsibility for a bomb that \
+         damaged a bank in Lyon on Monday.",
+        "2010-10-02",
+    );
+    assert_eq!(
+        perpetrators(&apposition),
+        vec![(Some("Grey Sparrow"), true)]
+    );
+}
+
+#[test]
+fn a_person_who_signs_is_no_group() {
+    let i = main_incident(
+        "A firebomb damaged a car dealership in Lyon on Monday, in a street whose closure was \
+         signed by Jean Martin, the prefect.",
+        "2010-10-02",
+    );
+    assert!(
+        i.perpetrators.iter().all(|p| p.name.is_none()),
+        "{:?}",
+        i.perpetrators
+    );
+}
