@@ -627,7 +627,13 @@ fn statement_at(
     if a.is(h, "lives") && !(a.is(h - 1, "the") && a.is(h + 1, "of") || a.is(h - 1, "their")) {
         return None;
     }
-    if a.is(h, "death") && !a.is(h + 1, "of") {
+    // "was beaten to death", "shot to death": the participle before "to death" is the
+    // killing, its voice read before it.
+    let to_death = a.is(h, "death")
+        && h >= range.start + 2
+        && a.is(h - 1, "to")
+        && is_participle(a.word(h - 2));
+    if a.is(h, "death") && !a.is(h + 1, "of") && !to_death {
         return None;
     }
     // "kill" words used as nouns or adjectives of other things: "killing spree" is still a killing.
@@ -661,13 +667,36 @@ fn statement_at(
     if kind == CasualtyKind::Wounded && h > range.start && a.is(h - 1, "fatally") {
         return None;
     }
-    let voice_at = if shot_dead { h - 1 } else { h };
+    // "was shot and killed", "were abducted and later killed": coordinated participles share
+    // the voice read before the first.
+    let coordinated = if kind != CasualtyKind::Killed {
+        None
+    } else if h >= range.start + 2 && a.is(h - 1, "and") && is_participle(a.word(h - 2)) {
+        Some(h - 2)
+    } else if h >= range.start + 3
+        && a.is_any(h - 1, ADVERBS)
+        && a.is(h - 2, "and")
+        && is_participle(a.word(h - 3))
+    {
+        Some(h - 3)
+    } else {
+        None
+    };
+    let voice_at = if shot_dead {
+        h - 1
+    } else if to_death {
+        h - 2
+    } else if let Some(first_verb) = coordinated {
+        first_verb
+    } else {
+        h
+    };
     let passive = is_passive(a, range.start, voice_at);
     if fatally && !passive {
         return statement_after(a, sentence, range, h, h + 2, kind);
     }
     // "shot dead a councillor", "gunned down two guards": an active verb phrase.
-    let form = if shot_dead {
+    let form = if shot_dead || to_death {
         HeadForm::Verb
     } else if a.is(h, "gunned") && a.is(h + 1, "down") && !passive {
         return statement_after(a, sentence, range, h, h + 2, kind);
@@ -800,6 +829,16 @@ fn subtract(q: Quantity, n: u32) -> Quantity {
         min: q.min.map(|m| m.saturating_sub(n)),
         max: q.max.map(|m| m.saturating_sub(n)),
     }
+}
+
+/// Whether `w` reads as a past participle of a verb of violence: "shot", "beaten", "abducted".
+fn is_participle(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "shot", "beaten", "hit", "struck", "taken", "thrown", "burnt", "cut", "bound", "slain",
+        "stabbed", "hacked", "run",
+    ];
+    IRREGULAR.iter().any(|x| w.eq_ignore_ascii_case(x))
+        || (w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether the head at `h` is in the passive voice or used as an adjective: "were killed",

@@ -418,3 +418,44 @@ fn fatally_shot_or_wounded_is_killed() {
     assert_eq!(range(&i.killed), exactly(1));
     assert_eq!(range(&i.wounded), exactly(2));
 }
+
+// Coordinated and "to death" passives.
+
+#[test]
+fn shot_and_killed_is_a_killing_of_its_subject() {
+    for (text, n) in [
+        (
+            "A shopkeeper was shot and killed outside his home in Belfast on Monday.",
+            1,
+        ),
+        (
+            "Three farmers were abducted and later killed near Tumaco on Monday.",
+            3,
+        ),
+        (
+            "A priest was beaten to death in his parish in Chiapas on Monday.",
+            1,
+        ),
+        (
+            "Two guards were stabbed to death at a depot in Lahore on Monday.",
+            2,
+        ),
+    ] {
+        let i = main_incident(text, "2010-10-04");
+        assert_eq!(range(&i.killed), exactly(n), "{text}");
+    }
+}
+
+#[test]
+fn an_active_coordination_still_counts_its_object_not_its_subject() {
+    let i = main_incident(
+        "Two gunmen shot and killed a guard at a bank in Karachi on Monday.",
+        "2010-10-04",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+    let i = main_incident(
+        "A man was shot and wounded in Belfast on Monday.",
+        "2010-10-04",
+    );
+    assert_eq!(i.killed, None);
+}
