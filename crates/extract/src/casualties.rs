@@ -720,6 +720,9 @@ fn statement_at(
         if form == HeadForm::Verb && !passive {
             items.retain(|i| i.end == voice_at && !a.is_any(i.first, &["he", "she"]));
         }
+        if items.is_empty() && passive && form == HeadForm::Verb {
+            items.extend(singular_subject(a, range.start, voice_at));
+        }
     }
     if items.is_empty() {
         return None;
@@ -1494,7 +1497,13 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
     let mut items = Vec::new();
     // Allow "at least" etc. (read by read_quantity) but nothing else before the first item,
     // except a determiner-free adverb: "killed instantly two".
-    let Some(first) = item_at(a, i, limit, true) else {
+    // A headline in title case ("Ten Killed As Car Bomb Hits Beirut") capitalises every word:
+    // after its verb only a figure is a victim, no capitalised run is a name.
+    let title_case = i > 0 && a.tokens[i - 1].is_capitalized(a.text);
+    let Some(first) = item_at(a, i, limit, true)
+        .filter(|it| !title_case || read_quantity(a.text, &a.tokens, it.first, true).is_some())
+        .or_else(|| name_after_verb(a, i, limit))
+    else {
         return items;
     };
     i = first.end;
@@ -1522,6 +1531,81 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
         }
     }
     items
+}
+
+/// A person's name right after an active verb of killing, even when one of its words is also
+/// a place ("killed Jassim Hassoun"): no place follows "killed" without a preposition. Two to
+/// four capitalised words, not one place's name, not a group's, not a month or weekday.
+fn name_after_verb(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
+    let mut j = i;
+    while j < limit && j < i + 4 && a.tokens[j].is_capitalized(a.text) {
+        j += 1;
+    }
+    // A headline in title case ("Minister Killed As Explosion Hits") capitalises every word.
+    let title_case = i > 0 && a.tokens[i - 1].is_capitalized(a.text);
+    let function_word = (i..j)
+        .any(|k| a.is_any(k, NOT_NAMES) || a.is_any(k, &["as", "by", "of", "for", "with", "near"]));
+    if j - i < 2 || title_case || function_word || a.person_at.get(i).is_some_and(Option::is_some) {
+        return None;
+    }
+    let span = a.span(i, j - 1);
+    let one_place = a
+        .names
+        .iter()
+        .any(|n| n.span.start <= span.start && n.span.end >= span.end);
+    let group = a.groups.iter().any(|g| g.span.overlaps(&span));
+    let calendar = (i..j).any(|k| a.dates.iter().any(|d| d.span.overlaps(&a.tokens[k].span)));
+    (!one_place && !group && !calendar).then_some(Item {
+        quantity: Quantity::exact(1),
+        first: i,
+        end: j,
+        side: Side::Victims,
+        category: None,
+        additional: false,
+    })
+}
+
+/// The one person "was killed" speaks of when the subject is no counted noun: "A BBC producer
+/// was shot and killed" (a noun phrase the lexicon has no person noun for), "Oscar Polanco, news
+/// director at a channel, was shot" (a name at the start of the sentence, then an apposition).
+/// Only after a singular "was", whose subject a killing or wounding makes a person.
+fn singular_subject(a: &Analysis<'_>, start: usize, voice_at: usize) -> Option<Item> {
+    let mut be = voice_at.checked_sub(1)?;
+    while be > start && a.is_any(be, ADVERBS) {
+        be -= 1;
+    }
+    if be <= start || !a.is(be, "was") {
+        return None;
+    }
+    let one = |first: usize, end: usize| Item {
+        quantity: Quantity::exact(1),
+        first,
+        end,
+        side: Side::Victims,
+        category: None,
+        additional: false,
+    };
+    if a.word(be - 1) == "," {
+        // "Name Surname, <apposition>, was killed": the name opens the sentence.
+        let comma = (start..be - 1).find(|&k| a.word(k) == ",")?;
+        let words = comma - start;
+        let capitalised = (start..comma).all(|k| a.tokens[k].is_capitalized(a.text));
+        let place = a.names.iter().any(|n| {
+            n.span.start <= a.tokens[start].span.start && n.span.end >= a.tokens[comma - 1].span.end
+        });
+        return ((2..=4).contains(&words) && capitalised && !place && !a.is_any(start, NOT_NAMES))
+            .then(|| one(start, comma));
+    }
+    // "A BBC producer was killed": a determiner, then words only, a singular noun last.
+    let lo = be.saturating_sub(6).max(start);
+    let det = (lo..be)
+        .rev()
+        .find(|&k| a.is_any(k, &["a", "an", "the", "his", "her"]))?;
+    let plain = (det + 1..be).all(|k| {
+        a.tokens[k].kind == TokenKind::Word
+            && !a.is_any(k, &["and", "or", "of", "with", "who", "which", "that"])
+    });
+    (plain && be > det + 1 && is_singular(a.word(be - 1))).then(|| one(det, be))
 }
 
 /// Whether a verb of saying stands at token `i` (or after a name: "a spokesman, Ali Khan,

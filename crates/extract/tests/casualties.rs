@@ -459,3 +459,47 @@ fn an_active_coordination_still_counts_its_object_not_its_subject() {
     );
     assert_eq!(i.killed, None);
 }
+
+// One person, named or described, with no counted noun.
+
+#[test]
+fn a_name_after_an_active_killing_is_one_person_even_when_a_word_is_a_place() {
+    let i = main_incident(
+        "Gunmen killed Ahmed Herat Wardak of the customs office in Kabul on Monday.",
+        "2010-10-04",
+    );
+    assert_eq!(range(&i.killed), exactly(1));
+    assert!(
+        i.killed
+            .as_ref()
+            .is_some_and(|k| k.text.contains("Ahmed Herat"))
+    );
+}
+
+#[test]
+fn a_title_case_headline_is_no_name() {
+    let i = main_incident(
+        "Ten Killed As Car Bomb Hits Beirut Market\n\nA car bomb killed ten people at a market in \
+         Beirut on Monday.",
+        "2010-10-04",
+    );
+    assert_eq!(range(&i.killed), exactly(10));
+}
+
+#[test]
+fn a_singular_subject_of_was_killed_is_one_person() {
+    for text in [
+        "A radio producer was shot and killed in Mogadishu on Monday by a gunman.",
+        "Maria Lopez Vidal, head of a farmers' cooperative in the valley, was shot and killed \
+         near Tumaco on Monday.",
+    ] {
+        let i = main_incident(text, "2010-10-04");
+        assert_eq!(range(&i.killed), exactly(1), "{text}");
+    }
+    // A place opening the sentence is no person.
+    let i = main_incident(
+        "Kabul, the capital of Afghanistan, was hit by a bomb on Monday.",
+        "2010-10-04",
+    );
+    assert_eq!(i.killed, None);
+}
