@@ -313,6 +313,44 @@ fn push_name_key(name: &str, out: &mut String) {
             }
         }
     }
+    unify_arabic_articles(out, start);
+}
+
+/// Spellings of the Arabic article before a word, "al" once assimilated to the letter after it
+/// ("Ad Dawr", "Ar Ramadi", "As Sulaymaniyah", "An Nasiriyah") or written "el": one key, so
+/// that "Al-Dawr" in the text finds GeoNames' "Ad Dawr" and "El Arish" finds "Al Arish".
+const ARTICLE_SPELLINGS: &[&str] = &[
+    "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "el",
+];
+
+/// Rewrites every article spelling of [`ARTICLE_SPELLINGS`] that has a word after it in the key
+/// `out[start..]` as "al".
+fn unify_arabic_articles(out: &mut String, start: usize) {
+    let key = &out[start..];
+    let needs = key
+        .split(' ')
+        .rev()
+        .skip(1)
+        .any(|w| ARTICLE_SPELLINGS.contains(&w));
+    if !needs {
+        return;
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let last = words.len() - 1;
+    let unified = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if k < last && ARTICLE_SPELLINGS.contains(w) {
+                "al"
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.truncate(start);
+    out.push_str(&unified);
 }
 
 #[inline(always)]
@@ -862,6 +900,17 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
             cities: CITIES,
         })
         .unwrap()
+    }
+
+    #[test]
+    fn spellings_of_the_arabic_article_share_a_key() {
+        assert_eq!(name_key("Al-Dawr"), name_key("Ad Dawr"));
+        assert_eq!(name_key("an-Nasiriyah"), name_key("Al Nasiriyah"));
+        assert_eq!(name_key("El Arish"), name_key("al-Arish"));
+        assert_eq!(name_key("Dayr az Zawr"), "dayr al zawr");
+        // Only before a word: a name ending in one of the spellings keeps it.
+        assert_eq!(name_key("Tel As"), "tel as");
+        assert_eq!(name_key("Paris"), "paris");
     }
 
     #[test]
