@@ -162,6 +162,10 @@ pub fn find_targets(
         if t.value.person && is_source(a, first, a.token_at(t.span.end)) {
             continue;
         }
+        // "the vehicle of Haji Ghalib": the person is the target, told of elsewhere.
+        if vehicle_of_a_person(a, t) && owner_after(a, t).is_none() {
+            continue;
+        }
         let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
         if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
             continue;
@@ -202,6 +206,22 @@ pub fn find_targets(
         });
     }
     found.sort_by_key(|f| f.span.start);
+    // "security posts", "security personnel" say only that the target was armed: the police or
+    // soldiers the incident names lead ("attacked a security checkpoint … five police officers
+    // were killed").
+    let generic = |f: &FoundTarget| {
+        a.text[f.span.range()]
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("security"))
+    };
+    if found.first().is_some_and(generic)
+        && let Some(k) = found.iter().position(|f| {
+            matches!(f.kind, TargetType::Police | TargetType::Military) && !generic(f)
+        })
+    {
+        let specific = found.remove(k);
+        found.insert(0, specific);
+    }
     found
 }
 
@@ -258,22 +278,68 @@ fn is_attackers_ride(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
         .any(|x| a.token_at(x.span.end) == before && x.sentence == t.sentence)
 }
 
-/// The target noun that owns `t` in "<t> of <owner>", within five tokens after "of".
+/// Where the words that give `t` an owner end: "<t> of", "<t> (that) belonged to", "<t>
+/// belonging to", "<t> owned by"; the token after them.
+fn owner_words_end(a: &Analysis<'_>, t: &Located<TargetNoun>) -> Option<usize> {
+    let mut k = a.token_at(t.span.end);
+    if a.is(k, "of") {
+        return Some(k + 1);
+    }
+    if a.is_any(k, &["that", "which"]) {
+        k += 1;
+    }
+    ((a.is_any(k, &["belonged", "belonging", "belongs"]) && a.is(k + 1, "to"))
+        || (a.is(k, "owned") && a.is(k + 1, "by")))
+    .then_some(k + 2)
+}
+
+/// The target noun that owns `t` in "<t> of <owner>" or "<t> that belonged to <owner>", within
+/// five tokens after those words.
 fn owner_after<'a>(
     a: &'a Analysis<'_>,
     t: &Located<TargetNoun>,
 ) -> Option<&'a Located<TargetNoun>> {
-    let end = a.token_at(t.span.end);
-    if !a.is(end, "of") {
-        return None;
+    let mut start = owner_words_end(a, t)?;
+    // "the vehicle of Haji Ghalib, the Bati Kot district chief": the owner's role after the
+    // name.
+    let mut name_end = start;
+    while name_end < start + 4
+        && a.tokens
+            .get(name_end)
+            .is_some_and(|tok| tok.is_capitalized(a.text))
+    {
+        name_end += 1;
+    }
+    if name_end > start && a.word(name_end) == "," && a.is_any(name_end + 1, &["a", "an", "the"]) {
+        start = name_end + 2;
     }
     let limit = a
         .tokens
-        .get(end + 6)
+        .get(start + 5)
         .map_or(a.text.len(), |tok| tok.span.start);
     a.targets
         .iter()
         .find(|u| u.span.start > t.span.end && u.span.start < limit && u.sentence == t.sentence)
+}
+
+/// Whether the vehicle `t` belongs to a named person, who is then the target and not the
+/// vehicle: "the vehicle of Haji Ghalib", "the car that belonged to Milan Radojevic", "Ahmad's
+/// motorcycle".
+fn vehicle_of_a_person(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
+    if t.value.kind != TargetType::Transportation {
+        return false;
+    }
+    let capitalised = |k: usize| {
+        a.tokens
+            .get(k)
+            .is_some_and(|tok| tok.is_capitalized(a.text))
+            && !a.names.iter().any(|n| n.value.tokens.start == k)
+    };
+    let owner_named = owner_words_end(a, t).is_some_and(|k| capitalised(k) && capitalised(k + 1));
+    let first = a.token_at(t.span.start);
+    let possessive =
+        first >= 2 && matches!(a.word(first - 1), "'s" | "’s") && capitalised(first - 2);
+    owner_named || possessive
 }
 
 fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {

@@ -275,3 +275,28 @@ fn villagers_are_private_citizens() {
     );
     assert!(has_target(&i, TargetType::PrivateCitizens, Some("NG")));
 }
+
+// Whose vehicle, and which armed men.
+
+#[test]
+fn the_vehicle_of_a_named_official_makes_the_official_the_target() {
+    let i = main_incident(
+        "A bomb exploded targeting the vehicle of Haji Rahmat Karimi, the district governor, in \
+         Ghazni on Monday. Two bodyguards were wounded.",
+        "2016-09-12",
+    );
+    let first = i.targets.first().map(|t| t.kind);
+    assert_eq!(first, Some(TargetType::Government), "{:?}", targets(&i));
+    assert!(!has_target(&i, TargetType::Transportation, None));
+}
+
+#[test]
+fn the_police_named_lead_a_security_post() {
+    let i = main_incident(
+        "Gunmen attacked a security checkpoint in Ghazni on Monday. Three police officers were \
+         killed in the attack.",
+        "2016-09-12",
+    );
+    let first = i.targets.first().map(|t| t.kind);
+    assert_eq!(first, Some(TargetType::Police), "{:?}", targets(&i));
+}
