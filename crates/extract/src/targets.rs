@@ -205,6 +205,19 @@ pub fn find_targets(
             span,
         });
     }
+    // "Assailants shot and killed Brendan Tevlin": a victim named without a role is a private
+    // citizen.
+    if found.is_empty()
+        && let Some(span) = victim_spans.iter().find_map(|v| named_in(a, *v))
+    {
+        found.push(FoundTarget {
+            kind: TargetType::PrivateCitizens,
+            nationality: None,
+            prominent: false,
+            named: true,
+            span,
+        });
+    }
     found.sort_by_key(|f| f.span.start);
     // "security posts", "security personnel" say only that the target was armed: the police or
     // soldiers the incident names lead ("attacked a security checkpoint … five police officers
@@ -223,6 +236,45 @@ pub fn find_targets(
         found.insert(0, specific);
     }
     found
+}
+
+/// A person's name inside the words `span`: two to four capitalised words that are not one
+/// place's name and not a group's.
+fn named_in(a: &Analysis<'_>, span: ByteSpan) -> Option<ByteSpan> {
+    let first = a.token_at(span.start);
+    let end = a.token_at(span.end);
+    let plain = |k: usize| {
+        a.tokens[k].is_capitalized(a.text)
+            && a.tokens[k].kind == sitrep_text::TokenKind::Word
+            && !a.groups.iter().any(|g| g.span.overlaps(&a.tokens[k].span))
+            && !a.is_any(
+                k,
+                &["The", "A", "An", "In", "On", "At", "He", "She", "They"],
+            )
+    };
+    let mut k = first;
+    while k < end {
+        if plain(k) {
+            let mut j = k;
+            while j < end && j < k + 4 && plain(j) {
+                j += 1;
+            }
+            // A name is not the first word of its sentence alone: "Two" or "Police" open one.
+            let run = a.span(k, j - 1);
+            // One of its words may be a place ("Ferreira"), not the whole run ("New York").
+            let one_place = a
+                .names
+                .iter()
+                .any(|n| n.span.start <= run.start && n.span.end >= run.end);
+            if j - k >= 2 && !one_place {
+                return Some(run);
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    None
 }
 
 /// Whether the person noun from token `first` to `end` is who gives the news: a verb of

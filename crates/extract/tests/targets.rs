@@ -300,3 +300,35 @@ fn the_police_named_lead_a_security_post() {
     let first = i.targets.first().map(|t| t.kind);
     assert_eq!(first, Some(TargetType::Police), "{:?}", targets(&i));
 }
+
+#[test]
+fn a_victim_named_without_a_role_is_a_private_citizen() {
+    let i = main_incident(
+        "Gunmen shot and killed Tomas Ferreira Lind outside a bakery in Malmo on Monday.",
+        "2016-09-12",
+    );
+    assert!(
+        has_target(&i, TargetType::PrivateCitizens, None),
+        "{:?}",
+        targets(&i)
+    );
+    // A role, when given, decides instead.
+    let i = main_incident(
+        "Gunmen shot and killed a police officer, Tomas Ferreira Lind, in Malmo on Monday.",
+        "2016-09-12",
+    );
+    assert_eq!(i.targets.first().map(|t| t.kind), Some(TargetType::Police));
+}
+
+#[test]
+fn a_corporation_is_a_business() {
+    let i = main_incident(
+        "Arsonists set fire to the offices of a timber corporation in Eugene, Oregon on Monday.",
+        "2016-09-12",
+    );
+    assert!(
+        has_target(&i, TargetType::Business, None),
+        "{:?}",
+        targets(&i)
+    );
+}
