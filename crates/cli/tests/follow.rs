@@ -416,6 +416,17 @@ fn serve_can_follow_feeds_in_the_same_process() {
     let incidents: serde_json::Value =
         serde_json::from_str(&http_get(&address, "/api/incidents")).unwrap();
     assert!(!incidents["items"].as_array().unwrap().is_empty());
+    // The follower's latency histograms are in /metrics: the poll that read the item, and
+    // the processing of its one new item.
+    let metrics = http_get(&address, "/metrics");
+    assert!(
+        metrics.contains("sitrep_feed_poll_duration_seconds_count{outcome=\"fetched\"}"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("sitrep_item_processing_seconds_count 1"),
+        "{metrics}"
+    );
     std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -8,6 +8,7 @@
 //! ([`sitrep_store::Store::record_poll`]), so that a restart resumes where it stopped.
 #![deny(missing_docs)]
 
+mod metrics;
 mod pages;
 
 use std::io::Read;
@@ -15,6 +16,7 @@ use std::time::Duration;
 
 use sitrep_store::FeedState;
 
+pub use metrics::{FollowMetrics, PollKind};
 pub use pages::{MAX_PAGE_BYTES, PageFetcher, ROBOTS_AGENT};
 
 /// The largest feed body read, in bytes; a larger one fails the poll.
@@ -106,8 +108,13 @@ impl Poller {
     /// A poller with the timeout of [`POLL_TIMEOUT`], at most 5 redirects, and sitrep's user
     /// agent.
     pub fn new() -> Poller {
+        Poller::with_timeout(POLL_TIMEOUT)
+    }
+
+    /// A poller whose whole request (connecting, headers, body) may take at most `timeout`.
+    pub fn with_timeout(timeout: Duration) -> Poller {
         Poller {
-            agent: agent(POLL_TIMEOUT),
+            agent: agent(timeout),
         }
     }
 

@@ -77,7 +77,28 @@ pub struct ServerConfig {
     /// Whether watches added over the API may have webhooks on private addresses, and whether
     /// the server delivers to them.
     pub webhook_policy: sitrep_watch::WebhookPolicy,
+    /// More metrics for `/metrics`, in the Prometheus text format, from another part of the
+    /// process (the latency histograms of `sitrep serve --follow`).
+    pub extra_metrics: Option<MetricsSource>,
 }
+
+/// A source of metrics text that `/metrics` appends to its own.
+#[derive(Clone)]
+pub struct MetricsSource(pub std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl std::fmt::Debug for MetricsSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MetricsSource")
+    }
+}
+
+impl PartialEq for MetricsSource {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for MetricsSource {}
 
 impl ServerConfig {
     /// The defaults for a store: 10 s timeout, 4 connections, pages of 100 up to 1000, map
@@ -95,6 +116,7 @@ impl ServerConfig {
             cors: CorsOrigins::SameOriginOnly,
             tiles: None,
             webhook_policy: sitrep_watch::WebhookPolicy::PublicOnly,
+            extra_metrics: None,
         }
     }
 }

@@ -54,7 +54,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
-pub use config::{CorsOrigins, ServerConfig, TileLayer};
+pub use config::{CorsOrigins, MetricsSource, ServerConfig, TileLayer};
 pub use delivery::{DELIVERY_INTERVAL, Delivery};
 pub use error::{ApiError, ErrorBody, Result};
 pub use params::{ExportParams, PageParams, SearchParams};

@@ -17,7 +17,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_extract::Resources;
-use sitrep_follow::{PageFetcher, PollOutcome, Poller, next_wait, parse_feeds};
+use sitrep_follow::{PageFetcher, PollKind, PollOutcome, Poller, next_wait, parse_feeds};
 use sitrep_ingest::{Format, HEAD_BYTES, ReadOptions, Severity, detect_format, read_reader};
 use sitrep_model::Article;
 use sitrep_store::{PollRecord, Store};
@@ -117,6 +117,8 @@ pub struct Follow {
     pub policy: sitrep_watch::WebhookPolicy,
     /// Read each new item's page, pausing this long between requests to one host.
     pub fetch_pages: Option<Duration>,
+    /// The latency histograms polls and processing fill (`/metrics` of `sitrep serve`).
+    pub metrics: sitrep_follow::FollowMetrics,
 }
 
 impl Follow {
@@ -161,6 +163,7 @@ impl Follow {
             deliver: true,
             policy: sitrep_watch::WebhookPolicy::PublicOnly,
             fetch_pages: None,
+            metrics: sitrep_follow::FollowMetrics::new(),
         })
     }
 }
@@ -222,14 +225,14 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
                 &poller,
                 pages.as_mut(),
                 &state,
-                follow.interval,
+                follow,
                 resources,
             )?;
         }
         if let Some(dir) = &folder
             && !stop.load(Ordering::Relaxed)
         {
-            scan_folder(&mut store, dir, resources)?;
+            scan_folder(&mut store, dir, resources, &follow.metrics)?;
         }
         if follow.deliver && store.outbox_stats()?.pending > 0 {
             let report = notifier.deliver_due(&mut store)?;
@@ -269,13 +272,22 @@ fn poll_one(
     poller: &Poller,
     pages: Option<&mut PageFetcher>,
     state: &sitrep_store::FeedState,
-    interval: Duration,
+    follow: &Follow,
     resources: &Resources,
 ) -> Result<()> {
+    let (interval, metrics) = (follow.interval, &follow.metrics);
     let url = state.url.as_str();
     let now = jiff::Timestamp::now().as_second();
     let after = |wait: Duration| now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2);
-    match poller.poll(state) {
+    let started = std::time::Instant::now();
+    let outcome = poller.poll(state);
+    let kind = match &outcome {
+        PollOutcome::NotModified => PollKind::NotModified,
+        PollOutcome::Fetched { .. } => PollKind::Fetched,
+        PollOutcome::Failed { .. } => PollKind::Failed,
+    };
+    metrics.observe_poll(kind, started.elapsed());
+    match outcome {
         PollOutcome::NotModified => {
             let record = PollRecord::Success {
                 etag: None,
@@ -292,6 +304,9 @@ fn poll_one(
             last_modified,
         } => match store_items(store, url, body, pages, resources)? {
             Ok(summary) => {
+                if summary.items > 0 {
+                    metrics.observe_processing(started.elapsed());
+                }
                 let record = PollRecord::Success {
                     etag,
                     last_modified,
@@ -355,7 +370,13 @@ const QUIET_SECS: u64 = 2;
 
 /// Stores every complete file of `dir` not read before (by path, size and modification time),
 /// as `sitrep ingest` would, and records the folder like a feed (`dir:PATH`).
-fn scan_folder(store: &mut Store, dir: &std::path::Path, resources: &Resources) -> Result<()> {
+fn scan_folder(
+    store: &mut Store,
+    dir: &std::path::Path,
+    resources: &Resources,
+    metrics: &sitrep_follow::FollowMetrics,
+) -> Result<()> {
+    let started = std::time::Instant::now();
     let source = format!("dir:{}", dir.display());
     let now = std::time::SystemTime::now();
     let mut complete = Vec::new();
@@ -421,6 +442,7 @@ fn scan_folder(store: &mut Store, dir: &std::path::Path, resources: &Resources) 
         incidents: summary.incidents,
     };
     store.record_poll(&source, &record, 0)?;
+    metrics.observe_processing(started.elapsed());
     tracing::info!(
         folder = %dir.display(),
         files = summary.items,

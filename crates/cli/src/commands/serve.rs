@@ -94,7 +94,7 @@ fn config(args: &ServeArgs) -> Result<ServerConfig> {
 
 /// Runs the server until SIGTERM or Ctrl-C; `resources` are needed only to follow feeds.
 pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resources>) -> Result<()> {
-    let config = config(args)?;
+    let mut config = config(args)?;
     let follow = match (&args.follow, &args.follow_dir) {
         (None, None) => None,
         (feeds, dir) => {
@@ -107,6 +107,11 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
             // Alerts the follower raises are delivered at once, not at the delivery thread's
             // next tick; the outbox's leases keep the two from sending one alert twice.
             follow.policy = config.webhook_policy;
+            // The follower's latency histograms are part of /metrics.
+            let metrics = follow.metrics.clone();
+            config.extra_metrics = Some(sitrep_server::MetricsSource(std::sync::Arc::new(
+                move || metrics.encode(),
+            )));
             Some(follow)
         }
     };

@@ -64,7 +64,9 @@ pub async fn list_feeds(State(state): State<AppState>) -> Result<Response> {
 }
 
 /// The store's counts in the Prometheus text format: articles, incidents, alerts, webhook
-/// deliveries, and per feed its items, incident reports, failures in a row and last success.
+/// deliveries, and per feed its items, incident reports, failures in a row and last success;
+/// then whatever [`crate::ServerConfig::extra_metrics`] adds (the follower's poll and
+/// processing latency histograms under `sitrep serve --follow`).
 #[utoipa::path(
     get,
     path = "/metrics",
@@ -168,6 +170,10 @@ pub async fn metrics(State(state): State<AppState>) -> Result<Response> {
             Ok::<_, ApiError>(out)
         })
         .await?;
+    let text = match &state.config.extra_metrics {
+        Some(extra) => text + &(extra.0)(),
+        None => text,
+    };
     Ok(bytes_response(PROMETHEUS, text))
 }
 
