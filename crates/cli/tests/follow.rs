@@ -344,6 +344,47 @@ fn a_file_dropped_in_the_folder_is_read_once_when_complete() {
     );
 }
 
+#[test]
+fn a_followed_folder_reads_a_file_when_its_event_comes() {
+    let dir = Dir::new();
+    std::fs::create_dir(dir.path().join("incoming")).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["follow", "--dir", "incoming", "--db", "s.db"])
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first look at the (empty) folder creates the store; then a file lands, written
+    // aside and renamed into place as a complete file.
+    let started = Instant::now();
+    while !dir.path().join("s.db").exists() {
+        assert!(started.elapsed() < Duration::from_secs(30), "no store");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let part = dir.write("incoming/.kandahar.txt.part", KANDAHAR);
+    std::fs::rename(&part, dir.path().join("incoming/kandahar.txt")).unwrap();
+    // Read well before the 30 s periodic look: the file event made the folder due.
+    let dropped = Instant::now();
+    while articles(&dir) < 1 {
+        assert!(
+            dropped.elapsed() < Duration::from_secs(20),
+            "the file was not read on its event"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("1 new files"), "{stderr}");
+    assert_eq!(articles(&dir), 1);
+}
+
 /// GET `path` from `address` over plain HTTP/1.1; the body.
 fn http_get(address: &str, path: &str) -> String {
     use std::io::Read;

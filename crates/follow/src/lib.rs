@@ -8,6 +8,7 @@
 //! ([`sitrep_store::Store::record_poll`]), so that a restart resumes where it stopped.
 #![deny(missing_docs)]
 
+mod folder;
 mod metrics;
 mod pages;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 use sitrep_store::FeedState;
 
+pub use folder::FolderWatch;
 pub use metrics::{FollowMetrics, PollKind};
 pub use pages::{MAX_PAGE_BYTES, PageFetcher, ROBOTS_AGENT};
 

@@ -12,12 +12,14 @@ use std::io::Cursor;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_extract::Resources;
-use sitrep_follow::{PageFetcher, PollKind, PollOutcome, Poller, next_wait, parse_feeds};
+use sitrep_follow::{
+    FolderWatch, PageFetcher, PollKind, PollOutcome, Poller, next_wait, parse_feeds,
+};
 use sitrep_ingest::{Format, HEAD_BYTES, ReadOptions, Severity, detect_format, read_reader};
 use sitrep_model::Article;
 use sitrep_store::{PollRecord, Store};
@@ -210,6 +212,24 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
             "; SIGTERM or Ctrl-C stops"
         }
     ));
+    // File events wake the loop as soon as a file lands; without them (a file system that
+    // gives none), the folder is looked at every FOLDER_SCAN.
+    let watch = folder.as_ref().and_then(|dir| match FolderWatch::new(dir) {
+        Ok(watch) => Some(watch),
+        Err(err) => {
+            messages::warning(format!(
+                "{}: no file events ({err}); looking every {} s instead",
+                dir.display(),
+                FOLDER_SCAN.as_secs()
+            ));
+            None
+        }
+    });
+    let every = if watch.is_some() {
+        FOLDER_FALLBACK
+    } else {
+        FOLDER_SCAN
+    };
     loop {
         let now = jiff::Timestamp::now().as_second();
         for url in feeds {
@@ -229,10 +249,14 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
                 resources,
             )?;
         }
+        // When the folder is looked at next: after the fallback period, or soon when a file
+        // was still being written.
+        let mut folder_due = Instant::now() + every;
         if let Some(dir) = &folder
             && !stop.load(Ordering::Relaxed)
+            && scan_folder(&mut store, dir, resources, &follow.metrics)?
         {
-            scan_folder(&mut store, dir, resources, &follow.metrics)?;
+            folder_due = Instant::now() + Duration::from_millis(500);
         }
         if follow.deliver && store.outbox_stats()?.pending > 0 {
             let report = notifier.deliver_due(&mut store)?;
@@ -243,20 +267,29 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
         if follow.once || stop.load(Ordering::Relaxed) {
             break;
         }
-        // Sleep until the next feed is due (or the next look at the folder), waking often to
-        // notice a stop.
-        let mut next = store
+        // Sleep until the next feed is due or the folder is (a file event makes it due once
+        // the file has had time to be complete), waking often to notice a stop.
+        let next = store
             .feeds()?
             .iter()
             .filter(|f| feeds.contains(&f.url))
             .map(|f| f.next_poll)
             .min()
-            .unwrap_or(now + 1);
-        if folder.is_some() {
-            next = next.min(jiff::Timestamp::now().as_second() + FOLDER_SCAN_SECS);
-        }
-        while jiff::Timestamp::now().as_second() < next && !stop.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(250));
+            .unwrap_or(i64::MAX);
+        let tick = Duration::from_millis(250);
+        while jiff::Timestamp::now().as_second() < next
+            && (folder.is_none() || Instant::now() < folder_due)
+            && !stop.load(Ordering::Relaxed)
+        {
+            match &watch {
+                Some(watch) => {
+                    if watch.changed_within(tick) {
+                        let quiet = Instant::now() + Duration::from_secs(QUIET_SECS) + tick;
+                        folder_due = folder_due.min(quiet);
+                    }
+                }
+                None => std::thread::sleep(tick),
+            }
         }
         if stop.load(Ordering::Relaxed) {
             break;
@@ -361,22 +394,27 @@ fn fail(
     Ok(())
 }
 
-/// How often a followed folder is looked at, in seconds.
-const FOLDER_SCAN_SECS: i64 = 2;
+/// How often a followed folder is looked at when the file system gives no events.
+const FOLDER_SCAN: Duration = Duration::from_secs(2);
+
+/// How often it is looked at anyway when it does (an event can be lost, on a network share).
+const FOLDER_FALLBACK: Duration = Duration::from_secs(30);
 
 /// How long a file must stay unchanged before it is read, in seconds: a file still being
 /// written changes in between.
 const QUIET_SECS: u64 = 2;
 
 /// Stores every complete file of `dir` not read before (by path, size and modification time),
-/// as `sitrep ingest` would, and records the folder like a feed (`dir:PATH`).
+/// as `sitrep ingest` would, and records the folder like a feed (`dir:PATH`); says whether a
+/// file was still being written (changed too recently to be read).
 fn scan_folder(
     store: &mut Store,
     dir: &std::path::Path,
     resources: &Resources,
     metrics: &sitrep_follow::FollowMetrics,
-) -> Result<()> {
-    let started = std::time::Instant::now();
+) -> Result<bool> {
+    let started = Instant::now();
+    let mut still_written = false;
     let source = format!("dir:{}", dir.display());
     let now = std::time::SystemTime::now();
     let mut complete = Vec::new();
@@ -402,6 +440,7 @@ fn scan_folder(
             .duration_since(modified)
             .is_ok_and(|age| age.as_secs() >= QUIET_SECS);
         if !quiet {
+            still_written = true;
             continue;
         }
         let stamp = modified
@@ -413,7 +452,7 @@ fn scan_folder(
     let keys: Vec<String> = complete.iter().map(|(k, _)| k.clone()).collect();
     let unseen = store.unseen_items(&source, &keys)?;
     if unseen.is_empty() {
-        return Ok(());
+        return Ok(still_written);
     }
     let options = ReadOptions::default();
     let mut summary = PollSummary::default();
@@ -453,7 +492,7 @@ fn scan_folder(
         summary.incidents,
         summary.alerts
     );
-    Ok(())
+    Ok(still_written)
 }
 
 /// Extracts and stores articles; says how many reports of incidents and alerts they made.
