@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 use sitrep_follow::{MAX_FEED_BYTES, PageFetcher, PollOutcome, Poller};
 use sitrep_store::FeedState;
 
+/// The requests a test server received: path and arrival.
+type RequestLog = Arc<Mutex<Vec<(String, Instant)>>>;
+
 /// Serves every connection on 127.0.0.1 with `answer(path, stream)` in its own thread, and
 /// records when each request arrived; the base URL.
-fn serve(
-    answer: impl Fn(&str, &mut TcpStream) + Send + Sync + 'static,
-) -> (String, Arc<Mutex<Vec<(String, Instant)>>>) {
+fn serve(answer: impl Fn(&str, &mut TcpStream) + Send + Sync + 'static) -> (String, RequestLog) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
     let base = format!("http://{}", listener.local_addr().expect("bound"));
     let seen = Arc::new(Mutex::new(Vec::new()));
