@@ -135,10 +135,6 @@ const BLAME: &[&str] = &[
     "blaming",
     "attribute",
     "attributes",
-    "link",
-    "linked",
-    "links",
-    "work",
     "suspected",
     "suspect",
     "suspects",
@@ -257,8 +253,30 @@ const ACTOR_NOUNS: &[&str] = &[
 fn acts_in_sentence(a: &Analysis<'_>, sentence: usize, first: usize, last: usize) -> bool {
     let range = a.sentence_tokens[sentence].clone();
     let lo = first.saturating_sub(6).max(range.start);
-    let blamed_before =
-        (lo..first).any(|k| a.is_any(k, BLAME) || a.is_any(k, &["ties", "loyal", "belonging"]));
+    // "the work of X", "police have linked the bomb to X" blame; "groups linked to X operate
+    // in the area" describes.
+    let linked_by = |k: usize| {
+        a.is_any(k, &["link", "links", "linked"])
+            && k > 0
+            && a.is_any(
+                k - 1,
+                &[
+                    "have",
+                    "has",
+                    "had",
+                    "police",
+                    "authorities",
+                    "officials",
+                    "investigators",
+                ],
+            )
+    };
+    let blamed_before = (lo..first).any(|k| {
+        a.is_any(k, BLAME)
+            || a.is_any(k, &["ties", "loyal", "belonging"])
+            || (a.is(k, "work") && a.is(k + 1, "of"))
+            || linked_by(k)
+    });
     let hi = (last + 5).min(range.end);
     let blamed_after = (last + 1..hi).any(|k| {
         a.is_any(

@@ -356,3 +356,29 @@ fn a_person_who_signs_is_no_group() {
         i.perpetrators
     );
 }
+
+#[test]
+fn groups_said_to_operate_in_the_area_are_no_perpetrators() {
+    let i = main_incident(
+        "Gunmen abducted three engineers near Gao on Monday. No group has claimed the abduction. \
+         Militias linked to al Qaeda operate in the area.",
+        "2017-03-05",
+    );
+    assert!(
+        i.perpetrators.iter().all(|p| p.name.is_none()),
+        "{:?}",
+        i.perpetrators
+    );
+    let i = main_incident(
+        "A bomb damaged a police station in Derry on Monday. Police have linked the device to the \
+         New IRA.",
+        "2017-03-05",
+    );
+    assert!(
+        i.perpetrators
+            .iter()
+            .any(|p| p.name.as_deref() == Some("New Irish Republican Army")),
+        "{:?}",
+        i.perpetrators
+    );
+}
