@@ -20,11 +20,14 @@ struct Feeds {
     fail_first: usize,
     flaky_calls: usize,
     answered: Vec<(String, u16)>,
+    /// The items' pubDate (RFC 2822), when not the fixed day the tests use.
+    pub_date: Option<String>,
 }
 
 /// The feed of `items`; an item whose guid starts with `private-` links under `/private/`, the
 /// others under `/page/`.
-fn rss(items: &[(String, String)], base: &str) -> String {
+fn rss(items: &[(String, String)], base: &str, pub_date: Option<&str>) -> String {
+    let pub_date = pub_date.unwrap_or("Mon, 30 Nov 2026 08:00:00 GMT");
     let entries: String = items
         .iter()
         .map(|(guid, text)| {
@@ -36,7 +39,7 @@ fn rss(items: &[(String, String)], base: &str) -> String {
             format!(
                 "<item><title>{text}</title><guid>{guid}</guid><description>{text}</description>\
                  <link>{base}/{dir}/{guid}</link>\
-                 <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>"
+                 <pubDate>{pub_date}</pubDate></item>"
             )
         })
         .collect();
@@ -106,7 +109,7 @@ fn serve(feeds: Arc<Mutex<Feeds>>) -> String {
             } else if if_none_match.as_deref() == Some(etag.as_str()) {
                 (304, String::new())
             } else {
-                (200, rss(&state.items, &own))
+                (200, rss(&state.items, &own, state.pub_date.as_deref()))
             };
             state.answered.push((path, status));
             drop(state);
@@ -404,7 +407,14 @@ fn http_get(address: &str, path: &str) -> String {
 
 #[test]
 fn serve_can_follow_feeds_in_the_same_process() {
-    let (_feeds, dir) = kandahar_wire();
+    let (feeds, dir) = kandahar_wire();
+    // Published a minute ago: within the window of the end-to-end latency.
+    let a_minute_ago = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
+    feeds.lock().unwrap().pub_date = Some(
+        a_minute_ago
+            .strftime("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string(),
+    );
     // The store must exist before serving.
     dir.run(&["token", "create", "ops", "--db", "s.db"])
         .expect_code(0);
@@ -466,6 +476,16 @@ fn serve_can_follow_feeds_in_the_same_process() {
     );
     assert!(
         metrics.contains("sitrep_item_processing_seconds_count 1"),
+        "{metrics}"
+    );
+    // Stored within the minute after the item's time: in the 120 s bucket, not the 30 s one.
+    assert!(
+        metrics.contains("sitrep_item_end_to_end_seconds_count 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("sitrep_item_end_to_end_seconds_bucket{le=\"30\"} 0")
+            && metrics.contains("sitrep_item_end_to_end_seconds_bucket{le=\"120\"} 1"),
         "{metrics}"
     );
     std::process::Command::new("kill")

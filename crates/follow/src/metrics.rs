@@ -6,7 +6,11 @@
 //!   the folder), from the poll's start to their incidents stored and their alerts raised:
 //!   the part of the end-to-end latency that sitrep adds after an item appears. The rest is
 //!   the wait for the next poll, at most the interval (`scripts/bench/follow-latency.py`
-//!   measures the whole).
+//!   measures the whole);
+//! - `sitrep_item_end_to_end_seconds`: from the moment an item's feed says it was published to
+//!   its incidents stored and alerts raised, for items published within the last day (a first
+//!   poll's backlog is no latency). Publishers often date an item before it appears in the
+//!   feed, so this is an upper bound of the delay a reader sees.
 
 use std::time::Duration;
 
@@ -17,6 +21,14 @@ const POLL_BUCKETS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 
 
 /// Buckets for processing, in seconds: a poll's items extracted and stored.
 const PROCESSING_BUCKETS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0];
+
+/// Buckets for end-to-end latency, in seconds: up to a day.
+const END_TO_END_BUCKETS: &[f64] = &[
+    1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 21600.0, 86400.0,
+];
+
+/// Items published longer ago than this when stored are a backlog, not a latency.
+pub const END_TO_END_WINDOW: Duration = Duration::from_secs(86_400);
 
 /// What a poll came to, the `outcome` label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +57,7 @@ pub struct FollowMetrics {
     registry: Registry,
     poll: HistogramVec,
     processing: Histogram,
+    end_to_end: Histogram,
 }
 
 impl std::fmt::Debug for FollowMetrics {
@@ -81,6 +94,18 @@ impl FollowMetrics {
             .buckets(PROCESSING_BUCKETS.to_vec()),
         )
         .expect("a valid histogram definition");
+        let end_to_end = Histogram::with_opts(
+            HistogramOpts::new(
+                "sitrep_item_end_to_end_seconds",
+                "From an item's publication time, as its feed gives it, to its incidents stored \
+                 and alerts raised (items published within the last day).",
+            )
+            .buckets(END_TO_END_BUCKETS.to_vec()),
+        )
+        .expect("a valid histogram definition");
+        registry
+            .register(Box::new(end_to_end.clone()))
+            .expect("registered once");
         registry
             .register(Box::new(poll.clone()))
             .expect("registered once");
@@ -91,6 +116,7 @@ impl FollowMetrics {
             registry,
             poll,
             processing,
+            end_to_end,
         }
     }
 
@@ -104,6 +130,20 @@ impl FollowMetrics {
     /// Records the processing of one poll's (or one look at the folder's) new items.
     pub fn observe_processing(&self, took: Duration) {
         self.processing.observe(took.as_secs_f64());
+    }
+
+    /// Records an item stored `age` after its feed says it was published; an age beyond
+    /// [`END_TO_END_WINDOW`] (a backlog) or a publication in the future (a wrong clock) is
+    /// left out. Says whether it was recorded.
+    pub fn observe_end_to_end(&self, published: i64, stored: i64) -> bool {
+        let Ok(age) = u64::try_from(stored - published) else {
+            return false;
+        };
+        if age > END_TO_END_WINDOW.as_secs() {
+            return false;
+        }
+        self.end_to_end.observe(age as f64);
+        true
     }
 
     /// The histograms in the Prometheus text format.
@@ -139,5 +179,18 @@ mod tests {
         assert!(text.contains("sitrep_item_processing_seconds_bucket{le=\"0.25\"} 1"));
         assert!(text.contains("sitrep_item_processing_seconds_bucket{le=\"0.1\"} 0"));
         assert!(text.contains("sitrep_item_processing_seconds_count 1"));
+    }
+
+    #[test]
+    fn end_to_end_leaves_out_backlogs_and_future_dates() {
+        let m = FollowMetrics::new();
+        let now = 1_800_000_000;
+        assert!(m.observe_end_to_end(now - 40, now));
+        assert!(!m.observe_end_to_end(now - 3 * 86_400, now));
+        assert!(!m.observe_end_to_end(now + 60, now));
+        let text = m.encode();
+        assert!(text.contains("sitrep_item_end_to_end_seconds_bucket{le=\"30\"} 0"));
+        assert!(text.contains("sitrep_item_end_to_end_seconds_bucket{le=\"60\"} 1"));
+        assert!(text.contains("sitrep_item_end_to_end_seconds_count 1"));
     }
 }

@@ -97,6 +97,48 @@ pub(crate) fn read_feed(
     items
 }
 
+/// The moment each entry of a feed says it was published (else updated), by the id its
+/// article gets (the entry's id, else its link; an entry with neither is left out). Unlike the
+/// articles' dates, these are instants: for measuring how long an item took to be stored, not
+/// for anchoring its text. A body that does not parse gives none.
+pub fn entry_times(bytes: &[u8]) -> Vec<(ArticleId, jiff::Timestamp)> {
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build();
+    let Ok(feed) = parser.parse(bytes) else {
+        return Vec::new();
+    };
+    feed.entries
+        .iter()
+        .filter_map(|entry| {
+            let id = if entry.id.trim().is_empty() {
+                let url = entry_url(entry)?;
+                ArticleId::new(url.as_str())
+            } else {
+                ArticleId::new(entry.id.trim())
+            };
+            let at = entry.published.or(entry.updated)?;
+            let at = jiff::Timestamp::from_second(at.timestamp()).ok()?;
+            Some((id, at))
+        })
+        .collect()
+}
+
+/// An entry's link: the `alternate` one, else the first.
+fn entry_url(entry: &Entry) -> Option<String> {
+    entry
+        .links
+        .iter()
+        .find(|l| {
+            l.rel
+                .as_deref()
+                .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
+        })
+        .or(entry.links.first())
+        .map(|l| l.href.trim().to_string())
+        .filter(|h| !h.is_empty())
+}
+
 fn parse(bytes: &[u8]) -> std::result::Result<Feed, String> {
     let parser = feed_rs::parser::Builder::new()
         // Leave missing ids empty: feed-rs would generate random ones.
@@ -164,17 +206,7 @@ fn entry_article(
         .or_else(|| entry.summary.as_ref().map(|s| fragment_to_text(&s.content)))
         .unwrap_or_default();
     let text = check_text(text, at, options, warnings)?;
-    let url = entry
-        .links
-        .iter()
-        .find(|l| {
-            l.rel
-                .as_deref()
-                .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
-        })
-        .or(entry.links.first())
-        .map(|l| l.href.trim().to_string())
-        .filter(|h| !h.is_empty());
+    let url = entry_url(entry);
     let id = if !entry.id.trim().is_empty() {
         ArticleId::new(entry.id.trim())
     } else if let Some(url) = &url {
@@ -314,6 +346,22 @@ mod tests {
         assert_eq!(articles[0].url.as_deref(), Some("https://e.org/1"));
         assert_eq!(articles[1].id.as_str(), "https://e.org/2");
         assert_eq!(articles[2].id, ArticleId::from_content("No link."));
+    }
+
+    #[test]
+    fn entry_times_are_instants_by_article_id() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
+<item><guid>g1</guid><description>One.</description><pubDate>Mon, 13 Apr 2015 23:30:00 +0200</pubDate></item>
+<item><link>https://e.org/2</link><description>Two.</description><pubDate>Tue, 14 Apr 2015 08:00:00 GMT</pubDate></item>
+<item><description>No id, no link.</description><pubDate>Tue, 14 Apr 2015 09:00:00 GMT</pubDate></item>
+<item><guid>g4</guid><description>No date.</description></item>
+</channel></rss>"#;
+        let times = entry_times(rss);
+        let ids: Vec<&str> = times.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["g1", "https://e.org/2"]);
+        // The instant, not the calendar day as written: 23:30 at +02:00 is 21:30 UTC.
+        assert_eq!(times[0].1.to_string(), "2015-04-13T21:30:00Z");
+        assert!(entry_times(b"<html>no feed</html>").is_empty());
     }
 
     #[test]

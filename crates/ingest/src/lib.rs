@@ -73,6 +73,7 @@ use jiff::civil::Date;
 use sitrep_model::Article;
 
 pub use error::{IngestError, Origin, RecordRef, Result, Severity};
+pub use feed::entry_times as feed_entry_times;
 pub use format::{Format, HEAD_BYTES, detect_format};
 pub use inputs::{Input, expand_inputs};
 

@@ -335,7 +335,7 @@ fn poll_one(
             body,
             etag,
             last_modified,
-        } => match store_items(store, url, body, pages, resources)? {
+        } => match store_items(store, url, body, pages, resources, metrics)? {
             Ok(summary) => {
                 if summary.items > 0 {
                     metrics.observe_processing(started.elapsed());
@@ -521,6 +521,7 @@ fn store_items(
     body: Vec<u8>,
     pages: Option<&mut PageFetcher>,
     resources: &Resources,
+    metrics: &sitrep_follow::FollowMetrics,
 ) -> Result<std::result::Result<PollSummary, String>> {
     let format = detect_format(&body[..body.len().min(HEAD_BYTES)], None);
     if !matches!(format, Format::Feed | Format::Gzip) {
@@ -531,6 +532,12 @@ fn store_items(
         )));
     }
     let options = ReadOptions::default();
+    // When each item was published, to the second, for the end-to-end latency.
+    let times = if format == Format::Feed {
+        sitrep_ingest::feed_entry_times(&body)
+    } else {
+        Vec::new()
+    };
     let mut articles: Vec<Article> = Vec::new();
     let mut errors = Vec::new();
     for item in read_reader(Cursor::new(body), url, None, &options) {
@@ -559,6 +566,12 @@ fn store_items(
     let mut summary = store_articles(store, articles, resources)
         .with_context(|| format!("storing the items of {url}"))?;
     store.mark_items_seen(url, &unseen)?;
+    let stored = jiff::Timestamp::now().as_second();
+    for (id, published) in &times {
+        if unseen.iter().any(|u| u == id.as_str()) {
+            metrics.observe_end_to_end(published.as_second(), stored);
+        }
+    }
     summary.items = unseen.len() as u64;
     Ok(Ok(summary))
 }
