@@ -267,11 +267,47 @@ fn a_bad_feeds_file_names_its_line() {
     assert!(bad.stderr.contains("--interval"), "{}", bad.stderr);
 }
 
+/// `sitrep ARGS` running in `dir`, its standard error piped.
+fn spawn_sitrep(dir: &Dir, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Sends SIGTERM to the process `pid`.
+fn sigterm(pid: u32) {
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+}
+
+/// Sends SIGTERM to `child` and waits: it must exit with 0.
+fn terminate(child: &mut std::process::Child) {
+    sigterm(child.id());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+/// Stops `child` with SIGTERM (it must exit with 0); what it wrote to standard error.
+fn terminate_with_output(child: std::process::Child) -> String {
+    sigterm(child.id());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
 #[test]
 fn sigterm_stops_after_the_poll_in_flight() {
     let (feeds, dir) = kandahar_wire();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args([
+    let child = spawn_sitrep(
+        &dir,
+        &[
             "follow",
             "--feeds",
             "feeds.txt",
@@ -279,12 +315,8 @@ fn sigterm_stops_after_the_poll_in_flight() {
             "1s",
             "--db",
             "s.db",
-        ])
-        .current_dir(dir.path())
-        .env_remove("SITREP_DB")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     // Wait for two polls (the second a 304), then stop it.
     let started = Instant::now();
     while feeds.lock().unwrap().answered.len() < 2 {
@@ -294,13 +326,7 @@ fn sigterm_stops_after_the_poll_in_flight() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let stderr = terminate_with_output(child);
     assert!(stderr.contains("stopped following"), "{stderr}");
     assert_eq!(articles(&dir), 1);
 }
@@ -351,13 +377,7 @@ fn a_file_dropped_in_the_folder_is_read_once_when_complete() {
 fn a_followed_folder_reads_a_file_when_its_event_comes() {
     let dir = Dir::new();
     std::fs::create_dir(dir.path().join("incoming")).unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["follow", "--dir", "incoming", "--db", "s.db"])
-        .current_dir(dir.path())
-        .env_remove("SITREP_DB")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_sitrep(&dir, &["follow", "--dir", "incoming", "--db", "s.db"]);
     // The first look at the (empty) folder creates the store; then a file lands, written
     // aside and renamed into place as a complete file.
     let started = Instant::now();
@@ -377,13 +397,7 @@ fn a_followed_folder_reads_a_file_when_its_event_comes() {
         );
         std::thread::sleep(Duration::from_millis(200));
     }
-    std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let stderr = terminate_with_output(child);
     assert!(stderr.contains("1 new files"), "{stderr}");
     assert_eq!(articles(&dir), 1);
 }
@@ -418,8 +432,9 @@ fn serve_can_follow_feeds_in_the_same_process() {
     // The store must exist before serving.
     dir.run(&["token", "create", "ops", "--db", "s.db"])
         .expect_code(0);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args([
+    let mut child = spawn_sitrep(
+        &dir,
+        &[
             "serve",
             "--db",
             "s.db",
@@ -429,12 +444,8 @@ fn serve_can_follow_feeds_in_the_same_process() {
             "feeds.txt",
             "--follow-interval",
             "1s",
-        ])
-        .current_dir(dir.path())
-        .env_remove("SITREP_DB")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     let stderr = child.stderr.take().unwrap();
     let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
     std::thread::spawn(move || {
@@ -488,12 +499,7 @@ fn serve_can_follow_feeds_in_the_same_process() {
             && metrics.contains("sitrep_item_end_to_end_seconds_bucket{le=\"120\"} 1"),
         "{metrics}"
     );
-    std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0));
+    terminate(&mut child);
     let rest: Vec<String> = lines_rx.try_iter().collect();
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
 }
