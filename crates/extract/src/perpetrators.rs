@@ -541,6 +541,26 @@ fn name_before(a: &Analysis<'_>, sentence_start: usize, end: usize) -> Option<(u
     (headed || !needs_head).then_some((first, last))
 }
 
+/// Where the name starts after a group's naming of itself at token `i`: "calling itself",
+/// "calls themselves", "referring to itself", "describing itself"; `None` when none is there.
+fn reflexive_naming(a: &Analysis<'_>, i: usize) -> Option<usize> {
+    let reflexive = |k: usize| a.is_any(k, &["itself", "themselves"]);
+    if a.is_any(
+        i,
+        &["calling", "calls", "called", "describing", "describes"],
+    ) && reflexive(i + 1)
+    {
+        Some(i + 2)
+    } else if a.is_any(i, &["referring", "refers", "referred"])
+        && a.is(i + 1, "to")
+        && reflexive(i + 2)
+    {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
 /// A group the text names as itself though the lexicon does not know it: "a group calling
 /// itself X", "an organisation known as X", "X (group) claimed responsibility". The name is
 /// neither a place nor a known group; it is the perpetrator when it claims or acts.
@@ -548,16 +568,10 @@ fn self_named_group(a: &Analysis<'_>, sentences: &[usize]) -> Option<FoundPerpet
     for &s in sentences {
         let range = a.sentence_tokens[s].clone();
         for i in range.clone() {
-            let name = if a.is_any(i, &["calling", "referring", "calls", "called"])
-                && a.is_any(i + 1, &["itself", "themselves"])
-            {
-                let skip = if a.is_phrase(i + 2, &["to", "as"], range.end) {
-                    3
-                } else {
-                    2
-                };
-                let skip = if a.is(i + 2, "as") { 3 } else { skip };
-                name_from(a, i + skip, range.end)
+            let name = if let Some(after) = reflexive_naming(a, i) {
+                // "as" may come before the name: "referring to itself as X".
+                let start = after + usize::from(a.is(after, "as"));
+                name_from(a, start, range.end)
             } else if a.is_any(i, ORGANISATION)
                 && (a.is_any(i + 1, &["called", "named"])
                     || (a.is(i + 1, "known") && a.is(i + 2, "as")))
@@ -576,7 +590,7 @@ fn self_named_group(a: &Analysis<'_>, sentences: &[usize]) -> Option<FoundPerpet
                 // "signed by the X Brigades", "perpetrated by the X Front": a name headed like
                 // a group's, since a person can sign or perpetrate too.
                 name_from(a, i, range.end).filter(|&(first, last)| {
-                    i == first - usize::from(a.is_any(first.saturating_sub(1), &["the"]))
+                    (first == i || (first == i + 1 && a.is(i, "the")))
                         && (first..=last).any(|k| a.is_any(k, ORGANISATION_HEADS))
                 })
             } else if claim_at(a, i) && a.is_any(i, &["claimed", "claims"]) && i > range.start {

@@ -382,3 +382,13 @@ fn groups_said_to_operate_in_the_area_are_no_perpetrators() {
         i.perpetrators
     );
 }
+
+#[test]
+fn a_group_referring_to_itself_as_a_name_is_that_group() {
+    let i = main_incident(
+        "A group referring to itself as Grey Sparrow claimed responsibility for setting fire to \
+         a bank in Thessaloniki on Monday.",
+        "2010-10-02",
+    );
+    assert_eq!(perpetrators(&i), vec![(Some("Grey Sparrow"), true)]);
+}
