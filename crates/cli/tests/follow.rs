@@ -146,17 +146,7 @@ const KANDAHAR: &str = "A suicide bomber killed six police officers at a checkpo
 const MOSUL: &str = "Gunmen killed four soldiers in an attack on an army post in Mosul, Iraq, on Sunday, officials said.";
 
 fn articles(dir: &Dir) -> usize {
-    let out = dir
-        .run(&[
-            "query",
-            "--db",
-            "s.db",
-            "--include-background",
-            "--format",
-            "json",
-        ])
-        .expect_code(0);
-    out.json_lines()
+    dir.incidents("s.db")
         .iter()
         .map(|i| i["sources"].as_array().unwrap().len())
         .sum()
@@ -267,6 +257,16 @@ fn a_bad_feeds_file_names_its_line() {
     assert!(bad.stderr.contains("--interval"), "{}", bad.stderr);
 }
 
+/// Checks `done` every `every` until it holds; fails saying `what` did not happen if it does
+/// not within `limit`.
+fn wait_until(limit: Duration, every: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(started.elapsed() < limit, "{what}");
+        std::thread::sleep(every);
+    }
+}
+
 /// `sitrep ARGS` running in `dir`, its standard error piped.
 fn spawn_sitrep(dir: &Dir, args: &[&str]) -> std::process::Child {
     std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
@@ -318,14 +318,12 @@ fn sigterm_stops_after_the_poll_in_flight() {
         ],
     );
     // Wait for two polls (the second a 304), then stop it.
-    let started = Instant::now();
-    while feeds.lock().unwrap().answered.len() < 2 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no second poll"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(
+        Duration::from_secs(30),
+        Duration::from_millis(100),
+        "no second poll",
+        || feeds.lock().unwrap().answered.len() >= 2,
+    );
     let stderr = terminate_with_output(child);
     assert!(stderr.contains("stopped following"), "{stderr}");
     assert_eq!(articles(&dir), 1);
@@ -380,23 +378,22 @@ fn a_followed_folder_reads_a_file_when_its_event_comes() {
     let child = spawn_sitrep(&dir, &["follow", "--dir", "incoming", "--db", "s.db"]);
     // The first look at the (empty) folder creates the store; then a file lands, written
     // aside and renamed into place as a complete file.
-    let started = Instant::now();
-    while !dir.path().join("s.db").exists() {
-        assert!(started.elapsed() < Duration::from_secs(30), "no store");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until(
+        Duration::from_secs(30),
+        Duration::from_millis(100),
+        "no store",
+        || dir.path().join("s.db").exists(),
+    );
     std::thread::sleep(Duration::from_millis(500));
     let part = dir.write("incoming/.kandahar.txt.part", KANDAHAR);
     std::fs::rename(&part, dir.path().join("incoming/kandahar.txt")).unwrap();
     // Read well before the 30 s periodic look: the file event made the folder due.
-    let dropped = Instant::now();
-    while articles(&dir) < 1 {
-        assert!(
-            dropped.elapsed() < Duration::from_secs(20),
-            "the file was not read on its event"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_until(
+        Duration::from_secs(20),
+        Duration::from_millis(200),
+        "the file was not read on its event",
+        || articles(&dir) >= 1,
+    );
     let stderr = terminate_with_output(child);
     assert!(stderr.contains("1 new files"), "{stderr}");
     assert_eq!(articles(&dir), 1);
@@ -551,17 +548,7 @@ fn pages_are_fetched_when_robots_txt_allows_them() {
         "{asked:?}"
     );
     // The allowed page's text replaced the feed's summary; the other kept its summary.
-    let incidents = dir
-        .run(&[
-            "query",
-            "--db",
-            "s.db",
-            "--include-background",
-            "--format",
-            "json",
-        ])
-        .expect_code(0)
-        .json_lines();
+    let incidents = dir.incidents("s.db");
     let mut texts = Vec::new();
     for incident in &incidents {
         let id = incident["id"].as_str().unwrap();

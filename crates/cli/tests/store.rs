@@ -31,28 +31,8 @@ fn ingest_is_idempotent() {
         "{}",
         second.stderr
     );
-    let all = dir
-        .run(&[
-            "query",
-            "--db",
-            "s.db",
-            "--include-background",
-            "--format",
-            "json",
-        ])
-        .expect_code(0)
-        .json_lines();
-    let again = dir
-        .run(&[
-            "query",
-            "--db",
-            "s.db",
-            "--include-background",
-            "--format",
-            "json",
-        ])
-        .expect_code(0)
-        .json_lines();
+    let all = dir.incidents("s.db");
+    let again = dir.incidents("s.db");
     assert_eq!(all, again);
     assert!(all.len() >= 17);
 }

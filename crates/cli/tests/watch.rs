@@ -174,24 +174,28 @@ fn receiver() -> (String, Seen) {
     (url, seen)
 }
 
+/// Adds the watch "libya" (the country LY) with a webhook to `url` on a private address.
+fn add_libya_watch(dir: &Dir, url: &str) -> util::Run {
+    dir.run(&[
+        "watch",
+        "add",
+        "libya",
+        "--country",
+        "LY",
+        "--webhook",
+        url,
+        "--allow-private-webhooks",
+        "--db",
+        "s.db",
+    ])
+    .expect_code(0)
+}
+
 #[test]
 fn webhooks_are_delivered_once_signed_even_when_the_ingest_did_not_deliver() {
     let (url, seen) = receiver();
     let dir = Dir::new();
-    let added = dir
-        .run(&[
-            "watch",
-            "add",
-            "libya",
-            "--country",
-            "LY",
-            "--webhook",
-            &url,
-            "--allow-private-webhooks",
-            "--db",
-            "s.db",
-        ])
-        .expect_code(0);
+    let added = add_libya_watch(&dir, &url);
     let secret = added.stdout.trim().to_string();
     assert_eq!(secret.len(), 64, "{}", added.stdout);
     // An ingest that stops before delivering (as one killed after its last commit would).
@@ -311,19 +315,7 @@ fn hanging_first_receiver() -> (String, Answered) {
 fn an_ingest_killed_while_delivering_loses_no_alert_and_sends_none_twice() {
     let (url, (answered, calls)) = hanging_first_receiver();
     let dir = Dir::new();
-    dir.run(&[
-        "watch",
-        "add",
-        "libya",
-        "--country",
-        "LY",
-        "--webhook",
-        &url,
-        "--allow-private-webhooks",
-        "--db",
-        "s.db",
-    ])
-    .expect_code(0);
+    add_libya_watch(&dir, &url);
     let mut ingest = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args([
             "ingest",

@@ -69,6 +69,21 @@ impl Dir {
         p
     }
 
+    /// Every incident of the store `db`, background ones included, as `sitrep query` prints
+    /// them in JSON.
+    pub fn incidents(&self, db: &str) -> Vec<serde_json::Value> {
+        self.run(&[
+            "query",
+            "--db",
+            db,
+            "--include-background",
+            "--format",
+            "json",
+        ])
+        .expect_code(0)
+        .json_lines()
+    }
+
     /// Runs `sitrep args…` in this directory with `SITREP_DB` unset.
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, None)
