@@ -174,7 +174,11 @@ pub struct AlertParams {
 }
 
 impl AlertParams {
-    fn to_query(&self) -> Result<AlertQuery> {
+    /// The checked query of `/api/alerts` and `/api/alerts/stream`: `after` an alert id of 0 or
+    /// more, `limit` from 1 to [`MAX_ALERTS`] (unset: the store's default); a bad value is a
+    /// 400 naming it. Public so that the fuzz targets (`crates/fuzzing`) check parameters
+    /// exactly as the handlers do.
+    pub fn to_query(&self) -> Result<AlertQuery> {
         let after =
             match self.after.as_deref().filter(|s| !s.is_empty()) {
                 None => None,
