@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's tests: every crate's unit, integration and property tests, then the dashboard
 # in headless Chromium (scripts/browser-test.sh installs chromium and playwright-core when they
-# are missing). This is the README's test command and what CI runs after fmt and clippy.
+# are missing), then the API's contract with schemathesis (scripts/contract-test.sh installs
+# it from PyPI when missing). This is the README's test command and what CI runs after fmt and clippy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,3 +11,6 @@ cargo test --workspace
 
 echo "== dashboard in headless Chromium"
 bash scripts/browser-test.sh
+
+echo "== API contract (schemathesis against sitrep serve)"
+bash scripts/contract-test.sh

@@ -209,7 +209,8 @@ pub struct QueryArgs {
     /// Incidents that started on or before this date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<jiff::civil::Date>,
-    /// Bounding box: min longitude, min latitude, max longitude, max latitude.
+    /// Bounding box: min longitude, min latitude, max longitude, max latitude. A min longitude
+    /// east of the max one crosses the antimeridian (170,-20,-170,-10).
     #[arg(
         long,
         value_name = "MINLON,MINLAT,MAXLON,MAXLAT",

@@ -106,7 +106,7 @@ fn bad_watches_are_refused_naming_the_flag() {
             "--target-type",
         ),
         (&["--country", "Libya"], "--country"),
-        (&["--bbox", "14,30,13,33"], "--bbox"),
+        (&["--bbox", "14,30,13,93"], "--bbox"),
         (
             &["--country", "LY", "--webhook", "ftp://example.org/x"],
             "--webhook",

@@ -75,8 +75,8 @@ pub struct AppState {
 /// Opens no connection yet; the first request does. Callers should check that the store
 /// exists and opens before serving (`sitrep serve` does).
 pub fn app(config: ServerConfig) -> Router {
-    let openapi =
-        serde_json::to_vec(&openapi::document()).expect("an OpenAPI document always serialises");
+    let openapi = serde_json::to_vec(&openapi::document(config.max_page_size, config.max_export))
+        .expect("an OpenAPI document always serialises");
     // Store queries stop a little before the whole request does, so that their timeout (which
     // interrupts the query) is the one that answers.
     let query_timeout = config.request_timeout.mul_f64(0.95);
@@ -123,7 +123,10 @@ fn cors_layer(origins: &CorsOrigins) -> Option<CorsLayer> {
         CorsLayer::new()
             .allow_origin(allow)
             .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
-            .expose_headers([HeaderName::from_static(api::incidents::NEXT_CURSOR_HEADER)]),
+            .expose_headers([
+                HeaderName::from_static(api::incidents::NEXT_CURSOR_HEADER),
+                HeaderName::from_static(api::incidents::TOTAL_COUNT_HEADER),
+            ]),
     )
 }
 

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 use sitrep_model::StoredIncident;
+use sitrep_store::{Cursor, SortOrder};
 use utoipa::openapi::{ObjectBuilder, RefOr, Schema};
 use utoipa::{OpenApi, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -20,6 +21,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::api::{articles, feeds, incidents, meta, stats, watches};
 use crate::error::ErrorBody;
+use crate::params;
 
 /// Declares a marker type standing for a model type whose schema comes from `schemars`. Its
 /// own schema is a placeholder that [`document`] replaces.
@@ -131,10 +133,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(meta::dashboard_config))
 }
 
-/// The whole document as JSON: the handlers' descriptions plus the model's schemas.
-pub fn document() -> Value {
+/// The whole document as JSON: the handlers' descriptions plus the model's schemas, with the
+/// grammar of every checked query parameter ([`declare_parameter_grammar`]) for a server whose
+/// largest page is `max_page_size` and largest export `max_export`.
+pub fn document(max_page_size: usize, max_export: usize) -> Value {
     let (_, api) = api_router().split_for_parts();
     let mut doc = serde_json::to_value(&api).expect("an OpenAPI document always serialises");
+    declare_parameter_grammar(&mut doc, max_page_size, max_export);
     let mut settings = SchemaSettings::draft2020_12();
     settings.definitions_path = "/components/schemas".into();
     let mut generator = settings.into_generator();
@@ -152,4 +157,68 @@ pub fn document() -> Value {
         }
     }
     doc
+}
+
+/// Writes into every query parameter's schema the grammar the server checks it with, from the
+/// same constants ([`crate::params`], [`Cursor::PATTERN`], [`SortOrder::ALL`]), so that the
+/// document and the server cannot drift apart: patterns for `country`, `since`, `until`,
+/// `bbox` and `cursor`, the orders of `sort`, and the configured maximum of the incident
+/// routes' `limit` (the page size on pages, JSON or CSV; the export limit on GeoJSON).
+fn declare_parameter_grammar(doc: &mut Value, max_page_size: usize, max_export: usize) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let incidents = path.starts_with("/api/incidents");
+        let exports = path.ends_with(".geojson");
+        let Some(operations) = item.as_object_mut() else {
+            continue;
+        };
+        for operation in operations.values_mut() {
+            let Some(parameters) = operation
+                .get_mut("parameters")
+                .and_then(Value::as_array_mut)
+            else {
+                continue;
+            };
+            for parameter in parameters {
+                if parameter.get("in").and_then(Value::as_str) != Some("query") {
+                    continue;
+                }
+                let name = parameter
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut)
+                else {
+                    continue;
+                };
+                match name.as_str() {
+                    "country" => {
+                        schema.insert("pattern".into(), params::COUNTRY_PATTERN.into());
+                    }
+                    "since" | "until" => {
+                        schema.insert("pattern".into(), params::DATE_PATTERN.into());
+                    }
+                    "bbox" => {
+                        schema.insert("pattern".into(), params::BBOX_PATTERN.into());
+                    }
+                    "cursor" => {
+                        schema.insert("pattern".into(), Cursor::PATTERN.into());
+                    }
+                    "sort" => {
+                        let orders: Vec<Value> =
+                            SortOrder::ALL.iter().map(|o| o.as_str().into()).collect();
+                        schema.insert("enum".into(), orders.into());
+                    }
+                    "limit" if incidents => {
+                        let max = if exports { max_export } else { max_page_size };
+                        schema.insert("maximum".into(), max.into());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 }

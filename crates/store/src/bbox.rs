@@ -7,8 +7,9 @@ use crate::error::InvalidBoundingBox;
 /// A longitude/latitude rectangle in WGS 84 degrees, edges included.
 ///
 /// Boxes made by [`BoundingBox::new`] or parsed with [`FromStr`] are checked: finite, longitudes
-/// in -180..=180, latitudes in -90..=90, each minimum at most its maximum. A box crossing the
-/// antimeridian (min_lon > max_lon) is rejected; query its two halves separately. The fields are
+/// in -180..=180, latitudes in -90..=90. As in GeoJSON (RFC 7946, section 5.2), a western edge
+/// east of the eastern one makes a box that crosses the antimeridian (`170,-20,-170,-10` holds
+/// Fiji); latitudes may come in either order and are stored south first. The fields are
 /// public, so a box built by hand may be unchecked: the store then simply finds nothing in it.
 ///
 /// ```
@@ -16,6 +17,8 @@ use crate::error::InvalidBoundingBox;
 ///
 /// let libya: BoundingBox = "9.3,19.5,25.2,33.2".parse().unwrap();
 /// assert!(libya.contains(13.1913, 32.8872));
+/// let fiji: BoundingBox = "170,-20,-170,-10".parse().unwrap();
+/// assert!(fiji.contains(178.4, -18.1) && !fiji.contains(0.0, -15.0));
 /// assert!("9.3,19.5,25.2".parse::<BoundingBox>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,36 +45,45 @@ impl BoundingBox {
         check_range("min_lat", min_lat, 90.0)?;
         check_range("max_lon", max_lon, 180.0)?;
         check_range("max_lat", max_lat, 90.0)?;
-        if min_lon > max_lon {
-            return Err(InvalidBoundingBox::Inverted {
-                min_name: "min_lon",
-                min: min_lon,
-                max_name: "max_lon",
-                max: max_lon,
-                hint: " (a box crossing the antimeridian is not supported: query its two \
-                       halves, west and east of 180°, separately)",
-            });
-        }
-        if min_lat > max_lat {
-            return Err(InvalidBoundingBox::Inverted {
-                min_name: "min_lat",
-                min: min_lat,
-                max_name: "max_lat",
-                max: max_lat,
-                hint: "",
-            });
-        }
         Ok(BoundingBox {
             min_lon,
-            min_lat,
+            min_lat: min_lat.min(max_lat),
             max_lon,
-            max_lat,
+            max_lat: min_lat.max(max_lat),
         })
+    }
+
+    /// Whether the box crosses the antimeridian: its western edge lies east of its eastern one.
+    pub fn crosses_antimeridian(&self) -> bool {
+        self.min_lon > self.max_lon
+    }
+
+    /// The box as one or two boxes that do not cross the antimeridian: itself, or its parts
+    /// west and east of 180°.
+    pub fn halves(&self) -> Vec<BoundingBox> {
+        if self.crosses_antimeridian() {
+            vec![
+                BoundingBox {
+                    max_lon: 180.0,
+                    ..*self
+                },
+                BoundingBox {
+                    min_lon: -180.0,
+                    ..*self
+                },
+            ]
+        } else {
+            vec![*self]
+        }
     }
 
     /// Whether the point lies inside the box or on its edge.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
-        (self.min_lon..=self.max_lon).contains(&lon) && (self.min_lat..=self.max_lat).contains(&lat)
+        (self.min_lat..=self.max_lat).contains(&lat)
+            && self
+                .halves()
+                .iter()
+                .any(|half| (half.min_lon..=half.max_lon).contains(&lon))
     }
 }
 
@@ -216,24 +228,24 @@ mod tests {
     }
 
     #[test]
-    fn min_greater_than_max_is_rejected() {
-        let err = "10,0,5,1".parse::<BoundingBox>().unwrap_err();
-        assert!(matches!(
-            err,
-            InvalidBoundingBox::Inverted {
-                min_name: "min_lon",
-                ..
-            }
-        ));
-        assert!(err.to_string().contains("antimeridian"), "{err}");
-        let err = "0,10,5,1".parse::<BoundingBox>().unwrap_err();
-        assert!(matches!(
-            err,
-            InvalidBoundingBox::Inverted {
-                min_name: "min_lat",
-                ..
-            }
-        ));
-        assert!(!err.to_string().contains("antimeridian"), "{err}");
+    fn a_western_edge_east_of_the_eastern_one_crosses_the_antimeridian() {
+        let fiji: BoundingBox = "170,-20,-170,-10".parse().unwrap();
+        assert!(fiji.crosses_antimeridian());
+        assert!(fiji.contains(180.0, -15.0) && fiji.contains(-180.0, -15.0));
+        assert!(fiji.contains(175.0, -20.0) && fiji.contains(-175.0, -10.0));
+        assert!(!fiji.contains(0.0, -15.0) && !fiji.contains(169.9, -15.0));
+        assert!(!fiji.contains(175.0, -9.9));
+        let halves = fiji.halves();
+        assert_eq!(halves.len(), 2);
+        assert!(halves.iter().all(|h| !h.crosses_antimeridian()));
+        let libya: BoundingBox = "9,19,25,33".parse().unwrap();
+        assert_eq!(libya.halves(), vec![libya]);
+    }
+
+    #[test]
+    fn latitudes_may_come_in_either_order() {
+        let reversed: BoundingBox = "0,10,5,1".parse().unwrap();
+        assert_eq!(reversed, "0,1,5,10".parse().unwrap());
+        assert!(reversed.contains(2.0, 5.0));
     }
 }

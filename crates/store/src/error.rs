@@ -109,7 +109,7 @@ pub enum Error {
 }
 
 /// The error returned for a bounding box that is not `minlon,minlat,maxlon,maxlat` with
-/// longitudes in -180..=180, latitudes in -90..=90 and each minimum at most its maximum.
+/// longitudes in -180..=180 and latitudes in -90..=90.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InvalidBoundingBox {
     /// Not exactly four comma-separated parts.
@@ -142,19 +142,5 @@ pub enum InvalidBoundingBox {
         min: f64,
         /// Largest allowed value.
         max: f64,
-    },
-    /// A minimum is greater than its maximum.
-    #[error("bounding box: {min_name} {min} is greater than {max_name} {max}{hint}")]
-    Inverted {
-        /// `min_lon` or `min_lat`.
-        min_name: &'static str,
-        /// Its value.
-        min: f64,
-        /// `max_lon` or `max_lat`.
-        max_name: &'static str,
-        /// Its value.
-        max: f64,
-        /// Extra advice (boxes crossing the antimeridian), or empty.
-        hint: &'static str,
     },
 }

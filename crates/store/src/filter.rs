@@ -84,16 +84,30 @@ impl IncidentFilter {
                 conditions.push("0");
             } else {
                 // The R*Tree keeps 32-bit floats rounded outwards, so it may return points just
-                // outside the box: the exact test on the stored coordinates follows it.
-                conditions.push(
-                    "i.rid IN (SELECT rid FROM incidents_rtree \
-                               WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?) \
-                     AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?",
-                );
-                for _ in 0..2 {
-                    params.extend(
-                        [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat].map(Value::Real),
-                    );
+                // outside the box: the exact test on the stored coordinates follows it. A box
+                // crossing the antimeridian is looked up as its two halves.
+                let halves = bbox.halves();
+                let one = "(i.rid IN (SELECT rid FROM incidents_rtree \
+                           WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?) \
+                           AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)";
+                conditions.push(if halves.len() == 1 {
+                    one
+                } else {
+                    "(\
+                     (i.rid IN (SELECT rid FROM incidents_rtree \
+                     WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?) \
+                     AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?) \
+                     OR (i.rid IN (SELECT rid FROM incidents_rtree \
+                     WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?) \
+                     AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?))"
+                });
+                for half in halves {
+                    for _ in 0..2 {
+                        params.extend(
+                            [half.min_lon, half.max_lon, half.min_lat, half.max_lat]
+                                .map(Value::Real),
+                        );
+                    }
                 }
             }
         }

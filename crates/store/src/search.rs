@@ -11,8 +11,10 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use regex::Regex;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use sitrep_model::{Count, CountryCode, EventType, Incident, IncidentId, StoredIncident};
@@ -105,7 +107,7 @@ impl FromStr for SortOrder {
         SortOrder::ALL
             .iter()
             .copied()
-            .find(|order| order.as_str() == s.trim())
+            .find(|order| order.as_str() == s)
             .ok_or_else(|| UnknownSortOrder(s.to_string()))
     }
 }
@@ -149,11 +151,19 @@ pub struct InvalidCursor {
     pub reason: String,
 }
 
+impl Cursor {
+    /// The grammar of a cursor, `SORT:KEY:ID`, as a regular expression for the OpenAPI
+    /// document: every string it matches parses, and nothing else does. KEY is `-` (no key)
+    /// or, for the date orders, the first day as days since 1970-01-01, for `killed_desc` the
+    /// killed figure.
+    pub const PATTERN: &'static str = "^(?:(?:date_desc|date_asc):(?:-|-?[0-9]{1,7})|killed_desc:(?:-|[0-9]{1,10})):[A-Za-z0-9._:-]{1,128}$";
+}
+
 impl fmt::Display for Cursor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:", self.order)?;
         match self.key {
-            SortKey::Date(Some(date)) => write!(f, "{date}")?,
+            SortKey::Date(Some(date)) => write!(f, "{}", day_number(date))?,
             SortKey::Killed(Some(killed)) => write!(f, "{killed}")?,
             SortKey::Date(None) | SortKey::Killed(None) => f.write_str("-")?,
         }
@@ -164,28 +174,38 @@ impl fmt::Display for Cursor {
 impl FromStr for Cursor {
     type Err = InvalidCursor;
 
+    /// Parses what [`Cursor::PATTERN`] matches. Keys beyond the range of dates (years -9999
+    /// to 9999) or of counts are taken as the nearest end of it.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        static GRAMMAR: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(Cursor::PATTERN).expect("the cursor pattern compiles"));
         let invalid = |reason: &str| InvalidCursor {
             input: s.to_string(),
             reason: reason.to_string(),
         };
+        if !GRAMMAR.is_match(s) {
+            return Err(invalid(
+                "expected SORT:KEY:ID (KEY `-` or a whole number, ID of letters, digits and ._:-)",
+            ));
+        }
         let mut parts = s.splitn(3, ':');
         let (Some(order), Some(key), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(invalid("expected SORT:KEY:ID"));
         };
         let order: SortOrder = order.parse().map_err(|_| invalid("unknown sort order"))?;
-        if id.is_empty() {
-            return Err(invalid("empty id"));
-        }
+        let number = |key: &str| {
+            key.parse::<i64>()
+                .map_err(|_| invalid("key is not a number"))
+        };
         let key = match (order, key) {
             (SortOrder::DateDesc | SortOrder::DateAsc, "-") => SortKey::Date(None),
             (SortOrder::KilledDesc, "-") => SortKey::Killed(None),
             (SortOrder::DateDesc | SortOrder::DateAsc, key) => {
-                SortKey::Date(Some(key.parse().map_err(|_| invalid("key is not a date"))?))
+                SortKey::Date(Some(date_of_day_number(number(key)?)))
             }
-            (SortOrder::KilledDesc, key) => SortKey::Killed(Some(
-                key.parse().map_err(|_| invalid("key is not a count"))?,
-            )),
+            (SortOrder::KilledDesc, key) => {
+                SortKey::Killed(Some(u32::try_from(number(key)?).unwrap_or(u32::MAX)))
+            }
         };
         Ok(Cursor {
             order,
@@ -252,9 +272,9 @@ impl IncidentSearch {
     /// The box, when a box and a date bound are both set: then the R*Tree over coordinates
     /// and first day (`incidents_rtree_time`) serves the search instead of the
     /// two-dimensional one, finding the same incidents without reading every incident in the
-    /// box whatever its date.
+    /// box whatever its date. A box crossing the antimeridian takes the general path.
     fn time_box(&self) -> Option<BoundingBox> {
-        let bbox = self.filter.bbox?;
+        let bbox = self.filter.bbox.filter(|b| !b.crosses_antimeridian())?;
         let dated = self.filter.since.is_some() || self.filter.until.is_some();
         let finite = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat]
             .iter()
@@ -333,6 +353,18 @@ impl IncidentSearch {
 }
 
 /// Days from 1970-01-01 to `date` (negative before), as the time index counts them.
+/// The date `days` days after 1970-01-01, taken to the nearest end of the range of dates
+/// beyond it.
+fn date_of_day_number(days: i64) -> Date {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let span = jiff::Span::new().try_days(days).ok();
+    match span.and_then(|span| epoch.checked_add(span).ok()) {
+        Some(date) => date,
+        None if days < 0 => Date::MIN,
+        None => Date::MAX,
+    }
+}
+
 fn day_number(date: Date) -> i64 {
     let days = jiff::civil::date(1970, 1, 1)
         .until(date)
@@ -1008,6 +1040,36 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_box_across_the_antimeridian_finds_both_its_halves() {
+        let store = store_with_fixtures();
+        // West edge at 50°E, east edge at 20°E: everything but 20°E..50°E, so Kabul (69°E)
+        // and Tripoli (13°E) but not Taiz (44°E).
+        for until in [None, Some("2030-01-01")] {
+            let filter = IncidentFilter {
+                bbox: Some("50,-90,20,90".parse().unwrap()),
+                until: until.map(|d| d.parse().unwrap()),
+                include_background: true,
+                ..IncidentFilter::default()
+            };
+            let mut found: Vec<IncidentId> = store
+                .query(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id)
+                .collect();
+            found.sort();
+            let mut expected = vec![id_of("a1"), id_of("a2"), id_of("a3")];
+            expected.sort();
+            assert_eq!(found, expected, "until {until:?}");
+            let search = IncidentSearch { filter, text: None };
+            assert_eq!(store.search_count(&search).unwrap(), 3);
+            let mut paged = all_pages(&store, &search, SortOrder::DateDesc);
+            paged.sort();
+            assert_eq!(paged, expected);
+        }
+    }
+
+    #[test]
     fn day_windows_page_many_incidents_in_order() {
         // 300 incidents on 120 days (several a day), in two places.
         let mut store = Store::open_in_memory().unwrap();
@@ -1254,20 +1316,38 @@ pub(crate) mod tests {
         };
         assert_eq!(cursor.to_string(), "killed_desc:-:inc:with:colons");
         assert_eq!(cursor.to_string().parse::<Cursor>().unwrap(), cursor);
-        let dated: Cursor = "date_asc:2015-04-12:inc-1".parse().unwrap();
+        let day: Date = "2015-04-12".parse().unwrap();
+        let dated = Cursor {
+            order: SortOrder::DateAsc,
+            key: SortKey::Date(Some(day)),
+            id: IncidentId::new("inc-1"),
+        };
+        assert_eq!(dated.to_string(), "date_asc:16537:inc-1");
+        assert_eq!(dated.to_string().parse::<Cursor>().unwrap(), dated);
+        let before_1970: Cursor = "date_desc:-3653:inc-2".parse().unwrap();
         assert_eq!(
-            dated.key,
-            SortKey::Date(Some("2015-04-12".parse().unwrap()))
+            before_1970.key,
+            SortKey::Date(Some("1960-01-01".parse().unwrap()))
         );
+        // Keys past the ends of their ranges are the ends.
+        let far: Cursor = "date_desc:9999999:inc-3".parse().unwrap();
+        assert_eq!(far.key, SortKey::Date(Some(Date::MAX)));
+        let early: Cursor = "date_asc:-9999999:inc-3".parse().unwrap();
+        assert_eq!(early.key, SortKey::Date(Some(Date::MIN)));
+        let huge: Cursor = "killed_desc:9999999999:inc-3".parse().unwrap();
+        assert_eq!(huge.key, SortKey::Killed(Some(u32::MAX)));
         for junk in [
             "",
             "date_desc",
-            "date_desc:2015-04-12",
-            "date_desc:2015-04-12:",
+            "date_desc:16537",
+            "date_desc:16537:",
             "nope:1:inc",
-            "date_desc:12:inc",
-            "killed_desc:2015-04-12:inc",
+            "date_desc:2015-04-12:inc",
+            "date_desc:12345678:inc",
             "killed_desc:-5:inc",
+            "killed_desc:5:inc 5",
+            "killed_desc:5:inc\n",
+            " date_desc:5:inc",
         ] {
             let err = junk.parse::<Cursor>().unwrap_err();
             assert!(err.to_string().contains("next_cursor"), "{err}");

@@ -51,10 +51,21 @@ impl<K> WatchIndex<K> {
                     min_lat,
                     max_lon,
                     max_lat,
-                } => boxes.push(GeomWithData::new(
-                    Rectangle::from_corners([*min_lon, *min_lat], [*max_lon, *max_lat]),
-                    i,
-                )),
+                } => {
+                    // A western edge east of the eastern one crosses the antimeridian: the
+                    // box is its two halves. Corners come in any order for latitudes.
+                    let halves = if min_lon > max_lon {
+                        vec![(*min_lon, 180.0), (-180.0, *max_lon)]
+                    } else {
+                        vec![(*min_lon, *max_lon)]
+                    };
+                    for (west, east) in halves {
+                        boxes.push(GeomWithData::new(
+                            Rectangle::from_corners([west, *min_lat], [east, *max_lat]),
+                            i,
+                        ));
+                    }
+                }
                 Area::Country { country } => by_country.entry(*country).or_default().push(i),
                 Area::Admin1 { name, .. } => {
                     by_admin1.entry(division_key(name)).or_default().push(i)
@@ -462,6 +473,28 @@ mod tests {
                 .matches(&at(31.5, 13.5, "LY", "", LocationPrecision::Point))
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_box_across_the_antimeridian_holds_both_sides_once() {
+        let fiji = WatchSpec::new(
+            "fiji",
+            Area::Bbox {
+                min_lon: 170.0,
+                min_lat: -10.0,
+                max_lon: -170.0,
+                max_lat: -20.0,
+            },
+        );
+        let index = WatchIndex::new(vec![("fiji", fiji)]);
+        for lon in [178.4, 180.0, -180.0, -175.0] {
+            let incident = at(-18.0, lon, "FJ", "", LocationPrecision::City);
+            assert_eq!(index.matches(&incident).len(), 1, "{lon}");
+        }
+        for (lat, lon) in [(-18.0, 0.0), (-18.0, 169.0), (-21.0, 178.0)] {
+            let incident = at(lat, lon, "FJ", "", LocationPrecision::City);
+            assert!(index.matches(&incident).is_empty(), "{lat},{lon}");
+        }
     }
 
     proptest::proptest! {

@@ -37,8 +37,13 @@ pub struct WatchSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_types: Vec<TargetType>,
     /// Only incidents with at least this many dead (victims and attackers; an unknown toll does
-    /// not match).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// not match). JSON Schema counts `3.0` as an integer, and so does this field.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole_number"
+    )]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub min_killed: Option<u32>,
     /// Only incidents with a perpetrator whose name contains this text (any case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,9 +74,7 @@ pub enum Area {
         /// Other distances for some event types (a shelling matters farther away than a
         /// stabbing), in km, each above 0 and at most 2,000.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        #[schemars(extend("additionalProperties" = {
-            "type": "number", "exclusiveMinimum": 0.0, "maximum": 2000.0
-        }))]
+        #[schemars(schema_with = "radius_by_type_schema")]
         radius_km_by_type: BTreeMap<EventType, f64>,
     },
     /// Anywhere in a country.
@@ -90,12 +93,13 @@ pub enum Area {
         country: Option<CountryCode>,
     },
     /// Inside a box of longitudes and latitudes. Like `near`, only incidents placed at a town
-    /// or more exactly match.
+    /// or more exactly match. As in GeoJSON, a western edge east of the eastern one makes a
+    /// box across the antimeridian; the latitudes may come in either order.
     Bbox {
-        /// Western edge, -180 to 180 (at most `max_lon`).
+        /// Western edge, -180 to 180.
         #[schemars(range(min = -180.0, max = 180.0))]
         min_lon: f64,
-        /// Southern edge, -90 to 90 (at most `max_lat`).
+        /// Southern edge, -90 to 90.
         #[schemars(range(min = -90.0, max = 90.0))]
         min_lat: f64,
         /// Eastern edge, -180 to 180.
@@ -105,6 +109,38 @@ pub enum Area {
         #[schemars(range(min = -90.0, max = 90.0))]
         max_lat: f64,
     },
+}
+
+/// The schema of `radius_km_by_type`: event types as keys (and nothing else), each to a
+/// radius above 0 and at most [`MAX_RADIUS_KM`].
+fn radius_by_type_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let event_type = generator.subschema_for::<EventType>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": event_type,
+        "additionalProperties": {
+            "type": "number", "exclusiveMinimum": 0.0, "maximum": MAX_RADIUS_KM
+        }
+    })
+}
+
+/// A count that JSON may write as `3` or `3.0` (an integer to JSON Schema either way): any
+/// number without a fraction from 0 to `u32::MAX`.
+fn whole_number<'de, D>(deserializer: D) -> Result<Option<u32>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let Some(number) = Option::<f64>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) {
+        Ok(Some(number as u32))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "expected a whole number from 0 to {}, got {number}",
+            u32::MAX
+        )))
+    }
 }
 
 impl Area {
@@ -189,7 +225,7 @@ impl WatchSpec {
     }
 
     /// Checks every field: the name, coordinates in range, a radius above 0 and at most
-    /// [`MAX_RADIUS_KM`], a box whose edges are in order, non-empty names, and a webhook that is
+    /// [`MAX_RADIUS_KM`], non-empty names, and a webhook that is
     /// an `http(s)` URL whose host, when written as an address, is public unless `policy`
     /// allows private ones (a host name is checked again when it is resolved, at delivery).
     pub fn validate(&self, policy: WebhookPolicy) -> Result<(), InvalidWatch> {
@@ -220,15 +256,6 @@ impl WatchSpec {
                 check_lon("bbox", *max_lon)?;
                 check_lat("bbox", *min_lat)?;
                 check_lat("bbox", *max_lat)?;
-                if min_lon > max_lon || min_lat > max_lat {
-                    return Err(InvalidWatch::new(
-                        "bbox",
-                        format!(
-                            "edges out of order: expected min_lon <= max_lon and min_lat <= \
-                             max_lat, got {min_lon},{min_lat},{max_lon},{max_lat}"
-                        ),
-                    ));
-                }
             }
         }
         if let Some(perpetrator) = &self.perpetrator {
@@ -434,20 +461,24 @@ mod tests {
     }
 
     #[test]
-    fn a_box_needs_its_edges_in_order() {
-        let spec = WatchSpec::new(
-            "box",
-            Area::Bbox {
-                min_lon: 14.0,
-                min_lat: 30.0,
-                max_lon: 13.0,
-                max_lat: 33.0,
-            },
-        );
-        assert_eq!(
-            spec.validate(WebhookPolicy::PublicOnly).unwrap_err().field,
-            "bbox"
-        );
+    fn a_box_needs_its_edges_in_range_in_any_order() {
+        let boxed = |min_lon, min_lat, max_lon, max_lat| {
+            WatchSpec::new(
+                "box",
+                Area::Bbox {
+                    min_lon,
+                    min_lat,
+                    max_lon,
+                    max_lat,
+                },
+            )
+            .validate(WebhookPolicy::PublicOnly)
+        };
+        // Across the antimeridian, and latitudes north first: both are boxes.
+        assert!(boxed(170.0, -20.0, -170.0, -10.0).is_ok());
+        assert!(boxed(13.0, 33.0, 14.0, 30.0).is_ok());
+        assert_eq!(boxed(13.0, 30.0, 181.0, 33.0).unwrap_err().field, "bbox");
+        assert_eq!(boxed(13.0, -91.0, 14.0, 33.0).unwrap_err().field, "bbox");
     }
 
     #[test]
@@ -496,5 +527,20 @@ mod tests {
         let json = serde_json::to_string(&spec).unwrap();
         assert!(json.contains(r#""kind":"near""#), "{json}");
         assert_eq!(serde_json::from_str::<WatchSpec>(&json).unwrap(), spec);
+    }
+
+    #[test]
+    fn a_toll_may_be_written_as_a_number_without_a_fraction() {
+        let with = |toll: &str| {
+            serde_json::from_str::<WatchSpec>(&format!(
+                r#"{{"name":"w","area":{{"kind":"country","country":"LY"}},"min_killed":{toll}}}"#
+            ))
+        };
+        assert_eq!(with("3").unwrap().min_killed, Some(3));
+        assert_eq!(with("3.0").unwrap().min_killed, Some(3));
+        assert_eq!(with("null").unwrap().min_killed, None);
+        for bad in ["3.5", "-1", "4294967296", "\"3\""] {
+            assert!(with(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -94,7 +94,8 @@ pub struct AddArgs {
     /// The country of --admin1, when its name alone is ambiguous.
     #[arg(long, value_name = "CC", requires = "admin1")]
     pub admin1_country: Option<String>,
-    /// A box: min longitude, min latitude, max longitude, max latitude.
+    /// A box: min longitude, min latitude, max longitude, max latitude. A min longitude east
+    /// of the max one crosses the antimeridian (170,-20,-170,-10); latitudes in either order.
     #[arg(
         long,
         value_name = "MINLON,MINLAT,MAXLON,MAXLAT",

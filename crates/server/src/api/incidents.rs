@@ -76,6 +76,9 @@ pub struct IncidentPage {
 /// The header that carries the next page's cursor of a CSV page.
 pub const NEXT_CURSOR_HEADER: &str = "x-next-cursor";
 
+/// The CSV response header that carries the number of matches when `total=true`.
+pub const TOTAL_COUNT_HEADER: &str = "x-total-count";
+
 /// Incidents matching the filters, a page at a time.
 #[utoipa::path(
     get,
@@ -202,7 +205,10 @@ pub async fn incidents_geojson(
     responses(
         (status = 200, description = "A header row and one row per incident", body = String,
          content_type = "text/csv",
-         headers(("x-next-cursor" = String, description = "Cursor of the next page, when there is one"))),
+         headers(
+             ("x-next-cursor" = String, description = "Cursor of the next page, when there is one"),
+             ("x-total-count" = u64, description = "Every match, counted, when `total=true`"),
+         )),
         (status = 400, description = "A parameter is invalid; the message names it", body = ErrorBody),
         (status = 503, description = "The request took too long", body = ErrorBody),
     )
@@ -213,12 +219,23 @@ pub async fn incidents_csv(
     page: std::result::Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Response> {
     let search = query(search)?.to_search()?;
-    let page = query(page)?.to_page(state.config.max_page_size, state.config.max_page_size)?;
-    let (body, next) = state
+    let page = query(page)?;
+    let with_total = page.wants_total()?;
+    let page = page.to_page(state.config.max_page_size, state.config.max_page_size)?;
+    let (body, next, total) = state
         .pool
         .run(move |store| {
             let found = store.search_page(&search, &page)?;
-            Ok((to_csv(&found.incidents)?, found.next.map(|c| c.to_string())))
+            let total = if with_total {
+                Some(store.search_count(&search)?)
+            } else {
+                None
+            };
+            Ok((
+                to_csv(&found.incidents)?,
+                found.next.map(|c| c.to_string()),
+                total,
+            ))
         })
         .await?;
     let mut response = bytes_response("text/csv; charset=utf-8", body);
@@ -226,6 +243,12 @@ pub async fn incidents_csv(
         response
             .headers_mut()
             .insert(HeaderName::from_static(NEXT_CURSOR_HEADER), next);
+    }
+    if let Some(total) = total {
+        response.headers_mut().insert(
+            HeaderName::from_static(TOTAL_COUNT_HEADER),
+            HeaderValue::from(total),
+        );
     }
     Ok(response.into_response())
 }

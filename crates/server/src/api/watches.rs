@@ -24,6 +24,7 @@ use super::{JSON, bytes_response, query, to_json};
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody, Result};
 use crate::openapi::{AlertSchema, WatchSpecSchema};
+use crate::params;
 
 /// The most alerts one request returns.
 pub const MAX_ALERTS: usize = 1_000;
@@ -166,7 +167,7 @@ pub struct AlertParams {
     /// Only this watch's alerts.
     pub watch: Option<String>,
     /// Only alerts with a larger id, oldest first (to follow); without it, newest first.
-    #[param(value_type = Option<i64>, minimum = 0)]
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 9223372036854775807_i64)]
     pub after: Option<String>,
     /// At most this many (default 100, at most 1000).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
@@ -179,20 +180,12 @@ impl AlertParams {
     /// 400 naming it. Public so that the fuzz targets (`crates/fuzzing`) check parameters
     /// exactly as the handlers do.
     pub fn to_query(&self) -> Result<AlertQuery> {
-        let after =
-            match self.after.as_deref().filter(|s| !s.is_empty()) {
-                None => None,
-                Some(text) => Some(text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(
-                    || ApiError::parameter("after", "expected an alert id, 0 or more"),
-                )?),
-            };
-        let limit = match self.limit.as_deref().filter(|s| !s.is_empty()) {
+        let after = params::count("after", &self.after, i64::MAX as u64)?
+            .map(|n| i64::try_from(n).expect("checked against i64::MAX above"));
+        let limit = match params::count("limit", &self.limit, MAX_ALERTS as u64)? {
             None => 0,
-            Some(text) => text
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=MAX_ALERTS).contains(n))
-                .ok_or_else(|| ApiError::parameter("limit", "expected a number from 1 to 1000"))?,
+            Some(0) => return Err(ApiError::parameter("limit", "must be at least 1")),
+            Some(n) => n as usize,
         };
         Ok(AlertQuery {
             watch: self.watch.clone().filter(|w| !w.is_empty()),
