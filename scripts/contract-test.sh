@@ -13,7 +13,7 @@
 #   bash scripts/contract-test.sh [MAX_EXAMPLES] [SEED]
 set -euo pipefail
 
-max_examples=${1:-100}
+max_examples=${1:-300}
 seed=${2:-20261203}
 schemathesis_version=4.32.5
 

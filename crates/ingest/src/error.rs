@@ -229,6 +229,19 @@ pub enum IngestError {
         /// What was cut short (`gzip stream`, `record body`, `feed`).
         what: String,
     },
+    /// A gzip stream expands far more than text does: reading it stopped.
+    #[error(
+        "{at}: gzip stream stopped as a decompression bomb: {decompressed_bytes} bytes out of \
+         {compressed_bytes} compressed (see ReadOptions::max_gzip_ratio)"
+    )]
+    DecompressionBomb {
+        /// The source.
+        at: Origin,
+        /// Compressed bytes read when it stopped.
+        compressed_bytes: u64,
+        /// Bytes decompressed by then.
+        decompressed_bytes: u64,
+    },
     /// Compressed data is corrupt.
     #[error("{at}: corrupt {what}: {message}")]
     Corrupt {
@@ -284,6 +297,7 @@ impl IngestError {
             | IngestError::TooLarge { at, .. }
             | IngestError::Truncated { at, .. }
             | IngestError::Corrupt { at, .. }
+            | IngestError::DecompressionBomb { at, .. }
             | IngestError::Feed { at, .. }
             | IngestError::Warc { at, .. }
             | IngestError::Unsupported { at, .. } => at,

@@ -90,6 +90,13 @@ pub struct ReadOptions {
     /// record's payload, a JSON line. A longer page or feed is cut, with a warning; a longer
     /// JSON line is skipped, with an [`IngestError::TooLarge`] error.
     pub max_document_bytes: usize,
+    /// The largest ratio of decompressed to compressed bytes of a gzip stream (default 200),
+    /// checked once its output passes [`ReadOptions::bomb_floor_bytes`]: past it the stream is
+    /// a decompression bomb, and its source ends with an [`IngestError::DecompressionBomb`]
+    /// error (what was read before stays read).
+    pub max_gzip_ratio: u64,
+    /// Output of a gzip stream below this many bytes is never a bomb (default 64 MiB).
+    pub bomb_floor_bytes: u64,
 }
 
 impl ReadOptions {
@@ -97,6 +104,10 @@ impl ReadOptions {
     pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
     /// Default of [`ReadOptions::max_document_bytes`]: 16 MiB.
     pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+    /// Default of [`ReadOptions::max_gzip_ratio`]: 200.
+    pub const DEFAULT_MAX_GZIP_RATIO: u64 = 200;
+    /// Default of [`ReadOptions::bomb_floor_bytes`]: 64 MiB.
+    pub const DEFAULT_BOMB_FLOOR_BYTES: u64 = 64 * 1024 * 1024;
 }
 
 impl Default for ReadOptions {
@@ -105,6 +116,8 @@ impl Default for ReadOptions {
             default_published: None,
             max_article_bytes: Self::DEFAULT_MAX_ARTICLE_BYTES,
             max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
+            max_gzip_ratio: Self::DEFAULT_MAX_GZIP_RATIO,
+            bomb_floor_bytes: Self::DEFAULT_BOMB_FLOOR_BYTES,
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::article_text::check_text;
 use crate::decode::decode;
 use crate::error::{IngestError, Origin, Result};
 use crate::format::{HEAD_BYTES, detect_format, looks_binary};
-use crate::gzip::{GzipFailure, GzipReader};
+use crate::gzip::{BombLimit, BombStopped, GzipFailure, GzipReader};
 use crate::jsonl::{JsonRecords, Layout};
 use crate::{Format, Input, ReadOptions, feed, html, warc_records};
 
@@ -100,7 +100,13 @@ pub(crate) fn route(
         Format::Gzip => {
             let inner_hint = path_hint.map(|p| strip_gz(&p));
             route(
-                Box::new(GzipReader::new(reader)),
+                Box::new(GzipReader::new(
+                    reader,
+                    BombLimit {
+                        floor_bytes: options.bomb_floor_bytes,
+                        max_ratio: options.max_gzip_ratio,
+                    },
+                )),
                 origin,
                 inner_hint,
                 options,
@@ -225,6 +231,16 @@ pub(crate) fn read_capped(reader: impl Read, limit: usize) -> WholeRead {
 /// The error for a failed read: a truncated or corrupt gzip stream, or plain I/O.
 pub(crate) fn read_error(at: &Origin, e: io::Error) -> IngestError {
     let at = at.clone();
+    if let Some(stopped) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<BombStopped>())
+    {
+        return IngestError::DecompressionBomb {
+            at,
+            compressed_bytes: stopped.compressed_bytes,
+            decompressed_bytes: stopped.decompressed_bytes,
+        };
+    }
     let gzip = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<GzipFailure>())

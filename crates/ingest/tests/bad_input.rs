@@ -191,6 +191,40 @@ fn truncated_gzip_keeps_what_came_before() {
 }
 
 #[test]
+fn a_decompression_bomb_is_stopped_naming_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // Half a million copies of one record compress about 1,000 times: a bomb under a ratio
+    // of 100 once 1 MiB is out, and the floor keeps a smaller stream of them whole.
+    let record = "{\"id\":\"same\",\"text\":\"Gunmen attacked a checkpoint.\"}\n";
+    let bomb = write(
+        dir.path(),
+        "bomb.jsonl.gz",
+        gzip(record.repeat(500_000).as_bytes()),
+    );
+    let options = ReadOptions {
+        max_gzip_ratio: 100,
+        bomb_floor_bytes: 1 << 20,
+        ..ReadOptions::default()
+    };
+    let read = read_path(&bomb, &options);
+    let message = single_error(&read, &bomb);
+    assert!(
+        matches!(read.errors[0], IngestError::DecompressionBomb { .. }),
+        "{message}"
+    );
+    assert!(message.contains("decompression bomb"), "{message}");
+    assert!(read.articles.len() < 500_000);
+    let small = write(
+        dir.path(),
+        "small.jsonl.gz",
+        gzip(record.repeat(1_000).as_bytes()),
+    );
+    let read = read_path(&small, &options);
+    assert!(read.errors.is_empty(), "{:?}", read.error_messages());
+    assert_eq!(read.articles.len(), 1_000);
+}
+
+#[test]
 fn a_truncated_warc_record_keeps_the_records_before_it() {
     let dir = tempfile::tempdir().unwrap();
     let records: Vec<_> = (1..=3)
