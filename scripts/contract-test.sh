@@ -61,13 +61,14 @@ done
 echo "contract-test: server at $url, seed $seed, at most $max_examples examples per operation" >&2
 
 set +e
-"$venv/bin/st" run "$url/api/openapi.json" \
+# From the work folder, where schemathesis keeps its own files.
+(cd "$work" && "$venv/bin/st" run "$url/api/openapi.json" \
   --checks all \
   --seed "$seed" \
   --max-examples "$max_examples" \
   --exclude-path /api/alerts/stream \
   --header "Authorization: Bearer $token" \
-  --no-color 2>&1 | tee "$work/schemathesis.log"
+  --no-color) 2>&1 | tee "$work/schemathesis.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -21,7 +21,14 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sitrep: error: {e:#}");
+            eprintln!("sitrep: error: {}", messages::error_chain(&e));
+            if let Some(problem) = e
+                .chain()
+                .find_map(|cause| cause.downcast_ref::<sitrep_store::Error>())
+                .and_then(sitrep_store::Error::storage_problem)
+            {
+                eprintln!("sitrep: {}", problem.advice());
+            }
             ExitCode::from(2)
         }
     }

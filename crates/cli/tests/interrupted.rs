@@ -7,7 +7,9 @@
 //! ingests it into a fresh store in batches of 16 articles, kills the process with SIGKILL,
 //! runs the same ingest again to the end and compares a canonical dump of the two stores:
 //! every incident with its reconciled fields and its sources (each with its own values), the
-//! aliases of merged ids, and the counts of articles, incidents and mentions.
+//! aliases of merged ids, the alerts two watches raised (written in the transactions of the
+//! incidents that raise them), and the counts of articles, incidents and mentions; every store
+//! also passes SQLite's `PRAGMA integrity_check`.
 //!
 //! Kill points: 30 ms after start (during start-up), and once the store holds 1, 100, 400,
 //! 700 and all but 40 articles (watched through a read connection), each followed by a
@@ -23,7 +25,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sitrep_model::{ArticleId, IncidentId};
-use sitrep_store::{IncidentFilter, Store};
+use sitrep_store::{AlertQuery, IncidentFilter, Store};
 use util::Dir;
 
 const EVENTS: usize = 420;
@@ -130,6 +132,36 @@ fn ingest_command(dir: &Dir, db: &str) -> Command {
     cmd
 }
 
+/// Adds the watches every store of the test starts with, so that alerts are written in the
+/// same transactions as the incidents that raise them.
+fn add_watches(dir: &Dir, db: &str) {
+    for flags in [
+        &["watch", "add", "iraq", "--country", "IQ"][..],
+        &[
+            "watch",
+            "add",
+            "kabul",
+            "--near",
+            "34.53,69.17",
+            "--radius-km",
+            "50",
+        ][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(flags)
+            .args(["--db", db])
+            .current_dir(dir.path())
+            .env_remove("SITREP_DB")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// Runs an ingest to the end, checking it succeeds.
 fn ingest_to_end(dir: &Dir, db: &str) {
     let out = ingest_command(dir, db).output().unwrap();
@@ -224,7 +256,22 @@ fn dump(path: &Path) -> String {
             }
         }
     }
+    let problems = store.integrity_problems().unwrap();
+    assert!(problems.is_empty(), "integrity_check: {problems:?}");
+    // Alerts without their ids and times, which depend on when they were written.
+    let mut alerts: Vec<String> = store
+        .alerts(&AlertQuery {
+            watch: None,
+            after: Some(0),
+            limit: 1_000_000,
+        })
+        .unwrap()
+        .into_iter()
+        .map(|a| format!("{} {} {:?} {:?}", a.watch, a.incident_id, a.kind, a.reason))
+        .collect();
+    alerts.sort();
     let value = serde_json::json!({
+        "alerts": alerts,
         "articles": stats.articles,
         "incidents": stats.incidents,
         "mentions": stats.mentions,
@@ -256,8 +303,10 @@ fn an_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
     let dir = Dir::new();
     let total = write_corpus(&dir) as u64;
 
+    add_watches(&dir, "full.db");
     ingest_to_end(&dir, "full.db");
     let expected = dump(&dir.path().join("full.db"));
+    assert!(expected.contains("\"iraq "), "the watches raised alerts");
     assert!(
         expected.contains("\"aliases\": {\n"),
         "some ids were taken over"
@@ -277,6 +326,7 @@ fn an_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
     let mut partial = 0;
     for (n, point) in points.into_iter().enumerate() {
         let db = format!("killed-{n}.db");
+        add_watches(&dir, &db);
         let killed = ingest_killed_at(&dir, &db, point);
         let at_kill = articles_stored(&dir.path().join(&db));
         eprintln!("killed at {point:?}: {at_kill} of {total} articles stored");

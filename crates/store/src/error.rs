@@ -144,3 +144,83 @@ pub enum InvalidBoundingBox {
         max: f64,
     },
 }
+
+/// A cause of failure that lies with the store's file or its disk, not with sitrep or the
+/// input: what an operator fixes before running the same command again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The disk (or the file system's quota) is full.
+    DiskFull,
+    /// The file, its folder or its file system is read-only.
+    ReadOnly,
+    /// Another process held a lock on the store for longer than the busy timeout.
+    Locked,
+}
+
+impl StorageProblem {
+    /// What happened and what to do, in one sentence for people.
+    pub fn advice(self) -> &'static str {
+        match self {
+            StorageProblem::DiskFull => {
+                "the disk holding the store is full; the transaction that failed was rolled \
+                 back, so nothing is half-written: free space and run the same command again \
+                 (what is already stored is skipped)"
+            }
+            StorageProblem::ReadOnly => {
+                "the store (its file, folder or file system) is read-only; sitrep needs to \
+                 write next to it (its journal files), even to read it: copy it to a writable \
+                 place or remount"
+            }
+            StorageProblem::Locked => {
+                "another process held a lock on the store for more than 10 s; nothing was \
+                 written: run again when it is done (one writer at a time; readers never block)"
+            }
+        }
+    }
+}
+
+impl Error {
+    /// The storage problem behind this error, when SQLite names one.
+    pub fn storage_problem(&self) -> Option<StorageProblem> {
+        let sqlite = match self {
+            Error::Sqlite(e) => e,
+            Error::Migration { source, .. } => source,
+            Error::Open { path, source } => {
+                // SQLite says only "unable to open" when it cannot create its journal next to
+                // a store on a read-only file system: ask the file system.
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
+                    && path.exists()
+                    && std::fs::OpenOptions::new()
+                        .append(true)
+                        .open(path)
+                        .is_err_and(|e| {
+                            matches!(
+                                e.kind(),
+                                std::io::ErrorKind::ReadOnlyFilesystem
+                                    | std::io::ErrorKind::PermissionDenied
+                            )
+                        })
+                {
+                    return Some(StorageProblem::ReadOnly);
+                }
+                source
+            }
+            _ => return None,
+        };
+        storage_problem_of(sqlite)
+    }
+}
+
+/// The storage problem behind a SQLite error, if any.
+pub fn storage_problem_of(error: &rusqlite::Error) -> Option<StorageProblem> {
+    use rusqlite::ErrorCode;
+    let rusqlite::Error::SqliteFailure(failure, _) = error else {
+        return None;
+    };
+    match failure.code {
+        ErrorCode::DiskFull => Some(StorageProblem::DiskFull),
+        ErrorCode::ReadOnly => Some(StorageProblem::ReadOnly),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Some(StorageProblem::Locked),
+        _ => None,
+    }
+}

@@ -73,7 +73,7 @@ use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
 pub use bbox::BoundingBox;
-pub use error::{Error, InvalidBoundingBox, Result};
+pub use error::{Error, InvalidBoundingBox, Result, StorageProblem, storage_problem_of};
 pub use feeds::{FeedState, PollRecord};
 pub use filter::IncidentFilter;
 pub use insert::{BatchOutcome, InsertOutcome};
@@ -138,6 +138,21 @@ impl Store {
         register_functions(&conn)?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    /// SQLite's check of the whole file (`PRAGMA integrity_check`): the problems it finds,
+    /// none for a sound store.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut problems = Vec::new();
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        Ok(problems)
     }
 
     /// The schema version after migrations (`PRAGMA user_version`).

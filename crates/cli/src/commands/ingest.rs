@@ -260,7 +260,12 @@ fn write_stage(
                     reject(progress, &mut summary.failed, "not storable".into(), &e);
                     items.retain(|(a, _)| a.id.as_str() != bad);
                 }
-                _ => return Err(e).context("writing to the store"),
+                _ => {
+                    let stored = summary.stored;
+                    return Err(e).with_context(|| {
+                        format!("writing to the store ({stored} articles of this run were stored before)")
+                    });
+                }
             }
         };
         for article in outcome.articles {
