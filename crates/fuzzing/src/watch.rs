@@ -118,11 +118,11 @@ fn inside(spec: &WatchSpec) -> Incident {
             // Latitudes may come in either order; a western edge east of the eastern one
             // crosses the antimeridian, where the western edge itself is inside.
             let lon = if min_lon <= max_lon {
-                min_lon / 2.0 + max_lon / 2.0
+                between(*min_lon, *max_lon)
             } else {
                 *min_lon
             };
-            (min_lat / 2.0 + max_lat / 2.0, lon, fallback, None)
+            (between(*min_lat, *max_lat), lon, fallback, None)
         }
         Area::Country { country } => (0.0, 0.0, *country, None),
         Area::Admin1 { name, country } => (0.0, 0.0, country.unwrap_or(fallback), Some(name)),
@@ -160,6 +160,12 @@ fn inside(spec: &WatchSpec) -> Incident {
         });
     }
     incident
+}
+
+/// A value between `a` and `b` (in either order), both included: halfway where floats allow,
+/// which subnormal values do not always do.
+fn between(a: f64, b: f64) -> f64 {
+    (a / 2.0 + b / 2.0).clamp(a.min(b), a.max(b))
 }
 
 /// What `sitrep watch add` parses its flags into, before it builds the spec.
