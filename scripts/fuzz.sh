@@ -15,8 +15,12 @@
 #   FUZZ_SANITIZER=none|address   (default none: about 7x faster on this code; Rust is checked
 #                                  by its own assertions, overflow checks and debug assertions)
 #   FUZZ_UPDATE_CORPUS=1          afterwards, minimise each working corpus with `cargo fuzz
-#                                 cmin` (edges only, so that it stays small) into fuzz/corpus/
+#                                 cmin` (edges only) and keep in fuzz/corpus/<target>/ the
+#                                 inputs that reached the most edges first, up to
+#                                 FUZZ_CORPUS_KB (default 256) per target
 #   FUZZ_JOBS=N                   libFuzzer -jobs/-workers (default: one in-process worker)
+#   FUZZ_RUNS=N                   stop a target after N executions (libFuzzer -runs), or at
+#                                 SECONDS_PER_TARGET, whichever comes first
 #
 # See fuzz/README.md for what each target covers and how a finding becomes a regression test.
 set -euo pipefail
@@ -52,9 +56,12 @@ fi
 echo "fuzz: building ${#targets[@]} targets (sanitizer: $sanitizer)" >&2
 "${nice[@]}" cargo +nightly fuzz build -s "$sanitizer" >&2
 
-jobs=()
+extra=()
 if [ -n "${FUZZ_JOBS:-}" ]; then
-	jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
+	extra+=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
+fi
+if [ -n "${FUZZ_RUNS:-}" ]; then
+	extra+=(-runs="$FUZZ_RUNS")
 fi
 
 # The last value of `name: N` on libFuzzer's status lines of a log.
@@ -66,6 +73,38 @@ last_stat() {
 findings_in() {
 	find "$1" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
 		-o -name 'leak-*' \) 2>/dev/null | sort
+}
+
+# Minimises the working corpus of a target (cargo fuzz cmin, edges only), then replaces
+# fuzz/corpus/<target>/ with the inputs that brought the most new edges, up to FUZZ_CORPUS_KB:
+# a corpus small enough to keep in the repository and to replay in `cargo test`.
+keep_corpus() {
+	local target=$1 work=$2 log=$3
+	local budget=$((${FUZZ_CORPUS_KB:-256} * 1024))
+	local host bin ctl out
+	"${nice[@]}" cargo +nightly fuzz cmin -s "$sanitizer" "$target" "$work" -- \
+		-use_counters=0 -rss_limit_mb=2048 -timeout=10 >>"$log" 2>&1
+	host=$(rustc +nightly -vV | sed -n 's/^host: //p')
+	bin=fuzz/target/$host/release/$target
+	ctl=$(mktemp)
+	out=$(mktemp -d)
+	# A merge into an empty folder attributes each edge to the first (smallest) input that
+	# reaches it: the control file's `COV <input> <edges…>` lines.
+	"${nice[@]}" "$bin" -merge=1 -use_counters=0 -merge_control_file="$ctl" \
+		-rss_limit_mb=2048 -timeout=10 "$out" "$work" >>"$log" 2>&1
+	find "fuzz/corpus/$target" -maxdepth 1 -type f ! -name '.*' -delete
+	awk '
+		NR == 1 { files = $1; next }
+		NR == 2 { next }
+		NR <= files + 2 { name[NR - 3] = $0; next }
+		$1 == "STARTED" { size[$2] = $3 }
+		$1 == "COV" && NF > 2 { print NF - 2, size[$2], name[$2] }
+	' "$ctl" | sort -k1,1nr -k2,2n | awk -v budget="$budget" '
+		{ if (used + $2 > budget) next; used += $2; print $3 }
+	' | while read -r input; do
+		cp "$input" "fuzz/corpus/$target/"
+	done
+	rm -rf "$ctl" "$out"
 }
 
 printf '%-14s %12s %8s %8s %8s %8s  %s\n' target executions exec/s cov ft seconds findings
@@ -85,7 +124,7 @@ for target in "${targets[@]}"; do
 	"${nice[@]}" cargo +nightly fuzz run -s "$sanitizer" "$target" \
 		"$work" "fuzz/seeds/$target" "fuzz/regressions/$target" -- \
 		-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=1 -print_final_stats=1 \
-		"${jobs[@]}" >"$log" 2>&1 || status=$?
+		"${extra[@]}" >"$log" 2>&1 || status=$?
 	elapsed=$(($(date +%s) - start))
 	# With -jobs, libFuzzer writes each worker's output to fuzz-N.log in the working folder.
 	for worker_log in fuzz-*.log; do
@@ -115,12 +154,7 @@ for target in "${targets[@]}"; do
 	total_findings=$((total_findings + found))
 
 	if [ "${FUZZ_UPDATE_CORPUS:-0}" = 1 ]; then
-		# Edges only (no hit counts): a corpus that covers what the run reached, small enough
-		# to keep in the repository and to replay in `cargo test`.
-		"${nice[@]}" cargo +nightly fuzz cmin -s "$sanitizer" "$target" "$work" -- \
-			-use_counters=0 -rss_limit_mb=2048 -timeout=10 >>"$log" 2>&1
-		find "fuzz/corpus/$target" -maxdepth 1 -type f ! -name '.*' -delete
-		find "$work" -maxdepth 1 -type f -exec cp -t "fuzz/corpus/$target" {} +
+		keep_corpus "$target" "$work" "$log"
 	fi
 done
 printf '%-14s %12s %8s %8s %8s %8s  %s\n' total "$total_execs" '' '' '' '' "$total_findings"
