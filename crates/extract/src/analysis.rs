@@ -402,6 +402,29 @@ impl<'a> Analysis<'a> {
             end: self.tokens[last].span.end,
         }
     }
+
+    /// Whether `span` lies within the name of one place ("New York", not "Ali Ferreira" in
+    /// which only "Ferreira" is a place).
+    pub fn within_one_place(&self, span: ByteSpan) -> bool {
+        self.names
+            .iter()
+            .any(|n| n.span.start <= span.start && n.span.end >= span.end)
+    }
+
+    /// A person's name from token `first`: the tokens before `limit` for which `word` holds, at
+    /// most four, when they are at least two and not the name of one place. Its end token.
+    pub fn name_run(
+        &self,
+        first: usize,
+        limit: usize,
+        word: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut end = first;
+        while end < limit && end < first + 4 && word(end) {
+            end += 1;
+        }
+        (end - first >= 2 && !self.within_one_place(self.span(first, end - 1))).then_some(end)
+    }
 }
 
 #[cfg(test)]

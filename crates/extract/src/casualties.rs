@@ -1537,25 +1537,18 @@ fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
 /// a place ("killed Jassim Hassoun"): no place follows "killed" without a preposition. Two to
 /// four capitalised words, not one place's name, not a group's, not a month or weekday.
 fn name_after_verb(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
-    let mut j = i;
-    while j < limit && j < i + 4 && a.tokens[j].is_capitalized(a.text) {
-        j += 1;
-    }
     // A headline in title case ("Minister Killed As Explosion Hits") capitalises every word.
     let title_case = i > 0 && a.tokens[i - 1].is_capitalized(a.text);
-    let function_word = (i..j)
-        .any(|k| a.is_any(k, NOT_NAMES) || a.is_any(k, &["as", "by", "of", "for", "with", "near"]));
-    if j - i < 2 || title_case || function_word || a.person_at.get(i).is_some_and(Option::is_some) {
+    if title_case || a.person_at.get(i).is_some_and(Option::is_some) {
         return None;
     }
+    let j = a.name_run(i, limit, |k| a.tokens[k].is_capitalized(a.text))?;
+    let function_word = (i..j)
+        .any(|k| a.is_any(k, NOT_NAMES) || a.is_any(k, &["as", "by", "of", "for", "with", "near"]));
     let span = a.span(i, j - 1);
-    let one_place = a
-        .names
-        .iter()
-        .any(|n| n.span.start <= span.start && n.span.end >= span.end);
     let group = a.groups.iter().any(|g| g.span.overlaps(&span));
     let calendar = (i..j).any(|k| a.dates.iter().any(|d| d.span.overlaps(&a.tokens[k].span)));
-    (!one_place && !group && !calendar).then_some(Item {
+    (!function_word && !group && !calendar).then_some(Item {
         quantity: Quantity::exact(1),
         first: i,
         end: j,
@@ -1589,11 +1582,8 @@ fn singular_subject(a: &Analysis<'_>, start: usize, voice_at: usize) -> Option<I
         // "Name Surname, <apposition>, was killed": the name opens the sentence.
         let comma = (start..be - 1).find(|&k| a.word(k) == ",")?;
         let words = comma - start;
-        let capitalised = (start..comma).all(|k| a.tokens[k].is_capitalized(a.text));
-        let place = a.names.iter().any(|n| {
-            n.span.start <= a.tokens[start].span.start && n.span.end >= a.tokens[comma - 1].span.end
-        });
-        return ((2..=4).contains(&words) && capitalised && !place && !a.is_any(start, NOT_NAMES))
+        let name = a.name_run(start, comma, |k| a.tokens[k].is_capitalized(a.text));
+        return (name == Some(comma) && (2..=4).contains(&words) && !a.is_any(start, NOT_NAMES))
             .then(|| one(start, comma));
     }
     // "A BBC producer was killed": a determiner, then words only, a singular noun last.

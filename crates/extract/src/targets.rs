@@ -252,25 +252,19 @@ fn named_in(a: &Analysis<'_>, span: ByteSpan) -> Option<ByteSpan> {
                 &["The", "A", "An", "In", "On", "At", "He", "She", "They"],
             )
     };
+    // A name is not the first word of its sentence alone ("Two" or "Police" open one), and
+    // one of its words may be a place ("Ferreira"), not the whole run ("New York").
     let mut k = first;
     while k < end {
-        if plain(k) {
-            let mut j = k;
-            while j < end && j < k + 4 && plain(j) {
-                j += 1;
-            }
-            // A name is not the first word of its sentence alone: "Two" or "Police" open one.
-            let run = a.span(k, j - 1);
-            // One of its words may be a place ("Ferreira"), not the whole run ("New York").
-            let one_place = a
-                .names
-                .iter()
-                .any(|n| n.span.start <= run.start && n.span.end >= run.end);
-            if j - k >= 2 && !one_place {
-                return Some(run);
-            }
-            k = j;
-        } else {
+        if !plain(k) {
+            k += 1;
+            continue;
+        }
+        if let Some(j) = a.name_run(k, end, plain) {
+            return Some(a.span(k, j - 1));
+        }
+        let run_start = k;
+        while k < end && k < run_start + 4 && plain(k) {
             k += 1;
         }
     }
