@@ -83,6 +83,9 @@ const BE: &[&str] = &[
 ];
 const ADVERBS: &[&str] = &[
     "also",
+    "today",
+    "yesterday",
+    "tonight",
     "reportedly",
     "reported",
     "allegedly",
@@ -1012,6 +1015,35 @@ fn negation(
     )
 }
 
+/// Words that open what a toll is of: "the toll from the bombing", "the toll in the attack".
+const TOLL_OF: &[&str] = &["from", "in", "of", "after", "following", "for"];
+
+/// Verbs after which "at" sets a toll's figure: "stood at 31", "put at 31".
+const TOLL_SET_AT: &[&str] = &[
+    "stood", "stands", "stand", "put", "now", "remains", "remained",
+];
+
+/// How many words that phrase may take before the toll's verb.
+const TOLL_PHRASE_WORDS: usize = 10;
+
+/// Verbs that tie a toll to its figure past the phrase of what it is of.
+const TOLL_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "climbed",
+    "climbs",
+    "increased",
+    "increases",
+    "reached",
+    "jumped",
+    "mounted",
+    "stood",
+    "stands",
+    "is",
+    "was",
+];
+
 /// "casualties" as a head: only its negation ("no casualties") is read; handled in
 /// [`negation`], which is consulted for every head word.
 fn toll_statement(
@@ -1020,8 +1052,16 @@ fn toll_statement(
     range: std::ops::Range<usize>,
     h: usize,
 ) -> Option<CasualtyStatement> {
-    let end = (h + 8).min(range.end);
-    let mut i = h + 1;
+    // "the death toll from Monday's bombing in Mosul has risen to 55": what the toll is of
+    // comes between it and its verb; the figure is read after the verb.
+    let verb_after_phrase = if a.is_any(h + 1, TOLL_OF) {
+        (h + 2..(h + 2 + TOLL_PHRASE_WORDS).min(range.end)).find(|&j| a.is_any(j, TOLL_VERBS))
+    } else {
+        None
+    };
+    let start_at = verb_after_phrase.unwrap_or(h + 1);
+    let end = (start_at + 7).min(range.end);
+    let mut i = start_at;
     let mut update = false;
     while i < end {
         let w = a.word(i).to_ascii_lowercase();
@@ -1043,9 +1083,11 @@ fn toll_statement(
         ) {
             update = true;
         }
+        // "the toll stood at 31", "put at 31": "at" here sets a figure, not a time.
+        let set_at = i >= 2 && a.is(i - 1, "at") && a.is_any(i - 2, TOLL_SET_AT);
         if let Some(m) = read_quantity(a.text, &a.tokens, i, false)
             && m.tokens.end <= range.end
-            && is_count(a, i, m.tokens.end)
+            && (is_count(a, i, m.tokens.end) || set_at && has_count_shape(a, i, m.tokens.end))
         {
             let start = if a.is(h.saturating_sub(1), "death") {
                 h - 1
@@ -1085,6 +1127,8 @@ fn toll_statement(
             "stood",
             "stands",
             "stand",
+            "remains",
+            "remained",
             "was",
             "is",
             "has",
@@ -1128,6 +1172,12 @@ fn is_count(a: &Analysis<'_>, first: usize, end: usize) -> bool {
     if NOT_PEOPLE_BEFORE.contains(&before.as_str()) && a.tokens[first].kind == TokenKind::Number {
         return false;
     }
+    has_count_shape(a, first, end)
+}
+
+/// Whether the number at tokens `first..end` has the shape of a count of people, whatever
+/// word comes before it: no unit, time or year.
+fn has_count_shape(a: &Analysis<'_>, first: usize, end: usize) -> bool {
     let after = a.word(end).to_ascii_lowercase();
     if NOT_PEOPLE_AFTER.contains(&after.as_str())
         || after.starts_with("year")
@@ -2103,6 +2153,46 @@ mod tests {
         assert_eq!(
             (s[0].quantity.min, s[0].relation),
             (Some(9), Relation::Update)
+        );
+    }
+
+    #[test]
+    fn a_toll_is_read_past_what_it_is_of() {
+        let r = resources();
+        for text in [
+            "The death toll from Friday's truck bombing at the bus station has risen to 31.",
+            "Toll in bus station truck bombing rises to 31",
+            "The toll of the attack on the barracks stood at 31 on Sunday.",
+        ] {
+            let a = Analysis::new(text, None, r);
+            let s = find_casualties(&a);
+            assert_eq!(s.len(), 1, "{text}: {s:?}");
+            assert_eq!(s[0].quantity.min, Some(31), "{text}");
+        }
+        // A figure inside the phrase is not the toll's.
+        let a = Analysis::new(
+            "The death toll from the clash in which 4 soldiers died is unclear.",
+            None,
+            r,
+        );
+        assert!(
+            find_casualties(&a)
+                .iter()
+                .all(|s| s.relation != Relation::Update && s.span.start > 20),
+            "{:?}",
+            find_casualties(&a)
+        );
+    }
+
+    #[test]
+    fn a_day_between_the_verb_and_its_auxiliary() {
+        assert_eq!(
+            statements("Seven guards were today killed at the depot."),
+            [(Killed, Victims, Some(7), Some(7))]
+        );
+        assert_eq!(
+            statements("Two nurses were yesterday wounded by shrapnel."),
+            [(Wounded, Victims, Some(2), Some(2))]
         );
     }
 
