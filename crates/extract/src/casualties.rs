@@ -1672,8 +1672,10 @@ fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> V
     let mut nearest = None;
     while j > lo {
         j -= 1;
+        // Another head ends the search, unless it names the people ("forty hostages were
+        // killed").
         if j + 1 < h
-            && (head_kind(a.word(j)).is_some()
+            && ((head_kind(a.word(j)).is_some() && a.person_at[j].is_none())
                 || a.is(j, "toll")
                 || a.word(j) == ";"
                 || a.word(j) == ":")
@@ -2181,6 +2183,22 @@ mod tests {
                 .all(|s| s.relation != Relation::Update && s.span.start > 20),
             "{:?}",
             find_casualties(&a)
+        );
+    }
+
+    #[test]
+    fn hostages_and_foreigners_are_people_who_can_be_killed() {
+        assert!(
+            statements("Eleven hostages were killed when troops stormed the hall.").contains(&(
+                Killed,
+                Victims,
+                Some(11),
+                Some(11)
+            ))
+        );
+        assert!(
+            statements("Nine foreigners of four nationalities were killed at the gas field.")
+                .contains(&(Killed, Victims, Some(9), Some(9)))
         );
     }
 
