@@ -513,6 +513,9 @@ const SUICIDE_ACT: &[&str] = &[
     "detonating",
     "blew",
     "blows",
+    "blow",
+    "blown",
+    "blowing",
     "exploded",
     "explodes",
     "struck",
@@ -590,8 +593,11 @@ fn statement_at(
     range: std::ops::Range<usize>,
     h: usize,
 ) -> Option<Vec<CasualtyStatement>> {
-    // "blew himself up": a suicide attacker died.
-    if a.is(h, "blew") && a.is_any(h + 1, &["himself", "herself"]) && a.is(h + 2, "up") {
+    // "blew himself up", "blowing herself up": a suicide attacker died.
+    if a.is_any(h, &["blew", "blows", "blowing", "blown"])
+        && a.is_any(h + 1, &["himself", "herself"])
+        && a.is(h + 2, "up")
+    {
         return Some(vec![attackers_statement(
             sentence,
             CasualtyKind::Killed,
@@ -2199,6 +2205,33 @@ mod tests {
         assert!(
             statements("Nine foreigners of four nationalities were killed at the gas field.")
                 .contains(&(Killed, Victims, Some(9), Some(9)))
+        );
+    }
+
+    #[test]
+    fn a_bomber_who_blows_himself_up_is_an_attacker_killed() {
+        for text in [
+            "A man blows himself up at the checkpoint.",
+            "A woman approached the gate, blowing herself up.",
+            "Police said the bomber had blown himself up at the gate.",
+        ] {
+            assert!(
+                statements(text).contains(&(Killed, Attackers, Some(1), Some(1))),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+    }
+
+    #[test]
+    fn suicide_bombers_who_blow_themselves_up_are_counted() {
+        assert!(
+            statements("Two suicide bombers blow themselves up at the depot.").contains(&(
+                Killed,
+                Attackers,
+                Some(2),
+                Some(2)
+            ))
         );
     }
 

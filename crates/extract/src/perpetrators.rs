@@ -194,6 +194,7 @@ const ACTS: &[&str] = &[
     "planted",
     "exploded",
     "blew",
+    "blows",
     "hijacked",
     "took",
     "damaged",

@@ -58,6 +58,7 @@ const ATTACK_WORDS: &[&str] = &[
     "rammed",
     "stabbed",
     "blew",
+    "blows",
     "blown",
     "sabotaged",
     "derailed",
