@@ -1024,6 +1024,12 @@ fn negation(
 /// Words that open what a toll is of: "the toll from the bombing", "the toll in the attack".
 const TOLL_OF: &[&str] = &["from", "in", "of", "after", "following", "for"];
 
+/// Verbs that raise a toll told before it: "raising the toll to 4".
+const RAISING: &[&str] = &[
+    "raising", "bringing", "pushing", "taking", "lifting", "raised", "brought", "pushed", "took",
+    "raises", "brings", "pushes", "takes",
+];
+
 /// Verbs after which "at" sets a toll's figure: "stood at 31", "put at 31".
 const TOLL_SET_AT: &[&str] = &[
     "stood", "stands", "stand", "put", "now", "remains", "remained",
@@ -1066,9 +1072,17 @@ fn toll_statement(
         None
     };
     let start_at = verb_after_phrase.unwrap_or(h + 1);
+    // "raising the death toll to 4", "bringing the toll to 4": an update told before the toll.
+    let toll_start = if h >= 1 && a.is(h - 1, "death") {
+        h - 1
+    } else {
+        h
+    };
+    let raised_before =
+        toll_start >= 2 && a.is(toll_start - 1, "the") && a.is_any(toll_start - 2, RAISING);
     let end = (start_at + 7).min(range.end);
     let mut i = start_at;
-    let mut update = false;
+    let mut update = raised_before;
     while i < end {
         let w = a.word(i).to_ascii_lowercase();
         if matches!(
@@ -1672,12 +1686,42 @@ pub(crate) fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
 
 /// Finds the subject list before the head at `h`: the nearest item, then items joined to it
 /// by "and" or commas.
+/// "one of the injured", "two of the wounded" ending at token `j`, before a death head at `h`
+/// with nothing but adverbs and auxiliaries between: an addition to the dead of people counted
+/// among the hurt.
+fn among_the_hurt(a: &Analysis<'_>, lo: usize, j: usize, h: usize) -> Option<Item> {
+    if j < lo + 3 || !a.is_any(j, &["wounded", "injured", "hurt"]) {
+        return None;
+    }
+    if !a.is(j - 1, "the") || !a.is(j - 2, "of") || head_kind(a.word(h))?.0 != CasualtyKind::Killed
+    {
+        return None;
+    }
+    let first = j - 3;
+    let n = sitrep_text::number_word_value(a.word(first)).or_else(|| a.word(first).parse().ok())?;
+    let between_ok =
+        (j + 1..h).all(|k| BE.iter().any(|b| a.is(k, b)) || ADVERBS.iter().any(|b| a.is(k, b)));
+    ((1..=50).contains(&n) && between_ok).then_some(Item {
+        quantity: Quantity::exact(n),
+        first,
+        end: j + 1,
+        side: Side::Victims,
+        category: None,
+        additional: true,
+    })
+}
+
 fn backward_items(a: &Analysis<'_>, start: usize, h: usize, form: HeadForm) -> Vec<Item> {
     let lo = h.saturating_sub(30).max(start);
     let mut j = h;
     let mut nearest = None;
     while j > lo {
         j -= 1;
+        // "one of the wounded later died": people already counted among the hurt, now among
+        // the dead too.
+        if let Some(item) = among_the_hurt(a, lo, j, h) {
+            return vec![item];
+        }
         // Another head ends the search, unless it names the people ("forty hostages were
         // killed").
         if j + 1 < h
@@ -2232,6 +2276,46 @@ mod tests {
                 Some(2),
                 Some(2)
             ))
+        );
+    }
+
+    #[test]
+    fn the_hurt_who_later_die_add_to_the_dead() {
+        let r = resources();
+        let a = Analysis::new(
+            "A grenade killed two guards. One of the injured later died in hospital.",
+            None,
+            r,
+        );
+        let s = find_casualties(&a);
+        assert!(
+            s.iter().any(|s| s.quantity.min == Some(1)
+                && s.kind == Killed
+                && s.relation == Relation::Additional),
+            "{s:?}"
+        );
+        // Not when the hurt are the subject of something else.
+        let a = Analysis::new("One of the injured said the attackers died.", None, r);
+        assert!(
+            find_casualties(&a)
+                .iter()
+                .all(|s| s.relation != Relation::Additional)
+        );
+    }
+
+    #[test]
+    fn raising_the_toll_updates_it() {
+        let r = resources();
+        let a = Analysis::new(
+            "A third guard died on Sunday, raising the death toll to 3.",
+            None,
+            r,
+        );
+        let s = find_casualties(&a);
+        assert!(
+            s.iter()
+                .any(|s| s.quantity.min == Some(3) && s.relation == Relation::Update),
+            "{s:?}"
         );
     }
 
