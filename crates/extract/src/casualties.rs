@@ -1294,6 +1294,32 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
             additional: false,
         });
     }
+    // "a couple", "an elderly couple": two people ("a couple of" is a number, read by
+    // the number reader).
+    if a.is_any(i, &["a", "an", "the", "one"]) {
+        let noun = if a.is(i + 1, "couple") {
+            Some(i + 1)
+        } else if a.is(i + 2, "couple")
+            && a.tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && head_kind(a.word(i + 1)).is_none()
+        {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(noun) = noun.filter(|&n| n < limit && !a.is(n + 1, "of")) {
+            return Some(Item {
+                quantity: Quantity::exact(2),
+                first: i,
+                end: noun + 1,
+                side: Side::Victims,
+                category: Some(TargetType::PrivateCitizens),
+                additional,
+            });
+        }
+    }
     // "a third", "a second": one more person of a kind already named.
     if a.is_any(i, &["a", "an"])
         && a.is_any(i + 1, &["second", "third", "fourth", "fifth", "sixth"])
@@ -2317,6 +2343,33 @@ mod tests {
                 .any(|s| s.quantity.min == Some(3) && s.relation == Relation::Update),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_couple_is_two_people() {
+        assert!(
+            statements("A rocket hit their home, killing an elderly couple.").contains(&(
+                Killed,
+                Victims,
+                Some(2),
+                Some(2)
+            ))
+        );
+        assert!(
+            statements("A young couple was shot dead at the checkpoint.").contains(&(
+                Killed,
+                Victims,
+                Some(2),
+                Some(2)
+            ))
+        );
+        // "a couple of" is the number reader's two, unchanged by the noun reading.
+        assert!(statements("A couple of guards were wounded.").contains(&(
+            Wounded,
+            Victims,
+            Some(2),
+            Some(2)
+        )));
     }
 
     #[test]
