@@ -1706,8 +1706,11 @@ pub(crate) fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
         "confirmed",
         "reported",
         "tweeted",
+        "saying",
+        "announced",
     ];
-    (i..i + 4).any(|k| a.is_any(k, SAYING))
+    // "spokesman Lieutenant Mak Hazukay, saying": a rank and a name may come between.
+    (i..i + 5).any(|k| a.is_any(k, SAYING))
 }
 
 /// Finds the subject list before the head at `h`: the nearest item, then items joined to it

@@ -393,8 +393,10 @@ fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {
     // "at the gate of the French Embassy": a part of the target may come between.
     let of_between = (first.saturating_sub(4)..first).any(|k| a.is(k, "of"));
     let lo = first.saturating_sub(if of_between { 8 } else { 5 });
+    // "an attack by Ugandan rebels": "by" names who attacked, not what.
     (lo..first).rev().any(|i| {
         a.is_any(i, ATTACK_WORDS)
+            && !(i + 1..first).any(|k| a.is(k, "by"))
             && (i + 1..first).all(|k| {
                 let w = a.word(k);
                 w.chars().next().is_some_and(char::is_alphanumeric)

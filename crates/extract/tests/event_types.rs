@@ -303,3 +303,51 @@ fn a_group_known_for_kidnappings_does_not_make_a_shooting_a_kidnapping() {
         EventType::ArmedAssault
     );
 }
+
+#[test]
+fn acid_sprayed_from_a_water_pistol_is_an_unarmed_assault() {
+    assert_eq!(
+        event_type(
+            "Two men used a water pistol to spray acid at nurses outside a clinic in Herat on \
+             Tuesday, hurting six of them, police said.",
+            "2019-03-14",
+        ),
+        EventType::UnarmedAssault
+    );
+}
+
+#[test]
+fn fighting_between_two_forces_is_an_armed_clash() {
+    assert_eq!(
+        event_type(
+            "Fighting between rebels and government troops near Bambari left 14 dead on both \
+             sides on Sunday, a military source said.",
+            "2017-05-22",
+        ),
+        EventType::ArmedClash
+    );
+}
+
+#[test]
+fn an_israeli_strike_that_kills_is_an_air_strike() {
+    assert_eq!(
+        event_type(
+            "Three men were killed on Monday in an Israeli strike on a house in Rafah, \
+             Palestinian health officials said.",
+            "2019-03-14",
+        ),
+        EventType::AirStrike
+    );
+}
+
+#[test]
+fn a_suspicious_fire_at_a_clinic_is_a_facility_attack() {
+    assert_eq!(
+        event_type(
+            "A suspicious fire gutted a family planning clinic in Wichita early on Sunday, \
+             fire officials said. Nobody was hurt.",
+            "2019-03-14",
+        ),
+        EventType::FacilityAttack
+    );
+}

@@ -332,3 +332,32 @@ fn a_corporation_is_a_business() {
         targets(&i)
     );
 }
+
+#[test]
+fn the_attackers_of_an_attack_by_them_are_no_target() {
+    let i = main_incident(
+        "An attack by Somali militants left at least nine villagers dead in Lamu county on \
+         Tuesday, officials said.",
+        "2019-03-14",
+    );
+    assert!(
+        !has_target(&i, TargetType::Militia, None),
+        "{:?}",
+        targets(&i)
+    );
+    assert!(
+        has_target(&i, TargetType::PrivateCitizens, None),
+        "{:?}",
+        targets(&i)
+    );
+}
+
+#[test]
+fn a_spokesman_who_gives_the_toll_is_no_victim() {
+    let i = main_incident(
+        "Rebels killed 13 villagers near Beni on Monday, with army spokesman Captain Antony \
+         Mualushayi saying the bodies had been found.",
+        "2019-03-14",
+    );
+    assert_ne!(i.event_type, sitrep_model::EventType::Assassination);
+}

@@ -162,3 +162,14 @@ fn gunmen_opening_fire_use_firearms() {
         vec![Weapon::Firearms]
     );
 }
+
+#[test]
+fn a_water_pistol_is_no_firearm() {
+    let found = weapons(
+        "A man used a water pistol to spray acid at a shopkeeper in Dhaka on Friday, wounding \
+         him, police said.",
+        "2018-05-15",
+    );
+    assert!(!found.contains(&Weapon::Firearms), "{found:?}");
+    assert!(found.contains(&Weapon::Chemical), "{found:?}");
+}
