@@ -109,7 +109,7 @@ fn decide_by_words(
         let attack = (strength == Strength::Weak)
             .then(|| attack_by_actor(a, sentences))
             .flatten();
-        if attack.is_some() {
+        if attack.is_some() && types.is_empty() {
             types.push(EventType::ArmedAssault);
         }
         let order = if strength == Strength::Strong {
