@@ -247,7 +247,9 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             }
             // The first word of a longer proper noun: "Lee Jong-kook", "Christopher Stevens"
             // (but "Zabul Province", "Kandahar City" are places).
+            // A day or a month after the name is a date ("in Kandahar Wednesday").
             let next_capitalized = a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
+                && !a.is_any(end, CALENDAR_NAMES)
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
@@ -783,6 +785,29 @@ fn offset_before(a: &Analysis<'_>, first: usize) -> Option<(f64, f64)> {
         .or_else(|| sitrep_text::number_word_value(&raw).map(f64::from))?;
     (km > 0.0 && km < 1000.0).then_some((bearing, km * factor))
 }
+
+/// Days of the week and months, which may follow a place name in wire copy ("in Kandahar
+/// Wednesday") without being part of it.
+const CALENDAR_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// "in Maywand, Kandahar": a capitalised name before ", <division>" that the gazetteer lacks.
 /// Not when a town of that division comes between them ("in Musaga, Bujumbura, Bujumbura

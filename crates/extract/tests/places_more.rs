@@ -558,3 +558,18 @@ fn a_known_town_wins_over_an_unlisted_village() {
         i.location
     );
 }
+
+#[test]
+fn a_day_after_the_town_is_not_part_of_its_name() {
+    // Wire copy drops the "on": "in Kandahar Wednesday".
+    let i = main_incident(
+        "Gunmen shot dead two teachers in Jalalabad Wednesday, a provincial spokesman said.",
+        "2019-10-17",
+    );
+    assert_eq!(
+        place(&i).map(|(name, country, _)| (name, country)),
+        Some(("Jalalabad", "AF")),
+        "{:?}",
+        i.location
+    );
+}
