@@ -727,6 +727,17 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
         })
 }
 
+/// Whether the unit opens on "Earlier" before a date of its own ("Earlier on Sunday, …",
+/// "Earlier Tuesday, …"): it turns to an event before the one being told.
+fn opens_earlier(a: &Analysis<'_>, u: &Unit) -> bool {
+    a.is(u.first, "earlier")
+        && a.dates.iter().any(|d| {
+            let k = a.token_at(d.span.start);
+            (k == u.first + 1 || (k == u.first + 2 && a.is_any(u.first + 1, &["on", "in"])))
+                || (k == u.first && d.span.end > a.tokens[u.first].span.end)
+        })
+}
+
 fn is_old(d: &DateMention, anchor: Option<Date>) -> bool {
     match (d.end, anchor) {
         (Some(end), Some(anchor)) => anchor
@@ -968,6 +979,9 @@ pub fn segment(
             }
             let dates = unit_dates(a, &u);
             let another = kind == Eventful::Reports && tells_of_another(a, &u);
+            // "Earlier on Sunday, a suicide bomber struck …": an event before the one being
+            // told, on the same day, is not that one.
+            let told_earlier = kind == Eventful::Reports && opens_earlier(a, &u);
             let own = dates.own;
             let resolved_own = own.filter(|&i| a.dates[i].value.is_resolved());
             let mut target = None;
@@ -1011,7 +1025,9 @@ pub fn segment(
                 if let Some(c) = placed {
                     drafts[c].date.get_or_insert(di);
                     target = Some(c);
-                } else if let Some(i) = drafts.iter().position(|dr| dr.date.is_some_and(same)) {
+                } else if let Some(i) = drafts.iter().enumerate().position(|(k, dr)| {
+                    dr.date.is_some_and(same) && !(told_earlier && Some(k) == current)
+                }) {
                     target = Some(i);
                 } else if u.past {
                     if kind == Eventful::Reports {

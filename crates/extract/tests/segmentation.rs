@@ -201,3 +201,19 @@ fn since_a_day_when_something_happened_is_a_past_incident() {
     assert_eq!(range(&past.killed), exactly(40));
     assert_eq!(past.date.as_ref().unwrap().start, Some(date(2016, 3, 3)));
 }
+
+#[test]
+fn an_event_told_as_earlier_that_day_is_another_incident() {
+    let text = "Militants overran an army post in Kunar province on Tuesday night, killing four \
+                soldiers, a spokesman said. Earlier on Tuesday, a car bomb exploded near a bank \
+                in Jalalabad, killing six people and wounding 20.";
+    for published in ["2019-04-17", ""] {
+        let out = extract(text, published);
+        assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
+        let (main, other) = (&out.incidents[0], &out.incidents[1]);
+        assert_eq!(range(&main.killed), exactly(4), "{published}");
+        assert_eq!(range(&other.killed), exactly(6), "{published}");
+        assert_eq!(range(&other.wounded), exactly(20), "{published}");
+        assert_eq!(other.event_type, EventType::Bombing, "{published}");
+    }
+}
