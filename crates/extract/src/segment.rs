@@ -178,7 +178,7 @@ fn unit(a: &Analysis<'_>, s: usize, first: usize, end: usize, past: bool) -> Uni
 
 /// Words for a span of time before "after" or "since" ("two years after").
 const DURATION_UNITS: &[&str] = &[
-    "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
 ];
 
 /// Words that count a span of time ("two years", "several months", "a decade").
@@ -235,7 +235,11 @@ fn duration_start(a: &Analysis<'_>, i: usize, lo: usize) -> Option<usize> {
         return None;
     }
     let mut k = unit;
-    if k > lo && (a.tokens[k - 1].kind == TokenKind::Number || a.is_any(k - 1, DURATION_COUNTS)) {
+    if k > lo
+        && (a.tokens[k - 1].kind == TokenKind::Number
+            || a.is_any(k - 1, DURATION_COUNTS)
+            || sitrep_text::number_word_value(a.word(k - 1)).is_some())
+    {
         k -= 1;
     } else if !a.word(unit).ends_with('s') {
         return None; // "the year after" is no span of time
@@ -263,6 +267,18 @@ fn past_clause(
             && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
         .then_some(i)
     })?;
+    // "A day after the clashes": days after an event told by a definite reference are the
+    // aftermath of the same event; "six days after a gunman killed three" is another. (Hours
+    // after an event are no span of time here: "an hour after a blast, a second device
+    // exploded" tells one attack in two stages.)
+    if a.is_any(first.max(i.saturating_sub(1)), &["day", "days"])
+        && a.is_any(
+            i + 1,
+            &["the", "this", "that", "these", "those", "its", "their"],
+        )
+    {
+        return None;
+    }
     // "since 2013", "since January": a period, not an event; but "since Jan. 19, when a
     // suicide attacker blew himself up" tells the earlier event.
     let next = ByteSpan {
@@ -275,7 +291,14 @@ fn past_clause(
     {
         return None;
     }
-    let leading = (range.start..first).all(|k| a.tokens[k].kind == TokenKind::Punct);
+    // Leading the sentence, or only a dateline before it ("Lamu, Kenya: Thirteen days
+    // after …").
+    let after_dateline = (range.start..first)
+        .rev()
+        .find(|&k| a.tokens[k].kind != TokenKind::Punct || a.is_any(k, &[":", "—", "–", "-"]))
+        .is_none_or(|k| a.is_any(k, &[":", "—", "–", "-"]) || a.in_dateline(a.tokens[k].span));
+    let leading =
+        (range.start..first).all(|k| a.tokens[k].kind == TokenKind::Punct) || after_dateline;
     let end = if leading {
         (i + 1..range.end).find(|&k| a.is(k, ","))? + 1
     } else {

@@ -217,3 +217,42 @@ fn an_event_told_as_earlier_that_day_is_another_incident() {
         assert_eq!(other.event_type, EventType::Bombing, "{published}");
     }
 }
+
+#[test]
+fn days_after_another_attack_opens_a_past_incident() {
+    let out = extract(
+        "A gunman killed nine people at a shopping centre in Dayton on Saturday. The shooting \
+         came just six days after a teenage gunman killed three people at a street fair in \
+         Fresno.",
+        "2019-08-05",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(range(&main.killed), exactly(9));
+    assert!(past.background);
+    assert_eq!(range(&past.killed), exactly(3));
+}
+
+#[test]
+fn a_past_clause_after_a_dateline_ends_at_its_comma() {
+    let out = extract(
+        "Garissa, Kenya: Twelve days after 15 people were killed in a raid on a police post in \
+         Mandera, gunmen struck again on Sunday, killing four passengers on a bus.",
+        "2019-08-05",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(range(&main.killed), exactly(4));
+    assert!(past.background);
+    assert_eq!(range(&past.killed), exactly(15));
+}
+
+#[test]
+fn a_day_after_the_clashes_is_their_aftermath() {
+    let out = extract(
+        "Police shot dead four rioters in Meerut on Thursday. A day after the clashes, with a \
+         curfew in force, the streets of Meerut were deserted.",
+        "2019-08-05",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
