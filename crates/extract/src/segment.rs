@@ -736,11 +736,13 @@ fn compatible_within(x: &DateMention, y: &DateMention, slack_days: i64) -> bool 
     }
 }
 
-/// Whether the unit tells of a second event in its first words: "Another bomb exploded",
-/// "In a separate attack, …", "Elsewhere, …". Not "another soldier was wounded", one more
-/// victim of the same.
+/// Whether the unit tells of a second event in its first words: "Another bomb exploded", "On
+/// Sunday, another bomber …", "In a separate attack, …", "Elsewhere, …". Not "another soldier
+/// was wounded", one more victim of the same.
 fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
-    let opening = u.first..(u.first + 3).min(u.end);
+    // After openers and the unit's date: "On Sunday, another bomber …".
+    let start = opening_words(a, u);
+    let opening = start..(start + 3).min(u.end);
     // "a separate attack", not "two separate attacks" (a summary of both).
     // "Elsewhere, gunmen killed two": the report turns to another place.
     a.is(u.first, "elsewhere")

@@ -256,3 +256,20 @@ fn a_day_after_the_clashes_is_their_aftermath() {
     );
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
 }
+
+#[test]
+fn another_attack_after_the_day_it_happened_is_another_incident() {
+    let text = "Two suicide bombers struck a cattle market in Konduga on Tuesday, killing 12 \
+                people. On Monday, another suicide bomber blew herself up at a mosque in \
+                Maiduguri, killing at least nine worshippers.";
+    for published in ["2019-06-19", ""] {
+        let out = extract(text, published);
+        assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
+        assert_eq!(range(&out.incidents[0].killed), exactly(12), "{published}");
+        assert_eq!(
+            range(&out.incidents[1].killed).and_then(|(min, _)| min),
+            Some(9),
+            "{published}"
+        );
+    }
+}
