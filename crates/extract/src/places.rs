@@ -277,6 +277,20 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             if previous_capitalized && max_population < 1_000_000 && !dateline {
                 continue;
             }
+            // The end of a title-case name: "the Mother of Satan", "the Army of Mohammed"
+            // (but "the Province of Kunar", "the Port of Aden" are places).
+            let of_a_name = first >= 2
+                && a.is(first - 1, "of")
+                && a.tokens[first - 2].is_capitalized(a.text)
+                && !a.names.iter().any(|m| m.value.tokens.end == first - 1)
+                && !DIVISION_WORDS
+                    .iter()
+                    .chain(PLACE_WORDS)
+                    .chain(KINGDOM_WORDS)
+                    .any(|w| a.is(first - 2, w));
+            if of_a_name && max_population < 100_000 && !dateline {
+                continue;
+            }
         }
         candidates.push(Candidate {
             sentence: n.sentence,
@@ -785,6 +799,45 @@ fn offset_before(a: &Analysis<'_>, first: usize) -> Option<(f64, f64)> {
         .or_else(|| sitrep_text::number_word_value(&raw).map(f64::from))?;
     (km > 0.0 && km < 1000.0).then_some((bearing, km * factor))
 }
+
+/// Words before "of" that make the name after it a place: a state or a body of water ("the
+/// Republic of Chad", "the Gulf of Aden"), an office or an institution of the place.
+const KINGDOM_WORDS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "emirate",
+    "gulf",
+    "bay",
+    "sea",
+    "lake",
+    "island",
+    "islands",
+    "isle",
+    "strait",
+    "capital",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    // Offices and institutions of a place: "the Fon of Bafut", "the University of Jos".
+    "fon",
+    "king",
+    "emir",
+    "sultan",
+    "oba",
+    "chief",
+    "mayor",
+    "governor",
+    "bishop",
+    "archbishop",
+    "diocese",
+    "university",
+    "college",
+    "hospital",
+    "municipality",
+    "council",
+];
 
 /// Days of the week and months, which may follow a place name in wire copy ("in Kandahar
 /// Wednesday") without being part of it.

@@ -573,3 +573,23 @@ fn a_day_after_the_town_is_not_part_of_its_name() {
         i.location
     );
 }
+
+#[test]
+fn a_small_town_at_the_end_of_a_title_case_name_is_not_a_place() {
+    // "Satan" is a village; "the Mother of Satan" is an explosive.
+    let i = main_incident(
+        "Police said the bombers used the explosive known as the Mother of Satan in an attack \
+         on a church on Sunday that wounded six worshippers.",
+        "2018-05-15",
+    );
+    assert_eq!(i.location, None);
+}
+
+#[test]
+fn the_realm_of_a_ruler_is_a_place() {
+    let i = main_incident(
+        "Gunmen abducted the Fon of Bafut from his palace on Sunday, officials said.",
+        "2018-11-20",
+    );
+    assert_eq!(country(&i), Some("CM"), "{:?}", i.location);
+}
