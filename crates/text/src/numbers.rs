@@ -105,6 +105,10 @@ pub fn read_quantity(
     }
 
     let (hedge, start) = read_hedge(text, tokens, i);
+    // "2018-07-30", "30/07/2018": a date or a code, no count of anything.
+    if in_numeric_chain(text, tokens, start) {
+        return None;
+    }
     let (base, mut end) = read_base(text, tokens, start, allow_article && hedge.is_none())?;
 
     // "5 to 7", "5-7", "five or six"
@@ -138,6 +142,37 @@ pub fn read_quantity(
 
 /// Whether `high` can close a range that `low` opens: "between 5 and 7" can, "between two
 /// hundred and a dozen" cannot.
+/// Whether the number at token `k` is one of three or more numbers joined by "-", "/" or "."
+/// with no space between ("2018-07-30", "30/07/2018", "12.05.2019").
+fn in_numeric_chain(text: &str, tokens: &[Token], k: usize) -> bool {
+    let is_number = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+    if !is_number(k) {
+        return false;
+    }
+    let joined = |left: usize, right: usize| tokens[left].span.end == tokens[right].span.start;
+    let is_joiner = |j: usize| matches!(tokens[j].text(text), "-" | "/" | ".");
+    let mut count = 1;
+    // Leftwards: "<number><joiner>" right before.
+    let mut j = k;
+    while j >= 2 && is_joiner(j - 1) && is_number(j - 2) && joined(j - 2, j - 1) && joined(j - 1, j)
+    {
+        count += 1;
+        j -= 2;
+    }
+    // Rightwards: "<joiner><number>" right after.
+    let mut j = k;
+    while j + 2 < tokens.len()
+        && is_joiner(j + 1)
+        && is_number(j + 2)
+        && joined(j, j + 1)
+        && joined(j + 1, j + 2)
+    {
+        count += 1;
+        j += 2;
+    }
+    count >= 3
+}
+
 fn is_ascending(low: Quantity, high: Quantity) -> bool {
     match (low.min.or(low.max), high.max.or(high.min)) {
         (Some(lo), Some(hi)) => lo <= hi,
@@ -416,6 +451,25 @@ fn read_cardinal_words(text: &str, tokens: &[Token], i: usize) -> Option<(u32, u
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_date_written_in_numbers_is_no_quantity() {
+        for (text, at) in [
+            ("date 2018-07-30 Four tourists were killed", 3),
+            ("on 30/07/2018 three people died", 3),
+            ("date 2017-02-23 3 soldiers were killed", 1),
+        ] {
+            let tokens = crate::tokenize(text);
+            assert!(
+                read_quantity(text, &tokens, at, false).is_none(),
+                "{text} at {at}"
+            );
+        }
+        // Two numbers joined are a range.
+        let text = "5-7 people were hurt";
+        let tokens = crate::tokenize(text);
+        assert!(read_quantity(text, &tokens, 0, false).is_some());
+    }
     use super::*;
     use crate::tokens::tokenize;
 
