@@ -503,3 +503,22 @@ fn a_singular_subject_of_was_killed_is_one_person() {
     );
     assert_eq!(i.killed, None);
 }
+
+#[test]
+fn a_paragraph_printed_twice_adds_nothing() {
+    let paragraph = "At least nine people were killed and 14 more wounded when rockets hit a \
+                     market in Idlib on Sunday, a local official said.";
+    let i = main_incident(
+        &format!("{paragraph} Rescue teams searched the rubble. {paragraph}"),
+        "2020-02-10",
+    );
+    assert_eq!(range(&i.wounded), exactly(14));
+    // Said once more in other words, an addition still adds.
+    let i = main_incident(
+        "At least nine people were killed and 14 wounded when rockets hit a market in Idlib on \
+         Sunday, a local official said. Two more people were wounded when a second rocket hit \
+         the market an hour later.",
+        "2020-02-10",
+    );
+    assert_eq!(range(&i.wounded), exactly(16));
+}
