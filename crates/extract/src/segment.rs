@@ -737,8 +737,8 @@ fn compatible_within(x: &DateMention, y: &DateMention, slack_days: i64) -> bool 
 }
 
 /// Whether the unit tells of a second event in its first words: "Another bomb exploded", "On
-/// Sunday, another bomber …", "In a separate attack, …", "Elsewhere, …". Not "another soldier
-/// was wounded", one more victim of the same.
+/// Sunday, another bomber …", "In a separate attack, …", "A similar bomb …", "Elsewhere, …".
+/// Not "another soldier was wounded", one more victim of the same.
 fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     // After openers and the unit's date: "On Sunday, another bomber …".
     let start = opening_words(a, u);
@@ -747,7 +747,8 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     // "Elsewhere, gunmen killed two": the report turns to another place.
     a.is(u.first, "elsewhere")
         || opening.into_iter().any(|k| {
-            (a.is(k, "another") || (a.is(k, "separate") && k > 0 && a.is(k - 1, "a")))
+            (a.is(k, "another")
+                || (a.is_any(k, &["separate", "similar"]) && k > 0 && a.is(k - 1, "a")))
                 && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
         })
 }
