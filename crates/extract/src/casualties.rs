@@ -1267,7 +1267,9 @@ fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -> Option<It
     if i >= limit {
         return None;
     }
-    let additional = a.is_any(i, &["another", "other", "additional", "further", "more"])
+    // "more than 20" is a hedge, not an addition.
+    let additional = (a.is_any(i, &["another", "other", "additional", "further", "more"])
+        && !a.is(i + 1, "than"))
         || a.is(i.wrapping_sub(1), "other")
         || a.is(i.wrapping_sub(1), "another");
     // Pronouns.
@@ -2387,6 +2389,20 @@ mod tests {
                 .any(|s| s.quantity.min == Some(3) && s.relation == Relation::Update),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn more_than_is_a_hedge_not_an_addition() {
+        let r = resources();
+        let a = Analysis::new(
+            "A grenade blast wounded more than 20 revelers in a park on Wednesday.",
+            None,
+            r,
+        );
+        let found = find_casualties(&a);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].relation, Relation::Plain);
+        assert_eq!(found[0].quantity.min, Some(20));
     }
 
     #[test]
