@@ -797,25 +797,52 @@ fn reported_elsewhere(
 /// eastern Nangarhar province, meanwhile, …", "In Zamboanga city on Thursday, …"), the way a
 /// report turns to another incident. Not the dateline's, nor a place that only says where
 /// someone speaks from or serves ("the governor of Paktika"), nor one told later in the clause
-/// ("… later died in a Glasgow hospital").
-fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit) -> Option<Place> {
+/// ("… later died in a Glasgow hospital"). With `anywhere`, a scene anywhere in the clause.
+fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit, anywhere: bool) -> Option<Place> {
     let opening = opening_words(a, u);
     let t = starting_in_toponyms(toponyms, u).iter().find(|t| {
         !t.elsewhere
             && !t.dateline
             && !matches!(t.place, Place::Country(_))
-            && scene_word(a, a.token_at(t.span.start)).is_some_and(|k| k == opening)
+            && scene_word(a, a.token_at(t.span.start)).is_some_and(|k| anywhere || k == opening)
     })?;
     // "In Washington, a State Department official said the guerrillas attacked …": where
     // someone speaks, not where the event was.
+    // (Told after its event, the place is the scene: "… kidnapped 10 villagers near Tunceli,
+    // state television said".)
     let event = in_unit(&a.triggers, u)
         .iter()
         .map(|t| a.token_at(t.span.start))
-        .find(|&k| k >= a.token_at(t.span.end))
-        .unwrap_or(u.end);
+        .find(|&k| k >= a.token_at(t.span.end));
+    if anywhere && event.is_none() {
+        return Some(t.place);
+    }
+    let event = event.unwrap_or(u.end);
     let speaks =
         (a.token_at(t.span.end)..event).any(|k| a.is_any(k, SPEAKERS) || a.is_any(k, REPORTING));
     (!speaks).then_some(t.place)
+}
+
+/// Whether the unit says that an event of another kind "also" happened: "also" among its
+/// first words, and strong triggers none of whose types the incident's units have.
+fn also_another_kind(a: &Analysis<'_>, u: &Unit, units: &[Unit]) -> bool {
+    const ALSO_WITHIN: usize = 8;
+    if !(u.first..(u.first + ALSO_WITHIN).min(u.end)).any(|k| a.is(k, "also")) {
+        return false;
+    }
+    let strong = |x: &Unit| -> Vec<EventType> {
+        in_unit(&a.triggers, x)
+            .iter()
+            .filter(|t| {
+                t.value.strength == crate::resources::Strength::Strong
+                    && t.value.event_type != EventType::Unknown
+            })
+            .map(|t| t.value.event_type)
+            .collect()
+    };
+    let own = strong(u);
+    let before: Vec<EventType> = units.iter().flat_map(strong).collect();
+    !own.is_empty() && !before.is_empty() && !own.iter().any(|t| before.contains(t))
 }
 
 /// Words that may open a clause before its scene: "Meanwhile, in …", "On Thursday, in …".
@@ -907,7 +934,7 @@ const SPEAKERS: &[&str] = &[
 /// ("a source in Bangui").
 fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
     let mut k = first;
-    for _ in 0..4 {
+    for _ in 0..5 {
         k = k.checked_sub(1)?;
         if a.is_any(k, SCENE_WORDS) {
             return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
@@ -1096,11 +1123,16 @@ pub fn segment(
             let mut placed = false;
             // An event told at a place apart from every place of the incident it would join
             // ("In the eastern Nangarhar province, meanwhile, …" after an attack in Herat) is
-            // another incident: the one told at that place, or a new one.
+            // another incident: the one told at that place, or a new one. So is an event of
+            // another kind that "also" happened, wherever the clause names its place ("Rebels
+            // have also kidnapped 10 villagers in a raid near Tunceli" after a bombing).
+            let anywhere = target
+                .or(current)
+                .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units));
             if open.is_none()
                 && kind == Eventful::Reports
                 && !u.past
-                && let Some(place) = event_place(a, toponyms, &u)
+                && let Some(place) = event_place(a, toponyms, &u, anywhere)
                 && let Some(t) = target.or(current)
                 && place_fit(gazetteer, toponyms, &drafts[t], place) == PlaceFit::Apart
             {

@@ -287,3 +287,25 @@ fn a_similar_bomb_is_another_incident() {
     assert_eq!(range(&out.incidents[0].wounded), exactly(11));
     assert_eq!(range(&out.incidents[1].killed), exactly(2));
 }
+
+#[test]
+fn an_event_of_another_kind_that_also_happened_elsewhere_is_another_incident() {
+    let out = extract(
+        "A car bomb exploded outside a police station in Kayseri on Tuesday, killing two \
+         policemen. Suspected rebels have also kidnapped 10 villagers in a raid on a hamlet \
+         near the eastern town of Tunceli, state television said.",
+        "2019-01-03",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, other) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert_eq!(other.event_type, EventType::Kidnapping);
+    assert_eq!(range(&other.kidnapped), exactly(10));
+    // Of the same kind, "also" adds to the incident: "also killed" is more of the same.
+    let out = extract(
+        "A car bomb exploded outside a police station in Kayseri on Tuesday, killing two \
+         policemen. The bomb also killed a passer-by near the station, police said.",
+        "2019-01-03",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
