@@ -336,8 +336,8 @@ fn a_corporation_is_a_business() {
 #[test]
 fn the_attackers_of_an_attack_by_them_are_no_target() {
     let i = main_incident(
-        "An attack by Somali militants left at least nine villagers dead in Lamu county on \
-         Tuesday, officials said.",
+        "An attack by Somali rebels has left at least nine civilians killed in a village near \
+         Lamu, officials say.",
         "2019-03-14",
     );
     assert!(
