@@ -247,9 +247,10 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             }
             // The first word of a longer proper noun: "Lee Jong-kook", "Christopher Stevens"
             // (but "Zabul Province", "Kandahar City" are places).
-            // A day or a month after the name is a date ("in Kandahar Wednesday").
+            // A day or a month after the name is a date ("in Kandahar Wednesday"); "May"
+            // alone may as well be a name.
             let next_capitalized = a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
-                && !a.is_any(end, CALENDAR_NAMES)
+                && (!is_calendar_word(a.word(end)) || a.is(end, "may"))
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
@@ -837,29 +838,6 @@ const KINGDOM_WORDS: &[&str] = &[
     "hospital",
     "municipality",
     "council",
-];
-
-/// Days of the week and months, which may follow a place name in wire copy ("in Kandahar
-/// Wednesday") without being part of it.
-const CALENDAR_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// "in Maywand, Kandahar": a capitalised name before ", <division>" that the gazetteer lacks.

@@ -291,14 +291,12 @@ fn past_clause(
     {
         return None;
     }
-    // Leading the sentence, or only a dateline before it ("Lamu, Kenya: Thirteen days
-    // after …").
-    let after_dateline = (range.start..first)
+    // Leading the sentence: nothing but punctuation before it, or a dateline ("Lamu, Kenya:
+    // Thirteen days after …"), found back from the clause to the nearest word or dash.
+    let leading = (range.start..first)
         .rev()
         .find(|&k| a.tokens[k].kind != TokenKind::Punct || a.is_any(k, &[":", "—", "–", "-"]))
         .is_none_or(|k| a.is_any(k, &[":", "—", "–", "-"]) || a.in_dateline(a.tokens[k].span));
-    let leading =
-        (range.start..first).all(|k| a.tokens[k].kind == TokenKind::Punct) || after_dateline;
     let end = if leading {
         (i + 1..range.end).find(|&k| a.is(k, ","))? + 1
     } else {
@@ -1126,13 +1124,17 @@ pub fn segment(
             // another incident: the one told at that place, or a new one. So is an event of
             // another kind that "also" happened, wherever the clause names its place ("Rebels
             // have also kidnapped 10 villagers in a raid near Tunceli" after a bombing).
-            let anywhere = target
-                .or(current)
-                .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units));
             if open.is_none()
                 && kind == Eventful::Reports
                 && !u.past
-                && let Some(place) = event_place(a, toponyms, &u, anywhere)
+                && let Some(place) = event_place(
+                    a,
+                    toponyms,
+                    &u,
+                    target
+                        .or(current)
+                        .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units)),
+                )
                 && let Some(t) = target.or(current)
                 && place_fit(gazetteer, toponyms, &drafts[t], place) == PlaceFit::Apart
             {

@@ -140,8 +140,6 @@ pub fn read_quantity(
     Some(matched(tokens, i..end, quantity))
 }
 
-/// Whether `high` can close a range that `low` opens: "between 5 and 7" can, "between two
-/// hundred and a dozen" cannot.
 /// Whether the number at token `k` is one of three or more numbers joined by "-", "/" or "."
 /// with no space between ("2018-07-30", "30/07/2018", "12.05.2019").
 fn in_numeric_chain(text: &str, tokens: &[Token], k: usize) -> bool {
@@ -173,6 +171,8 @@ fn in_numeric_chain(text: &str, tokens: &[Token], k: usize) -> bool {
     count >= 3
 }
 
+/// Whether `high` can close a range that `low` opens: "between 5 and 7" can, "between two
+/// hundred and a dozen" cannot.
 fn is_ascending(low: Quantity, high: Quantity) -> bool {
     match (low.min.or(low.max), high.max.or(high.min)) {
         (Some(lo), Some(hi)) => lo <= hi,
@@ -452,6 +452,9 @@ fn read_cardinal_words(text: &str, tokens: &[Token], i: usize) -> Option<(u32, u
 #[cfg(test)]
 mod tests {
 
+    use super::*;
+    use crate::tokens::tokenize;
+
     #[test]
     fn a_date_written_in_numbers_is_no_quantity() {
         for (text, at) in [
@@ -459,7 +462,7 @@ mod tests {
             ("on 30/07/2018 three people died", 3),
             ("date 2017-02-23 3 soldiers were killed", 1),
         ] {
-            let tokens = crate::tokenize(text);
+            let tokens = tokenize(text);
             assert!(
                 read_quantity(text, &tokens, at, false).is_none(),
                 "{text} at {at}"
@@ -467,11 +470,9 @@ mod tests {
         }
         // Two numbers joined are a range.
         let text = "5-7 people were hurt";
-        let tokens = crate::tokenize(text);
+        let tokens = tokenize(text);
         assert!(read_quantity(text, &tokens, 0, false).is_some());
     }
-    use super::*;
-    use crate::tokens::tokenize;
 
     fn read(text: &str) -> Option<Quantity> {
         let tokens = tokenize(text);
