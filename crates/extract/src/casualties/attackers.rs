@@ -1,0 +1,222 @@
+//! Attackers counted apart from victims: a suicide attacker who struck, "including the bomber"
+//! inside a figure, "in addition to the assailant" before one.
+
+use sitrep_model::ByteSpan;
+use sitrep_text::Quantity;
+
+use super::people::item_at;
+use super::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::analysis::Analysis;
+
+const ATTACKER_SINGULAR: &[&str] = &[
+    "bomber",
+    "attacker",
+    "assailant",
+    "gunman",
+    "perpetrator",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "shooter",
+    "hijacker",
+    "kidnapper",
+];
+
+/// A plain statement that `count` attackers were killed (or hurt, as `kind` says).
+pub(super) fn attackers_statement(
+    sentence: usize,
+    kind: CasualtyKind,
+    count: u32,
+    span: ByteSpan,
+) -> CasualtyStatement {
+    CasualtyStatement {
+        sentence,
+        kind,
+        side: Side::Attackers,
+        quantity: Quantity::exact(count),
+        span,
+        relation: Relation::Plain,
+        category: None,
+        negated: false,
+    }
+}
+
+/// Words of a suicide attack carried out.
+const SUICIDE_ACT: &[&str] = &[
+    "detonated",
+    "detonates",
+    "detonate",
+    "detonating",
+    "blew",
+    "blows",
+    "blow",
+    "blown",
+    "blowing",
+    "exploded",
+    "explodes",
+    "struck",
+    "strikes",
+    "attacked",
+    "attacks",
+    "rammed",
+    "rams",
+    "killed",
+    "kills",
+    "killing",
+    "targeted",
+    "targets",
+    "hit",
+    "hits",
+];
+
+/// Words saying a suicide attacker did not die in the act (or the attack did not happen).
+const SUICIDE_SPARED: &[&str] = &[
+    "arrested",
+    "captured",
+    "detained",
+    "foiled",
+    "thwarted",
+    "failed",
+    "survived",
+    "survives",
+    "would-be",
+    "defused",
+    "intercepted",
+    "caught",
+    "prevented",
+    "apprehended",
+    "escaped",
+];
+
+/// "A suicide bomber detonated himself …", "two suicide bombers attacked …": the GTD counts
+/// a suicide attacker who carried out the attack among the dead. One attacker per singular
+/// mention, or the number before a plural one; nothing when the sentence says the attacker
+/// was caught, survived or failed, or gives no act.
+pub(super) fn suicide_attackers(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<CasualtyStatement> {
+    if !a.is(h, "suicide") {
+        return None;
+    }
+    let mut head = h + 1;
+    if a.is(head, "car") || a.is(head, "truck") {
+        head += 1;
+    }
+    let plural = a.is_any(head, &["bombers", "attackers"]);
+    if !plural && !a.is_any(head, &["bomber", "attacker"]) || head >= range.end {
+        return None;
+    }
+    let count = if plural {
+        let before = h.checked_sub(1).filter(|&b| b >= range.start)?;
+        let n = sitrep_text::number_word_value(a.word(before))
+            .or_else(|| a.word(before).parse().ok())?;
+        (1..=20).contains(&n).then_some(n)?
+    } else {
+        1
+    };
+    let acted = range.clone().any(|i| a.is_any(i, SUICIDE_ACT));
+    let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
+    (acted && !spared)
+        .then(|| attackers_statement(sentence, CasualtyKind::Killed, count, a.span(h, head)))
+}
+
+/// "including the bomber", "including two attackers" inside the statement.
+pub(super) fn included_attackers(a: &Analysis<'_>, first: usize, last: usize) -> Option<u32> {
+    let k = (first..=last.min(a.tokens.len().saturating_sub(1)))
+        .find(|&k| a.is(k, "including") || a.is(k, "among"))?;
+    if a.is(k + 1, "the")
+        && ATTACKER_SINGULAR
+            .iter()
+            .any(|w| a.is(k + 2, w) || a.is(k + 3, w))
+    {
+        return Some(1);
+    }
+    let item = item_at(a, k + 1, last + 1, false)?;
+    (item.side == Side::Attackers)
+        .then(|| item.quantity.as_exact())
+        .flatten()
+}
+
+/// "In addition to the assailant, …" before the subject.
+pub(super) fn addition_of_attacker(a: &Analysis<'_>, start: usize, first: usize) -> bool {
+    (start..first).any(|k| {
+        a.is(k, "addition")
+            && a.is(k + 1, "to")
+            && (k + 2..first.min(k + 5)).any(|j| ATTACKER_SINGULAR.iter().any(|w| a.is(j, w)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::casualties::tests::statements;
+    use crate::casualties::{CasualtyKind::*, Side::*};
+
+    #[test]
+    fn attackers_are_counted_apart() {
+        assert_eq!(
+            statements("Three militants were killed in the gunfight."),
+            [(Killed, Attackers, Some(3), Some(3))]
+        );
+        let s = statements("Eight people, including the bomber, were killed.");
+        assert!(s.contains(&(Killed, Victims, Some(7), Some(7))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s = statements("In addition to the assailant, a civilian was killed.");
+        assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+    }
+
+    #[test]
+    fn a_suicide_attacker_who_struck_is_among_the_dead() {
+        let s = statements("A suicide bomber detonated his vest at the gate, killing four guards.");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        assert!(s.contains(&(Killed, Victims, Some(4), Some(4))), "{s:?}");
+        let s = statements("Two suicide bombers attacked the base.");
+        assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
+        // Caught, or no act: no death.
+        assert!(statements("Police arrested a suicide bomber at the gate.").is_empty());
+        assert!(statements("The group trains suicide bombers.").is_empty());
+        let s = statements("Suicide bombers struck the market.");
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn the_bomber_after_the_figure_is_among_it() {
+        let s = statements("A car bomb exploded, killing six people, including the bomber.");
+        assert!(s.contains(&(Killed, Victims, Some(5), Some(5))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s =
+            statements("Gunmen stormed the hotel, killing nine people, including three attackers.");
+        assert!(s.contains(&(Killed, Victims, Some(6), Some(6))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(3), Some(3))), "{s:?}");
+    }
+
+    #[test]
+    fn a_bomber_who_blows_himself_up_is_an_attacker_killed() {
+        for text in [
+            "A man blows himself up at the checkpoint.",
+            "A woman approached the gate, blowing herself up.",
+            "Police said the bomber had blown himself up at the gate.",
+        ] {
+            assert!(
+                statements(text).contains(&(Killed, Attackers, Some(1), Some(1))),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+    }
+
+    #[test]
+    fn suicide_bombers_who_blow_themselves_up_are_counted() {
+        assert!(
+            statements("Two suicide bombers blow themselves up at the depot.").contains(&(
+                Killed,
+                Attackers,
+                Some(2),
+                Some(2)
+            ))
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! Reading the list of people a head is about: the object after an active verb ("killing two
+//! soldiers and a civilian"), the subject before a passive or intransitive one ("Two police
+//! officers … were killed", "one of the injured later died").
+
+use sitrep_text::{Quantity, TokenKind, read_quantity};
+
+use super::heads::{ADVERBS, BE, HeadForm, head_kind};
+use super::people::{Item, NOT_NAMES, is_singular, item_at, named_person};
+use super::{CasualtyKind, Side};
+use crate::analysis::Analysis;
+
+/// Reads a list of items forward from `i`: "two soldiers and a civilian", "Ambassador X and
+/// three other Americans"; stops at "including".
+pub(super) fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    // Allow "at least" etc. (read by read_quantity) but nothing else before the first item,
+    // except a determiner-free adverb: "killed instantly two".
+    // A headline in title case ("Ten Killed As Car Bomb Hits Beirut") capitalises every word:
+    // after its verb only a figure is a victim, no capitalised run is a name.
+    let title_case = i > 0 && a.tokens[i - 1].is_capitalized(a.text);
+    let Some(first) = item_at(a, i, limit, true)
+        .filter(|it| !title_case || read_quantity(a.text, &a.tokens, it.first, true).is_some())
+        .or_else(|| name_after_verb(a, i, limit))
+    else {
+        return items;
+    };
+    i = first.end;
+    items.push(first);
+    loop {
+        let mut j = i;
+        if a.word(j) == "," {
+            j += 1;
+        }
+        if a.is(j, "and") {
+            j += 1;
+        } else if j == i {
+            break;
+        }
+        match item_at(a, j, limit, false) {
+            // "killing five people, a police spokesman said": the source, not a victim.
+            Some(next) if a.word(i) == "," && !a.is(i + 1, "and") && speaks_at(a, next.end) => {
+                break;
+            }
+            Some(next) => {
+                i = next.end;
+                items.push(next);
+            }
+            None => break,
+        }
+    }
+    items
+}
+
+/// A person's name right after an active verb of killing, even when one of its words is also
+/// a place ("killed Jassim Hassoun"): no place follows "killed" without a preposition. Two to
+/// four capitalised words, not one place's name, not a group's, not a month or weekday.
+fn name_after_verb(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
+    // A headline in title case ("Minister Killed As Explosion Hits") capitalises every word.
+    let title_case = i > 0 && a.tokens[i - 1].is_capitalized(a.text);
+    if title_case || a.person_at.get(i).is_some_and(Option::is_some) {
+        return None;
+    }
+    let j = a.name_run(i, limit, |k| a.tokens[k].is_capitalized(a.text))?;
+    let function_word = (i..j)
+        .any(|k| a.is_any(k, NOT_NAMES) || a.is_any(k, &["as", "by", "of", "for", "with", "near"]));
+    let span = a.span(i, j - 1);
+    let group = a.groups.iter().any(|g| g.span.overlaps(&span));
+    let calendar = (i..j).any(|k| a.dates.iter().any(|d| d.span.overlaps(&a.tokens[k].span)));
+    (!function_word && !group && !calendar).then_some(Item {
+        quantity: Quantity::exact(1),
+        first: i,
+        end: j,
+        side: Side::Victims,
+        category: None,
+        additional: false,
+    })
+}
+
+/// The one person "was killed" speaks of when the subject is no counted noun: "A BBC producer
+/// was shot and killed" (a noun phrase the lexicon has no person noun for), "Oscar Polanco, news
+/// director at a channel, was shot" (a name at the start of the sentence, then an apposition).
+/// Only after a singular "was", whose subject a killing or wounding makes a person.
+pub(super) fn singular_subject(a: &Analysis<'_>, start: usize, voice_at: usize) -> Option<Item> {
+    let mut be = voice_at.checked_sub(1)?;
+    while be > start && a.is_any(be, ADVERBS) {
+        be -= 1;
+    }
+    if be <= start || !a.is(be, "was") {
+        return None;
+    }
+    let one = |first: usize, end: usize| Item {
+        quantity: Quantity::exact(1),
+        first,
+        end,
+        side: Side::Victims,
+        category: None,
+        additional: false,
+    };
+    if a.word(be - 1) == "," {
+        // "Name Surname, <apposition>, was killed": the name opens the sentence.
+        let comma = (start..be - 1).find(|&k| a.word(k) == ",")?;
+        let words = comma - start;
+        let name = a.name_run(start, comma, |k| a.tokens[k].is_capitalized(a.text));
+        return (name == Some(comma) && (2..=4).contains(&words) && !a.is_any(start, NOT_NAMES))
+            .then(|| one(start, comma));
+    }
+    // "A BBC producer was killed": a determiner, then words only, a singular noun last.
+    let lo = be.saturating_sub(6).max(start);
+    let det = (lo..be)
+        .rev()
+        .find(|&k| a.is_any(k, &["a", "an", "the", "his", "her"]))?;
+    let plain = (det + 1..be).all(|k| {
+        a.tokens[k].kind == TokenKind::Word
+            && !a.is_any(k, &["and", "or", "of", "with", "who", "which", "that"])
+    });
+    (plain && be > det + 1 && is_singular(a.word(be - 1))).then(|| one(det, be))
+}
+
+/// Whether a verb of saying stands at token `i` (or after a name: "a spokesman, Ali Khan,
+/// said"), so that the person before it is a source.
+pub(crate) fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "stated",
+        "confirmed",
+        "reported",
+        "tweeted",
+        "saying",
+        "announced",
+    ];
+    // "spokesman Lieutenant Mak Hazukay, saying": a rank and a name may come between.
+    (i..i + 5).any(|k| a.is_any(k, SAYING))
+}
+
+/// "one of the injured", "two of the wounded" ending at token `j`, before a death head at `h`
+/// with nothing but adverbs and auxiliaries between: an addition to the dead of people counted
+/// among the hurt.
+fn among_the_hurt(a: &Analysis<'_>, lo: usize, j: usize, h: usize) -> Option<Item> {
+    if j < lo + 3 || !a.is_any(j, &["wounded", "injured", "hurt"]) {
+        return None;
+    }
+    if !a.is(j - 1, "the") || !a.is(j - 2, "of") || head_kind(a.word(h))?.0 != CasualtyKind::Killed
+    {
+        return None;
+    }
+    let first = j - 3;
+    let n = sitrep_text::number_word_value(a.word(first)).or_else(|| a.word(first).parse().ok())?;
+    let between_ok =
+        (j + 1..h).all(|k| BE.iter().any(|b| a.is(k, b)) || ADVERBS.iter().any(|b| a.is(k, b)));
+    ((1..=50).contains(&n) && between_ok).then_some(Item {
+        quantity: Quantity::exact(n),
+        first,
+        end: j + 1,
+        side: Side::Victims,
+        category: None,
+        additional: true,
+    })
+}
+
+/// Finds the subject list before the head at `h`: the nearest item, then items joined to it
+/// by "and" or commas.
+pub(super) fn backward_items(
+    a: &Analysis<'_>,
+    start: usize,
+    h: usize,
+    form: HeadForm,
+) -> Vec<Item> {
+    let lo = h.saturating_sub(30).max(start);
+    let mut j = h;
+    let mut nearest = None;
+    while j > lo {
+        j -= 1;
+        // "one of the wounded later died": people already counted among the hurt, now among
+        // the dead too.
+        if let Some(item) = among_the_hurt(a, lo, j, h) {
+            return vec![item];
+        }
+        // Another head ends the search, unless it names the people ("forty hostages were
+        // killed").
+        if j + 1 < h
+            && ((head_kind(a.word(j)).is_some() && a.person_at[j].is_none())
+                || a.is(j, "toll")
+                || a.word(j) == ";"
+                || a.word(j) == ":")
+        {
+            break;
+        }
+        if let Some(item) = item_at(a, j, h, true) {
+            // The item must reach the head without crossing another clause's verb phrase:
+            // accept when the head follows the item within the item's clause.
+            let adjacent = item.end == h
+                || (item.end..h)
+                    .all(|k| BE.iter().any(|b| a.is(k, b)) || ADVERBS.iter().any(|b| a.is(k, b)));
+            let close_noun = matches!(form, HeadForm::Noun) && h - item.end <= 2;
+            if adjacent || close_noun || item_has_person(a, &item) {
+                nearest = Some(item);
+                break;
+            }
+        }
+    }
+    let Some(mut nearest) = nearest else {
+        return Vec::new();
+    };
+    // A longer item ending at the same place: "between 5 and 7 people", "at least 12 people".
+    for k in nearest.first.saturating_sub(4).max(lo)..nearest.first {
+        if let Some(longer) = item_at(a, k, h, true).filter(|it| it.end == nearest.end) {
+            nearest = longer;
+            break;
+        }
+    }
+    let mut items = vec![nearest];
+    // Extend left: "two soldiers and a civilian were killed".
+    let mut left = nearest.first;
+    loop {
+        let mut k = left;
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        if !a.is(k, "and") && a.word(k) != "," {
+            break;
+        }
+        if a.is(k, "and") && k > 0 && a.word(k - 1) == "," {
+            k -= 1;
+        }
+        // find an item that ends exactly at k
+        let found = (k.saturating_sub(6).max(lo)..k)
+            .find_map(|s| item_at(a, s, k, false).filter(|it| it.end == k));
+        match found {
+            // "A prominent politician, Marcel Dutoit, was killed": one person named twice.
+            Some(it)
+                if a.word(k) == ","
+                    && items.len() == 1
+                    && nearest.quantity.as_exact() == Some(1)
+                    && it.quantity.as_exact() == Some(1)
+                    && named_person(a, nearest.first, nearest.end).is_some() =>
+            {
+                left = it.first;
+                items[0].first = it.first;
+            }
+            Some(it) => {
+                left = it.first;
+                items.push(it);
+            }
+            None => break,
+        }
+    }
+    // "Eleven people, among them three workers and two soldiers, were killed": the list is a
+    // part of the figure before it.
+    let mut p = left;
+    if p > 0 && a.is_any(p - 1, &["them", "whom"]) && p > 1 && a.is_any(p - 2, &["among", "of"]) {
+        p -= 2;
+    } else if p > 0 && a.is(p - 1, "including") {
+        p -= 1;
+    } else {
+        return items;
+    }
+    let k = if p > 0 && a.word(p - 1) == "," {
+        p - 1
+    } else {
+        p
+    };
+    if let Some(total) = (k.saturating_sub(6).max(lo)..k)
+        .find_map(|s| item_at(a, s, k, true).filter(|it| it.end == k))
+    {
+        return vec![total];
+    }
+    items
+}
+
+fn item_has_person(a: &Analysis<'_>, item: &Item) -> bool {
+    if named_person(a, item.first, item.end.max(item.first + 1)).is_some_and(|n| n.end == item.end)
+    {
+        return true;
+    }
+    (item.first..item.end).any(|k| a.person_at.get(k).is_some_and(Option::is_some))
+        || item.end - item.first == 1 && a.is_any(item.first, &["he", "she"])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::casualties::tests::statements;
+    use crate::casualties::{CasualtyKind::*, Side::*};
+    use crate::casualties::{Relation, find_casualties};
+    use crate::test_support::resources;
+
+    #[test]
+    fn lists_add_up() {
+        assert_eq!(
+            statements("Rebels killed Governor Amadou Sall and three other officials."),
+            [(Killed, Victims, Some(4), Some(4))]
+        );
+        assert_eq!(
+            statements("Two soldiers and a civilian were killed near the border."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+        assert_eq!(
+            statements("The mine killed two soldiers and a civilian."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+    }
+
+    #[test]
+    fn hostages_and_foreigners_are_people_who_can_be_killed() {
+        assert!(
+            statements("Eleven hostages were killed when troops stormed the hall.").contains(&(
+                Killed,
+                Victims,
+                Some(11),
+                Some(11)
+            ))
+        );
+        assert!(
+            statements("Nine foreigners of four nationalities were killed at the gas field.")
+                .contains(&(Killed, Victims, Some(9), Some(9)))
+        );
+    }
+
+    #[test]
+    fn the_hurt_who_later_die_add_to_the_dead() {
+        let r = resources();
+        let a = Analysis::new(
+            "A grenade killed two guards. One of the injured later died in hospital.",
+            None,
+            r,
+        );
+        let s = find_casualties(&a);
+        assert!(
+            s.iter().any(|s| s.quantity.min == Some(1)
+                && s.kind == Killed
+                && s.relation == Relation::Additional),
+            "{s:?}"
+        );
+        // Not when the hurt are the subject of something else.
+        let a = Analysis::new("One of the injured said the attackers died.", None, r);
+        assert!(
+            find_casualties(&a)
+                .iter()
+                .all(|s| s.relation != Relation::Additional)
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Negations give zero: "no one was hurt", "No injuries were reported", "no casualties"; "no
+//! immediate reports of casualties" is not a zero.
+
+use sitrep_text::Quantity;
+
+use super::heads::head_kind;
+use super::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::analysis::Analysis;
+
+pub(super) fn negation(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    kind: CasualtyKind,
+) -> Option<Vec<CasualtyStatement>> {
+    let lo = h.saturating_sub(8).max(range.start);
+    // Adverbs do not change a negation: "No one was reportedly injured".
+    const SKIP: &[&str] = &[
+        "reportedly",
+        "immediately",
+        "seriously",
+        "critically",
+        "also",
+        "apparently",
+        "believed",
+        "known",
+        "badly",
+        "physically",
+        "either",
+    ];
+    let window: Vec<String> = (lo..h)
+        .filter(|&i| !a.is_any(i, SKIP))
+        .map(|i| a.word(i).to_ascii_lowercase())
+        .collect();
+    let joined = window.join(" ");
+    let head = a.word(h).to_ascii_lowercase();
+    // "no immediate reports of casualties", "no word on casualties": unknown, not zero.
+    if (joined.ends_with("no immediate reports of")
+        || joined.ends_with("no immediate report of")
+        || joined.ends_with("no word on")
+        || joined.ends_with("no information on")
+        || joined.ends_with("no details of"))
+        && !joined.is_empty()
+    {
+        return None;
+    }
+    let ends = |tails: &[&str]| {
+        tails
+            .iter()
+            .any(|t| joined == *t || joined.ends_with(&format!(" {t}")))
+    };
+    let subject_zero = ends(&[
+        "no one was",
+        "no one were",
+        "nobody was",
+        "no one has been",
+        "nobody has been",
+        "no one had been",
+        "none was",
+        "none were",
+        "none of them was",
+        "none of them were",
+        "no one was reported",
+        "nobody was reported",
+        "no one was reported to have been",
+        "no one",
+        "nobody",
+        "no one was killed or",
+        "no one was injured or",
+        "no one was hurt or",
+        "nobody was killed or",
+        "nobody was injured or",
+        "nobody was hurt or",
+        "no one was killed and",
+        "no one got",
+    ]);
+    let noun_head = matches!(
+        head.as_str(),
+        "injuries"
+            | "injury"
+            | "casualties"
+            | "casualty"
+            | "deaths"
+            | "fatalities"
+            | "dead"
+            | "hostages"
+    );
+    if a.is_any(h + 1, &["nobody", "none"]) || (a.is(h + 1, "no") && a.is(h + 2, "one")) {
+        let last = if a.is(h + 1, "no") { h + 2 } else { h + 1 };
+        return Some(vec![CasualtyStatement {
+            sentence,
+            kind,
+            side: Side::Victims,
+            quantity: Quantity::exact(0),
+            span: a.span(h, last),
+            relation: Relation::Plain,
+            category: None,
+            negated: true,
+        }]);
+    }
+    let verb_zero = subject_zero && !noun_head;
+    let noun_zero = noun_head
+        && ends(&[
+            "no",
+            "without",
+            "no other",
+            "no reported",
+            "no known",
+            "no confirmed",
+            "no serious",
+            "no further",
+            "no human",
+            "no reports of",
+            "no report of",
+            "not cause any",
+            "not result in any",
+            "no one was",
+            "were no",
+            "was no",
+            "there were no",
+        ]);
+    if !(verb_zero || noun_zero) {
+        return None;
+    }
+    let first = (lo..h)
+        .rev()
+        .find(|&i| a.is_any(i, &["no", "nobody", "none", "without", "there"]))
+        .unwrap_or(h);
+    let span = a.span(first, h);
+    let mut kinds = vec![kind];
+    // "no casualties", "no one was hurt": nobody died or was wounded.
+    if head == "casualties" || (head == "hurt" && verb_zero) {
+        kinds = vec![CasualtyKind::Killed, CasualtyKind::Wounded];
+    }
+    // "no injuries or fatalities": both figures ("no one was killed or injured" reaches the
+    // second head on its own).
+    if noun_zero
+        && a.is(h + 1, "or")
+        && let Some((other, _)) = head_kind(a.word(h + 2))
+    {
+        kinds.push(other);
+    }
+    Some(
+        kinds
+            .into_iter()
+            .map(|kind| CasualtyStatement {
+                sentence,
+                kind,
+                side: Side::Victims,
+                quantity: Quantity::exact(0),
+                span,
+                relation: Relation::Plain,
+                category: None,
+                negated: true,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::casualties::tests::statements;
+    use crate::casualties::{CasualtyKind::*, Side::*};
+
+    #[test]
+    fn negations_give_zero() {
+        assert_eq!(
+            statements("No one was hurt in the explosion."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("There were no reported casualties in the attack."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("No one was reportedly injured or killed by the blast."),
+            [
+                (Wounded, Victims, Some(0), Some(0)),
+                (Killed, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("There were no injuries or fatalities."),
+            [
+                (Wounded, Victims, Some(0), Some(0)),
+                (Killed, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("No injuries were reported."),
+            [(Wounded, Victims, Some(0), Some(0))]
+        );
+        assert_eq!(
+            statements("The blast caused no casualties."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+        assert_eq!(
+            statements("Nobody was killed or injured."),
+            [
+                (Killed, Victims, Some(0), Some(0)),
+                (Wounded, Victims, Some(0), Some(0))
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_is_not_zero() {
+        assert!(statements("There were no immediate reports of casualties.").is_empty());
+        // A negation about a subgroup says nothing about the total.
+        assert!(statements("No Britons were among those hurt.").is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! Reading one statement at a head word: its voice, the people it is about and the figure they
+//! add up to, handing tolls, negations and attackers to their own readers.
+
+use sitrep_text::{Quantity, TokenKind};
+
+use super::attackers::{
+    addition_of_attacker, attackers_statement, included_attackers, suicide_attackers,
+};
+use super::heads::{ADVERBS, BE, HeadForm, head_kind};
+use super::lists::{backward_items, forward_items, singular_subject};
+use super::negation::negation;
+use super::people::Item;
+use super::toll::toll_statement;
+use super::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::analysis::Analysis;
+
+pub(super) fn statement_at(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<Vec<CasualtyStatement>> {
+    // "blew himself up", "blowing herself up": a suicide attacker died.
+    if a.is_any(h, &["blew", "blows", "blowing", "blown"])
+        && a.is_any(h + 1, &["himself", "herself"])
+        && a.is(h + 2, "up")
+    {
+        return Some(vec![attackers_statement(
+            sentence,
+            CasualtyKind::Killed,
+            1,
+            a.span(h, h + 2),
+        )]);
+    }
+    if let Some(found) = suicide_attackers(a, sentence, range.clone(), h) {
+        return Some(vec![found]);
+    }
+    // "death toll", "toll": read the figure after it.
+    if a.is(h, "toll") {
+        return toll_statement(a, sentence, range, h).map(|s| vec![s]);
+    }
+    if a.is(h, "death") && a.is(h + 1, "toll") {
+        return None;
+    }
+    let (kind, form) = head_kind(a.word(h))?;
+    if a.tokens[h].kind != TokenKind::Word {
+        return None;
+    }
+    // "threatened to kill two hostages", "vowed to massacre": an intent, not a toll.
+    if a.is_any(h, &["kill", "massacre", "injure", "wound"])
+        && h > range.start
+        && a.is_any(
+            h - 1,
+            &[
+                "to", "would", "will", "could", "might", "may", "not", "can", "shall", "should",
+                "didn't", "did", "never",
+            ],
+        )
+    {
+        return None;
+    }
+    // "lives" counts only in "claimed the lives of" / "lost their lives".
+    if a.is(h, "lives") && !(a.is(h - 1, "the") && a.is(h + 1, "of") || a.is(h - 1, "their")) {
+        return None;
+    }
+    // "was beaten to death", "shot to death": the participle before "to death" is the
+    // killing, its voice read before it.
+    let to_death = a.is(h, "death")
+        && h >= range.start + 2
+        && a.is(h - 1, "to")
+        && is_participle(a.word(h - 2));
+    if a.is(h, "death") && !a.is(h + 1, "of") && !to_death {
+        return None;
+    }
+    // "kill" words used as nouns or adjectives of other things: "killing spree" is still a killing.
+    if let Some(zero) = negation(a, sentence, range.clone(), h, kind) {
+        return Some(zero);
+    }
+    // "A conscript was among the dead": a part of a figure given elsewhere.
+    if h >= 2 && a.is(h - 1, "the") && a.is(h - 2, "among") {
+        return None;
+    }
+    // "casualties" is read only in negations: a figure of casualties mixes dead and hurt.
+    if a.is_any(h, &["casualties", "casualty"]) {
+        return None;
+    }
+    // "shot dead": the verb phrase's voice is read before "shot" ("were shot dead").
+    let shot_dead = h > range.start
+        && a.is(h, "dead")
+        && a.is_any(
+            h - 1,
+            &[
+                "shot", "stabbed", "beaten", "hacked", "burned", "burnt", "clubbed",
+            ],
+        );
+    // "fatally shot four of the attackers", "was fatally wounded": a killing, told by the
+    // verb after the adverb (whose own reading as a wound gives way).
+    const FATAL_VERBS: &[&str] = &["shot", "stabbed", "wounded", "injured", "hit", "struck"];
+    let fatally = a.is(h, "fatally");
+    if fatally && !a.is_any(h + 1, FATAL_VERBS) {
+        return None;
+    }
+    if kind == CasualtyKind::Wounded && h > range.start && a.is(h - 1, "fatally") {
+        return None;
+    }
+    // "was shot and killed", "were abducted and later killed": coordinated participles share
+    // the voice read before the first.
+    let coordinated = if kind != CasualtyKind::Killed {
+        None
+    } else if h >= range.start + 2 && a.is(h - 1, "and") && is_participle(a.word(h - 2)) {
+        Some(h - 2)
+    } else if h >= range.start + 3
+        && a.is_any(h - 1, ADVERBS)
+        && a.is(h - 2, "and")
+        && is_participle(a.word(h - 3))
+    {
+        Some(h - 3)
+    } else {
+        None
+    };
+    let voice_at = if shot_dead {
+        h - 1
+    } else if to_death {
+        h - 2
+    } else if let Some(first_verb) = coordinated {
+        first_verb
+    } else {
+        h
+    };
+    let passive = is_passive(a, range.start, voice_at);
+    if fatally && !passive {
+        return statement_after(a, sentence, range, h, h + 2, kind);
+    }
+    // "shot dead a councillor", "gunned down two guards": an active verb phrase.
+    let form = if shot_dead || to_death {
+        HeadForm::Verb
+    } else if a.is(h, "gunned") && a.is(h + 1, "down") && !passive {
+        return statement_after(a, sentence, range, h, h + 2, kind);
+    } else {
+        form
+    };
+    let mut items: Vec<Item> = Vec::new();
+    let mut active = false;
+    if !passive && matches!(form, HeadForm::Verb | HeadForm::ActiveOnly) {
+        items = forward_items(a, h + 1, range.end);
+        active = !items.is_empty();
+        // "the death of two soldiers", "claimed the lives of five"
+    } else if matches!(form, HeadForm::Noun) && a.is(h + 1, "of") {
+        items = forward_items(a, h + 2, range.end);
+        active = !items.is_empty();
+    }
+    if items.is_empty() && form != HeadForm::ActiveOnly {
+        items = backward_items(a, range.start, voice_at, form);
+        // An active verb's subject is the killer, not the killed: only a headline's
+        // "12 people killed" (the item right before the head) reads as passive.
+        if form == HeadForm::Verb && !passive {
+            items.retain(|i| i.end == voice_at && !a.is_any(i.first, &["he", "she"]));
+        }
+        if items.is_empty() && passive && form == HeadForm::Verb {
+            items.extend(singular_subject(a, range.start, voice_at));
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let first = items.iter().map(|i| i.first).min()?;
+    let last = items.iter().map(|i| i.end).max()? - 1;
+    let span = if active {
+        a.span(h, last)
+    } else {
+        // "were fatally shot": the verb after the adverb belongs to the words.
+        a.span(first, if fatally { h + 1 } else { h })
+    };
+    let also = (first.min(h)..last.max(h))
+        .any(|i| a.is_any(i, &["also", "another", "additional", "further"]));
+
+    let mut statements = Vec::new();
+    for side in [Side::Victims, Side::Attackers] {
+        let of_side: Vec<&Item> = items.iter().filter(|i| i.side == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        let quantity = of_side.iter().map(|i| i.quantity).reduce(Quantity::plus)?;
+        let category = if of_side.len() == 1 {
+            of_side[0].category
+        } else {
+            None
+        };
+        let relation = if also || of_side.iter().any(|i| i.additional) {
+            Relation::Additional
+        } else {
+            Relation::Plain
+        };
+        statements.push(CasualtyStatement {
+            sentence,
+            kind,
+            side,
+            quantity,
+            span,
+            relation,
+            category,
+            negated: false,
+        });
+    }
+    // "Eight people, including the bomber, were killed", "killing six people, including the
+    // bomber": the bomber is among the figure.
+    let end = h.max(last);
+    let trailing = if a.is(end + 1, "including") {
+        Some(end + 1)
+    } else if a.word(end + 1) == "," && a.is(end + 2, "including") {
+        Some(end + 2)
+    } else {
+        None
+    };
+    let reach = trailing.map_or(end, |k| (k + 4).min(range.end.saturating_sub(1)).max(end));
+    if let Some(attackers) = included_attackers(a, first, reach) {
+        if let Some(victims) = statements.iter_mut().find(|s| s.side == Side::Victims) {
+            victims.quantity = subtract(victims.quantity, attackers);
+        }
+        if !statements.iter().any(|s| s.side == Side::Attackers) {
+            statements.push(attackers_statement(sentence, kind, attackers, span));
+        }
+    }
+    // "In addition to the assailant, a civilian was killed"
+    if kind == CasualtyKind::Killed
+        && !statements.iter().any(|s| s.side == Side::Attackers)
+        && addition_of_attacker(a, range.start, first)
+    {
+        statements.push(attackers_statement(sentence, kind, 1, span));
+    }
+    Some(statements)
+}
+
+/// A statement whose people follow `from` ("gunned down two guards").
+fn statement_after(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    from: usize,
+    kind: CasualtyKind,
+) -> Option<Vec<CasualtyStatement>> {
+    let items = forward_items(a, from, range.end);
+    let last = items.iter().map(|i| i.end).max()? - 1;
+    let span = a.span(h, last);
+    let mut out = Vec::new();
+    for side in [Side::Victims, Side::Attackers] {
+        let of: Vec<&Item> = items.iter().filter(|i| i.side == side).collect();
+        if let Some(quantity) = of.iter().map(|i| i.quantity).reduce(Quantity::plus) {
+            let category = if of.len() == 1 { of[0].category } else { None };
+            out.push(CasualtyStatement {
+                sentence,
+                kind,
+                side,
+                quantity,
+                span,
+                relation: Relation::Plain,
+                category,
+                negated: false,
+            });
+        }
+    }
+    Some(out)
+}
+
+fn subtract(q: Quantity, n: u32) -> Quantity {
+    Quantity {
+        min: q.min.map(|m| m.saturating_sub(n)),
+        max: q.max.map(|m| m.saturating_sub(n)),
+    }
+}
+
+/// Whether `w` reads as a past participle of a verb of violence: "shot", "beaten", "abducted".
+fn is_participle(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "shot", "beaten", "hit", "struck", "taken", "thrown", "burnt", "cut", "bound", "slain",
+        "stabbed", "hacked", "run",
+    ];
+    IRREGULAR.iter().any(|x| w.eq_ignore_ascii_case(x))
+        || (w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Whether the head at `h` is in the passive voice or used as an adjective: "were killed",
+/// "were also reportedly killed", "killed" right after a noun in a headline is not decided here.
+fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
+    let mut i = h;
+    while i > start {
+        i -= 1;
+        let w = a.word(i);
+        if BE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return true;
+        }
+        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::casualties::tests::statements;
+    use crate::casualties::{CasualtyKind::*, Side::*};
+
+    #[test]
+    fn passive_subjects() {
+        assert_eq!(
+            statements(
+                "Two police officers from the local force who had been guarding the gate were killed in the shooting."
+            ),
+            [(Killed, Victims, Some(2), Some(2))]
+        );
+        assert_eq!(
+            statements("A third guard was wounded and taken to hospital."),
+            [(Wounded, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("Five people died in the fire."),
+            [(Killed, Victims, Some(5), Some(5))]
+        );
+    }
+
+    #[test]
+    fn active_objects() {
+        assert_eq!(
+            statements("The blast killed at least 12 people and wounded 31."),
+            [
+                (Killed, Victims, Some(12), None),
+                (Wounded, Victims, Some(31), Some(31))
+            ]
+        );
+        assert_eq!(
+            statements("Gunmen killed ten people at a bus station."),
+            [(Killed, Victims, Some(10), Some(10))]
+        );
+    }
+
+    #[test]
+    fn a_day_between_the_verb_and_its_auxiliary() {
+        assert_eq!(
+            statements("Seven guards were today killed at the depot."),
+            [(Killed, Victims, Some(7), Some(7))]
+        );
+        assert_eq!(
+            statements("Two nurses were yesterday wounded by shrapnel."),
+            [(Wounded, Victims, Some(2), Some(2))]
+        );
+    }
+}
