@@ -312,7 +312,10 @@ pub fn assemble_with_cues(
 
     // Weapons.
     let mut weapons: Vec<Weapon> = Vec::new();
-    for w in a.weapons.iter().filter(|w| in_draft(w.sentence)) {
+    // "a wave of bombings" is a trend, not this incident's weapon.
+    for w in a.weapons.iter().filter(|w| {
+        in_draft(w.sentence) && !event_type::names_a_run_of_events(a, w.span, w.sentence)
+    }) {
         if !weapons.contains(&w.value) {
             weapons.push(w.value);
             push(EvidenceField::Weapons, w.span);

@@ -10,7 +10,7 @@
 //! targeted killing of a prominent person (an official, a commander, a judge) is an
 //! assassination.
 
-use sitrep_model::{EventType, Weapon};
+use sitrep_model::{ByteSpan, EventType, Weapon};
 
 use crate::analysis::{Analysis, Located};
 use crate::choose::event::{self, Cues, Flags, TypeCues};
@@ -95,7 +95,8 @@ fn decide_by_words(
         let present: Vec<&(usize, &Located<Trigger>)> = triggers
             .iter()
             .filter(|(_, t)| {
-                effective_strength(a, t) == strength && t.value.event_type != EventType::Unknown
+                effective_strength(a, t) == Some(strength)
+                    && t.value.event_type != EventType::Unknown
             })
             .collect();
         let mut types: Vec<EventType> = present.iter().map(|(_, t)| t.value.event_type).collect();
@@ -174,20 +175,83 @@ fn decide_by_words(
     }
 }
 
-/// A clash that follows an attack ("in the ensuing clash") does not make the attack a clash.
-fn effective_strength(a: &Analysis<'_>, t: &Located<Trigger>) -> Strength {
+/// A clash that follows an attack ("in the ensuing clash") does not make the attack a clash;
+/// a trigger that names a run of events ("amid a wave of assassinations and bombings") says
+/// nothing of this one: `None`.
+fn effective_strength(a: &Analysis<'_>, t: &Located<Trigger>) -> Option<Strength> {
+    if names_a_run_of_events(a, t.span, t.sentence) {
+        return None;
+    }
+    let i = a.token_at(t.span.start);
     if t.value.event_type == EventType::ArmedClash && t.value.strength == Strength::Strong {
-        let i = a.token_at(t.span.start);
         if (i.saturating_sub(2)..i).any(|k| {
             a.is_any(
                 k,
                 &["ensuing", "subsequent", "resulting", "following", "ensued"],
             )
         }) {
-            return Strength::Weak;
+            return Some(Strength::Weak);
         }
     }
-    t.value.strength
+    Some(t.value.strength)
+}
+
+/// Words that make a plural of events a trend rather than this event: "a wave of bombings",
+/// "a spate of kidnappings", "a rise in assassinations".
+const RUN_OF_EVENTS: &[&str] = &[
+    "wave",
+    "waves",
+    "spate",
+    "string",
+    "campaign",
+    "rash",
+    "surge",
+    "upsurge",
+    "rise",
+    "increase",
+    "escalation",
+    "spike",
+    "cycle",
+];
+
+/// Verbs that make "a series of bombings" a place's history: "the city, which has suffered a
+/// series of bombings".
+const ENDURED: &[&str] = &[
+    "suffered",
+    "seen",
+    "witnessed",
+    "experienced",
+    "endured",
+    "plagued",
+];
+
+/// Whether the plural trigger or weapon word at `span` (in `sentence`) is one of a list governed
+/// by a [`RUN_OF_EVENTS`] word ("a wave of assassinations and bombings"). "A series of bombings" is
+/// one incident of coordinated attacks, unless a place has [`ENDURED`] it.
+pub(crate) fn names_a_run_of_events(a: &Analysis<'_>, span: ByteSpan, sentence: usize) -> bool {
+    if !a.text[span.range()].ends_with('s') {
+        return false;
+    }
+    let start = a.sentence_tokens[sentence].start;
+    let mut k = a.token_at(span.start);
+    for _ in 0..6 {
+        if k < start + 2 {
+            return false;
+        }
+        k -= 1;
+        let w = a.word(k);
+        if a.is_any(k, &["of", "in"]) {
+            return a.is_any(k - 1, RUN_OF_EVENTS)
+                || (a.is(k - 1, "series")
+                    && (k.saturating_sub(4).max(start)..k - 1).any(|j| a.is_any(j, ENDURED)));
+        }
+        // Only the rest of the list may stand between: "suicide", "assassinations and".
+        let list_word = w == "," || w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !list_word {
+            return false;
+        }
+    }
+    false
 }
 
 /// The "attacked" trigger of a sentence in which an armed group or generic attackers appear
@@ -247,8 +311,9 @@ pub fn cues(
             .filter(|x| x.value.event_type == t && sentences.contains(&x.sentence))
         {
             match effective_strength(a, trigger) {
-                Strength::Strong => c.strong = true,
-                Strength::Weak => c.weak = true,
+                Some(Strength::Strong) => c.strong = true,
+                Some(Strength::Weak) => c.weak = true,
+                None => continue,
             }
             c.lead |= Some(trigger.sentence) == lead;
         }
@@ -307,7 +372,7 @@ pub fn trigger_of(a: &Analysis<'_>, sentences: &[usize], t: EventType) -> Option
         a.triggers.iter().position(|x| {
             x.value.event_type == t
                 && sentences.contains(&x.sentence)
-                && effective_strength(a, x) == strength
+                && effective_strength(a, x) == Some(strength)
         })
     };
     of_type(Strength::Strong).or_else(|| of_type(Strength::Weak))

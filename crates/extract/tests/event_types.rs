@@ -351,3 +351,24 @@ fn a_suspicious_fire_at_a_clinic_is_a_facility_attack() {
         EventType::FacilityAttack
     );
 }
+
+#[test]
+fn a_wave_of_bombings_is_the_places_history_not_the_incidents_type() {
+    let wave = "Men on a motorbike threw acid at three women teachers in Jalalabad on Tuesday, \
+                amid a wave of kidnappings and bombings in the province.";
+    assert_eq!(event_type(wave, "2019-03-14"), EventType::UnarmedAssault);
+    // Without "a wave of", the rules cannot tell those kidnappings from this incident.
+    let told = "Men on a motorbike threw acid at three women teachers in Jalalabad on Tuesday, \
+                amid kidnappings and bombings in the province.";
+    assert_ne!(event_type(told, "2019-03-14"), EventType::UnarmedAssault);
+}
+
+#[test]
+fn a_series_of_bombings_a_city_has_suffered_is_history() {
+    let history = "Men threw acid at two schoolgirls in Kunduz on Monday, a doctor at the \
+                   hospital in the city, which has suffered a series of bombings, said.";
+    assert_eq!(event_type(history, "2019-03-14"), EventType::UnarmedAssault);
+    // "A series of bombings" that is the news stays a bombing.
+    let news = "A series of bombings struck Kunduz on Monday, killing four people, police said.";
+    assert_eq!(event_type(news, "2019-03-14"), EventType::Bombing);
+}

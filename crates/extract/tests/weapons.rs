@@ -173,3 +173,13 @@ fn a_water_pistol_is_no_firearm() {
     assert!(!found.contains(&Weapon::Firearms), "{found:?}");
     assert!(found.contains(&Weapon::Chemical), "{found:?}");
 }
+
+#[test]
+fn a_wave_of_bombings_gives_no_weapon() {
+    let w = weapons(
+        "Men on a motorbike threw acid at three women teachers in Jalalabad on Tuesday, amid a \
+         wave of kidnappings and bombings in the province.",
+        "2019-03-14",
+    );
+    assert!(!w.contains(&Weapon::Explosives), "{w:?}");
+}
