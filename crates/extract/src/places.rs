@@ -39,8 +39,11 @@ pub struct Toponym {
     pub place: Place,
     /// Whether a locative word introduces it ("in", "near", "outside", a dateline).
     pub locative: bool,
-    /// Whether it is introduced as an origin or destination ("from", "to", "visiting").
+    /// Whether it is introduced as an origin or destination ("from", "to", "visiting") or
+    /// as the country across a border ("the border with Niger").
     pub elsewhere: bool,
+    /// Whether it is the country across a border ("the border with Niger").
+    pub across_border: bool,
     /// Whether it is in the dateline (where the report was filed).
     pub dateline: bool,
     /// An offset point ("30 km south of Kabul"): (lat, lon).
@@ -205,7 +208,9 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             || (first >= 2
                 && a.word(first - 1) == ","
                 && matches!(a.tokens[first - 2].kind, TokenKind::Word));
-        let elsewhere = ELSEWHERE.contains(&before.as_str());
+        // "the border with Niger", "near the Mali border": the country across a border.
+        let across_border = names_a_neighbour(a, first, end);
+        let elsewhere = ELSEWHERE.contains(&before.as_str()) || across_border;
         // A division or country that contains one of its places decides: "Bijapur,
         // Chhattisgarh", "Bijapur district of Chhattisgarh", "Chhattisgarh's Bijapur".
         let container = container_of(a, k);
@@ -301,6 +306,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             end,
             locative,
             elsewhere,
+            across_border,
             dateline,
             contained,
             max_population,
@@ -319,8 +325,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             // "the Russian Foreign Ministry", "a U.S. drone strike", "Turkish diplomats": a
             // country acting or represented abroad says nothing of where things happen.
             let abroad = !institution && a.is_any(next, ABROAD);
-            let weight = if abroad {
+            // "near the Syrian border" is the other side; "the Lebanese border town" is not.
+            let border = a.is_any(next, BORDER_WORDS);
+            let across_border = border && !a.is_any(next + 1, BORDER_SIDE_NOUNS);
+            let weight = if abroad || across_border {
                 0.0
+            } else if border {
+                2.0
             } else if institution {
                 2.0
             } else {
@@ -331,7 +342,12 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
     }
     for c in &candidates {
         let countries: Vec<u16> = c.places.iter().map(|p| g.country_of(*p)).collect();
-        if let Some(Place::Country(country)) =
+        if c.across_border {
+            // A neighbour: the place is near it, seldom in it.
+            if let Some(p) = c.places.first() {
+                evidence.add(g.country_of(*p), 0.25);
+            }
+        } else if let Some(Place::Country(country)) =
             c.places.iter().find(|p| matches!(p, Place::Country(_)))
         {
             evidence.add(*country, 3.0);
@@ -425,6 +441,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             place,
             locative: c.locative || offset.is_some(),
             elsewhere: c.elsewhere,
+            across_border: c.across_border,
             dateline: c.dateline,
             offset,
             unlisted,
@@ -482,6 +499,7 @@ fn there_references(a: &Analysis<'_>, toponyms: &[Toponym]) -> Vec<Toponym> {
                 place: antecedent.place,
                 locative: true,
                 elsewhere: false,
+                across_border: false,
                 dateline: false,
                 offset: antecedent.offset,
                 unlisted: None,
@@ -501,10 +519,52 @@ struct Candidate<'n> {
     end: usize,
     locative: bool,
     elsewhere: bool,
+    across_border: bool,
     dateline: bool,
     contained: Option<Place>,
     max_population: u64,
     loose: bool,
+}
+
+/// Words for a border.
+const BORDER_WORDS: &[&str] = &["border", "borders", "frontier"];
+
+/// Nouns after "<country> border" that stand on that country's side: "the Lebanese border
+/// town of Arsal", "Afghan border police".
+const BORDER_SIDE_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "village",
+    "villages",
+    "district",
+    "districts",
+    "province",
+    "region",
+    "area",
+    "areas",
+    "post",
+    "posts",
+    "guard",
+    "guards",
+    "police",
+    "force",
+    "forces",
+    "troops",
+    "patrol",
+    "patrols",
+    "crossing",
+    "checkpoint",
+    "outpost",
+];
+
+/// Whether the place name at tokens `first..end` is the country across a border: "the border
+/// with Niger", "a town bordering Syria", "near the Mali border" (but not "the Pakistan border
+/// town of Chaman", which is in Pakistan).
+fn names_a_neighbour(a: &Analysis<'_>, first: usize, end: usize) -> bool {
+    (a.is_any(end, BORDER_WORDS) && !a.is_any(end + 1, BORDER_SIDE_NOUNS))
+        || (first >= 2 && a.is(first - 1, "with") && a.is_any(first - 2, BORDER_WORDS))
+        || (first >= 1 && a.is_any(first - 1, &["bordering", "borders"]))
 }
 
 /// Words after a demonym that name a country's own institutions.
@@ -1203,6 +1263,16 @@ pub fn choose_location(
     if toponyms.is_empty() {
         return None;
     }
+    // Only places named as elsewhere, one across a border ("near the border with Niger"),
+    // while the article is about another country ("a Chadian army post"): that country.
+    if toponyms.iter().all(|t| t.elsewhere)
+        && toponyms.iter().any(|t| t.across_border)
+        && evidence.strongest().is_some_and(|c| {
+            evidence.weight(c) >= 1.0 && toponyms.iter().all(|t| g.country_of(t.place) != c)
+        })
+    {
+        return None;
+    }
     // The incident's country: the one its own toponyms support most, then article evidence.
     let mut local = CountryEvidence::default();
     for t in toponyms {
@@ -1340,6 +1410,7 @@ pub fn capital_mentions(a: &Analysis<'_>, g: &Gazetteer) -> Vec<Toponym> {
             place: Place::City(capital),
             locative: true,
             elsewhere: false,
+            across_border: false,
             dateline: false,
             offset: None,
             unlisted: None,

@@ -593,3 +593,29 @@ fn the_realm_of_a_ruler_is_a_place() {
     );
     assert_eq!(country(&i), Some("CM"), "{:?}", i.location);
 }
+
+#[test]
+fn the_country_across_a_border_is_not_the_place() {
+    let i = main_incident(
+        "Gunmen attacked a Chadian army post near the border with Niger on Monday, killing \
+         four soldiers.",
+        "2020-02-12",
+    );
+    assert_eq!(country(&i), Some("TD"), "{:?}", i.location);
+    let i = main_incident(
+        "Burkina Faso's army said assailants attacked a military position in the north near \
+         the Mali border, killing three soldiers.",
+        "2020-02-12",
+    );
+    assert_eq!(country(&i), Some("BF"), "{:?}", i.location);
+}
+
+#[test]
+fn a_border_town_of_a_country_is_in_it() {
+    let i = main_incident(
+        "A car bomb exploded in the Lebanese border town of Qasr, near the border with Syria, \
+         on Monday, killing three people.",
+        "2020-02-12",
+    );
+    assert_eq!(country(&i), Some("LB"), "{:?}", i.location);
+}
