@@ -183,15 +183,16 @@ fn effective_strength(a: &Analysis<'_>, t: &Located<Trigger>) -> Option<Strength
         return None;
     }
     let i = a.token_at(t.span.start);
-    if t.value.event_type == EventType::ArmedClash && t.value.strength == Strength::Strong {
-        if (i.saturating_sub(2)..i).any(|k| {
+    if t.value.event_type == EventType::ArmedClash
+        && t.value.strength == Strength::Strong
+        && (i.saturating_sub(2)..i).any(|k| {
             a.is_any(
                 k,
                 &["ensuing", "subsequent", "resulting", "following", "ensued"],
             )
-        }) {
-            return Some(Strength::Weak);
-        }
+        })
+    {
+        return Some(Strength::Weak);
     }
     Some(t.value.strength)
 }

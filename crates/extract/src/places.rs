@@ -201,6 +201,8 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let locative = LOCATIVES.contains(&before.as_str())
             || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
+            // "Kandahar Airfield", "Kabul University": a site in the town.
+            || a.is_any(end, SITE_WORDS)
             || (a.word(end) == ","
                 && a.names
                     .get(k + 1)
@@ -210,7 +212,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 && matches!(a.tokens[first - 2].kind, TokenKind::Word));
         // "the border with Niger", "near the Mali border": the country across a border.
         let across_border = names_a_neighbour(a, first, end);
-        let elsewhere = ELSEWHERE.contains(&before.as_str()) || across_border;
+        // "a US soldier", "the Pakistan army": a country name used as a demonym.
+        let attributive = places.iter().all(|p| matches!(p, Place::Country(_)))
+            && a.tokens.get(end).is_some_and(|t| !t.is_capitalized(a.text))
+            && (a.is_any(end, SENT_ABROAD) || a.is_any(end, ABROAD));
+        let elsewhere = ELSEWHERE.contains(&before.as_str()) || across_border || attributive;
         // A division or country that contains one of its places decides: "Bijapur,
         // Chhattisgarh", "Bijapur district of Chhattisgarh", "Chhattisgarh's Bijapur".
         let container = container_of(a, k);
@@ -250,6 +256,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             if (common_word || at_sentence_start && max_population < 100_000) && !locative {
                 continue;
             }
+            // An acronym ("a NATO convoy") is no small town; a dateline in capitals
+            // ("KABUL, Afghanistan") is a place.
+            let name = &a.text[n.span.range()];
+            let acronym = name.len() >= 2 && name.chars().all(|ch| ch.is_ascii_uppercase());
+            if acronym && !dateline && max_population < 100_000 {
+                continue;
+            }
             // The first word of a longer proper noun: "Lee Jong-kook", "Christopher Stevens"
             // (but "Zabul Province", "Kandahar City" are places).
             // A day or a month after the name is a date ("in Kandahar Wednesday"); "May"
@@ -263,7 +276,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 && a.names
                     .get(k + 1)
                     .is_none_or(|m| m.value.tokens.start != end);
-            if next_capitalized && max_population < 1_000_000 {
+            // "Santa Maria del Poggio", "San Juan de la Maguana": a longer Romance name.
+            let romance_tail = a
+                .is_any(end, &["de", "del", "della", "di", "da", "do", "dos", "das"])
+                && a.tokens
+                    .get(end + 1)
+                    .is_some_and(|t| t.is_capitalized(a.text));
+            if (next_capitalized || romance_tail) && max_population < 1_000_000 {
                 continue;
             }
             // The last word of a person's name: "Ian Jacob Wallace", "Ali Hassan" (a place
@@ -307,6 +326,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             locative,
             elsewhere,
             across_border,
+            attributive,
             dateline,
             contained,
             max_population,
@@ -330,9 +350,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             let across_border = border && !a.is_any(next + 1, BORDER_SIDE_NOUNS);
             let weight = if abroad || across_border {
                 0.0
-            } else if border {
-                2.0
-            } else if institution {
+            } else if border || institution {
                 2.0
             } else {
                 1.0
@@ -350,7 +368,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         } else if let Some(Place::Country(country)) =
             c.places.iter().find(|p| matches!(p, Place::Country(_)))
         {
-            evidence.add(*country, 3.0);
+            // Before a word of a country acting abroad, it is no evidence: "US drone".
+            let weight = if c.attributive && a.is_any(c.end, ABROAD) {
+                0.0
+            } else {
+                3.0
+            };
+            evidence.add(*country, weight);
         } else if let Some(p) = c.contained {
             evidence.add(g.country_of(p), 2.0);
         } else if countries.windows(2).all(|w| w[0] == w[1]) && !countries.is_empty() {
@@ -397,7 +421,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 if c.max_population < 20_000 && !c.locative && !supported {
                     continue;
                 }
-                if foreign_variant(g, &c, &evidence) {
+                if foreign_variant(a, g, &c, &evidence) {
                     continue;
                 }
                 // A division guessed from spelling alone gives way to the country the article
@@ -520,6 +544,7 @@ struct Candidate<'n> {
     locative: bool,
     elsewhere: bool,
     across_border: bool,
+    attributive: bool,
     dateline: bool,
     contained: Option<Place>,
     max_population: u64,
@@ -625,6 +650,41 @@ const ABROAD: &[&str] = &[
     "missiles",
 ];
 
+/// Sites after a town's name that make it the scene: "Kandahar Airfield". Not the parts of a
+/// town ("the Fatih neighborhood of Istanbul"), nor "Kabul police".
+const SITE_WORDS: &[&str] = &[
+    "airport",
+    "airfield",
+    "airbase",
+    "base",
+    "barracks",
+    "garrison",
+    "prison",
+    "jail",
+    "hospital",
+    "stadium",
+    "university",
+];
+
+/// People a country sends abroad: "a US soldier" killed in Kandahar, "French nationals".
+const SENT_ABROAD: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "troops",
+    "forces",
+    "military",
+    "army",
+    "navy",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "tourist",
+    "tourists",
+    "contractor",
+    "contractors",
+];
+
 /// Capitalised words that continue a place name rather than start a person's.
 const PLACE_WORDS: &[&str] = &[
     "city",
@@ -654,6 +714,17 @@ const PLACE_WORDS: &[&str] = &[
     "refugee",
     "police",
     "university",
+    "airfield",
+    "airbase",
+    "base",
+    "barracks",
+    "garrison",
+    "prison",
+    "jail",
+    "hospital",
+    "stadium",
+    "bazaar",
+    "checkpoint",
 ];
 
 /// Verbs of a government's statements and reactions: "Ankara said", "Moscow denied".
@@ -730,11 +801,26 @@ fn is_government_metonym(
 /// country, a name whose readings lie in several other countries (Samara in Russia, Samar in
 /// Ukraine), none of them with anything else in the article about it, is a place the gazetteer
 /// lacks rather than a city abroad. Countries and capitals are kept.
-fn foreign_variant(g: &Gazetteer, c: &Candidate<'_>, evidence: &CountryEvidence) -> bool {
+fn foreign_variant(
+    a: &Analysis<'_>,
+    g: &Gazetteer,
+    c: &Candidate<'_>,
+    evidence: &CountryEvidence,
+) -> bool {
     let Some(main) = evidence.strongest() else {
         return false;
     };
     if c.dateline || evidence.weight(main) < 1.5 {
+        return false;
+    }
+    // A large town named as the scene by its own name ("near Kandahar") is no gap in the
+    // gazetteer, whatever the nationality of its victims ("a French soldier").
+    let written = sitrep_geo::name_key(&a.text[c.span.range()]);
+    if c.locative
+        && c.places.iter().any(|p| {
+            g.population(*p) >= 100_000 && sitrep_geo::name_key(&g.info(*p).name) == written
+        })
+    {
         return false;
     }
     let first_country = c.places.first().map(|p| g.country_of(*p));

@@ -619,3 +619,52 @@ fn a_border_town_of_a_country_is_in_it() {
     );
     assert_eq!(country(&i), Some("LB"), "{:?}", i.location);
 }
+
+#[test]
+fn a_town_before_a_facility_word_is_the_place() {
+    let i = main_incident(
+        "A suicide bomber rammed his car into a NATO convoy entering Herat Airbase on \
+         Tuesday, killing an American soldier.",
+        "2020-02-12",
+    );
+    assert_eq!(
+        place(&i).map(|(name, country, _)| (name, country)),
+        Some(("Herat", "AF")),
+        "{:?}",
+        i.location
+    );
+}
+
+#[test]
+fn an_acronym_is_not_a_small_town() {
+    // "Nato" is also a village in the Philippines.
+    let i = main_incident(
+        "A suicide bomber rammed his car into a NATO convoy on Tuesday, killing a soldier, \
+         Afghan officials said.",
+        "2020-02-12",
+    );
+    assert_eq!(country(&i), Some("AF"), "{:?}", i.location);
+}
+
+#[test]
+fn the_nationality_of_the_victims_does_not_move_a_large_town() {
+    for text in [
+        "Gunmen killed a French soldier near Kandahar on Tuesday.",
+        "A suicide bomber rammed his car into a convoy entering Kandahar Airfield on Tuesday, \
+         killing a US soldier.",
+    ] {
+        let i = main_incident(text, "2020-02-12");
+        assert_eq!(country(&i), Some("AF"), "{text}: {:?}", i.location);
+    }
+}
+
+#[test]
+fn a_longer_romance_name_is_not_its_first_words() {
+    // "Santa Maria" alone is a large Brazilian city.
+    let i = main_incident(
+        "A bomb exploded at the town hall of Santa Maria del Poggio, in Corsica, on Sunday, \
+         causing damage but no injuries.",
+        "2020-02-12",
+    );
+    assert_ne!(country(&i), Some("BR"), "{:?}", i.location);
+}
