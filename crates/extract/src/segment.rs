@@ -692,6 +692,7 @@ fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
             || (first > 0
                 && a.is_any(first - 1, &["since", "until", "till"])
                 && !names_a_moment(a, d.span))
+            || dates_the_remembered_event(a, d)
         {
             continue;
         }
@@ -706,6 +707,25 @@ fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
         }
     }
     out
+}
+
+/// Whether the date at `span`, with its year, dates the event an anniversary recalls: "on the
+/// anniversary of the suppression of a student demonstration in 1999", "commemorating the
+/// 2004 bombings". The incident happened on the anniversary, not then.
+fn dates_the_remembered_event(a: &Analysis<'_>, d: &Located<DateMention>) -> bool {
+    const REACH: usize = 12;
+    let with_year = a.text[d.span.range()]
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4);
+    if !with_year {
+        return false;
+    }
+    let first = a.token_at(d.span.start);
+    let sentence_start = a.sentence_tokens[d.sentence].start;
+    (first.saturating_sub(REACH).max(sentence_start)..first).any(|k| {
+        (a.is_any(k, &["anniversary", "anniversaries", "commemoration"]) && a.is(k + 1, "of"))
+            || a.is(k, "commemorating")
+    })
 }
 
 fn precision_rank(p: DatePrecision) -> u8 {

@@ -415,3 +415,14 @@ fn a_named_event_the_text_dates_is_that_day() {
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
     assert_eq!(start(&out.incidents[0]), Some(date(2015, 11, 13)));
 }
+
+#[test]
+fn the_year_an_anniversary_recalls_does_not_date_the_incident() {
+    let i = main_incident(
+        "A hand grenade was thrown at a gas station in Tabriz on the anniversary of the \
+         suppression of a student protest in 1999. The explosion caused no damage.",
+        "2003-07-09",
+    );
+    assert!(!i.background, "{i:?}");
+    assert_ne!(start(&i), Some(date(1999, 1, 1)), "{:?}", i.date);
+}
