@@ -272,6 +272,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
+                    .chain(SITE_WORDS)
                     .any(|w| a.is(end, w))
                 && a.names
                     .get(k + 1)
@@ -311,6 +312,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
+                    .chain(SITE_WORDS)
                     .chain(KINGDOM_WORDS)
                     .any(|w| a.is(first - 2, w));
             if of_a_name && max_population < 100_000 && !dateline {
@@ -347,7 +349,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             let abroad = !institution && a.is_any(next, ABROAD);
             // "near the Syrian border" is the other side; "the Lebanese border town" is not.
             let border = a.is_any(next, BORDER_WORDS);
-            let across_border = border && !a.is_any(next + 1, BORDER_SIDE_NOUNS);
+            let across_border = names_the_other_side(a, next);
             let weight = if abroad || across_border {
                 0.0
             } else if border || institution {
@@ -587,9 +589,15 @@ const BORDER_SIDE_NOUNS: &[&str] = &[
 /// with Niger", "a town bordering Syria", "near the Mali border" (but not "the Pakistan border
 /// town of Chaman", which is in Pakistan).
 fn names_a_neighbour(a: &Analysis<'_>, first: usize, end: usize) -> bool {
-    (a.is_any(end, BORDER_WORDS) && !a.is_any(end + 1, BORDER_SIDE_NOUNS))
+    names_the_other_side(a, end)
         || (first >= 2 && a.is(first - 1, "with") && a.is_any(first - 2, BORDER_WORDS))
         || (first >= 1 && a.is_any(first - 1, &["bordering", "borders"]))
+}
+
+/// Whether a border word at token `i` ends a country's name or demonym on the far side of it
+/// ("the Mali border", "the Syrian border"), not its own ("the Lebanese border town").
+fn names_the_other_side(a: &Analysis<'_>, i: usize) -> bool {
+    a.is_any(i, BORDER_WORDS) && !a.is_any(i + 1, BORDER_SIDE_NOUNS)
 }
 
 /// Words after a demonym that name a country's own institutions.
@@ -685,7 +693,8 @@ const SENT_ABROAD: &[&str] = &[
     "contractors",
 ];
 
-/// Capitalised words that continue a place name rather than start a person's.
+/// Capitalised words that continue a place name rather than start a person's (with the
+/// [`SITE_WORDS`]).
 const PLACE_WORDS: &[&str] = &[
     "city",
     "town",
@@ -693,7 +702,6 @@ const PLACE_WORDS: &[&str] = &[
     "area",
     "valley",
     "river",
-    "airport",
     "port",
     "square",
     "market",
@@ -713,16 +721,6 @@ const PLACE_WORDS: &[&str] = &[
     "crossing",
     "refugee",
     "police",
-    "university",
-    "airfield",
-    "airbase",
-    "base",
-    "barracks",
-    "garrison",
-    "prison",
-    "jail",
-    "hospital",
-    "stadium",
     "bazaar",
     "checkpoint",
 ];
