@@ -106,6 +106,46 @@ pub enum Error {
     /// Any other SQLite failure.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+
+    /// The PostgreSQL database could not be reached or set up.
+    #[error("opening store {location}: {source}")]
+    OpenPostgres {
+        /// The location, without its password.
+        location: String,
+        /// What PostgreSQL (or the connection) said.
+        #[source]
+        source: postgres::Error,
+    },
+
+    /// A PostgreSQL schema migration failed; the database stays at the version before it.
+    #[error("migrating PostgreSQL store schema to version {version}: {source}")]
+    PostgresMigration {
+        /// The version the failing script migrates to.
+        version: u32,
+        /// What PostgreSQL said.
+        #[source]
+        source: postgres::Error,
+    },
+
+    /// Any other PostgreSQL failure.
+    #[error("postgres: {0}")]
+    Postgres(#[from] postgres::Error),
+
+    /// A column of a result that does not hold what the code reads from it.
+    #[error("reading column {column}: {reason}")]
+    Column {
+        /// The column's name.
+        column: String,
+        /// What it holds instead.
+        reason: String,
+    },
+
+    /// An operation this backend does not offer yet.
+    #[error("{operation} is not available on a PostgreSQL store yet; use a SQLite store file")]
+    Unsupported {
+        /// What was asked, e.g. "full-text search".
+        operation: &'static str,
+    },
 }
 
 /// The error returned for a bounding box that is not `minlon,minlat,maxlon,maxlat` with

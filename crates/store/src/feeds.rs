@@ -61,7 +61,7 @@ impl Store {
     /// The state of every feed the store has followed, by URL.
     pub fn feeds(&self) -> Result<Vec<FeedState>> {
         let mut stmt = self
-            .conn
+            .sqlite("following feeds")?
             .prepare_cached(&format!("{SELECT_FEED} ORDER BY url"))?;
         let rows = stmt.query_map([], decode_feed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -70,7 +70,7 @@ impl Store {
     /// The state of one feed; a feed never polled has the default state.
     pub fn feed(&self, url: &str) -> Result<FeedState> {
         let found = self
-            .conn
+            .sqlite("following feeds")?
             .prepare_cached(&format!("{SELECT_FEED} WHERE url = ?1"))?
             .query_row([url], decode_feed)
             .optional()?;
@@ -84,7 +84,7 @@ impl Store {
     /// (Unix seconds).
     pub fn record_poll(&self, url: &str, record: &PollRecord, next_poll: i64) -> Result<()> {
         let now = jiff::Timestamp::now().to_string();
-        self.conn
+        self.sqlite("following feeds")?
             .prepare_cached("INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING")?
             .execute([url])?;
         match record {
@@ -94,7 +94,7 @@ impl Store {
                 items,
                 incidents,
             } => {
-                self.conn
+                self.sqlite("following feeds")?
                     .prepare_cached(
                         "UPDATE feeds SET etag = coalesce(?2, etag),
                                 last_modified = coalesce(?3, last_modified),
@@ -114,7 +114,7 @@ impl Store {
                     ])?;
             }
             PollRecord::Failure { error } => {
-                self.conn
+                self.sqlite("following feeds")?
                     .prepare_cached(
                         "UPDATE feeds SET last_poll_at = ?2, last_error = ?3,
                                 failures = failures + 1, next_poll = ?4
@@ -129,7 +129,7 @@ impl Store {
     /// Of `items` (article ids read from the feed at `url`), those not read from it before.
     pub fn unseen_items(&self, url: &str, items: &[String]) -> Result<Vec<String>> {
         let mut stmt = self
-            .conn
+            .sqlite("following feeds")?
             .prepare_cached("SELECT 1 FROM feed_items WHERE feed_url = ?1 AND item = ?2")?;
         let mut unseen = Vec::new();
         for item in items {
@@ -144,7 +144,7 @@ impl Store {
     /// between reads them again, and the store skips the articles it holds).
     pub fn mark_items_seen(&mut self, url: &str, items: &[String]) -> Result<()> {
         let now = jiff::Timestamp::now().to_string();
-        let tx = self.conn.transaction()?;
+        let tx = self.sqlite_mut("following feeds")?.transaction()?;
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO feed_items (feed_url, item, seen_at) VALUES (?1, ?2, ?3)",

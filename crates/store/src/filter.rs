@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use sitrep_model::{CountryCode, EventType};
 
 use crate::bbox::BoundingBox;
+use crate::sql::Dialect;
 
 /// The separator of perpetrator names in the `incidents.perpetrators` column.
 pub(crate) const PERPETRATOR_SEPARATOR: &str = "; ";
@@ -53,8 +54,15 @@ pub(crate) struct SqlFilter {
 }
 
 impl IncidentFilter {
-    /// The `WHERE` clause selecting the incidents this filter matches (paging aside).
+    /// The `WHERE` clause selecting the incidents this filter matches (paging aside), on
+    /// SQLite.
     pub(crate) fn to_sql(&self) -> SqlFilter {
+        self.to_sql_for(Dialect::Sqlite)
+    }
+
+    /// The `WHERE` clause for either engine: SQLite looks boxes up in its R*Tree, PostgreSQL
+    /// in its B-tree on `(lon, lat)`.
+    pub(crate) fn to_sql_for(&self, dialect: Dialect) -> SqlFilter {
         let mut conditions: Vec<&str> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if !self.include_background {
@@ -81,7 +89,20 @@ impl IncidentFilter {
             let edges = [bbox.min_lon, bbox.min_lat, bbox.max_lon, bbox.max_lat];
             if edges.iter().any(|edge| edge.is_nan()) {
                 // An unchecked box with a NaN edge contains no point.
-                conditions.push("0");
+                conditions.push("1 = 0");
+            } else if dialect == Dialect::Postgres {
+                let halves = bbox.halves();
+                conditions.push(if halves.len() == 1 {
+                    "(i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)"
+                } else {
+                    "((i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?) \
+                     OR (i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?))"
+                });
+                for half in halves {
+                    params.extend(
+                        [half.min_lon, half.max_lon, half.min_lat, half.max_lat].map(Value::Real),
+                    );
+                }
             } else {
                 // The R*Tree keeps 32-bit floats rounded outwards, so it may return points just
                 // outside the box: the exact test on the stored coordinates follows it. A box
@@ -117,7 +138,11 @@ impl IncidentFilter {
         }
         if let Some(perpetrator) = &self.perpetrator {
             let needle = perpetrator.trim().to_lowercase();
-            if !needle.is_empty() {
+            if needle.contains('\0') {
+                // Names come from cleaned text, which holds no control characters (and
+                // PostgreSQL text cannot hold NUL at all): nothing matches.
+                conditions.push("1 = 0");
+            } else if !needle.is_empty() {
                 conditions.push("sitrep_perpetrator_match(i.perpetrators, ?)");
                 params.push(Value::Text(needle));
             }
@@ -133,11 +158,11 @@ impl IncidentFilter {
         }
     }
 
-    /// `LIMIT ? OFFSET ?` values; SQLite takes a negative limit as "no limit".
+    /// `LIMIT ? OFFSET ?` values; no limit is the largest (PostgreSQL refuses SQLite's -1).
     pub(crate) fn paging(&self) -> [Value; 2] {
         let clamp = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         [
-            Value::Integer(self.limit.map_or(-1, clamp)),
+            Value::Integer(self.limit.map_or(i64::MAX, clamp)),
             Value::Integer(clamp(self.offset)),
         ]
     }

@@ -2,14 +2,16 @@
 //! by resolution, in one transaction per call.
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 use sitrep_model::{Article, ExtractedArticle, Incident};
 use sitrep_resolve::{Mention, MentionKey};
 
-use crate::Store;
 use crate::error::{Error, Result};
+use crate::pg::{self, PgBackend, PgSql};
 use crate::resolution::{IncidentChanges, Resolver};
+use crate::sql::{Sql, Sqlite};
 use crate::watches::raise_alerts;
+use crate::{Backend, Store};
 
 /// What [`Store::insert_article`] did with an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,60 +108,96 @@ impl Store {
 
     fn write_batch(&mut self, prepared: &[PreparedArticle<'_>]) -> Result<BatchOutcome> {
         let now = jiff::Timestamp::now().to_string();
-        // Resolution reads recent mentions again and again: keep up to 64 MiB of pages in
-        // memory (SQLite's default is 2 MiB) so that lookups do not go back to the file.
-        self.conn
-            .pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
-        // Writing with resolution uses about 20 distinct statements; rusqlite caches 16 by
-        // default, and a cache that is too small re-parses SQL on every call.
-        self.conn
-            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        // Check the WAL back into the file every 32 MiB instead of SQLite's 4 MiB: a batch
-        // writes more than 4 MiB, so each commit copied its pages back, and pages that every
-        // batch touches (indexes, blocks, incidents) were copied once per batch.
-        let _pages: i64 = self.conn.pragma_update_and_check(
-            None,
-            "wal_autocheckpoint",
-            WAL_CHECKPOINT_PAGES,
-            |row| row.get(0),
-        )?;
-        // Without the query planner stability guarantee SQLite re-prepares the lookup of
-        // neighbours on every run (the profile showed 15% of writing in `sqlite3Reprepare`):
-        // its plan is marked as depending on the bound values. Writing needs no plan that
-        // depends on values; reading keeps them (a `LIKE` with a bound pattern).
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        let outcome = self.write_batch_in_transaction(prepared, &now);
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false)?;
-        outcome
+        match &mut self.backend {
+            Backend::Sqlite(conn) => write_sqlite(conn, prepared, &now),
+            Backend::Postgres(backend) => write_postgres(backend.get_mut(), prepared, &now),
+        }
     }
+}
 
-    fn write_batch_in_transaction(
-        &mut self,
-        prepared: &[PreparedArticle<'_>],
-        now: &str,
-    ) -> Result<BatchOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+/// Writes a batch in one SQLite transaction, the connection tuned for writing meanwhile.
+fn write_sqlite(
+    conn: &mut Connection,
+    prepared: &[PreparedArticle<'_>],
+    now: &str,
+) -> Result<BatchOutcome> {
+    // Resolution reads recent mentions again and again: keep up to 64 MiB of pages in
+    // memory (SQLite's default is 2 MiB) so that lookups do not go back to the file.
+    conn.pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
+    // Writing with resolution uses about 20 distinct statements; rusqlite caches 16 by
+    // default, and a cache that is too small re-parses SQL on every call.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // Check the WAL back into the file every 32 MiB instead of SQLite's 4 MiB: a batch
+    // writes more than 4 MiB, so each commit copied its pages back, and pages that every
+    // batch touches (indexes, blocks, incidents) were copied once per batch.
+    let _pages: i64 =
+        conn.pragma_update_and_check(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES, |row| {
+            row.get(0)
+        })?;
+    // Without the query planner stability guarantee SQLite re-prepares the lookup of
+    // neighbours on every run (the profile showed 15% of writing in `sqlite3Reprepare`):
+    // its plan is marked as depending on the bound values. Writing needs no plan that
+    // depends on values; reading keeps them (a `LIKE` with a bound pattern).
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    let outcome = (|| {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // A mention may point at an incident whose row `finish` writes at the end.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
-        let mut resolver = Resolver::prepare(&tx, now)?;
-        let articles = prepared
-            .iter()
-            .map(|item| write(&tx, item, now, &mut resolver))
-            .collect::<Result<Vec<_>>>()?;
-        let finished = resolver.finish(&tx, now)?;
-        // Alerts are raised in the transaction that changed the incidents: both or neither.
-        let alerts = raise_alerts(&tx, &finished.written, now)?;
+        let outcome = write_all(&mut Sqlite(&tx), prepared, now)?;
         tx.commit()?;
-        Ok(BatchOutcome {
-            articles,
-            incidents: finished.changes,
-            alerts,
-        })
+        Ok(outcome)
+    })();
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false)?;
+    outcome
+}
+
+/// Writes a batch in one PostgreSQL transaction that holds the write lock (see [`crate::pg`]),
+/// tried again when PostgreSQL aborts it for a conflict with another transaction.
+fn write_postgres(
+    backend: &mut PgBackend,
+    prepared: &[PreparedArticle<'_>],
+    now: &str,
+) -> Result<BatchOutcome> {
+    let mut attempt = 1;
+    loop {
+        let PgBackend { client, statements } = &mut *backend;
+        let result = (|| {
+            let mut tx = client.transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&pg::WRITE_LOCK])?;
+            let mut sql = PgSql {
+                client: &mut tx,
+                statements: &mut *statements,
+            };
+            let outcome = write_all(&mut sql, prepared, now)?;
+            tx.commit()?;
+            Ok(outcome)
+        })();
+        match result {
+            Err(err) if pg::is_conflict(&err) && attempt < pg::WRITE_ATTEMPTS => attempt += 1,
+            result => return result,
+        }
     }
+}
+
+/// Writes a batch inside the caller's transaction: articles, mentions, resolution, alerts.
+fn write_all(
+    conn: &mut dyn Sql,
+    prepared: &[PreparedArticle<'_>],
+    now: &str,
+) -> Result<BatchOutcome> {
+    let mut resolver = Resolver::prepare(conn, now)?;
+    let articles = prepared
+        .iter()
+        .map(|item| write(conn, item, now, &mut resolver))
+        .collect::<Result<Vec<_>>>()?;
+    let finished = resolver.finish(conn, now)?;
+    // Alerts are raised in the transaction that changed the incidents: both or neither.
+    let alerts = raise_alerts(conn, &finished.written, now)?;
+    Ok(BatchOutcome {
+        articles,
+        incidents: finished.changes,
+        alerts,
+    })
 }
 
 /// Checks an article against its extraction result and encodes its incidents.
@@ -214,33 +252,32 @@ fn check_incident(incident: &Incident) -> std::result::Result<(), String> {
 
 /// Writes one prepared article unless it is already stored, and resolves its mentions.
 fn write(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     item: &PreparedArticle<'_>,
     now: &str,
     resolver: &mut Resolver,
 ) -> Result<InsertOutcome> {
     let article = item.article;
-    let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
-    if exists.exists([article.id.as_str()])? {
+    if tx.exists(
+        "SELECT 1 FROM articles WHERE id = ?1",
+        params![article.id.as_str()],
+    )? {
         return Ok(InsertOutcome::Skipped);
     }
-    let mut insert_article = tx.prepare_cached(
+    tx.execute(
         "INSERT INTO articles (id, source, title, url, published, text, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            article.id.as_str(),
+            article.source,
+            article.title,
+            article.url,
+            article.published.map(|date| date.to_string()),
+            article.text,
+            now,
+        ],
     )?;
-    insert_article.execute(params![
-        article.id.as_str(),
-        article.source,
-        article.title,
-        article.url,
-        article.published.map(|date| date.to_string()),
-        article.text,
-        now,
-    ])?;
 
-    let mut insert_mention = tx.prepare_cached(
-        "INSERT INTO mentions (article_id, ordinal, incident_id, data) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for (ordinal, (incident, json)) in item.incidents.iter().enumerate() {
         let ordinal = u32::try_from(ordinal).map_err(|_| Error::InvalidIncident {
             article: article.id.to_string(),
@@ -249,12 +286,16 @@ fn write(
         })?;
         let key = MentionKey::new(article.id.clone(), ordinal);
         // Stored as its own leader until resolution says otherwise.
-        insert_mention.execute(params![
-            article.id.as_str(),
-            ordinal,
-            key.incident_id().as_str(),
-            json
-        ])?;
+        tx.execute(
+            "INSERT INTO mentions (article_id, ordinal, incident_id, data)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                article.id.as_str(),
+                ordinal,
+                key.incident_id().as_str(),
+                json
+            ],
+        )?;
         let mention = Mention::new(key, (*incident).clone(), article.published);
         resolver.add(tx, mention)?;
     }

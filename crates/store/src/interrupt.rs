@@ -5,9 +5,15 @@ use crate::Store;
 
 /// A handle that interrupts whatever statement its store is running, from any thread.
 ///
-/// The interrupted call returns an error (SQLite's "interrupted"); the store stays usable. A
-/// call made after the interrupt, or when nothing runs, is not affected.
-pub struct InterruptHandle(rusqlite::InterruptHandle);
+/// The interrupted call returns an error (SQLite's "interrupted", PostgreSQL's "canceling
+/// statement"); the store stays usable. A call made after the interrupt, or when nothing
+/// runs, is not affected.
+pub struct InterruptHandle(Engine);
+
+enum Engine {
+    Sqlite(rusqlite::InterruptHandle),
+    Postgres(postgres::CancelToken),
+}
 
 impl std::fmt::Debug for InterruptHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -18,14 +24,27 @@ impl std::fmt::Debug for InterruptHandle {
 impl InterruptHandle {
     /// Interrupts the running statement, if any. Cheap; never blocks.
     pub fn interrupt(&self) {
-        self.0.interrupt();
+        match &self.0 {
+            Engine::Sqlite(handle) => handle.interrupt(),
+            Engine::Postgres(token) => {
+                // Cancelling opens a connection to the server: do it off the caller's thread.
+                // A failed cancel leaves the statement to finish, as if it came too late.
+                let token = token.clone();
+                std::thread::spawn(move || token.cancel_query(postgres::NoTls));
+            }
+        }
     }
 }
 
 impl Store {
     /// A handle to interrupt this store's running statement from another thread.
     pub fn interrupt_handle(&self) -> InterruptHandle {
-        InterruptHandle(self.conn.get_interrupt_handle())
+        InterruptHandle(match &self.backend {
+            crate::Backend::Sqlite(conn) => Engine::Sqlite(conn.get_interrupt_handle()),
+            crate::Backend::Postgres(backend) => {
+                Engine::Postgres(backend.borrow().client.cancel_token())
+            }
+        })
     }
 }
 

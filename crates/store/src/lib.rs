@@ -44,9 +44,16 @@
 //! # }
 //! ```
 //!
-//! A [`Store`] wraps one SQLite connection: use it from one thread at a time, and open one store
-//! per thread or process to read concurrently (file databases use WAL, so readers do not block
-//! the writer). PostgreSQL for many machines is meant to come behind the same API.
+//! A [`Store`] wraps one connection: use it from one thread at a time, and open one store per
+//! thread or process to read concurrently (file databases use WAL, so readers do not block
+//! the writer).
+//!
+//! The store lives in a SQLite file by default, or in a PostgreSQL database shared by many
+//! machines ([`Store::open_location`] with a `postgres://` [`StoreLocation`]): the same
+//! schema, the same resolution and the same results, with any number of processes writing at
+//! once. On PostgreSQL, storing articles, reading incidents and articles, counts and ids are
+//! available; search with cursors, statistics, watches, feeds and tokens still need a SQLite
+//! file and say so ([`Error::Unsupported`]).
 #![deny(missing_docs)]
 
 mod bbox;
@@ -55,17 +62,21 @@ mod feeds;
 mod filter;
 mod insert;
 mod interrupt;
+mod location;
 mod migrations;
 mod outbox;
+mod pg;
 mod read;
 mod resolution;
 mod search;
 mod secrets;
+mod sql;
 mod stats;
 mod tokens;
 mod tuning;
 mod watches;
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
 
@@ -78,6 +89,7 @@ pub use feeds::{FeedState, PollRecord};
 pub use filter::IncidentFilter;
 pub use insert::{BatchOutcome, InsertOutcome};
 pub use interrupt::InterruptHandle;
+pub use location::StoreLocation;
 pub use outbox::{Delivery, OutboxStats};
 pub use read::StoreStats;
 pub use resolution::IncidentChanges;
@@ -96,7 +108,18 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// A sitrep database: open it, insert articles with their extracted incidents, query incidents.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
+}
+
+/// The engine behind a store.
+#[derive(Debug)]
+enum Backend {
+    /// An embedded SQLite database.
+    Sqlite(Connection),
+    /// A connection to a PostgreSQL server. Reading needs the client mutably while the store's
+    /// reading methods take `&self`; a store is used from one thread at a time, so a
+    /// `RefCell` suffices (never borrowed across a call that borrows it again).
+    Postgres(RefCell<pg::PgBackend>),
 }
 
 impl Store {
@@ -133,17 +156,74 @@ impl Store {
         Store::set_up(Connection::open_in_memory()?)
     }
 
+    /// Connects to a PostgreSQL database (`postgres://user:password@host:port/db`, or
+    /// libpq's `key=value` form) and brings its schema up to date. Connecting gives up after
+    /// 10 s unless the location says otherwise (`connect_timeout=`).
+    ///
+    /// Errors with [`Error::OpenPostgres`] naming the location (without its password) when
+    /// the server cannot be reached or refuses the login, and with [`Error::SchemaTooNew`]
+    /// when a newer sitrep set the database up.
+    pub fn open_postgres(url: &str) -> Result<Store> {
+        Ok(Store {
+            backend: Backend::Postgres(RefCell::new(pg::PgBackend::connect(url)?)),
+        })
+    }
+
+    /// Opens the store at `location`: a SQLite file ([`Store::open`]) or a PostgreSQL
+    /// database ([`Store::open_postgres`]).
+    pub fn open_location(location: &StoreLocation) -> Result<Store> {
+        match location {
+            StoreLocation::File(path) => Store::open(path),
+            StoreLocation::Postgres(url) => Store::open_postgres(url),
+        }
+    }
+
+    /// Whether the store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.backend, Backend::Postgres(_))
+    }
+
     fn set_up(mut conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", true)?;
         register_functions(&conn)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            backend: Backend::Sqlite(conn),
+        })
+    }
+
+    /// The SQLite connection, for what only the SQLite backend offers (`operation` names it
+    /// in the error otherwise).
+    fn sqlite(&self, operation: &'static str) -> Result<&Connection> {
+        match &self.backend {
+            Backend::Sqlite(conn) => Ok(conn),
+            Backend::Postgres(_) => Err(Error::Unsupported { operation }),
+        }
+    }
+
+    /// [`Store::sqlite`], mutably.
+    fn sqlite_mut(&mut self, operation: &'static str) -> Result<&mut Connection> {
+        match &mut self.backend {
+            Backend::Sqlite(conn) => Ok(conn),
+            Backend::Postgres(_) => Err(Error::Unsupported { operation }),
+        }
+    }
+
+    /// Runs `read` with the store's connection as a [`sql::Sql`] (outside any transaction).
+    fn with_sql<T>(&self, read: impl FnOnce(&mut dyn sql::Sql) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(conn) => read(&mut sql::Sqlite(conn)),
+            Backend::Postgres(backend) => read(&mut backend.borrow_mut().sql()),
+        }
     }
 
     /// SQLite's check of the whole file (`PRAGMA integrity_check`): the problems it finds,
-    /// none for a sound store.
+    /// none for a sound store. A PostgreSQL server checks its own pages: none are reported.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let Backend::Sqlite(conn) = &self.backend else {
+            return Ok(Vec::new());
+        };
+        let mut statement = conn.prepare("PRAGMA integrity_check")?;
         let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
         let mut problems = Vec::new();
         for row in rows {
@@ -155,9 +235,13 @@ impl Store {
         Ok(problems)
     }
 
-    /// The schema version after migrations (`PRAGMA user_version`).
+    /// The schema version after migrations (`PRAGMA user_version`, or the version recorded in
+    /// a PostgreSQL database; the two engines number their scripts apart).
     pub fn schema_version(&self) -> Result<u32> {
-        migrations::user_version(&self.conn)
+        match &self.backend {
+            Backend::Sqlite(conn) => migrations::user_version(conn),
+            Backend::Postgres(backend) => backend.borrow_mut().schema_version(),
+        }
     }
 }
 

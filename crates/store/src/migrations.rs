@@ -498,7 +498,8 @@ mod tests {
         type Fields = (Option<String>, Option<String>, Option<f64>, Option<String>);
         let read = |store: &Store| -> Vec<Fields> {
             store
-                .conn
+                .sqlite("a test")
+                .unwrap()
                 .prepare(
                     "SELECT event_type, place_precision, lat, admin1 FROM mention_blocks
                      ORDER BY ordinal, bucket",
@@ -513,7 +514,8 @@ mod tests {
         assert!(written.len() >= 4, "{written:?}");
         let backfill = &V5_BLOCK_FIELDS[V5_BLOCK_FIELDS.find("UPDATE").unwrap()..];
         store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .execute_batch(&format!(
                 "UPDATE mention_blocks SET
                      event_type = NULL, place_precision = NULL, lat = NULL, admin1 = NULL;
@@ -564,7 +566,8 @@ mod tests {
         type Bounds = (Option<i64>, Option<i64>, Option<i64>, Option<i64>);
         let read = |store: &Store| -> Vec<Bounds> {
             store
-                .conn
+                .sqlite("a test")
+                .unwrap()
                 .prepare(
                     "SELECT attackers_killed_min, attackers_killed_max,
                             attackers_wounded_min, attackers_wounded_max
@@ -583,7 +586,8 @@ mod tests {
         );
         let backfill = &V6_ATTACKER_COUNTS[V6_ATTACKER_COUNTS.find("UPDATE").unwrap()..];
         store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .execute_batch(&format!(
                 "UPDATE incidents SET attackers_killed_min = NULL, attackers_killed_max = NULL,
                      attackers_wounded_min = NULL, attackers_wounded_max = NULL;

@@ -45,7 +45,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Delivery>> {
         let tx = self
-            .conn
+            .sqlite_mut("webhook delivery")?
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let deliveries = {
             let mut stmt = tx.prepare_cached(
@@ -89,7 +89,7 @@ impl Store {
 
     /// Records that an alert was delivered.
     pub fn delivery_succeeded(&self, alert_id: i64) -> Result<()> {
-        self.conn
+        self.sqlite("webhook delivery")?
             .prepare_cached(
                 "UPDATE outbox SET delivered_at = ?2, attempts = attempts + 1, leased_until = 0
                  WHERE alert_id = ?1",
@@ -101,7 +101,7 @@ impl Store {
     /// Records a failed attempt: tried again from `retry_at` (Unix seconds), or given up when
     /// `retry_at` is `None`.
     pub fn delivery_failed(&self, alert_id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.sqlite("webhook delivery")?.prepare_cached(
             "UPDATE outbox SET attempts = attempts + 1, leased_until = 0, last_error = ?2,
                     next_attempt = coalesce(?3, next_attempt),
                     failed_at = CASE WHEN ?3 IS NULL THEN ?4 END
@@ -119,7 +119,7 @@ impl Store {
     /// Puts a leased delivery back without counting an attempt, due again at `retry_at` (Unix
     /// seconds): its receiver failed another delivery a moment ago.
     pub fn postpone_delivery(&self, alert_id: i64, retry_at: i64) -> Result<()> {
-        self.conn
+        self.sqlite("webhook delivery")?
             .prepare_cached(
                 "UPDATE outbox SET leased_until = 0, next_attempt = max(next_attempt, ?2)
                  WHERE alert_id = ?1 AND delivered_at IS NULL",
@@ -131,7 +131,7 @@ impl Store {
     /// How many deliveries are pending, delivered and failed.
     pub fn outbox_stats(&self) -> Result<OutboxStats> {
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
-        Ok(self.conn.query_row(
+        Ok(self.sqlite("webhook delivery")?.query_row(
             "SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL),
                     count(delivered_at), count(failed_at)
              FROM outbox",

@@ -5,12 +5,13 @@
 
 use jiff::civil::Date;
 use rusqlite::types::FromSql;
-use rusqlite::{Row, params_from_iter};
+use rusqlite::{Row, ToSql, params};
 use sitrep_model::{Article, ArticleId, Incident, IncidentId, IncidentSource, StoredIncident};
 
 use crate::Store;
 use crate::error::{Error, Result};
 use crate::filter::IncidentFilter;
+use crate::sql::{self, FromValue, Sql};
 
 /// How much a store holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,140 +27,191 @@ pub struct StoreStats {
 impl Store {
     /// Whether an article with this id is stored.
     pub fn has_article(&self, id: &ArticleId) -> Result<bool> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
-        Ok(stmt.exists([id.as_str()])?)
+        self.with_sql(|sql| {
+            sql.exists("SELECT 1 FROM articles WHERE id = ?1", params![id.as_str()])
+        })
     }
 
     /// The incidents matching `filter`, newest first (by `date_start`, incidents without a
     /// start date last, then by id), each with all its sources. Costs one query for the
     /// incidents plus one per incident returned for its sources: page with `limit`.
     pub fn query(&self, filter: &IncidentFilter) -> Result<Vec<StoredIncident>> {
-        let sql = filter.to_sql();
-        let text = format!(
-            "SELECT i.id, i.data FROM incidents AS i {} \
-             ORDER BY i.date_start DESC NULLS LAST, i.id LIMIT ? OFFSET ?",
-            sql.where_clause
-        );
-        let mut stmt = self.conn.prepare_cached(&text)?;
-        let params = sql.params.into_iter().chain(filter.paging());
-        let mut rows = stmt.query(params_from_iter(params))?;
-        let mut found = Vec::new();
-        while let Some(row) = rows.next()? {
-            let (id, incident) = decode_incident_row(row)?;
-            found.push((id, incident));
-        }
-        found
-            .into_iter()
-            .map(|(id, incident)| {
-                let sources = self.sources(&id)?;
-                Ok(StoredIncident {
-                    id,
-                    incident,
-                    sources,
+        self.with_sql(|sql| {
+            let condition = filter.to_sql_for(sql.dialect());
+            let text = format!(
+                "SELECT i.id, i.data FROM incidents AS i {} \
+                 ORDER BY i.date_start DESC NULLS LAST, i.id LIMIT ? OFFSET ?",
+                condition.where_clause
+            );
+            let paging = filter.paging();
+            let params: Vec<&dyn ToSql> = condition
+                .params
+                .iter()
+                .chain(&paging)
+                .map(|value| value as &dyn ToSql)
+                .collect();
+            let rows = sql.query(&text, &params)?;
+            rows.iter()
+                .map(|row| {
+                    let (id, incident) = decode_incident(row)?;
+                    let sources = sources(sql, &id)?;
+                    Ok(StoredIncident {
+                        id,
+                        incident,
+                        sources,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
     }
 
     /// How many incidents match `filter`, ignoring its `limit` and `offset` (the total to page
     /// through).
     pub fn count(&self, filter: &IncidentFilter) -> Result<u64> {
-        let sql = filter.to_sql();
-        let text = format!("SELECT count(*) FROM incidents AS i {}", sql.where_clause);
-        let mut stmt = self.conn.prepare_cached(&text)?;
-        let n: i64 = stmt.query_row(params_from_iter(sql.params), |row| row.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        self.with_sql(|sql| {
+            let condition = filter.to_sql_for(sql.dialect());
+            let text = format!(
+                "SELECT count(*) FROM incidents AS i {}",
+                condition.where_clause
+            );
+            let params: Vec<&dyn ToSql> = condition
+                .params
+                .iter()
+                .map(|value| value as &dyn ToSql)
+                .collect();
+            let n: i64 = sql.query_one(&text, &params)?.get(0)?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
     }
 
     /// One incident with all its sources, or `None` when no incident has this id.
     pub fn incident(&self, id: &IncidentId) -> Result<Option<StoredIncident>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, data FROM incidents WHERE id = ?1")?;
-        let mut rows = stmt.query([id.as_str()])?;
-        let Some(row) = rows.next()? else {
-            return Ok(None);
-        };
-        let (id, incident) = decode_incident_row(row)?;
-        let sources = self.sources(&id)?;
-        Ok(Some(StoredIncident {
-            id,
-            incident,
-            sources,
-        }))
+        self.with_sql(|sql| {
+            let Some(row) = sql.query_first(
+                "SELECT id, data FROM incidents WHERE id = ?1",
+                params![id.as_str()],
+            )?
+            else {
+                return Ok(None);
+            };
+            let (id, incident) = decode_incident(&row)?;
+            let sources = sources(sql, &id)?;
+            Ok(Some(StoredIncident {
+                id,
+                incident,
+                sources,
+            }))
+        })
     }
 
     /// One article with its stored cleaned text, or `None` when it is not stored.
     pub fn article(&self, id: &ArticleId) -> Result<Option<Article>> {
         const TABLE: &str = "articles";
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT source, title, url, published, text FROM articles WHERE id = ?1",
-        )?;
-        let mut rows = stmt.query([id.as_str()])?;
-        let Some(row) = rows.next()? else {
-            return Ok(None);
-        };
-        let key = id.as_str();
-        Ok(Some(Article {
-            id: id.clone(),
-            source: column(row, 0, TABLE, key)?,
-            title: column(row, 1, TABLE, key)?,
-            url: column(row, 2, TABLE, key)?,
-            published: date_column(row, 3, TABLE, key)?,
-            text: column(row, 4, TABLE, key)?,
-        }))
+        self.with_sql(|sql| {
+            let Some(row) = sql.query_first(
+                "SELECT source, title, url, published, text FROM articles WHERE id = ?1",
+                params![id.as_str()],
+            )?
+            else {
+                return Ok(None);
+            };
+            let key = id.as_str();
+            Ok(Some(Article {
+                id: id.clone(),
+                source: field(&row, 0, TABLE, key)?,
+                title: field(&row, 1, TABLE, key)?,
+                url: field(&row, 2, TABLE, key)?,
+                published: date_field(&row, 3, TABLE, key)?,
+                text: field(&row, 4, TABLE, key)?,
+            }))
+        })
     }
 
     /// How many articles, incidents and mentions are stored.
     pub fn stats(&self) -> Result<StoreStats> {
-        let count = |table: &str| -> Result<u64> {
-            let n: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                        row.get(0)
-                    })?;
-            Ok(u64::try_from(n).unwrap_or(0))
-        };
-        Ok(StoreStats {
-            articles: count("articles")?,
-            incidents: count("incidents")?,
-            mentions: count("mentions")?,
+        self.with_sql(|sql| {
+            let mut count = |table: &str| -> Result<u64> {
+                let n: i64 = sql
+                    .query_one(&format!("SELECT count(*) FROM {table}"), params![])?
+                    .get(0)?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            };
+            Ok(StoreStats {
+                articles: count("articles")?,
+                incidents: count("incidents")?,
+                mentions: count("mentions")?,
+            })
         })
     }
 
-    /// Every mention of an incident with its article's metadata, ordered by publication date
-    /// (undated articles last), then article id, then position in the article.
+    /// Every mention of an incident with its article's metadata (see [`sources`]).
     pub(crate) fn sources(&self, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
-        const TABLE: &str = "mentions";
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published
-             FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
-             WHERE m.incident_id = ?1
-             ORDER BY a.published NULLS LAST, a.id, m.ordinal",
-        )?;
-        let mut rows = stmt.query([incident.as_str()])?;
-        let mut sources = Vec::new();
-        while let Some(row) = rows.next()? {
-            let article_id: String = column(row, 0, TABLE, incident.as_str())?;
-            let ordinal: i64 = column(row, 1, TABLE, &article_id)?;
-            let key = format!("{article_id}#{ordinal}");
-            let data: String = column(row, 2, TABLE, &key)?;
-            sources.push(IncidentSource {
-                incident: decode_json(TABLE, &key, &data)?,
-                source: column(row, 3, "articles", &article_id)?,
-                title: column(row, 4, "articles", &article_id)?,
-                url: column(row, 5, "articles", &article_id)?,
-                published: date_column(row, 6, "articles", &article_id)?,
-                article_id: ArticleId::new(article_id),
-            });
-        }
-        Ok(sources)
+        self.with_sql(|sql| sources(sql, incident))
     }
 }
 
+/// Every mention of an incident with its article's metadata, ordered by publication date
+/// (undated articles last), then article id, then position in the article.
+fn sources(sql: &mut dyn Sql, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
+    const TABLE: &str = "mentions";
+    let rows = sql.query(
+        "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published
+         FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
+         WHERE m.incident_id = ?1
+         ORDER BY a.published NULLS LAST, a.id, m.ordinal",
+        params![incident.as_str()],
+    )?;
+    rows.iter()
+        .map(|row| {
+            let article_id: String = field(row, 0, TABLE, incident.as_str())?;
+            let ordinal: i64 = field(row, 1, TABLE, &article_id)?;
+            let key = format!("{article_id}#{ordinal}");
+            let data: String = field(row, 2, TABLE, &key)?;
+            Ok(IncidentSource {
+                incident: decode_json(TABLE, &key, &data)?,
+                source: field(row, 3, "articles", &article_id)?,
+                title: field(row, 4, "articles", &article_id)?,
+                url: field(row, 5, "articles", &article_id)?,
+                published: date_field(row, 6, "articles", &article_id)?,
+                article_id: ArticleId::new(article_id),
+            })
+        })
+        .collect()
+}
+
 /// Decodes `(id, data)` from the incidents table.
+fn decode_incident(row: &sql::Row) -> Result<(IncidentId, Incident)> {
+    const TABLE: &str = "incidents";
+    let id: String = field(row, 0, TABLE, "(unreadable id)")?;
+    let data: String = field(row, 1, TABLE, &id)?;
+    let incident = decode_json(TABLE, &id, &data)?;
+    Ok((IncidentId::new(id), incident))
+}
+
+/// One column of a row, a wrong type or NULL where a value must be being a corrupt row.
+fn field<T: FromValue>(row: &sql::Row, index: usize, table: &'static str, id: &str) -> Result<T> {
+    row.get(index)
+        .map_err(|err| corrupt(table, id, err.to_string()))
+}
+
+/// A nullable `YYYY-MM-DD` column.
+fn date_field(row: &sql::Row, index: usize, table: &'static str, id: &str) -> Result<Option<Date>> {
+    let text: Option<String> = field(row, index, table, id)?;
+    text.map(|text| parse_date(&text, row.column_name(index), table, id))
+        .transpose()
+}
+
+fn parse_date(text: &str, column: &str, table: &'static str, id: &str) -> Result<Date> {
+    text.parse::<Date>().map_err(|err| {
+        corrupt(
+            table,
+            id,
+            format!("column {column}: {text:?} is not a date: {err}"),
+        )
+    })
+}
+
+/// Decodes `(id, data)` from a SQLite row of the incidents table.
 pub(crate) fn decode_incident_row(row: &Row<'_>) -> Result<(IncidentId, Incident)> {
     const TABLE: &str = "incidents";
     let id: String = column(row, 0, TABLE, "(unreadable id)")?;
@@ -195,14 +247,8 @@ pub(crate) fn date_column(
 ) -> Result<Option<Date>> {
     let text: Option<String> = column(row, index, table, id)?;
     text.map(|text| {
-        text.parse::<Date>().map_err(|err| {
-            let name = row.as_ref().column_name(index).unwrap_or("?");
-            corrupt(
-                table,
-                id,
-                format!("column {name}: {text:?} is not a date: {err}"),
-            )
-        })
+        let name = row.as_ref().column_name(index).unwrap_or("?");
+        parse_date(&text, name, table, id)
     })
     .transpose()
 }

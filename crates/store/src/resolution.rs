@@ -19,7 +19,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::params;
 use sitrep_model::{ArticleId, Count, EventType, Incident, IncidentId};
 use sitrep_resolve::{
     Assignment, MAX_DISTANCE_KM, Mention, MentionIndex, MentionKey, Neighbour, RULES_VERSION,
@@ -29,6 +29,7 @@ use sitrep_resolve::{
 use crate::Store;
 use crate::error::{Error, Result};
 use crate::filter::PERPETRATOR_SEPARATOR;
+use crate::sql::{Dialect, Row, Sql};
 
 /// What resolution did to incidents in one write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,23 +74,22 @@ impl Resolver {
     /// Brings the stored grouping up to the current rules before a write: on a store whose
     /// mentions were grouped by other rules, or not at all (written before schema version 3),
     /// regroups every mention ([`Resolver::rebuild`]).
-    pub fn prepare(conn: &Connection, now: &str) -> Result<Resolver> {
+    pub fn prepare(conn: &mut dyn Sql, now: &str) -> Result<Resolver> {
         let version: Option<i64> = conn
-            .query_row(
+            .query_first(
                 "SELECT value FROM resolution WHERE key = ?1",
-                [RULES_KEY],
-                |row| row.get(0),
-            )
-            .optional()?;
+                params![RULES_KEY],
+            )?
+            .map(|row| row.get(0))
+            .transpose()?;
         let mut resolver = Resolver::default();
         if version != Some(i64::from(RULES_VERSION)) {
-            let any: bool =
-                conn.query_row("SELECT EXISTS (SELECT 1 FROM mentions)", [], |r| r.get(0))?;
-            if any {
+            if conn.exists("SELECT 1 FROM mentions LIMIT 1", params![])? {
                 resolver.rebuild(conn, now)?;
             }
             conn.execute(
-                "INSERT OR REPLACE INTO resolution (key, value) VALUES (?1, ?2)",
+                "INSERT INTO resolution (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![RULES_KEY, RULES_VERSION],
             )?;
         }
@@ -98,13 +98,13 @@ impl Resolver {
     }
 
     /// Files and places one new mention, whose row is already stored with itself as leader.
-    pub fn add(&mut self, conn: &Connection, mention: Mention) -> Result<()> {
+    pub fn add(&mut self, conn: &mut dyn Sql, mention: Mention) -> Result<()> {
         file_blocks(conn, &mention)?;
         let new = mention.key().clone();
         self.cache.insert(new.clone(), mention.clone());
         let assignments = place(
             &mut SqlIndex {
-                conn,
+                conn: &mut *conn,
                 cache: &mut self.cache,
             },
             mention,
@@ -117,25 +117,18 @@ impl Resolver {
     }
 
     /// Writes one assignment and notes what it affects.
-    fn apply(&mut self, conn: &Connection, a: Assignment, is_new: bool) -> Result<()> {
+    fn apply(&mut self, conn: &mut dyn Sql, a: Assignment, is_new: bool) -> Result<()> {
         let new_id = a.leader.incident_id();
-        let old_id: String = conn
-            .prepare_cached(
-                "SELECT incident_id FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
-            )?
-            .query_row(
-                params![a.mention.article.as_str(), a.mention.ordinal],
-                |r| r.get(0),
-            )?;
+        let old_id = incident_of(conn, &a.mention)?;
         if old_id != new_id.as_str() {
-            conn.prepare_cached(
+            conn.execute(
                 "UPDATE mentions SET incident_id = ?3 WHERE article_id = ?1 AND ordinal = ?2",
-            )?
-            .execute(params![
-                a.mention.article.as_str(),
-                a.mention.ordinal,
-                new_id.as_str()
-            ])?;
+                params![
+                    a.mention.article.as_str(),
+                    a.mention.ordinal,
+                    new_id.as_str()
+                ],
+            )?;
             if !is_new && old_id == a.mention.incident_id().as_str() {
                 self.demoted.insert(a.mention.clone());
             }
@@ -157,7 +150,7 @@ impl Resolver {
     /// Counting: an incident whose id is new is *created*, unless it took over a stored
     /// incident (its new leader precedes the old one): then that incident was *updated* under
     /// a new id. A stored incident whose reports all joined other incidents is *merged*.
-    pub fn finish(mut self, conn: &Connection, now: &str) -> Result<Finished> {
+    pub fn finish(mut self, conn: &mut dyn Sql, now: &str) -> Result<Finished> {
         let mut changes = IncidentChanges::default();
         let mut written = Vec::new();
         let affected = std::mem::take(&mut self.affected);
@@ -176,8 +169,7 @@ impl Resolver {
             let values: Vec<Incident> = members.iter().map(|m| m.incident().clone()).collect();
             match reconcile(&values) {
                 None if exists => {
-                    conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")?
-                        .execute([id])?;
+                    conn.execute("DELETE FROM incidents WHERE id = ?1", params![id])?;
                     deleted += 1;
                 }
                 None => {}
@@ -189,8 +181,7 @@ impl Resolver {
                     if exists {
                         changes.updated += 1;
                     } else {
-                        conn.prepare_cached("DELETE FROM incident_aliases WHERE id = ?1")?
-                            .execute([id])?;
+                        conn.execute("DELETE FROM incident_aliases WHERE id = ?1", params![id])?;
                         let takes_over = members.iter().any(|m| {
                             self.demoted.contains(m.key())
                                 && existed.contains(m.key().incident_id().as_str())
@@ -213,36 +204,32 @@ impl Resolver {
             if !existed.contains(old.as_str()) || incident_exists(conn, old.as_str())? {
                 continue;
             }
-            let target: String = conn
-                .prepare_cached(
-                    "SELECT incident_id FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
-                )?
-                .query_row(params![key.article.as_str(), key.ordinal], |r| r.get(0))?;
-            conn.prepare_cached(
-                "INSERT OR REPLACE INTO incident_aliases (id, target) VALUES (?1, ?2)",
-            )?
-            .execute(params![old.as_str(), target])?;
-            conn.prepare_cached("UPDATE incident_aliases SET target = ?2 WHERE target = ?1")?
-                .execute(params![old.as_str(), target])?;
+            let target = incident_of(conn, key)?;
+            conn.execute(
+                "INSERT INTO incident_aliases (id, target) VALUES (?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET target = excluded.target",
+                params![old.as_str(), target],
+            )?;
+            conn.execute(
+                "UPDATE incident_aliases SET target = ?2 WHERE target = ?1",
+                params![old.as_str(), target],
+            )?;
         }
         Ok(Finished { changes, written })
     }
 
     /// The mentions of an incident, in precedence order (its leader first).
-    fn members(&mut self, conn: &Connection, id: &str) -> Result<Vec<Mention>> {
+    fn members(&mut self, conn: &mut dyn Sql, id: &str) -> Result<Vec<Mention>> {
         // Keys first (the index on `incident_id` holds them), data only for unknown keys:
         // selecting `data` would read its overflow pages even when the mention is cached.
-        let keys: Vec<MentionKey> = {
-            let mut stmt = conn.prepare_cached(
+        let keys = conn
+            .query(
                 "SELECT article_id, ordinal FROM mentions WHERE incident_id = ?1",
-            )?;
-            let mut rows = stmt.query([id])?;
-            let mut keys = Vec::new();
-            while let Some(row) = rows.next()? {
-                keys.push(key_of(row)?);
-            }
-            keys
-        };
+                params![id],
+            )?
+            .iter()
+            .map(key_of)
+            .collect::<Result<Vec<_>>>()?;
         let mut members = keys
             .iter()
             .map(|key| load_mention(conn, &mut self.cache, key))
@@ -254,28 +241,27 @@ impl Resolver {
     /// Regroups every stored mention from scratch by the current rules ([`cluster`]), in
     /// memory: files every mention again, points each at its leader's incident, and queues
     /// every incident, old or new, for [`Resolver::finish`].
-    fn rebuild(&mut self, conn: &Connection, _now: &str) -> Result<()> {
-        conn.execute("DELETE FROM mention_blocks", [])?;
+    fn rebuild(&mut self, conn: &mut dyn Sql, _now: &str) -> Result<()> {
+        conn.execute("DELETE FROM mention_blocks", params![])?;
         let mut current: HashMap<MentionKey, String> = HashMap::new();
         let mut all = Vec::new();
-        {
-            let mut stmt =
-                conn.prepare("SELECT article_id, ordinal, data, incident_id FROM mentions")?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                let key = key_of(row)?;
-                let json: String = row.get(2)?;
-                let mention = decode_mention(conn, &json, key.clone())?;
-                let incident_id: String = row.get(3)?;
-                current.insert(key, incident_id);
-                all.push(mention);
-            }
+        let rows = conn.query(
+            "SELECT article_id, ordinal, data, incident_id FROM mentions",
+            params![],
+        )?;
+        for row in rows {
+            let key = key_of(&row)?;
+            let json: String = row.get(2)?;
+            let mention = decode_mention(conn, &json, key.clone())?;
+            let incident_id: String = row.get(3)?;
+            current.insert(key, incident_id);
+            all.push(mention);
         }
-        let old_incidents: Vec<String> = conn
-            .prepare("SELECT id FROM incidents")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let old_incidents: BTreeSet<String> = old_incidents.into_iter().collect();
+        let old_incidents = conn
+            .query("SELECT id FROM incidents", params![])?
+            .iter()
+            .map(|row| row.get(0))
+            .collect::<Result<BTreeSet<String>>>()?;
         for mention in &all {
             file_blocks(conn, mention)?;
         }
@@ -285,10 +271,10 @@ impl Resolver {
             let leader = assignments.get(&key).unwrap_or(&key);
             let new_id = leader.incident_id().as_str().to_string();
             if current.get(&key) != Some(&new_id) {
-                conn.prepare_cached(
+                conn.execute(
                     "UPDATE mentions SET incident_id = ?3 WHERE article_id = ?1 AND ordinal = ?2",
-                )?
-                .execute(params![key.article.as_str(), key.ordinal, new_id])?;
+                    params![key.article.as_str(), key.ordinal, new_id],
+                )?;
             }
             if leader != &key && old_incidents.contains(key.incident_id().as_str()) {
                 self.demoted.insert(key.clone());
@@ -303,7 +289,7 @@ impl Resolver {
 
 /// The store's tables seen as a [`MentionIndex`].
 struct SqlIndex<'a> {
-    conn: &'a Connection,
+    conn: &'a mut dyn Sql,
     cache: &'a mut HashMap<MentionKey, Mention>,
 }
 
@@ -318,36 +304,39 @@ impl MentionIndex for SqlIndex<'_> {
         let sieve = Sieve::of(mention.incident());
         // The rows of mentions that cannot match by rule 4 (types) or 5 (places) are passed
         // over here, before the join and before their data is read (see `Sieve`).
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.conn.query(
             "SELECT b.article_id, b.ordinal, m.incident_id
              FROM mention_blocks AS b
              JOIN mentions AS m ON m.article_id = b.article_id AND m.ordinal = b.ordinal
              WHERE b.country = ?1 AND b.bucket BETWEEN ?2 AND ?3
                AND b.day_first <= ?4 AND b.day_last >= ?5
-               AND (?6 IS NULL OR b.event_type IS NULL
-                    OR instr(?6, ',' || b.event_type || ',') > 0)
-               AND (?7 IS NULL OR b.place_precision IS NULL
+               AND (CAST(?6 AS TEXT) IS NULL OR b.event_type IS NULL
+                    OR ?6 LIKE '%,' || b.event_type || ',%')
+               AND (CAST(?7 AS TEXT) IS NULL OR b.place_precision IS NULL
                     OR ?7 = 'country' OR b.place_precision = 'country'
                     OR (?7 IN ('point', 'city') AND b.place_precision IN ('point', 'city')
-                        AND (b.lat IS NULL OR abs(b.lat - ?8) <= ?10))
+                        AND (b.lat IS NULL
+                             OR abs(b.lat - CAST(?8 AS DOUBLE PRECISION))
+                                <= CAST(?10 AS DOUBLE PRECISION)))
                     OR ((?7 = 'admin1' OR b.place_precision = 'admin1')
-                        AND (b.admin1 IS NULL OR ?9 IS NULL OR b.admin1 = ?9)))",
+                        AND (b.admin1 IS NULL OR CAST(?9 AS TEXT) IS NULL
+                             OR b.admin1 = ?9)))",
+            params![
+                country.as_str(),
+                range.start(),
+                range.end(),
+                window.last.saturating_add(1),
+                window.first.saturating_sub(1),
+                sieve.types,
+                sieve.precision,
+                sieve.lat,
+                sieve.admin1,
+                SIEVE_LAT_DEGREES,
+            ],
         )?;
-        let mut rows = stmt.query(params![
-            country.as_str(),
-            range.start(),
-            range.end(),
-            window.last.saturating_add(1),
-            window.first.saturating_sub(1),
-            sieve.types,
-            sieve.precision,
-            sieve.lat,
-            sieve.admin1,
-            SIEVE_LAT_DEGREES,
-        ])?;
         let mut seen = BTreeSet::new();
         let mut found_keys = Vec::new();
-        while let Some(row) = rows.next()? {
+        for row in &rows {
             let key = key_of(row)?;
             if seen.insert(key.clone()) {
                 let incident_id: String = row.get(2)?;
@@ -355,12 +344,11 @@ impl MentionIndex for SqlIndex<'_> {
                 found_keys.push((key, leads));
             }
         }
-        drop(rows);
         found_keys
             .into_iter()
             .map(|(key, leads)| {
                 Ok(Neighbour {
-                    mention: load_mention(self.conn, self.cache, &key)?,
+                    mention: load_mention(&mut *self.conn, self.cache, &key)?,
                     leads,
                 })
             })
@@ -370,7 +358,7 @@ impl MentionIndex for SqlIndex<'_> {
 
 /// A mention by key: from the batch's cache, else read and decoded (and cached).
 fn load_mention(
-    conn: &Connection,
+    conn: &mut dyn Sql,
     cache: &mut HashMap<MentionKey, Mention>,
     key: &MentionKey,
 ) -> Result<Mention> {
@@ -378,24 +366,21 @@ fn load_mention(
         return Ok(m.clone());
     }
     let json: String = conn
-        .prepare_cached("SELECT data FROM mentions WHERE article_id = ?1 AND ordinal = ?2")?
-        .query_row(params![key.article.as_str(), key.ordinal], |r| r.get(0))?;
+        .query_one(
+            "SELECT data FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
+            params![key.article.as_str(), key.ordinal],
+        )?
+        .get(0)?;
     let mention = decode_mention(conn, &json, key.clone())?;
     cache.insert(key.clone(), mention.clone());
     Ok(mention)
 }
 
 /// Files a mention under its blocking keys.
-fn file_blocks(conn: &Connection, mention: &Mention) -> Result<()> {
+fn file_blocks(conn: &mut dyn Sql, mention: &Mention) -> Result<()> {
     let Some(window) = mention.window() else {
         return Ok(());
     };
-    let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO mention_blocks
-            (country, bucket, article_id, ordinal, day_first, day_last,
-             event_type, place_precision, lat, admin1)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
     let key = mention.key();
     let incident = mention.incident();
     let location = incident.location.as_ref();
@@ -403,18 +388,25 @@ fn file_blocks(conn: &Connection, mention: &Mention) -> Result<()> {
         .and_then(|l| l.admin1.as_deref())
         .map(str::to_lowercase);
     for block in block_keys(mention) {
-        stmt.execute(params![
-            block.country.as_str(),
-            block.bucket,
-            key.article.as_str(),
-            key.ordinal,
-            window.first,
-            window.last,
-            incident.event_type.as_str(),
-            location.map(|l| l.precision.as_str()),
-            location.map(|l| l.lat),
-            admin1,
-        ])?;
+        conn.execute(
+            "INSERT INTO mention_blocks
+                (country, bucket, article_id, ordinal, day_first, day_last,
+                 event_type, place_precision, lat, admin1)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT DO NOTHING",
+            params![
+                block.country.as_str(),
+                block.bucket,
+                key.article.as_str(),
+                key.ordinal,
+                window.first,
+                window.last,
+                incident.event_type.as_str(),
+                location.map(|l| l.precision.as_str()),
+                location.map(|l| l.lat),
+                admin1,
+            ],
+        )?;
     }
     Ok(())
 }
@@ -467,7 +459,7 @@ impl Sieve {
 }
 
 /// The mention key in columns 0 (article id) and 1 (ordinal).
-fn key_of(row: &rusqlite::Row<'_>) -> Result<MentionKey> {
+fn key_of(row: &Row) -> Result<MentionKey> {
     let article: String = row.get(0)?;
     let ordinal: i64 = row.get(1)?;
     let ordinal = u32::try_from(ordinal).map_err(|_| Error::CorruptRow {
@@ -481,7 +473,7 @@ fn key_of(row: &rusqlite::Row<'_>) -> Result<MentionKey> {
 /// Decodes a mention from its JSON (`mentions.data`). Its article's publication date
 /// is read only when matching needs it: for an undated news report
 /// ([`Mention::needs_published`]).
-fn decode_mention(conn: &Connection, json: &str, key: MentionKey) -> Result<Mention> {
+fn decode_mention(conn: &mut dyn Sql, json: &str, key: MentionKey) -> Result<Mention> {
     let corrupt = |reason: String| Error::CorruptRow {
         table: "mentions",
         id: key.to_string(),
@@ -491,9 +483,12 @@ fn decode_mention(conn: &Connection, json: &str, key: MentionKey) -> Result<Ment
         .map_err(|err| corrupt(format!("data is not a valid incident: {err}")))?;
     let published = if Mention::needs_published(&incident) {
         let published: Option<String> = conn
-            .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
-            .query_row([key.article.as_str()], |r| r.get(0))
-            .optional()?
+            .query_first(
+                "SELECT published FROM articles WHERE id = ?1",
+                params![key.article.as_str()],
+            )?
+            .map(|row| row.get(0))
+            .transpose()?
             .flatten();
         published
             .map(|p| p.parse::<Date>())
@@ -505,16 +500,23 @@ fn decode_mention(conn: &Connection, json: &str, key: MentionKey) -> Result<Ment
     Ok(Mention::new(key, incident, published))
 }
 
-fn incident_exists(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM incidents WHERE id = ?1")?
-        .exists([id])?)
+pub(crate) fn incident_exists(conn: &mut dyn Sql, id: &str) -> Result<bool> {
+    conn.exists("SELECT 1 FROM incidents WHERE id = ?1", params![id])
+}
+
+/// The incident a stored mention belongs to now.
+fn incident_of(conn: &mut dyn Sql, key: &MentionKey) -> Result<String> {
+    conn.query_one(
+        "SELECT incident_id FROM mentions WHERE article_id = ?1 AND ordinal = ?2",
+        params![key.article.as_str(), key.ordinal],
+    )?
+    .get(0)
 }
 
 /// Inserts or updates an incident row with its reconciled fields; an update keeps the row's
 /// `rid` (which the spatial index refers to) and `created_at`.
 fn write_incident(
-    conn: &Connection,
+    conn: &mut dyn Sql,
     id: &str,
     incident: &Incident,
     exists: bool,
@@ -538,20 +540,27 @@ fn write_incident(
         // The spatial indexes follow `lat`, `lon` and `date_start` through triggers that fire
         // whenever an UPDATE names them: name them only when they change, and write nothing
         // but the time when the reconciled incident is the same (another report that agrees).
-        let (lat, lon, start, data): (Option<f64>, Option<f64>, Option<String>, String) = conn
-            .prepare_cached("SELECT lat, lon, date_start, data FROM incidents WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let row = conn.query_one(
+            "SELECT lat, lon, date_start, data FROM incidents WHERE id = ?1",
+            params![id],
+        )?;
+        let (lat, lon, start, data): (Option<f64>, Option<f64>, Option<String>, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
         if data == json {
-            conn.prepare_cached("UPDATE incidents SET updated_at = ?2 WHERE id = ?1")?
-                .execute(params![id, now])?;
+            conn.execute(
+                "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
             return Ok(());
         }
-        if (lat, lon, start.as_deref())
-            == (
-                location.map(|l| l.lat),
-                location.map(|l| l.lon),
-                date_start.as_deref(),
-            )
+        // (PostgreSQL keeps no R*Tree, so it has no triggers to spare.)
+        if conn.dialect() == Dialect::Sqlite
+            && (lat, lon, start.as_deref())
+                == (
+                    location.map(|l| l.lat),
+                    location.map(|l| l.lon),
+                    date_start.as_deref(),
+                )
         {
             "UPDATE incidents SET
                 event_type = ?2, date_end = ?4, date_precision = ?5,
@@ -584,35 +593,38 @@ fn write_incident(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                  ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25, ?26, ?27)"
     };
-    conn.prepare_cached(sql)?.execute(params![
-        id,
-        incident.event_type.as_str(),
-        date_start,
-        date.and_then(|d| d.end).map(|d| d.to_string()),
-        date.map(|d| d.precision.as_str()),
-        location.map(|l| l.country.as_str()),
-        location.and_then(|l| l.admin1.as_deref()),
-        location.map(|l| l.name.as_str()),
-        location.map(|l| l.lat),
-        location.map(|l| l.lon),
-        location.map(|l| l.precision.as_str()),
-        killed_min,
-        killed_max,
-        incident.killed.as_ref().and_then(Count::best),
-        wounded_min,
-        wounded_max,
-        kidnapped_min,
-        kidnapped_max,
-        perpetrator_names(incident),
-        incident.background,
-        f64::from(incident.confidence),
-        json,
-        now,
-        attackers_killed_min,
-        attackers_killed_max,
-        attackers_wounded_min,
-        attackers_wounded_max,
-    ])?;
+    conn.execute(
+        sql,
+        params![
+            id,
+            incident.event_type.as_str(),
+            date_start,
+            date.and_then(|d| d.end).map(|d| d.to_string()),
+            date.map(|d| d.precision.as_str()),
+            location.map(|l| l.country.as_str()),
+            location.and_then(|l| l.admin1.as_deref()),
+            location.map(|l| l.name.as_str()),
+            location.map(|l| l.lat),
+            location.map(|l| l.lon),
+            location.map(|l| l.precision.as_str()),
+            killed_min,
+            killed_max,
+            incident.killed.as_ref().and_then(Count::best),
+            wounded_min,
+            wounded_max,
+            kidnapped_min,
+            kidnapped_max,
+            perpetrator_names(incident),
+            incident.background,
+            f64::from(incident.confidence),
+            json,
+            now,
+            attackers_killed_min,
+            attackers_killed_max,
+            attackers_wounded_min,
+            attackers_wounded_max,
+        ],
+    )?;
     Ok(())
 }
 
@@ -634,15 +646,19 @@ impl Store {
     /// The id an incident goes by now: `id` itself when it names an incident, the id of the
     /// incident it merged into when it is an alias, `None` when it names neither.
     pub fn current_incident_id(&self, id: &IncidentId) -> Result<Option<IncidentId>> {
-        if incident_exists(&self.conn, id.as_str())? {
-            return Ok(Some(id.clone()));
-        }
-        let target: Option<String> = self
-            .conn
-            .prepare_cached("SELECT target FROM incident_aliases WHERE id = ?1")?
-            .query_row([id.as_str()], |r| r.get(0))
-            .optional()?;
-        Ok(target.map(IncidentId::new))
+        self.with_sql(|conn| {
+            if incident_exists(conn, id.as_str())? {
+                return Ok(Some(id.clone()));
+            }
+            let target: Option<String> = conn
+                .query_first(
+                    "SELECT target FROM incident_aliases WHERE id = ?1",
+                    params![id.as_str()],
+                )?
+                .map(|row| row.get(0))
+                .transpose()?;
+            Ok(target.map(IncidentId::new))
+        })
     }
 }
 
@@ -771,7 +787,8 @@ mod tests {
         // Pretend the mentions were grouped by older rules that kept them apart.
         let b = IncidentId::for_mention(&ArticleId::new("b"), 0);
         store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .execute_batch(&format!(
                 "PRAGMA defer_foreign_keys = ON;
                  BEGIN;
@@ -792,7 +809,8 @@ mod tests {
         store.insert_article(&c, &e).unwrap();
         assert_eq!(all(&store).len(), 1);
         let version: i64 = store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .query_row("SELECT value FROM resolution", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, i64::from(RULES_VERSION));

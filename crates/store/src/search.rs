@@ -444,7 +444,7 @@ impl Store {
         );
         // One more than asked tells whether there is a next page.
         let fetch = i64::try_from(page.limit.saturating_add(1)).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(&text)?;
+        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
         let params = sql.params.into_iter().chain([Value::Integer(fetch)]);
         let mut rows = stmt.query(params_from_iter(params))?;
         let mut found = Vec::new();
@@ -532,8 +532,8 @@ impl Store {
             "SELECT i.id, i.data, i.date_start FROM incidents AS i {} AND i.rid = ?",
             exact.where_clause
         );
-        let mut candidates_stmt = self.conn.prepare_cached(&index)?;
-        let mut rows_stmt = self.conn.prepare_cached(&text)?;
+        let mut candidates_stmt = self.sqlite("search with cursors")?.prepare_cached(&index)?;
+        let mut rows_stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
 
         // Windows of days from the start of the order, doubling in length, until the page is
         // full: a page needs only its first days, not every day of the range. With an open
@@ -628,7 +628,7 @@ impl Store {
     pub fn search_count(&self, search: &IncidentSearch) -> Result<u64> {
         let sql = search.to_sql();
         let text = format!("SELECT count(*) FROM incidents AS i {}", sql.where_clause);
-        let mut stmt = self.conn.prepare_cached(&text)?;
+        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
         let n: i64 = stmt.query_row(params_from_iter(sql.params), |row| row.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
@@ -654,7 +654,7 @@ impl Store {
             order_by(order)
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(&text)?;
+        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
         let params = sql.params.into_iter().chain([Value::Integer(limit)]);
         let mut rows = stmt.query(params_from_iter(params))?;
         let mut points = Vec::new();
@@ -1168,7 +1168,8 @@ pub(crate) mod tests {
     fn the_time_index_is_filled_from_rows_stored_before_it() {
         let mut store = store_with_fixtures();
         store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .execute_batch(
                 "DROP TRIGGER incidents_rtree_time_insert;
                  DROP TRIGGER incidents_rtree_time_update;
@@ -1193,9 +1194,10 @@ pub(crate) mod tests {
                  PRAGMA user_version = 3;",
             )
             .unwrap();
-        crate::migrations::migrate(&mut store.conn).unwrap();
+        crate::migrations::migrate(store.sqlite_mut("a test").unwrap()).unwrap();
         let indexed: i64 = store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .query_row("SELECT count(*) FROM incidents_rtree_time", [], |r| {
                 r.get(0)
             })

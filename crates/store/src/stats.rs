@@ -82,7 +82,7 @@ impl Store {
         };
 
         let mut stats = IncidentStats::default();
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
             "SELECT count(*), coalesce(sum(i.killed_best), 0),
                     count(*) - count(i.killed_best) {from}"
         ))?;
@@ -94,7 +94,7 @@ impl Store {
         stats.killed = to_u64(killed);
         stats.killed_unknown = to_u64(unknown);
 
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
             "SELECT i.date_start, i.event_type, count(*), coalesce(sum(i.killed_best), 0) {from}
              {} i.date_start IS NOT NULL
              GROUP BY i.date_start, i.event_type ORDER BY i.date_start, i.event_type",
@@ -117,7 +117,7 @@ impl Store {
             });
         }
 
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
             "SELECT i.country, count(*) AS n, coalesce(sum(i.killed_best), 0) {from}
              GROUP BY i.country ORDER BY n DESC, i.country"
         ))?;
@@ -137,7 +137,7 @@ impl Store {
             });
         }
 
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
             "SELECT i.event_type, count(*) AS n, coalesce(sum(i.killed_best), 0) {from}
              GROUP BY i.event_type ORDER BY n DESC, i.event_type"
         ))?;

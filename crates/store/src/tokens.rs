@@ -37,7 +37,7 @@ impl Store {
             });
         }
         let token = format!("{TOKEN_PREFIX}{}", random_hex(32)?);
-        let inserted = self.conn.execute(
+        let inserted = self.sqlite("API tokens")?.execute(
             "INSERT INTO api_tokens (name, hash, created_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO NOTHING",
             params![name, sha256_hex(&token), jiff::Timestamp::now().to_string()],
@@ -53,7 +53,7 @@ impl Store {
     /// Every token, by name.
     pub fn tokens(&self) -> Result<Vec<StoredToken>> {
         let mut stmt = self
-            .conn
+            .sqlite("API tokens")?
             .prepare_cached("SELECT name, created_at, revoked_at FROM api_tokens ORDER BY name")?;
         let rows = stmt.query_map([], |row| {
             Ok(StoredToken {
@@ -67,7 +67,7 @@ impl Store {
 
     /// Revokes a token; returns whether a live token had this name.
     pub fn revoke_token(&self, name: &str) -> Result<bool> {
-        Ok(self.conn.execute(
+        Ok(self.sqlite("API tokens")?.execute(
             "UPDATE api_tokens SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
             params![name, jiff::Timestamp::now().to_string()],
         )? > 0)
@@ -76,7 +76,7 @@ impl Store {
     /// The name of the live token `token` is, or `None` (unknown or revoked).
     pub fn verify_token(&self, token: &str) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .sqlite("API tokens")?
             .prepare_cached("SELECT name FROM api_tokens WHERE hash = ?1 AND revoked_at IS NULL")?
             .query_row([sha256_hex(token)], |row| row.get(0))
             .optional()?)

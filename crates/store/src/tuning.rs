@@ -31,10 +31,13 @@ impl Store {
         let mmap = i64::try_from(tuning.mmap_bytes).unwrap_or(i64::MAX);
         let cache = -i64::try_from(tuning.cache_kib).unwrap_or(i64::MAX);
         // `mmap_size` answers with the size in force, which `pragma_update` would refuse.
-        let _in_force: i64 = self
-            .conn
-            .pragma_update_and_check(None, "mmap_size", mmap, |row| row.get(0))?;
-        self.conn.pragma_update(None, "cache_size", cache)?;
+        // A PostgreSQL server tunes its own caches.
+        let crate::Backend::Sqlite(conn) = &self.backend else {
+            return Ok(());
+        };
+        let _in_force: i64 =
+            conn.pragma_update_and_check(None, "mmap_size", mmap, |row| row.get(0))?;
+        conn.pragma_update(None, "cache_size", cache)?;
         Ok(())
     }
 }
@@ -50,7 +53,8 @@ mod tests {
         let store = Store::open(&dir.path().join("t.db")).unwrap();
         store.tune_for_reading(ReadTuning::default()).unwrap();
         let cache: i64 = store
-            .conn
+            .sqlite("a test")
+            .unwrap()
             .pragma_query_value(None, "cache_size", |r| r.get(0))
             .unwrap();
         assert_eq!(cache, -(16 << 10));

@@ -8,7 +8,7 @@
 //! incidents alerts nothing new. A watch added today alerts on incidents created or changed
 //! from now on, not on the store's history.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 use sitrep_model::{Incident, IncidentId};
 use sitrep_watch::{
     Alert, AlertKind, AlertReason, AlertState, WatchIndex, WatchSpec, WebhookPolicy,
@@ -17,6 +17,7 @@ use sitrep_watch::{
 use crate::Store;
 use crate::error::{Error, Result};
 use crate::secrets::random_hex;
+use crate::sql::Sql;
 
 /// A watch as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +80,7 @@ impl Store {
             None => None,
         };
         let created_at = jiff::Timestamp::now().to_string();
-        let inserted = self.conn.execute(
+        let inserted = self.sqlite("watches")?.execute(
             "INSERT INTO watches (name, spec, secret, created_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (name) DO NOTHING",
             params![spec.name, json, secret, created_at],
@@ -102,7 +103,7 @@ impl Store {
     /// Every watch, by name.
     pub fn watches(&self) -> Result<Vec<StoredWatch>> {
         let mut stmt = self
-            .conn
+            .sqlite("watches")?
             .prepare_cached(&format!("{SELECT_WATCH} ORDER BY w.name"))?;
         let rows = stmt.query_map([], |row| Ok(decode_watch(row)))?;
         rows.map(|row| row?).collect()
@@ -111,7 +112,7 @@ impl Store {
     /// One watch by name.
     pub fn watch(&self, name: &str) -> Result<Option<StoredWatch>> {
         let mut stmt = self
-            .conn
+            .sqlite("watches")?
             .prepare_cached(&format!("{SELECT_WATCH} WHERE w.name = ?1"))?;
         stmt.query_row([name], |row| Ok(decode_watch(row)))
             .optional()?
@@ -122,7 +123,7 @@ impl Store {
     /// Returns whether a watch had this name.
     pub fn remove_watch(&self, name: &str) -> Result<bool> {
         Ok(self
-            .conn
+            .sqlite("watches")?
             .execute("DELETE FROM watches WHERE name = ?1", [name])?
             > 0)
     }
@@ -139,7 +140,7 @@ impl Store {
             Some(_) => "id > ?2 ORDER BY id",
             None => "?2 IS NULL ORDER BY id DESC",
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.sqlite("watches")?.prepare_cached(&format!(
             "{SELECT_ALERT} WHERE (?1 IS NULL OR watch_name = ?1) AND {order} LIMIT ?3"
         ))?;
         let rows = stmt.query_map(params![query.watch, query.after, limit], |row| {
@@ -151,7 +152,7 @@ impl Store {
     /// How many alerts have been raised, in all.
     pub fn alert_count(&self) -> Result<u64> {
         let n: i64 = self
-            .conn
+            .sqlite("watches")?
             .prepare_cached("SELECT count(*) FROM alerts")?
             .query_row([], |row| row.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
@@ -160,7 +161,7 @@ impl Store {
     /// The alert with this id.
     pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
         let mut stmt = self
-            .conn
+            .sqlite("watches")?
             .prepare_cached(&format!("{SELECT_ALERT} WHERE id = ?1"))?;
         stmt.query_row([id], |row| Ok(decode_alert(row)))
             .optional()?
@@ -171,7 +172,7 @@ impl Store {
 /// Tests every incident written in this transaction against every watch and stores the
 /// alerts they raise (and their webhook deliveries). Returns how many alerts were raised.
 pub(crate) fn raise_alerts(
-    conn: &Connection,
+    conn: &mut dyn Sql,
     written: &[(String, Incident)],
     now: &str,
 ) -> Result<usize> {
@@ -199,15 +200,11 @@ pub(crate) fn raise_alerts(
                 }
             };
             let state = heard.map_or(now_state, |before| before.max(now_state));
-            conn.prepare_cached(
+            conn.execute(
                 "INSERT INTO alert_state (watch_id, incident_id, state) VALUES (?1, ?2, ?3)
                  ON CONFLICT (watch_id, incident_id) DO UPDATE SET state = excluded.state",
-            )?
-            .execute(params![
-                watch_id,
-                incident_id,
-                encode(&state, "alert_state")?
-            ])?;
+                params![watch_id, incident_id, encode(&state, "alert_state")?],
+            )?;
             let reason = AlertReason {
                 area: reason.area,
                 distance_km: reason.distance_km,
@@ -217,23 +214,25 @@ pub(crate) fn raise_alerts(
                 killed: now_state.killed,
                 changes,
             };
-            conn.prepare_cached(
-                "INSERT INTO alerts (watch_id, watch_name, incident_id, kind, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                watch_id,
-                spec.name,
-                incident_id,
-                kind.as_str(),
-                encode(&reason, "alerts")?,
-                now
-            ])?;
-            if has_webhook {
-                conn.prepare_cached(
-                    "INSERT INTO outbox (alert_id, watch_id, next_attempt) VALUES (?1, ?2, ?3)",
+            let alert_id: i64 = conn
+                .query_one(
+                    "INSERT INTO alerts (watch_id, watch_name, incident_id, kind, reason, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                    params![
+                        watch_id,
+                        spec.name,
+                        incident_id,
+                        kind.as_str(),
+                        encode(&reason, "alerts")?,
+                        now
+                    ],
                 )?
-                .execute(params![conn.last_insert_rowid(), watch_id, now_unix])?;
+                .get(0)?;
+            if has_webhook {
+                conn.execute(
+                    "INSERT INTO outbox (alert_id, watch_id, next_attempt) VALUES (?1, ?2, ?3)",
+                    params![alert_id, watch_id, now_unix],
+                )?;
             }
             raised += 1;
         }
@@ -242,18 +241,18 @@ pub(crate) fn raise_alerts(
 }
 
 /// Whether the store has any watch (writes skip alerting entirely without one).
-pub(crate) fn any_watch(conn: &Connection) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM watches)")?
-        .query_row([], |row| row.get(0))?)
+pub(crate) fn any_watch(conn: &mut dyn Sql) -> Result<bool> {
+    conn.exists("SELECT 1 FROM watches LIMIT 1", params![])
 }
 
 /// Every watch in an index, keyed by (row id, has a webhook).
-fn load_index(conn: &Connection) -> Result<WatchIndex<(i64, bool)>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, spec, secret IS NOT NULL FROM watches")?;
-    let mut rows = stmt.query([])?;
+fn load_index(conn: &mut dyn Sql) -> Result<WatchIndex<(i64, bool)>> {
+    let rows = conn.query(
+        "SELECT id, name, spec, secret IS NOT NULL FROM watches",
+        params![],
+    )?;
     let mut watches = Vec::new();
-    while let Some(row) = rows.next()? {
+    for row in rows {
         let id: i64 = row.get(0)?;
         let name: String = row.get(1)?;
         let json: String = row.get(2)?;
@@ -262,22 +261,22 @@ fn load_index(conn: &Connection) -> Result<WatchIndex<(i64, bool)>> {
             id: name,
             reason: err.to_string(),
         })?;
-        let has_webhook = spec.webhook.is_some() && row.get::<_, bool>(3)?;
+        let has_webhook = spec.webhook.is_some() && row.get::<bool>(3)?;
         watches.push(((id, has_webhook), spec));
     }
     Ok(WatchIndex::new(watches))
 }
 
 /// What a watch last heard of an incident, across the ids of incidents merged into it.
-fn heard_of(conn: &Connection, watch_id: i64, incident_id: &str) -> Result<Option<AlertState>> {
-    let mut stmt = conn.prepare_cached(
+fn heard_of(conn: &mut dyn Sql, watch_id: i64, incident_id: &str) -> Result<Option<AlertState>> {
+    let rows = conn.query(
         "SELECT state FROM alert_state WHERE watch_id = ?1
            AND (incident_id = ?2
                 OR incident_id IN (SELECT id FROM incident_aliases WHERE target = ?2))",
+        params![watch_id, incident_id],
     )?;
-    let mut rows = stmt.query(params![watch_id, incident_id])?;
     let mut heard: Option<AlertState> = None;
-    while let Some(row) = rows.next()? {
+    for row in rows {
         let json: String = row.get(0)?;
         let state: AlertState = serde_json::from_str(&json).map_err(|err| Error::CorruptRow {
             table: "alert_state",

@@ -1,6 +1,8 @@
 //! Resolution through the store: reports of one event merge, unrelated ones do not, the result
 //! does not depend on the order articles arrive in, and merged ids stay reachable.
 
+mod common;
+
 use jiff::civil::Date;
 use sitrep_model::{
     Article, ArticleId, ArticleMeta, Count, CountryCode, DatePrecision, EventDate, EventType,
@@ -185,7 +187,7 @@ fn dump(store: &Store) -> Vec<StoredIncident> {
 }
 
 fn ingest(items: &[(Article, ExtractedArticle)], batch: usize) -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     for chunk in items.chunks(batch) {
         store.insert_batch(chunk).unwrap();
     }
@@ -251,7 +253,7 @@ fn any_order_and_any_batching_gives_the_same_incidents_and_ids() {
 #[test]
 fn a_report_that_takes_the_lead_changes_the_id_and_the_old_id_still_resolves() {
     let items = corpus();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     // wire-2 alone: it leads.
     store.insert_batch(&items[1..2]).unwrap();
     let first = id_of("wire-2", 0);
@@ -277,7 +279,7 @@ fn a_report_that_takes_the_lead_changes_the_id_and_the_old_id_still_resolves() {
 #[test]
 fn batches_say_how_many_incidents_were_created_updated_and_merged() {
     let items = corpus();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let outcome = store.insert_batch_resolved(&items[1..2]).unwrap();
     assert_eq!(
         outcome.incidents,
@@ -321,7 +323,7 @@ fn batches_say_how_many_incidents_were_created_updated_and_merged() {
 
 #[test]
 fn a_later_higher_toll_updates_the_incident() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let first = report(EventType::Bombing, "2016-07-23", "AF", KABUL);
     store
         .insert_batch(&[item(
@@ -476,7 +478,7 @@ fn random_corpora_resolve_the_same_in_any_order() {
 
 #[test]
 fn a_report_that_precedes_two_incidents_merges_them() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let on = |day: &str| report(EventType::Bombing, day, "AF", KABUL);
     // Two days apart: two incidents.
     store
@@ -512,7 +514,7 @@ fn a_report_that_precedes_two_incidents_merges_them() {
 #[test]
 fn ids_that_lived_only_inside_a_batch_get_no_alias() {
     let items = corpus();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     // wire-2 leads until wire-1, later in the same batch, takes over: wire-2's id was never
     // committed, so it is not an alias.
     store
@@ -528,7 +530,7 @@ fn ids_that_lived_only_inside_a_batch_get_no_alias() {
 #[test]
 fn the_map_follows_the_reconciled_place() {
     use sitrep_store::BoundingBox;
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     // First only the province is known, then a report names the town.
     let mut province = report(
         EventType::Bombing,

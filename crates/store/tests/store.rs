@@ -1,5 +1,7 @@
 //! The store through its public API: round trips, idempotence, every filter, paging, files.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -103,7 +105,7 @@ fn id_of(article: &str, ordinal: usize) -> IncidentId {
 
 /// Article ids, each with one main incident (ordinal 0); "tripoli" also has a background one.
 fn populated() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let new = Incident::new;
     let items = vec![
         (
@@ -323,7 +325,7 @@ fn bbox(s: &str) -> Option<BoundingBox> {
 
 #[test]
 fn article_with_main_and_background_incident_reads_back_equal() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let text = "Gunmen stormed the embassy in Tripoli on Sunday, killing two guards — a year after Benghazi.";
     let a = article("emb-1", Some("2015-04-13"), text);
     let mut main = by(
@@ -427,7 +429,7 @@ fn article_with_main_and_background_incident_reads_back_equal() {
 
 #[test]
 fn inserting_an_article_twice_is_skipped_and_changes_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let a = article("dup", Some("2020-01-02"), "A bomb went off.");
     let first = extracted(
         &a,
@@ -463,7 +465,7 @@ fn inserting_an_article_twice_is_skipped_and_changes_nothing() {
 
 #[test]
 fn a_batch_reports_one_outcome_per_item_and_skips_repeats() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let old = article("old", None, "Old news.");
     store
         .insert_article(&old, &extracted(&old, vec![]))
@@ -510,7 +512,7 @@ fn a_batch_reports_one_outcome_per_item_and_skips_repeats() {
 
 #[test]
 fn a_bad_item_stores_nothing_of_its_batch_and_names_the_article() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let good = article("good", None, "Fine.");
     let bad = article("bad", None, "Broken coordinates.");
     let batch = vec![
@@ -1108,7 +1110,7 @@ fn filter_strategy() -> impl Strategy<Value = IncidentFilter> {
 
 /// A store of varied incidents, made from their index.
 fn varied_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let countries = ["LY", "AF", "NG", "SO", "SY", "XK"];
     let names = [
         "Islamic State",
