@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The project's tests: every crate's unit, integration and property tests, then the dashboard
+# The project's tests: every crate's unit, integration and property tests, then the store's
+# suite against a throw-away PostgreSQL server (scripts/test-postgres.sh installs Debian's
+# postgresql when it is missing), then the dashboard
 # in headless Chromium (scripts/browser-test.sh installs chromium and playwright-core when they
 # are missing), then the API's contract with schemathesis (scripts/contract-test.sh installs
 # it from PyPI when missing). This is the README's test command and what CI runs after fmt and clippy.
@@ -8,6 +10,9 @@ cd "$(dirname "$0")/.."
 
 echo "== cargo test --workspace"
 cargo test --workspace
+
+echo "== store tests against PostgreSQL"
+bash scripts/test-postgres.sh
 
 echo "== dashboard in headless Chromium"
 bash scripts/browser-test.sh
