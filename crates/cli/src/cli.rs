@@ -1,8 +1,10 @@
 //! Command-line flags. Doc comments here are the `--help` text.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use sitrep_store::{Store, StoreLocation};
 
 /// sitrep turns news reports of political violence into deduplicated, geocoded incidents with
 /// the words behind every field, stores them, and lets you query them.
@@ -144,14 +146,48 @@ pub struct ExtractArgs {
 /// The database flag shared by commands that use the store.
 #[derive(Debug, Args)]
 pub struct DbArgs {
-    /// SQLite database file (created when missing).
+    /// Where the store lives: a SQLite file (created when missing), or a PostgreSQL database
+    /// that many machines share, postgres://USER:PASSWORD@HOST:PORT/DB (for `ingest`, `query`
+    /// and `incident`; the other commands need a file for now).
     #[arg(
         long,
         env = "SITREP_DB",
+        hide_env_values = true,
         default_value = "sitrep.db",
-        value_name = "PATH"
+        value_name = "PATH|URL",
+        value_parser = clap::value_parser!(StoreLocation)
     )]
-    pub db: PathBuf,
+    pub db: StoreLocation,
+}
+
+impl DbArgs {
+    /// Opens the store, creating it when missing.
+    pub fn open(&self) -> anyhow::Result<Store> {
+        Store::open_location(&self.db).with_context(|| format!("opening store {}", self.db))
+    }
+
+    /// Opens a store that must exist already: a missing file is an error saying to run
+    /// `first` (the command that creates one).
+    pub fn open_existing(&self, first: &str) -> anyhow::Result<Store> {
+        if !self.db.exists() {
+            anyhow::bail!(
+                "no store at {} (run `{first}` first, or pass --db)",
+                self.db
+            );
+        }
+        self.open()
+    }
+
+    /// The SQLite file, for a command that does not work on PostgreSQL yet.
+    pub fn sqlite_file(&self, command: &str) -> anyhow::Result<&Path> {
+        self.db.as_file().ok_or_else(|| {
+            anyhow::anyhow!(
+                "`{command}` needs a SQLite store file for now; a PostgreSQL store ({}) serves \
+                 `sitrep ingest`, `sitrep query` and `sitrep incident`",
+                self.db
+            )
+        })
+    }
 }
 
 /// Flags of `sitrep ingest`.

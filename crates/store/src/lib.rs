@@ -119,7 +119,7 @@ enum Backend {
     /// A connection to a PostgreSQL server. Reading needs the client mutably while the store's
     /// reading methods take `&self`; a store is used from one thread at a time, so a
     /// `RefCell` suffices (never borrowed across a call that borrows it again).
-    Postgres(RefCell<pg::PgBackend>),
+    Postgres(Box<RefCell<pg::PgBackend>>),
 }
 
 impl Store {
@@ -165,7 +165,7 @@ impl Store {
     /// when a newer sitrep set the database up.
     pub fn open_postgres(url: &str) -> Result<Store> {
         Ok(Store {
-            backend: Backend::Postgres(RefCell::new(pg::PgBackend::connect(url)?)),
+            backend: Backend::Postgres(Box::new(RefCell::new(pg::PgBackend::connect(url)?))),
         })
     }
 

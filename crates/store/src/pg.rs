@@ -23,10 +23,10 @@ use crate::error::{Error, Result};
 use crate::sql::{Dialect, Row, Sql, owned_value};
 
 /// The advisory lock key every writing transaction holds ("sitrep" in ASCII, then `w`).
-pub(crate) const WRITE_LOCK: i64 = 0x7369_7472_6570_77;
+pub(crate) const WRITE_LOCK: i64 = 0x0073_6974_7265_7077;
 
 /// The advisory lock key schema migrations hold (`m`).
-const MIGRATION_LOCK: i64 = 0x7369_7472_6570_6d;
+const MIGRATION_LOCK: i64 = 0x0073_6974_7265_706d;
 
 /// How long connecting may take when the location does not say (`connect_timeout=`).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

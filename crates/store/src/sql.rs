@@ -172,11 +172,7 @@ impl Sql for Sqlite<'_> {
 
     fn query(&mut self, sql: &str, params: &[&dyn ToSql]) -> Result<Vec<Row>> {
         let mut statement = self.0.prepare_cached(sql)?;
-        let columns: Rc<[String]> = statement
-            .column_names()
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let columns: Rc<[String]> = statement.column_names().map(String::from).collect();
         let width = columns.len();
         let mut rows = statement.query(params)?;
         let mut found = Vec::new();

@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use sitrep_notify::{DeliveryReport, Notifier, RetryPolicy};
 use sitrep_store::{AlertQuery, Store};
@@ -45,15 +45,8 @@ pub struct AlertsArgs {
 
 /// Runs `sitrep alerts`.
 pub fn run(args: &AlertsArgs) -> Result<()> {
-    let path = &args.db.db;
-    if !path.exists() {
-        anyhow::bail!(
-            "no store at {} (run `sitrep ingest` first, or pass --db)",
-            path.display()
-        );
-    }
-    let mut store =
-        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    args.db.sqlite_file("sitrep alerts")?;
+    let mut store = args.db.open_existing("sitrep ingest")?;
     let json = args.json || !io::stdout().is_terminal();
     let notifier = Notifier::new(args.webhooks.policy(), RetryPolicy::default());
     if args.deliver && !args.follow {

@@ -176,7 +176,7 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
         args.feeds.as_deref(),
         args.dir.as_deref(),
         args.interval,
-        args.db.db.clone(),
+        args.db.sqlite_file("sitrep follow")?.to_path_buf(),
     )?;
     follow.once = args.once;
     follow.deliver = !args.no_deliver;
@@ -664,14 +664,8 @@ pub struct FeedsArgs {
 /// Runs `sitrep feeds`: every followed feed with its last poll, items, incidents and error.
 pub fn run_feeds(args: &FeedsArgs) -> Result<()> {
     use std::io::{IsTerminal, Write};
-    let path = &args.db.db;
-    if !path.exists() {
-        bail!(
-            "no store at {} (run `sitrep follow` first, or pass --db)",
-            path.display()
-        );
-    }
-    let store = Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    args.db.sqlite_file("sitrep feeds")?;
+    let store = args.db.open_existing("sitrep follow")?;
     let feeds = store.feeds()?;
     let mut out = std::io::stdout().lock();
     if args.json || !std::io::stdout().is_terminal() {

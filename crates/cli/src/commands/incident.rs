@@ -14,7 +14,6 @@ use serde_json::{Value, json};
 use sitrep_model::{
     ByteSpan, Count, EventDate, Incident, IncidentId, IncidentSource, Location, StoredIncident,
 };
-use sitrep_store::Store;
 
 use crate::cli::DbArgs;
 
@@ -75,20 +74,13 @@ struct SourceText<'a> {
 
 /// Runs the command.
 pub fn run(args: &IncidentArgs) -> Result<()> {
-    let path = &args.db.db;
-    if !path.exists() {
-        bail!(
-            "no store at {} (run `sitrep ingest` first, or pass --db)",
-            path.display()
-        );
-    }
-    let store = Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    let store = args.db.open_existing("sitrep ingest")?;
     let asked = IncidentId::new(args.id.trim());
     let Some(current) = store
         .current_incident_id(&asked)
         .context("reading the store")?
     else {
-        bail!("no incident {asked} in store {}", path.display());
+        bail!("no incident {asked} in store {}", args.db.db);
     };
     let incident = store
         .incident(&current)

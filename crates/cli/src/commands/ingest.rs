@@ -18,7 +18,6 @@
 //! happened to incidents.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -27,7 +26,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_extract::Resources;
 use sitrep_ingest::{IngestError, Input, ReadOptions, Severity, expand_inputs, read_input};
 use sitrep_model::{Article, ExtractedArticle};
-use sitrep_store::{Error as StoreError, IncidentChanges, InsertOutcome, Store};
+use sitrep_store::{Error as StoreError, IncidentChanges, InsertOutcome, Store, StoreLocation};
 
 use crate::{messages, pipeline};
 
@@ -57,7 +56,7 @@ impl Summary {
     }
 
     /// The one-line summary printed at the end.
-    pub fn line(&self, store: &Path) -> String {
+    pub fn line(&self, store: &StoreLocation) -> String {
         let failed = if self.failed.is_empty() {
             "0 failed".to_string()
         } else {
@@ -80,7 +79,7 @@ impl Summary {
             self.incidents.merged,
             self.mentions,
             self.alerts,
-            store.display()
+            store
         )
     }
 }
@@ -139,7 +138,7 @@ fn read_stage(
     args: &[String],
     batch_size: usize,
     options: &ReadOptions,
-    store_path: &Path,
+    location: &StoreLocation,
     progress: &ProgressBar,
     out: SyncSender<ReadBatch>,
 ) -> Result<BTreeMap<String, usize>> {
@@ -156,8 +155,8 @@ fn read_stage(
             .collect()
     };
     // A read connection of its own: it sees committed batches without waiting for the writer.
-    let store = Store::open(store_path)
-        .with_context(|| format!("opening store {}", store_path.display()))?;
+    let store =
+        Store::open_location(location).with_context(|| format!("opening store {location}"))?;
     let mut batch = ReadBatch {
         articles: Vec::with_capacity(batch_size),
         read: 0,
@@ -292,16 +291,16 @@ fn write_stage(
 }
 
 /// Extracts and stores every article of `args` (paths, directories, `-`; none = stdin) into
-/// the store at `path`, `batch_size` articles per transaction.
+/// the store at `location`, `batch_size` articles per transaction.
 pub fn ingest(
-    path: &Path,
+    location: &StoreLocation,
     args: &[String],
     batch_size: usize,
     options: &ReadOptions,
     resources: &Resources,
 ) -> Result<Summary> {
     let mut store =
-        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+        Store::open_location(location).with_context(|| format!("opening store {location}"))?;
     let progress = ProgressBar::new_spinner();
     progress.set_style(
         ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("the template is valid"),
@@ -311,7 +310,7 @@ pub fn ingest(
     let (write_tx, write_rx) = sync_channel::<ExtractedBatch>(2);
     let (failed, summary) = std::thread::scope(|scope| {
         let reader =
-            scope.spawn(|| read_stage(args, batch_size, options, path, &progress, read_tx));
+            scope.spawn(|| read_stage(args, batch_size, options, location, &progress, read_tx));
         let writer = scope.spawn(|| write_stage(&mut store, &progress, write_rx));
         for batch in read_rx {
             let items = pipeline::extract_batch(batch.articles, resources);
@@ -339,10 +338,11 @@ pub fn ingest(
 
 /// Delivers the webhooks that are due (those of this ingest's alerts, and any left by an
 /// earlier run), when there are any.
-fn deliver(path: &Path, policy: sitrep_watch::WebhookPolicy) -> Result<()> {
+fn deliver(location: &StoreLocation, policy: sitrep_watch::WebhookPolicy) -> Result<()> {
     let mut store =
-        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
-    if store.outbox_stats()?.pending == 0 {
+        Store::open_location(location).with_context(|| format!("opening store {location}"))?;
+    // Watches live only in SQLite stores for now: a PostgreSQL store has nothing to deliver.
+    if store.is_postgres() || store.outbox_stats()?.pending == 0 {
         return Ok(());
     }
     let notifier = sitrep_notify::Notifier::new(policy, sitrep_notify::RetryPolicy::default());
@@ -352,21 +352,21 @@ fn deliver(path: &Path, policy: sitrep_watch::WebhookPolicy) -> Result<()> {
 
 /// Runs `sitrep ingest`.
 pub fn run(args: &crate::cli::IngestArgs, resources: &Resources) -> Result<Summary> {
-    let path = &args.db.db;
+    let location = &args.db.db;
     let options = ReadOptions {
         default_published: args.input.published,
         ..ReadOptions::default()
     };
     let summary = ingest(
-        path,
+        location,
         &args.input.inputs,
         usize::from(args.batch),
         &options,
         resources,
     )?;
-    messages::note(summary.line(path));
+    messages::note(summary.line(location));
     if !args.no_deliver {
-        deliver(path, args.webhooks.policy())?;
+        deliver(location, args.webhooks.policy())?;
     }
     Ok(summary)
 }

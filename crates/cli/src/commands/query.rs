@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Context, Result, bail};
 use sitrep_model::{CountryCode, EventType};
-use sitrep_store::{BoundingBox, IncidentFilter, Store};
+use sitrep_store::{BoundingBox, IncidentFilter};
 
 use crate::cli::{Format, QueryArgs};
 use crate::output;
@@ -51,14 +51,7 @@ pub fn filter(args: &QueryArgs) -> Result<IncidentFilter> {
 /// Runs the command.
 pub fn run(args: &QueryArgs) -> Result<usize> {
     let filter = filter(args)?;
-    let path = &args.db.db;
-    if !path.exists() {
-        bail!(
-            "no store at {} (run `sitrep ingest` first, or pass --db)",
-            path.display()
-        );
-    }
-    let store = Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    let store = args.db.open_existing("sitrep ingest")?;
     let incidents = store.query(&filter).context("querying the store")?;
     let format = args.format.unwrap_or(if io::stdout().is_terminal() {
         Format::Table

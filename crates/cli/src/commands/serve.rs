@@ -62,7 +62,7 @@ pub struct ServeArgs {
 
 /// Turns flags into a validated configuration, before any work.
 fn config(args: &ServeArgs) -> Result<ServerConfig> {
-    let mut config = ServerConfig::new(args.db.db.clone());
+    let mut config = ServerConfig::new(args.db.sqlite_file("sitrep serve")?.to_path_buf());
     if args.request_timeout_ms == 0 {
         bail!("--request-timeout-ms must be at least 1");
     }

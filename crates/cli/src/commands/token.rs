@@ -1,8 +1,7 @@
 //! `sitrep token create|list|revoke`: the bearer tokens that writes over the API need.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
-use sitrep_store::Store;
 
 use crate::cli::DbArgs;
 use crate::messages;
@@ -47,7 +46,8 @@ pub struct DbOnly {
 /// Runs `sitrep token`.
 pub fn run(args: &TokenArgs) -> Result<()> {
     let open = |db: &DbArgs| {
-        Store::open(&db.db).with_context(|| format!("opening store {}", db.db.display()))
+        db.sqlite_file("sitrep token")?;
+        db.open()
     };
     match &args.command {
         TokenCommand::Create(a) => {

@@ -160,7 +160,8 @@ pub fn run(args: &WatchArgs) -> Result<()> {
 }
 
 fn open(db: &DbArgs) -> Result<Store> {
-    Store::open(&db.db).with_context(|| format!("opening store {}", db.db.display()))
+    db.sqlite_file("sitrep watch")?;
+    db.open()
 }
 
 /// Turns the flags into a spec; errors name the flag at fault.

@@ -1,0 +1,135 @@
+//! `--db postgres://…`: ingest, query and incident read a PostgreSQL store exactly as they
+//! read a SQLite file, two ingest processes at once store what one stores, and commands that
+//! need a file say so.
+//!
+//! These tests need a server: `scripts/test-postgres.sh` starts one and sets
+//! `SITREP_TEST_POSTGRES`. Without it they have nothing to test and say so.
+
+mod util;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use util::{Dir, repo_root};
+
+/// A URL of a new schema of the test database, or `None` without a server.
+fn fresh_postgres() -> Option<String> {
+    let Some(url) = std::env::var("SITREP_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+    else {
+        eprintln!("SITREP_TEST_POSTGRES is not set: no PostgreSQL server to test against");
+        return None;
+    };
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let schema = format!(
+        "cli_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .unwrap();
+    Some(format!("{url}?options=-csearch_path%3D{schema}"))
+}
+
+fn corpus() -> String {
+    repo_root()
+        .join("examples/corpus.jsonl")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn ingest_query_and_incident_read_a_postgres_store_as_a_sqlite_file() {
+    let Some(url) = fresh_postgres() else { return };
+    let dir = Dir::new();
+    dir.run(&["ingest", &corpus(), "--db", "s.db"])
+        .expect_code(0);
+    let first = dir.run(&["ingest", &corpus(), "--db", &url]).expect_code(0);
+    assert!(
+        first.stderr.contains("read 17 articles: stored 17"),
+        "{}",
+        first.stderr
+    );
+    let again = dir.run(&["ingest", &corpus(), "--db", &url]).expect_code(0);
+    assert!(again.stderr.contains("skipped 17"), "{}", again.stderr);
+
+    let on_file = dir.incidents("s.db");
+    let on_server = dir.incidents(&url);
+    assert!(on_file.len() >= 17);
+    assert_eq!(on_server, on_file);
+
+    let id = on_file[0]["id"].as_str().unwrap();
+    let from_file = dir.run(&["incident", id, "--db", "s.db"]).expect_code(0);
+    let from_server = dir.run(&["incident", id, "--db", &url]).expect_code(0);
+    assert_eq!(from_server.stdout, from_file.stdout);
+
+    let libya = |db: &str| {
+        dir.run(&["query", "--db", db, "--country", "LY", "--format", "json"])
+            .expect_code(0)
+            .json_lines()
+    };
+    assert_eq!(libya(&url), libya("s.db"));
+}
+
+#[test]
+fn two_ingest_processes_at_once_store_what_one_stores() {
+    let (Some(alone), Some(shared)) = (fresh_postgres(), fresh_postgres()) else {
+        return;
+    };
+    let dir = Dir::new();
+    dir.run(&["ingest", &corpus(), "--db", &alone, "--batch", "3"])
+        .expect_code(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    dir.run(&["ingest", &corpus(), "--db", &shared, "--batch", "3"])
+                        .expect_code(0)
+                })
+            })
+            .collect();
+        let stored: usize = workers
+            .into_iter()
+            .map(|worker| {
+                let run = worker.join().unwrap();
+                let line = run.stderr.lines().last().unwrap_or_default().to_string();
+                line.split("stored ")
+                    .nth(1)
+                    .and_then(|rest| rest.split(',').next())
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or_else(|| panic!("no count in {line:?}"))
+            })
+            .sum();
+        assert_eq!(stored, 17, "each article is stored by one process only");
+    });
+    assert_eq!(dir.incidents(&shared), dir.incidents(&alone));
+}
+
+#[test]
+fn commands_that_need_a_file_say_so_and_hide_the_password() {
+    let dir = Dir::new();
+    let url = "postgres://desk:hunter2@127.0.0.1:1/sitrep";
+    for args in [
+        vec!["serve", "--db", url],
+        vec!["watch", "list", "--db", url],
+        vec!["alerts", "--db", url],
+    ] {
+        let run = dir.run(&args);
+        assert_ne!(run.code, Some(0), "{args:?}");
+        assert!(
+            run.stderr.contains("needs a SQLite store file"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    }
+    let unreachable = dir.run(&["query", "--db", url]);
+    assert_eq!(unreachable.code, Some(2), "{}", unreachable.stderr);
+    assert!(
+        unreachable.stderr.contains("127.0.0.1:1") && !unreachable.stderr.contains("hunter2"),
+        "{}",
+        unreachable.stderr
+    );
+}
