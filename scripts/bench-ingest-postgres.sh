@@ -12,22 +12,9 @@
 # same corpus for comparison, and checks that every run stored the same incidents.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-articles=${1:-8000}
-seed=${2:-1}
-target=${CARGO_TARGET_DIR:-$root/target}
-work="$root/target/bench"
-corpus="$work/ingest-corpus-$articles-$seed"
-mkdir -p "$work"
-
-cargo build -q --release -p sitrep-cli
-sitrep="$target/release/sitrep"
-if [ ! -d "$corpus" ]; then
-  python3 scripts/bench/gen_ingest_corpus.py "$corpus.tmp" "$articles" "$seed"
-  mv "$corpus.tmp" "$corpus"
-fi
-records=$(cat "$corpus"/*.jsonl | wc -l)
+cd "$(dirname "$0")/.."
+source scripts/lib/ingest-corpus.sh
+prepare_ingest_corpus "${1:-8000}" "${2:-1}"
 mapfile -t files < <(ls "$corpus"/*.jsonl)
 
 source scripts/lib/postgres.sh

@@ -13,24 +13,10 @@
 # skipped) to show the cost of a re-run.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-articles=${1:-24000}
-seed=${2:-1}
-target=${CARGO_TARGET_DIR:-$root/target}
-work="$root/target/bench"
-corpus="$work/ingest-corpus-$articles-$seed"
+cd "$(dirname "$0")/.."
+source scripts/lib/ingest-corpus.sh
+prepare_ingest_corpus "${1:-24000}" "${2:-1}"
 db="$work/ingest-bench.db"
-mkdir -p "$work"
-
-cargo build -q --release -p sitrep-cli
-sitrep="$target/release/sitrep"
-
-if [ ! -d "$corpus" ]; then
-  python3 scripts/bench/gen_ingest_corpus.py "$corpus.tmp" "$articles" "$seed"
-  mv "$corpus.tmp" "$corpus"
-fi
-records=$(cat "$corpus"/*.jsonl | wc -l)
 bytes=$(cat "$corpus"/*.jsonl | wc -c)
 
 # Prints "wall user system" seconds of one ingest; its stderr goes to ingest-bench.log.

@@ -66,6 +66,7 @@ start_postgres() {
 }
 
 pg_schema_url() {
-    "$PG_BIN/psql" -q "$PG_URL" -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
+    "$PG_BIN/psql" -q "$PG_URL" \
+        -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
     echo "$PG_URL?options=-csearch_path%3D$1"
 }

@@ -9,7 +9,7 @@ mod util;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use util::{Dir, repo_root};
+use util::{Dir, corpus};
 
 /// A URL of a new schema of the test database, or `None` without a server.
 fn fresh_postgres() -> Option<String> {
@@ -31,13 +31,6 @@ fn fresh_postgres() -> Option<String> {
         .batch_execute(&format!("CREATE SCHEMA {schema}"))
         .unwrap();
     Some(format!("{url}?options=-csearch_path%3D{schema}"))
-}
-
-fn corpus() -> String {
-    repo_root()
-        .join("examples/corpus.jsonl")
-        .to_string_lossy()
-        .into_owned()
 }
 
 #[test]

@@ -3,14 +3,7 @@
 mod util;
 
 use serde_json::Value;
-use util::{Dir, repo_root};
-
-fn corpus() -> String {
-    repo_root()
-        .join("examples/corpus.jsonl")
-        .to_string_lossy()
-        .into_owned()
-}
+use util::{Dir, corpus};
 
 #[test]
 fn ingest_is_idempotent() {

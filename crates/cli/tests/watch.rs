@@ -8,14 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
-use util::{Dir, repo_root};
-
-fn corpus() -> String {
-    repo_root()
-        .join("examples/corpus.jsonl")
-        .to_string_lossy()
-        .into_owned()
-}
+use util::{Dir, corpus};
 
 const EMBASSY: &[&str] = &[
     "watch",

@@ -5,6 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The bundled example corpus (`examples/corpus.jsonl`), as an argument.
+pub fn corpus() -> String {
+    repo_root()
+        .join("examples/corpus.jsonl")
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// A fresh directory and the binary.
 pub struct Dir {
     pub tmp: tempfile::TempDir,
