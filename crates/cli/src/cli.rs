@@ -147,8 +147,8 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct DbArgs {
     /// Where the store lives: a SQLite file (created when missing), or a PostgreSQL database
-    /// that many machines share, postgres://USER:PASSWORD@HOST:PORT/DB (for `ingest`, `query`
-    /// and `incident`; the other commands need a file for now).
+    /// that many machines share, postgres://USER:PASSWORD@HOST:PORT/DB (every command but
+    /// `serve`, which needs a file for now).
     #[arg(
         long,
         env = "SITREP_DB",
@@ -183,7 +183,7 @@ impl DbArgs {
         self.db.as_file().ok_or_else(|| {
             anyhow::anyhow!(
                 "`{command}` needs a SQLite store file for now; a PostgreSQL store ({}) serves \
-                 `sitrep ingest`, `sitrep query` and `sitrep incident`",
+                 every other command",
                 self.db
             )
         })

@@ -104,11 +104,7 @@ fn two_ingest_processes_at_once_store_what_one_stores() {
 fn commands_that_need_a_file_say_so_and_hide_the_password() {
     let dir = Dir::new();
     let url = "postgres://desk:hunter2@127.0.0.1:1/sitrep";
-    for args in [
-        vec!["serve", "--db", url],
-        vec!["watch", "list", "--db", url],
-        vec!["alerts", "--db", url],
-    ] {
+    for args in [vec!["serve", "--db", url]] {
         let run = dir.run(&args);
         assert_ne!(run.code, Some(0), "{args:?}");
         assert!(
@@ -125,4 +121,53 @@ fn commands_that_need_a_file_say_so_and_hide_the_password() {
         "{}",
         unreachable.stderr
     );
+}
+
+#[test]
+fn watches_alerts_and_tokens_work_on_a_postgres_store_as_on_a_file() {
+    let Some(url) = fresh_postgres() else { return };
+    let dir = Dir::new();
+    // What a watch, an ingest and the alerts it raised look like, with times left out.
+    let alerts_on = |db: &str| -> Vec<serde_json::Value> {
+        dir.run(&[
+            "watch",
+            "add",
+            "embassy",
+            "--near",
+            "32.8872,13.1913",
+            "--radius-km",
+            "25",
+            "--target-type",
+            "diplomatic",
+            "--db",
+            db,
+        ])
+        .expect_code(0);
+        dir.run(&["ingest", &corpus(), "--db", db]).expect_code(0);
+        dir.run(&["alerts", "--db", db, "--json"])
+            .expect_code(0)
+            .json_lines()
+            .into_iter()
+            .map(|mut alert| {
+                alert.as_object_mut().unwrap().remove("created_at");
+                alert
+            })
+            .collect()
+    };
+    let on_file = alerts_on("s.db");
+    assert!(!on_file.is_empty());
+    assert_eq!(alerts_on(&url), on_file);
+
+    let token = dir
+        .run(&["token", "create", "desk", "--db", &url])
+        .expect_code(0);
+    assert!(token.stdout.contains("sitrep_"), "{}", token.stdout);
+    dir.run(&["token", "create", "desk", "--db", &url])
+        .expect_code(2);
+    dir.run(&["watch", "rm", "embassy", "--db", &url])
+        .expect_code(0);
+    let left = dir
+        .run(&["watch", "list", "--db", &url, "--json"])
+        .expect_code(0);
+    assert!(left.json_lines().is_empty(), "{}", left.stdout);
 }

@@ -1,9 +1,10 @@
 //! Followed feeds: what `sitrep follow` remembers of each feed between polls and restarts.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use crate::Store;
 use crate::error::Result;
+use crate::sql::Row;
 
 /// The columns [`decode_feed`] reads.
 const SELECT_FEED: &str = "SELECT url, etag, last_modified, last_poll_at, last_success_at,
@@ -60,20 +61,22 @@ pub enum PollRecord {
 impl Store {
     /// The state of every feed the store has followed, by URL.
     pub fn feeds(&self) -> Result<Vec<FeedState>> {
-        let mut stmt = self
-            .sqlite("following feeds")?
-            .prepare_cached(&format!("{SELECT_FEED} ORDER BY url"))?;
-        let rows = stmt.query_map([], decode_feed)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.with_sql(|sql| {
+            sql.query(&format!("{SELECT_FEED} ORDER BY url"), params![])?
+                .iter()
+                .map(decode_feed)
+                .collect()
+        })
     }
 
     /// The state of one feed; a feed never polled has the default state.
     pub fn feed(&self, url: &str) -> Result<FeedState> {
-        let found = self
-            .sqlite("following feeds")?
-            .prepare_cached(&format!("{SELECT_FEED} WHERE url = ?1"))?
-            .query_row([url], decode_feed)
-            .optional()?;
+        let found = self.with_sql(|sql| {
+            sql.query_first(&format!("{SELECT_FEED} WHERE url = ?1"), params![url])?
+                .as_ref()
+                .map(decode_feed)
+                .transpose()
+        })?;
         Ok(found.unwrap_or_else(|| FeedState {
             url: url.to_string(),
             ..FeedState::default()
@@ -84,26 +87,25 @@ impl Store {
     /// (Unix seconds).
     pub fn record_poll(&self, url: &str, record: &PollRecord, next_poll: i64) -> Result<()> {
         let now = jiff::Timestamp::now().to_string();
-        self.sqlite("following feeds")?
-            .prepare_cached("INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING")?
-            .execute([url])?;
-        match record {
-            PollRecord::Success {
-                etag,
-                last_modified,
-                items,
-                incidents,
-            } => {
-                self.sqlite("following feeds")?
-                    .prepare_cached(
-                        "UPDATE feeds SET etag = coalesce(?2, etag),
-                                last_modified = coalesce(?3, last_modified),
-                                last_poll_at = ?4, last_success_at = ?4, last_error = NULL,
-                                failures = 0, next_poll = ?5, items = items + ?6,
-                                incidents = incidents + ?7
-                         WHERE url = ?1",
-                    )?
-                    .execute(params![
+        self.with_sql(|sql| {
+            sql.execute(
+                "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
+                params![url],
+            )?;
+            match record {
+                PollRecord::Success {
+                    etag,
+                    last_modified,
+                    items,
+                    incidents,
+                } => sql.execute(
+                    "UPDATE feeds SET etag = coalesce(CAST(?2 AS TEXT), etag),
+                            last_modified = coalesce(CAST(?3 AS TEXT), last_modified),
+                            last_poll_at = ?4, last_success_at = ?4, last_error = NULL,
+                            failures = 0, next_poll = ?5, items = items + ?6,
+                            incidents = incidents + ?7
+                     WHERE url = ?1",
+                    params![
                         url,
                         etag,
                         last_modified,
@@ -111,54 +113,53 @@ impl Store {
                         next_poll,
                         i64::try_from(*items).unwrap_or(i64::MAX),
                         i64::try_from(*incidents).unwrap_or(i64::MAX),
-                    ])?;
-            }
-            PollRecord::Failure { error } => {
-                self.sqlite("following feeds")?
-                    .prepare_cached(
-                        "UPDATE feeds SET last_poll_at = ?2, last_error = ?3,
-                                failures = failures + 1, next_poll = ?4
-                         WHERE url = ?1",
-                    )?
-                    .execute(params![url, now, error, next_poll])?;
-            }
-        }
-        Ok(())
+                    ],
+                )?,
+                PollRecord::Failure { error } => sql.execute(
+                    "UPDATE feeds SET last_poll_at = ?2, last_error = ?3,
+                            failures = failures + 1, next_poll = ?4
+                     WHERE url = ?1",
+                    params![url, now, error, next_poll],
+                )?,
+            };
+            Ok(())
+        })
     }
 
     /// Of `items` (article ids read from the feed at `url`), those not read from it before.
     pub fn unseen_items(&self, url: &str, items: &[String]) -> Result<Vec<String>> {
-        let mut stmt = self
-            .sqlite("following feeds")?
-            .prepare_cached("SELECT 1 FROM feed_items WHERE feed_url = ?1 AND item = ?2")?;
-        let mut unseen = Vec::new();
-        for item in items {
-            if !stmt.exists(params![url, item])? {
-                unseen.push(item.clone());
+        self.with_sql(|sql| {
+            let mut unseen = Vec::new();
+            for item in items {
+                if !sql.exists(
+                    "SELECT 1 FROM feed_items WHERE feed_url = ?1 AND item = ?2",
+                    params![url, item],
+                )? {
+                    unseen.push(item.clone());
+                }
             }
-        }
-        Ok(unseen)
+            Ok(unseen)
+        })
     }
 
     /// Records `items` as read from the feed at `url` (after they are stored: a crash in
     /// between reads them again, and the store skips the articles it holds).
     pub fn mark_items_seen(&mut self, url: &str, items: &[String]) -> Result<()> {
         let now = jiff::Timestamp::now().to_string();
-        let tx = self.sqlite_mut("following feeds")?.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR IGNORE INTO feed_items (feed_url, item, seen_at) VALUES (?1, ?2, ?3)",
-            )?;
+        self.in_transaction(|sql| {
             for item in items {
-                stmt.execute(params![url, item, now])?;
+                sql.execute(
+                    "INSERT INTO feed_items (feed_url, item, seen_at) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING",
+                    params![url, item, now],
+                )?;
             }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 }
 
-fn decode_feed(row: &rusqlite::Row<'_>) -> rusqlite::Result<FeedState> {
+fn decode_feed(row: &Row) -> Result<FeedState> {
     Ok(FeedState {
         url: row.get(0)?,
         etag: row.get(1)?,
@@ -166,63 +167,9 @@ fn decode_feed(row: &rusqlite::Row<'_>) -> rusqlite::Result<FeedState> {
         last_poll_at: row.get(3)?,
         last_success_at: row.get(4)?,
         last_error: row.get(5)?,
-        failures: u32::try_from(row.get::<_, i64>(6)?).unwrap_or(u32::MAX),
+        failures: u32::try_from(row.get::<i64>(6)?).unwrap_or(u32::MAX),
         next_poll: row.get(7)?,
-        items: u64::try_from(row.get::<_, i64>(8)?).unwrap_or(0),
-        incidents: u64::try_from(row.get::<_, i64>(9)?).unwrap_or(0),
+        items: u64::try_from(row.get::<i64>(8)?).unwrap_or(0),
+        incidents: u64::try_from(row.get::<i64>(9)?).unwrap_or(0),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_poll_keeps_validators_and_counts_and_a_failure_backs_off() {
-        let store = Store::open_in_memory().unwrap();
-        let url = "http://127.0.0.1:1/feed.xml";
-        assert_eq!(store.feed(url).unwrap().failures, 0);
-        let ok = PollRecord::Success {
-            etag: Some("\"v1\"".into()),
-            last_modified: None,
-            items: 3,
-            incidents: 2,
-        };
-        store.record_poll(url, &ok, 100).unwrap();
-        store
-            .record_poll(
-                url,
-                &PollRecord::Failure {
-                    error: "timeout".into(),
-                },
-                200,
-            )
-            .unwrap();
-        let state = store.feed(url).unwrap();
-        assert_eq!(state.etag.as_deref(), Some("\"v1\""));
-        assert_eq!((state.failures, state.next_poll, state.items), (1, 200, 3));
-        assert_eq!(state.last_error.as_deref(), Some("timeout"));
-        // A 304 keeps the validators it does not repeat and clears the error.
-        let not_modified = PollRecord::Success {
-            etag: None,
-            last_modified: None,
-            items: 0,
-            incidents: 0,
-        };
-        store.record_poll(url, &not_modified, 300).unwrap();
-        let state = store.feed(url).unwrap();
-        assert_eq!(state.etag.as_deref(), Some("\"v1\""));
-        assert_eq!((state.failures, state.last_error), (0, None));
-        assert_eq!(store.feeds().unwrap().len(), 1);
-    }
-
-    #[test]
-    fn items_are_seen_per_feed() {
-        let mut store = Store::open_in_memory().unwrap();
-        let items = vec!["g1".to_string(), "g2".to_string()];
-        assert_eq!(store.unseen_items("a", &items).unwrap(), items);
-        store.mark_items_seen("a", &items[..1]).unwrap();
-        assert_eq!(store.unseen_items("a", &items).unwrap(), ["g2"]);
-        assert_eq!(store.unseen_items("b", &items).unwrap(), items);
-    }
 }

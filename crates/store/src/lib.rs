@@ -51,9 +51,8 @@
 //! The store lives in a SQLite file by default, or in a PostgreSQL database shared by many
 //! machines ([`Store::open_location`] with a `postgres://` [`StoreLocation`]): the same
 //! schema, the same resolution and the same results, with any number of processes writing at
-//! once. On PostgreSQL, storing articles, reading incidents and articles, counts and ids are
-//! available; search with cursors, statistics, watches, feeds and tokens still need a SQLite
-//! file and say so ([`Error::Unsupported`]).
+//! once. On PostgreSQL everything but search with cursors and statistics (what `sitrep serve`
+//! reads) is available; those still need a SQLite file and say so ([`Error::Unsupported`]).
 #![deny(missing_docs)]
 
 mod bbox;
@@ -202,6 +201,7 @@ impl Store {
     }
 
     /// [`Store::sqlite`], mutably.
+    #[cfg(test)]
     fn sqlite_mut(&mut self, operation: &'static str) -> Result<&mut Connection> {
         match &mut self.backend {
             Backend::Sqlite(conn) => Ok(conn),
@@ -214,6 +214,33 @@ impl Store {
         match &self.backend {
             Backend::Sqlite(conn) => read(&mut sql::Sqlite(conn)),
             Backend::Postgres(backend) => read(&mut backend.borrow_mut().sql()),
+        }
+    }
+
+    /// Runs `work` in one transaction (SQLite: `BEGIN IMMEDIATE`, so that other writers wait
+    /// rather than fail on commit), committed when it returns `Ok`, rolled back otherwise.
+    fn in_transaction<T>(
+        &mut self,
+        work: impl FnOnce(&mut dyn sql::Sql) -> Result<T>,
+    ) -> Result<T> {
+        match &mut self.backend {
+            Backend::Sqlite(conn) => {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let done = work(&mut sql::Sqlite(&tx))?;
+                tx.commit()?;
+                Ok(done)
+            }
+            Backend::Postgres(backend) => {
+                let pg::PgBackend { client, statements } = backend.get_mut();
+                let mut tx = client.transaction()?;
+                let done = work(&mut pg::PgSql {
+                    client: &mut tx,
+                    statements,
+                })?;
+                tx.commit()?;
+                Ok(done)
+            }
         }
     }
 

@@ -4,11 +4,12 @@
 //! processes delivering from one store never send the same alert at once; a lease that
 //! expires (its deliverer died) makes the alert due again.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 use sitrep_watch::Alert;
 
 use crate::Store;
 use crate::error::Result;
+use crate::sql::Dialect;
 use crate::watches::decode_alert;
 
 /// One alert to deliver, leased to the caller.
@@ -44,23 +45,28 @@ impl Store {
         lease_secs: i64,
         limit: usize,
     ) -> Result<Vec<Delivery>> {
-        let tx = self
-            .sqlite_mut("webhook delivery")?
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let deliveries = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT a.id, a.watch_name, a.incident_id, a.kind, a.reason, a.created_at,
-                        w.spec, w.secret, o.attempts
-                 FROM outbox AS o
-                 JOIN alerts AS a ON a.id = o.alert_id
-                 JOIN watches AS w ON w.id = o.watch_id
-                 WHERE o.delivered_at IS NULL AND o.failed_at IS NULL
-                   AND o.next_attempt <= ?1 AND o.leased_until <= ?1
-                 ORDER BY o.alert_id LIMIT ?2",
+        self.in_transaction(|sql| {
+            // SQLite's write transaction excludes other deliverers; on PostgreSQL each locks
+            // the rows it leases and passes over those another has locked.
+            let lock = match sql.dialect() {
+                Dialect::Sqlite => "",
+                Dialect::Postgres => " FOR UPDATE OF o SKIP LOCKED",
+            };
+            let rows = sql.query(
+                &format!(
+                    "SELECT a.id, a.watch_name, a.incident_id, a.kind, a.reason, a.created_at,
+                            w.spec, w.secret, o.attempts
+                     FROM outbox AS o
+                     JOIN alerts AS a ON a.id = o.alert_id
+                     JOIN watches AS w ON w.id = o.watch_id
+                     WHERE o.delivered_at IS NULL AND o.failed_at IS NULL
+                       AND o.next_attempt <= ?1 AND o.leased_until <= ?1
+                     ORDER BY o.alert_id LIMIT ?2{lock}"
+                ),
+                params![now, i64::try_from(limit).unwrap_or(i64::MAX)],
             )?;
-            let mut rows = stmt.query(params![now, i64::try_from(limit).unwrap_or(i64::MAX)])?;
-            let mut found = Vec::new();
-            while let Some(row) = rows.next()? {
+            let mut deliveries = Vec::new();
+            for row in &rows {
                 let alert = decode_alert(row)?;
                 let spec: String = row.get(6)?;
                 let url = serde_json::from_str::<sitrep_watch::WatchSpec>(&spec)
@@ -69,7 +75,7 @@ impl Store {
                 let secret: Option<String> = row.get(7)?;
                 let attempts: i64 = row.get(8)?;
                 if let (Some(url), Some(secret)) = (url, secret) {
-                    found.push(Delivery {
+                    deliveries.push(Delivery {
                         alert,
                         url,
                         secret,
@@ -77,72 +83,77 @@ impl Store {
                     });
                 }
             }
-            found
-        };
-        for delivery in &deliveries {
-            tx.prepare_cached("UPDATE outbox SET leased_until = ?2 WHERE alert_id = ?1")?
-                .execute(params![delivery.alert.id, now.saturating_add(lease_secs)])?;
-        }
-        tx.commit()?;
-        Ok(deliveries)
+            for delivery in &deliveries {
+                sql.execute(
+                    "UPDATE outbox SET leased_until = ?2 WHERE alert_id = ?1",
+                    params![delivery.alert.id, now.saturating_add(lease_secs)],
+                )?;
+            }
+            Ok(deliveries)
+        })
     }
 
     /// Records that an alert was delivered.
     pub fn delivery_succeeded(&self, alert_id: i64) -> Result<()> {
-        self.sqlite("webhook delivery")?
-            .prepare_cached(
+        self.with_sql(|sql| {
+            sql.execute(
                 "UPDATE outbox SET delivered_at = ?2, attempts = attempts + 1, leased_until = 0
                  WHERE alert_id = ?1",
-            )?
-            .execute(params![alert_id, jiff::Timestamp::now().to_string()])?;
+                params![alert_id, jiff::Timestamp::now().to_string()],
+            )
+        })?;
         Ok(())
     }
 
     /// Records a failed attempt: tried again from `retry_at` (Unix seconds), or given up when
     /// `retry_at` is `None`.
     pub fn delivery_failed(&self, alert_id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
-        let mut stmt = self.sqlite("webhook delivery")?.prepare_cached(
-            "UPDATE outbox SET attempts = attempts + 1, leased_until = 0, last_error = ?2,
-                    next_attempt = coalesce(?3, next_attempt),
-                    failed_at = CASE WHEN ?3 IS NULL THEN ?4 END
-             WHERE alert_id = ?1",
-        )?;
-        stmt.execute(params![
-            alert_id,
-            error,
-            retry_at,
-            jiff::Timestamp::now().to_string()
-        ])?;
+        self.with_sql(|sql| {
+            sql.execute(
+                "UPDATE outbox SET attempts = attempts + 1, leased_until = 0, last_error = ?2,
+                        next_attempt = coalesce(CAST(?3 AS BIGINT), next_attempt),
+                        failed_at = CASE WHEN ?3 IS NULL THEN ?4 END
+                 WHERE alert_id = ?1",
+                params![
+                    alert_id,
+                    error,
+                    retry_at,
+                    jiff::Timestamp::now().to_string()
+                ],
+            )
+        })?;
         Ok(())
     }
 
     /// Puts a leased delivery back without counting an attempt, due again at `retry_at` (Unix
     /// seconds): its receiver failed another delivery a moment ago.
     pub fn postpone_delivery(&self, alert_id: i64, retry_at: i64) -> Result<()> {
-        self.sqlite("webhook delivery")?
-            .prepare_cached(
-                "UPDATE outbox SET leased_until = 0, next_attempt = max(next_attempt, ?2)
+        self.with_sql(|sql| {
+            sql.execute(
+                "UPDATE outbox SET leased_until = 0,
+                        next_attempt = CASE WHEN next_attempt > ?2 THEN next_attempt ELSE ?2 END
                  WHERE alert_id = ?1 AND delivered_at IS NULL",
-            )?
-            .execute(params![alert_id, retry_at])?;
+                params![alert_id, retry_at],
+            )
+        })?;
         Ok(())
     }
 
     /// How many deliveries are pending, delivered and failed.
     pub fn outbox_stats(&self) -> Result<OutboxStats> {
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
-        Ok(self.sqlite("webhook delivery")?.query_row(
-            "SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL),
-                    count(delivered_at), count(failed_at)
-             FROM outbox",
-            [],
-            |row| {
-                Ok(OutboxStats {
-                    pending: count(row.get(0)?),
-                    delivered: count(row.get(1)?),
-                    failed: count(row.get(2)?),
-                })
-            },
-        )?)
+        let row = self.with_sql(|sql| {
+            sql.query_one(
+                "SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL),
+                        count(delivered_at), count(failed_at)
+                 FROM outbox",
+                params![],
+            )
+        })?;
+        Ok(OutboxStats {
+            pending: count(row.get(0)?),
+            delivered: count(row.get(1)?),
+            failed: count(row.get(2)?),
+        })
     }
 }

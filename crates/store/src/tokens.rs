@@ -1,7 +1,7 @@
 //! API tokens: writes over the API need one. Only a token's SHA-256 is stored; the token is
 //! shown once, when it is created.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use crate::Store;
 use crate::error::{Error, Result};
@@ -37,11 +37,13 @@ impl Store {
             });
         }
         let token = format!("{TOKEN_PREFIX}{}", random_hex(32)?);
-        let inserted = self.sqlite("API tokens")?.execute(
-            "INSERT INTO api_tokens (name, hash, created_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (name) DO NOTHING",
-            params![name, sha256_hex(&token), jiff::Timestamp::now().to_string()],
-        )?;
+        let inserted = self.with_sql(|sql| {
+            sql.execute(
+                "INSERT INTO api_tokens (name, hash, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO NOTHING",
+                params![name, sha256_hex(&token), jiff::Timestamp::now().to_string()],
+            )
+        })?;
         if inserted == 0 {
             return Err(Error::DuplicateToken {
                 name: name.to_string(),
@@ -52,67 +54,42 @@ impl Store {
 
     /// Every token, by name.
     pub fn tokens(&self) -> Result<Vec<StoredToken>> {
-        let mut stmt = self
-            .sqlite("API tokens")?
-            .prepare_cached("SELECT name, created_at, revoked_at FROM api_tokens ORDER BY name")?;
-        let rows = stmt.query_map([], |row| {
-            Ok(StoredToken {
-                name: row.get(0)?,
-                created_at: row.get(1)?,
-                revoked_at: row.get(2)?,
+        self.with_sql(|sql| {
+            sql.query(
+                "SELECT name, created_at, revoked_at FROM api_tokens ORDER BY name",
+                params![],
+            )?
+            .iter()
+            .map(|row| {
+                Ok(StoredToken {
+                    name: row.get(0)?,
+                    created_at: row.get(1)?,
+                    revoked_at: row.get(2)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
+        })
     }
 
     /// Revokes a token; returns whether a live token had this name.
     pub fn revoke_token(&self, name: &str) -> Result<bool> {
-        Ok(self.sqlite("API tokens")?.execute(
-            "UPDATE api_tokens SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
-            params![name, jiff::Timestamp::now().to_string()],
-        )? > 0)
+        self.with_sql(|sql| {
+            Ok(sql.execute(
+                "UPDATE api_tokens SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
+                params![name, jiff::Timestamp::now().to_string()],
+            )? > 0)
+        })
     }
 
     /// The name of the live token `token` is, or `None` (unknown or revoked).
     pub fn verify_token(&self, token: &str) -> Result<Option<String>> {
-        Ok(self
-            .sqlite("API tokens")?
-            .prepare_cached("SELECT name FROM api_tokens WHERE hash = ?1 AND revoked_at IS NULL")?
-            .query_row([sha256_hex(token)], |row| row.get(0))
-            .optional()?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_token_verifies_until_it_is_revoked() {
-        let store = Store::open_in_memory().unwrap();
-        let token = store.create_token("ops").unwrap();
-        assert!(token.starts_with(TOKEN_PREFIX));
-        assert_eq!(store.verify_token(&token).unwrap().as_deref(), Some("ops"));
-        assert_eq!(store.verify_token("sitrep_guess").unwrap(), None);
-        assert!(store.revoke_token("ops").unwrap());
-        assert!(!store.revoke_token("ops").unwrap());
-        assert_eq!(store.verify_token(&token).unwrap(), None);
-        let listed = store.tokens().unwrap();
-        assert_eq!(listed.len(), 1);
-        assert!(listed[0].revoked_at.is_some());
-    }
-
-    #[test]
-    fn names_are_unique_and_plain() {
-        let store = Store::open_in_memory().unwrap();
-        store.create_token("ops").unwrap();
-        assert!(matches!(
-            store.create_token("ops"),
-            Err(Error::DuplicateToken { .. })
-        ));
-        assert!(matches!(
-            store.create_token("two words"),
-            Err(Error::InvalidTokenName { .. })
-        ));
+        self.with_sql(|sql| {
+            sql.query_first(
+                "SELECT name FROM api_tokens WHERE hash = ?1 AND revoked_at IS NULL",
+                params![sha256_hex(token)],
+            )?
+            .map(|row| row.get(0))
+            .transpose()
+        })
     }
 }

@@ -8,7 +8,7 @@
 //! incidents alerts nothing new. A watch added today alerts on incidents created or changed
 //! from now on, not on the store's history.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::params;
 use sitrep_model::{Incident, IncidentId};
 use sitrep_watch::{
     Alert, AlertKind, AlertReason, AlertState, WatchIndex, WatchSpec, WebhookPolicy,
@@ -17,7 +17,7 @@ use sitrep_watch::{
 use crate::Store;
 use crate::error::{Error, Result};
 use crate::secrets::random_hex;
-use crate::sql::Sql;
+use crate::sql::{Row, Sql};
 
 /// A watch as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,11 +80,13 @@ impl Store {
             None => None,
         };
         let created_at = jiff::Timestamp::now().to_string();
-        let inserted = self.sqlite("watches")?.execute(
-            "INSERT INTO watches (name, spec, secret, created_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (name) DO NOTHING",
-            params![spec.name, json, secret, created_at],
-        )?;
+        let inserted = self.with_sql(|sql| {
+            sql.execute(
+                "INSERT INTO watches (name, spec, secret, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (name) DO NOTHING",
+                params![spec.name, json, secret, created_at],
+            )
+        })?;
         if inserted == 0 {
             return Err(Error::DuplicateWatch {
                 name: spec.name.clone(),
@@ -102,30 +104,30 @@ impl Store {
 
     /// Every watch, by name.
     pub fn watches(&self) -> Result<Vec<StoredWatch>> {
-        let mut stmt = self
-            .sqlite("watches")?
-            .prepare_cached(&format!("{SELECT_WATCH} ORDER BY w.name"))?;
-        let rows = stmt.query_map([], |row| Ok(decode_watch(row)))?;
-        rows.map(|row| row?).collect()
+        self.with_sql(|sql| {
+            sql.query(&format!("{SELECT_WATCH} ORDER BY w.name"), params![])?
+                .iter()
+                .map(decode_watch)
+                .collect()
+        })
     }
 
     /// One watch by name.
     pub fn watch(&self, name: &str) -> Result<Option<StoredWatch>> {
-        let mut stmt = self
-            .sqlite("watches")?
-            .prepare_cached(&format!("{SELECT_WATCH} WHERE w.name = ?1"))?;
-        stmt.query_row([name], |row| Ok(decode_watch(row)))
-            .optional()?
-            .transpose()
+        self.with_sql(|sql| {
+            sql.query_first(&format!("{SELECT_WATCH} WHERE w.name = ?1"), params![name])?
+                .as_ref()
+                .map(decode_watch)
+                .transpose()
+        })
     }
 
     /// Removes a watch, what it last heard and its undelivered webhooks; its alerts stay.
     /// Returns whether a watch had this name.
     pub fn remove_watch(&self, name: &str) -> Result<bool> {
-        Ok(self
-            .sqlite("watches")?
-            .execute("DELETE FROM watches WHERE name = ?1", [name])?
-            > 0)
+        self.with_sql(|sql| {
+            Ok(sql.execute("DELETE FROM watches WHERE name = ?1", params![name])? > 0)
+        })
     }
 
     /// Alerts, newest first, or oldest first after a given id ([`AlertQuery`]).
@@ -138,34 +140,40 @@ impl Store {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let order = match query.after {
             Some(_) => "id > ?2 ORDER BY id",
-            None => "?2 IS NULL ORDER BY id DESC",
+            None => "CAST(?2 AS BIGINT) IS NULL ORDER BY id DESC",
         };
-        let mut stmt = self.sqlite("watches")?.prepare_cached(&format!(
-            "{SELECT_ALERT} WHERE (?1 IS NULL OR watch_name = ?1) AND {order} LIMIT ?3"
-        ))?;
-        let rows = stmt.query_map(params![query.watch, query.after, limit], |row| {
-            Ok(decode_alert(row))
-        })?;
-        rows.map(|row| row?).collect()
+        self.with_sql(|sql| {
+            sql.query(
+                &format!(
+                    "{SELECT_ALERT} WHERE (CAST(?1 AS TEXT) IS NULL OR watch_name = ?1) \
+                     AND {order} LIMIT ?3"
+                ),
+                params![query.watch, query.after, limit],
+            )?
+            .iter()
+            .map(decode_alert)
+            .collect()
+        })
     }
 
     /// How many alerts have been raised, in all.
     pub fn alert_count(&self) -> Result<u64> {
-        let n: i64 = self
-            .sqlite("watches")?
-            .prepare_cached("SELECT count(*) FROM alerts")?
-            .query_row([], |row| row.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        self.with_sql(|sql| {
+            let n: i64 = sql
+                .query_one("SELECT count(*) FROM alerts", params![])?
+                .get(0)?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
     }
 
     /// The alert with this id.
     pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
-        let mut stmt = self
-            .sqlite("watches")?
-            .prepare_cached(&format!("{SELECT_ALERT} WHERE id = ?1"))?;
-        stmt.query_row([id], |row| Ok(decode_alert(row)))
-            .optional()?
-            .transpose()
+        self.with_sql(|sql| {
+            sql.query_first(&format!("{SELECT_ALERT} WHERE id = ?1"), params![id])?
+                .as_ref()
+                .map(decode_alert)
+                .transpose()
+        })
     }
 }
 
@@ -296,7 +304,7 @@ fn encode(value: &impl serde::Serialize, table: &'static str) -> Result<String> 
     })
 }
 
-fn decode_watch(row: &Row<'_>) -> Result<StoredWatch> {
+fn decode_watch(row: &Row) -> Result<StoredWatch> {
     let name: String = row.get(0)?;
     let json: String = row.get(1)?;
     let spec = serde_json::from_str(&json).map_err(|err| Error::CorruptRow {
@@ -307,11 +315,11 @@ fn decode_watch(row: &Row<'_>) -> Result<StoredWatch> {
     Ok(StoredWatch {
         spec,
         created_at: row.get(2)?,
-        alerts: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
+        alerts: u64::try_from(row.get::<i64>(3)?).unwrap_or(0),
     })
 }
 
-pub(crate) fn decode_alert(row: &Row<'_>) -> Result<Alert> {
+pub(crate) fn decode_alert(row: &Row) -> Result<Alert> {
     let id: i64 = row.get(0)?;
     let corrupt = |reason: String| Error::CorruptRow {
         table: "alerts",
@@ -328,7 +336,7 @@ pub(crate) fn decode_alert(row: &Row<'_>) -> Result<Alert> {
     Ok(Alert {
         id,
         watch: row.get(1)?,
-        incident_id: IncidentId::new(row.get::<_, String>(2)?),
+        incident_id: IncidentId::new(row.get::<String>(2)?),
         kind,
         reason: serde_json::from_str(&reason).map_err(|err| corrupt(err.to_string()))?,
         created_at: row.get(5)?,

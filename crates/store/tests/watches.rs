@@ -1,6 +1,8 @@
 //! Watches through the store: an incident alerts a watch once, again only when it escalates,
 //! never as background; alerts and their webhook deliveries are written with the incident.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -90,7 +92,7 @@ fn alerts(store: &Store) -> Vec<sitrep_watch::Alert> {
 
 #[test]
 fn an_incident_alerts_once_and_again_only_when_it_escalates() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     store
         .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
         .unwrap();
@@ -143,7 +145,7 @@ fn an_incident_alerts_once_and_again_only_when_it_escalates() {
 
 #[test]
 fn background_incidents_and_other_targets_do_not_alert() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     store
         .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
         .unwrap();
@@ -160,7 +162,7 @@ fn background_incidents_and_other_targets_do_not_alert() {
 
 #[test]
 fn a_watch_added_later_does_not_replay_history() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     store
         .insert_batch(&[item("a", vec![embassy_attack(2, LocationPrecision::City)])])
         .unwrap();
@@ -177,7 +179,7 @@ fn a_watch_added_later_does_not_replay_history() {
 
 #[test]
 fn a_country_watch_alerts_again_when_the_place_becomes_exact() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let libya = WatchSpec::new(
         "libya",
         Area::Country {
@@ -207,7 +209,7 @@ fn a_country_watch_alerts_again_when_the_place_becomes_exact() {
 
 #[test]
 fn watches_are_listed_named_once_and_removed() {
-    let store = Store::open_in_memory().unwrap();
+    let store = common::fresh_store();
     store
         .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
         .unwrap();
@@ -238,7 +240,7 @@ fn watches_are_listed_named_once_and_removed() {
 
 #[test]
 fn an_alert_with_a_webhook_waits_in_the_outbox_until_delivered() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let mut spec = embassy_watch();
     spec.webhook = Some("http://127.0.0.1:9/hook".into());
     let secret = store
@@ -277,7 +279,7 @@ fn an_alert_with_a_webhook_waits_in_the_outbox_until_delivered() {
 
 #[test]
 fn alerts_can_be_followed_by_id() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     let libya = WatchSpec::new(
         "libya",
         Area::Country {
@@ -313,7 +315,7 @@ fn alerts_can_be_followed_by_id() {
 
 #[test]
 fn a_report_that_takes_the_lead_of_an_alerted_incident_does_not_alert_it_again() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::fresh_store();
     store
         .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
         .unwrap();

@@ -45,7 +45,6 @@ pub struct AlertsArgs {
 
 /// Runs `sitrep alerts`.
 pub fn run(args: &AlertsArgs) -> Result<()> {
-    args.db.sqlite_file("sitrep alerts")?;
     let mut store = args.db.open_existing("sitrep ingest")?;
     let json = args.json || !io::stdout().is_terminal();
     let notifier = Notifier::new(args.webhooks.policy(), RetryPolicy::default());

@@ -112,7 +112,7 @@ pub struct Follow {
     /// Poll once and return.
     pub once: bool,
     /// The store.
-    pub db: PathBuf,
+    pub db: sitrep_store::StoreLocation,
     /// Deliver due webhooks after each round.
     pub deliver: bool,
     /// Which webhook addresses delivery allows.
@@ -129,7 +129,7 @@ impl Follow {
         feeds_file: Option<&std::path::Path>,
         dir: Option<&std::path::Path>,
         interval: Duration,
-        db: PathBuf,
+        db: sitrep_store::StoreLocation,
     ) -> Result<Follow> {
         let feeds = match feeds_file {
             Some(file) => {
@@ -176,7 +176,7 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
         args.feeds.as_deref(),
         args.dir.as_deref(),
         args.interval,
-        args.db.sqlite_file("sitrep follow")?.to_path_buf(),
+        args.db.db.clone(),
     )?;
     follow.once = args.once;
     follow.deliver = !args.no_deliver;
@@ -190,9 +190,9 @@ pub fn run(args: &FollowArgs, resources: &Resources) -> Result<()> {
 /// Follows until `stop` is set (or after one round with `once`).
 pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -> Result<()> {
     let (feeds, folder) = (&follow.feeds, &follow.folder);
-    let path = &follow.db;
+    let location = &follow.db;
     let mut store =
-        Store::open(path).with_context(|| format!("opening store {}", path.display()))?;
+        Store::open_location(location).with_context(|| format!("opening store {location}"))?;
     let poller = Poller::new();
     let mut pages = follow.fetch_pages.map(PageFetcher::new);
     let notifier =
@@ -205,7 +205,7 @@ pub fn follow_until(follow: &Follow, resources: &Resources, stop: &AtomicBool) -
             .map(|d| format!(" and the folder {}", d.display()))
             .unwrap_or_default(),
         follow.interval.as_secs(),
-        path.display(),
+        location,
         if follow.once {
             " (once)"
         } else {
@@ -664,7 +664,6 @@ pub struct FeedsArgs {
 /// Runs `sitrep feeds`: every followed feed with its last poll, items, incidents and error.
 pub fn run_feeds(args: &FeedsArgs) -> Result<()> {
     use std::io::{IsTerminal, Write};
-    args.db.sqlite_file("sitrep feeds")?;
     let store = args.db.open_existing("sitrep follow")?;
     let feeds = store.feeds()?;
     let mut out = std::io::stdout().lock();

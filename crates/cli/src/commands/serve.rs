@@ -102,7 +102,7 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
                 feeds.as_deref(),
                 dir.as_deref(),
                 args.follow_interval,
-                config.db.clone(),
+                sitrep_store::StoreLocation::File(config.db.clone()),
             )?;
             // Alerts the follower raises are delivered at once, not at the delivery thread's
             // next tick; the outbox's leases keep the two from sending one alert twice.

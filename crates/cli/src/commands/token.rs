@@ -45,10 +45,7 @@ pub struct DbOnly {
 
 /// Runs `sitrep token`.
 pub fn run(args: &TokenArgs) -> Result<()> {
-    let open = |db: &DbArgs| {
-        db.sqlite_file("sitrep token")?;
-        db.open()
-    };
+    let open = |db: &DbArgs| db.open();
     match &args.command {
         TokenCommand::Create(a) => {
             let token = open(&a.db)?.create_token(&a.name)?;

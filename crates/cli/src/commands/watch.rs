@@ -160,7 +160,6 @@ pub fn run(args: &WatchArgs) -> Result<()> {
 }
 
 fn open(db: &DbArgs) -> Result<Store> {
-    db.sqlite_file("sitrep watch")?;
     db.open()
 }
 
