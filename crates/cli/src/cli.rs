@@ -33,7 +33,7 @@ pub enum Command {
     /// {"id", "text", "published"?, "title"?, "url"?, "source"?} records; `-` or no file reads
     /// standard input. A record's own `published` wins over --published.
     Extract(ExtractArgs),
-    /// Extract incidents from articles and store them (SQLite).
+    /// Extract incidents from articles and store them (SQLite, or PostgreSQL for many machines).
     ///
     /// Takes files, directories (read recursively) and `-` for standard input. The same article
     /// twice is stored once: re-running an ingest is safe and only adds what is new.
@@ -100,6 +100,15 @@ pub enum Command {
     Follow(crate::commands::follow::FollowArgs),
     /// List followed feeds: last poll, items read, incident reports, last error.
     Feeds(crate::commands::follow::FeedsArgs),
+    /// Copy a whole store into a new one, ids kept: a SQLite file into a PostgreSQL database
+    /// that many machines share (or back).
+    ///
+    /// Every article, incident, alias, watch, alert, token and feed is copied in one
+    /// transaction of the target, which must be empty: all of it or nothing.
+    ///
+    /// sitrep migrate --from sitrep.db --to postgres://sitrep@db.internal/sitrep
+    #[command(verbatim_doc_comment)]
+    Migrate(crate::commands::migrate::MigrateArgs),
 }
 
 /// Flags of `sitrep eval`.

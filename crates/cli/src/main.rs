@@ -109,6 +109,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::follow::run_feeds(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Migrate(args) => {
+            commands::migrate::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo => {
             let resources = resources()?;
             commands::demo::run(resources)?;

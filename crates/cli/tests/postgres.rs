@@ -104,16 +104,13 @@ fn two_ingest_processes_at_once_store_what_one_stores() {
 fn commands_that_need_a_file_say_so_and_hide_the_password() {
     let dir = Dir::new();
     let url = "postgres://desk:hunter2@127.0.0.1:1/sitrep";
-    for args in [vec!["serve", "--db", url]] {
-        let run = dir.run(&args);
-        assert_ne!(run.code, Some(0), "{args:?}");
-        assert!(
-            run.stderr.contains("needs a SQLite store file"),
-            "{args:?}: {}",
-            run.stderr
-        );
-        assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
-    }
+    let serve = dir.run(&["serve", "--db", url]);
+    assert_eq!(serve.code, Some(2), "{}", serve.stderr);
+    assert!(
+        serve.stderr.contains("needs a SQLite store file") && !serve.stderr.contains("hunter2"),
+        "{}",
+        serve.stderr
+    );
     let unreachable = dir.run(&["query", "--db", url]);
     assert_eq!(unreachable.code, Some(2), "{}", unreachable.stderr);
     assert!(
@@ -170,4 +167,33 @@ fn watches_alerts_and_tokens_work_on_a_postgres_store_as_on_a_file() {
         .run(&["watch", "list", "--db", &url, "--json"])
         .expect_code(0);
     assert!(left.json_lines().is_empty(), "{}", left.stdout);
+}
+
+#[test]
+fn migrate_copies_a_file_store_into_postgres_and_back_ids_kept() {
+    let Some(url) = fresh_postgres() else { return };
+    let dir = Dir::new();
+    dir.run(&["ingest", &corpus(), "--db", "s.db"])
+        .expect_code(0);
+    let copied = dir
+        .run(&["migrate", "--from", "s.db", "--to", &url])
+        .expect_code(0);
+    assert!(
+        copied.stderr.contains("copied 17 articles"),
+        "{}",
+        copied.stderr
+    );
+    assert_eq!(dir.incidents(&url), dir.incidents("s.db"));
+    // The copy goes on as a store of its own: the same articles again are skipped.
+    let again = dir.run(&["ingest", &corpus(), "--db", &url]).expect_code(0);
+    assert!(again.stderr.contains("skipped 17"), "{}", again.stderr);
+
+    let refused = dir
+        .run(&["migrate", "--from", "s.db", "--to", &url])
+        .expect_code(2);
+    assert!(refused.stderr.contains("not empty"), "{}", refused.stderr);
+
+    dir.run(&["migrate", "--from", &url, "--to", "back.db"])
+        .expect_code(0);
+    assert_eq!(dir.incidents("back.db"), dir.incidents("s.db"));
 }

@@ -190,3 +190,28 @@ fn demo_prints_the_incident_table() {
     );
     assert!(run.stderr.contains("17 example articles"), "{}", run.stderr);
 }
+
+#[test]
+fn migrate_copies_a_store_into_a_new_file_only() {
+    let dir = ingested();
+    dir.run(&["migrate", "--from", "s.db", "--to", "copy.db"])
+        .expect_code(0);
+    assert_eq!(dir.incidents("copy.db"), dir.incidents("s.db"));
+    let exists = dir
+        .run(&["migrate", "--from", "s.db", "--to", "copy.db"])
+        .expect_code(2);
+    assert!(
+        exists.stderr.contains("exists already"),
+        "{}",
+        exists.stderr
+    );
+    let missing = dir
+        .run(&["migrate", "--from", "none.db", "--to", "other.db"])
+        .expect_code(2);
+    assert!(
+        missing.stderr.contains("no store at none.db"),
+        "{}",
+        missing.stderr
+    );
+    assert!(!dir.path().join("other.db").exists());
+}

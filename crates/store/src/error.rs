@@ -140,6 +140,18 @@ pub enum Error {
         reason: String,
     },
 
+    /// A copy's target store already holds rows.
+    #[error(
+        "the target store is not empty (table {table} holds {rows} rows); copy into a new file \
+         or an empty database"
+    )]
+    TargetNotEmpty {
+        /// A table that holds rows.
+        table: &'static str,
+        /// How many.
+        rows: u64,
+    },
+
     /// An operation this backend does not offer yet.
     #[error("{operation} is not available on a PostgreSQL store yet; use a SQLite store file")]
     Unsupported {

@@ -56,6 +56,7 @@
 #![deny(missing_docs)]
 
 mod bbox;
+mod copy;
 mod error;
 mod feeds;
 mod filter;
@@ -83,6 +84,7 @@ use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
 pub use bbox::BoundingBox;
+pub use copy::CopyReport;
 pub use error::{Error, InvalidBoundingBox, Result, StorageProblem, storage_problem_of};
 pub use feeds::{FeedState, PollRecord};
 pub use filter::IncidentFilter;

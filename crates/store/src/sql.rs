@@ -68,6 +68,11 @@ impl Row {
         Row { columns, values }
     }
 
+    /// Every value, in column order.
+    pub(crate) fn values(&self) -> &[Value] {
+        &self.values
+    }
+
     /// The name of column `index`.
     pub(crate) fn column_name(&self, index: usize) -> &str {
         self.columns.get(index).map_or("?", String::as_str)

@@ -10,7 +10,7 @@ use sitrep_model::{
     Article, ArticleId, ArticleMeta, Count, CountryCode, DatePrecision, EventDate, EventType,
     ExtractedArticle, Incident, Location, LocationPrecision, Perpetrator, Target, TargetType,
 };
-use sitrep_store::{AlertQuery, Error, Store};
+use sitrep_store::{AlertQuery, Error, IncidentFilter, PollRecord, Store};
 use sitrep_watch::{AlertKind, Area, Change, WatchSpec, WebhookPolicy};
 
 const TRIPOLI: (f64, f64) = (32.8872, 13.1913);
@@ -346,4 +346,87 @@ fn a_report_that_takes_the_lead_of_an_alerted_incident_does_not_alert_it_again()
         )])
         .unwrap();
     assert_eq!(third.alerts, 1);
+}
+
+/// Everything a store shows of its incidents, watches, alerts (but the time each was raised),
+/// tokens and feeds.
+fn everything(store: &Store) -> String {
+    let incidents = store
+        .query(&IncidentFilter {
+            include_background: true,
+            ..IncidentFilter::default()
+        })
+        .unwrap();
+    format!(
+        "{incidents:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        store.watches().unwrap(),
+        alerts(store)
+            .into_iter()
+            .map(|a| (a.id, a.watch, a.incident_id, a.kind, a.reason))
+            .collect::<Vec<_>>(),
+        store.tokens().unwrap(),
+        store.feeds().unwrap(),
+        store.table_rows().unwrap(),
+    )
+}
+
+#[test]
+fn a_copied_store_keeps_every_id_and_goes_on_as_the_original() {
+    let mut source = Store::open_in_memory().unwrap();
+    source
+        .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
+        .unwrap();
+    source.create_token("desk").unwrap();
+    source
+        .record_poll(
+            "https://news.example/feed.xml",
+            &PollRecord::Failure {
+                error: "timeout".into(),
+            },
+            7,
+        )
+        .unwrap();
+    // An alerted incident whose lead then changes: an alias, an alert and what the watch heard.
+    for id in ["z-late-outlet", "a-early-outlet"] {
+        source
+            .insert_batch(&[item(id, vec![embassy_attack(2, LocationPrecision::City)])])
+            .unwrap();
+    }
+    let alias = alerts(&source)[0].incident_id.clone();
+
+    let mut copy = common::fresh_store();
+    let report = source.copy_into(&mut copy, |_| {}).unwrap();
+    assert_eq!(report.rows("articles"), 2);
+    assert_eq!(report.rows("alerts"), 1);
+    assert_eq!(report, source.table_rows().unwrap());
+    assert_eq!(everything(&copy), everything(&source));
+    assert_eq!(alerts(&copy), alerts(&source));
+    assert_eq!(
+        copy.current_incident_id(&alias).unwrap(),
+        source.current_incident_id(&alias).unwrap()
+    );
+
+    // Both go on alike: an escalation and a new attack two months later alert once each, under
+    // the same new alert ids, and the new incident gets a row of its own.
+    let mut later = embassy_attack(1, LocationPrecision::City);
+    let june: Date = "2015-06-14".parse().unwrap();
+    later.date = Some(EventDate {
+        start: Some(june),
+        end: Some(june),
+        precision: DatePrecision::Day,
+        text: "14 June".into(),
+    });
+    let batch = [
+        item("m-outlet", vec![embassy_attack(5, LocationPrecision::City)]),
+        item("n-outlet", vec![later]),
+    ];
+    for store in [&mut source, &mut copy] {
+        let outcome = store.insert_batch_resolved(&batch).unwrap();
+        assert_eq!((outcome.alerts, outcome.incidents.created), (2, 1));
+    }
+    assert_eq!(everything(&copy), everything(&source));
+
+    // A store is copied into an empty one only.
+    let err = source.copy_into(&mut copy, |_| {}).unwrap_err();
+    assert!(matches!(err, Error::TargetNotEmpty { .. }), "{err}");
 }

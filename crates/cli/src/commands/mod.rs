@@ -7,6 +7,7 @@ pub mod extract;
 pub mod follow;
 pub mod incident;
 pub mod ingest;
+pub mod migrate;
 pub mod query;
 pub mod serve;
 pub mod token;
