@@ -20,5 +20,5 @@ if [ "${1:-}" = "--shell" ]; then
 fi
 
 echo "== store and command-line tests against PostgreSQL"
-cargo test -p sitrep-store --test store --test resolution --test watches --test bookkeeping --test postgres
+cargo test -p sitrep-store --test store --test resolution --test watches --test bookkeeping --test search --test postgres
 cargo test -p sitrep-cli --test postgres

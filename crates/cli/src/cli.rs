@@ -1,6 +1,6 @@
 //! Command-line flags. Doc comments here are the `--help` text.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -156,8 +156,7 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct DbArgs {
     /// Where the store lives: a SQLite file (created when missing), or a PostgreSQL database
-    /// that many machines share, postgres://USER:PASSWORD@HOST:PORT/DB (every command but
-    /// `serve`, which needs a file for now).
+    /// that many machines share, postgres://USER:PASSWORD@HOST:PORT/DB.
     #[arg(
         long,
         env = "SITREP_DB",
@@ -185,17 +184,6 @@ impl DbArgs {
             );
         }
         self.open()
-    }
-
-    /// The SQLite file, for a command that does not work on PostgreSQL yet.
-    pub fn sqlite_file(&self, command: &str) -> anyhow::Result<&Path> {
-        self.db.as_file().ok_or_else(|| {
-            anyhow::anyhow!(
-                "`{command}` needs a SQLite store file for now; a PostgreSQL store ({}) serves \
-                 every other command",
-                self.db
-            )
-        })
     }
 }
 

@@ -11,11 +11,11 @@
 mod util;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use sitrep_store::Store;
@@ -103,31 +103,8 @@ fn assert_same(
 
 /// `sitrep serve` on a free port: the child and its address.
 fn serve(dir: &Dir) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["serve", "--db", "s.db", "--listen", "127.0.0.1:0"])
-        .current_dir(dir.path())
-        .env_remove("SITREP_DB")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (lines_tx, lines_rx) = mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = lines_tx.send(line);
-        }
-    });
-    let address = loop {
-        let line = lines_rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server says where it listens");
-        if let Some(at) = line.find("http://127.0.0.1:") {
-            let rest = &line[at + "http://".len()..];
-            break rest[..rest.find('/').unwrap()].to_string();
-        }
-    };
+    let (child, address, _) =
+        util::serve(dir, &["serve", "--db", "s.db", "--listen", "127.0.0.1:0"]);
     (child, address)
 }
 

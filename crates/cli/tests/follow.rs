@@ -9,7 +9,7 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use util::Dir;
+use util::{Dir, http_get};
 
 /// A feed server: `/news.xml` serves the items in `items` with an ETag that changes with them
 /// (304 when the client sends the current one); `/flaky.xml` fails `fail_first` times, then
@@ -399,23 +399,6 @@ fn a_followed_folder_reads_a_file_when_its_event_comes() {
     assert_eq!(articles(&dir), 1);
 }
 
-/// GET `path` from `address` over plain HTTP/1.1; the body.
-fn http_get(address: &str, path: &str) -> String {
-    use std::io::Read;
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default()
-}
-
 #[test]
 fn serve_can_follow_feeds_in_the_same_process() {
     let (feeds, dir) = kandahar_wire();
@@ -429,7 +412,7 @@ fn serve_can_follow_feeds_in_the_same_process() {
     // The store must exist before serving.
     dir.run(&["token", "create", "ops", "--db", "s.db"])
         .expect_code(0);
-    let mut child = spawn_sitrep(
+    let (mut child, address, lines_rx) = util::serve(
         &dir,
         &[
             "serve",
@@ -443,22 +426,6 @@ fn serve_can_follow_feeds_in_the_same_process() {
             "1s",
         ],
     );
-    let stderr = child.stderr.take().unwrap();
-    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = lines_tx.send(line);
-        }
-    });
-    let address = loop {
-        let line = lines_rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server says where it listens");
-        if let Some(at) = line.find("http://127.0.0.1:") {
-            let rest = &line[at + "http://".len()..];
-            break rest[..rest.find('/').unwrap()].to_string();
-        }
-    };
     let started = Instant::now();
     loop {
         let listed: serde_json::Value = serde_json::from_str(&http_get(&address, "/api/feeds"))

@@ -66,7 +66,7 @@ pub fn query_params(data: &[u8]) {
     let Ok(uri) = Uri::try_from(target) else {
         return;
     };
-    let config = ServerConfig::new("unused.db".into());
+    let config = ServerConfig::new("unused.db");
     let store = EXAMPLES.lock().unwrap_or_else(PoisonError::into_inner);
 
     let search = params::<SearchParams>(&uri).and_then(|p| p.to_search());

@@ -1,9 +1,9 @@
 //! The server's settings, checked before it starts.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use axum::http::HeaderValue;
+use sitrep_store::StoreLocation;
 
 /// Which browser origins may call the API from other sites (CORS).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,8 +56,8 @@ pub struct TileLayer {
 /// Everything `sitrep serve` can be told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerConfig {
-    /// The SQLite store to serve (must exist).
-    pub db: PathBuf,
+    /// The store to serve: a SQLite file (must exist) or a PostgreSQL database.
+    pub db: StoreLocation,
     /// A request still running after this is stopped (its query interrupted) with a 503.
     pub request_timeout: Duration,
     /// At most this many store queries run at once.
@@ -104,9 +104,9 @@ impl ServerConfig {
     /// The defaults for a store: 10 s timeout, 4 connections, pages of 100 up to 1000, map
     /// exports up to 50,000 points, bodies up to 64 KiB, same-origin only, no online tiles, webhooks to
     /// public addresses only.
-    pub fn new(db: PathBuf) -> ServerConfig {
+    pub fn new(db: impl Into<StoreLocation>) -> ServerConfig {
         ServerConfig {
-            db,
+            db: db.into(),
             request_timeout: Duration::from_secs(10),
             pool_size: 4,
             default_page_size: 100,

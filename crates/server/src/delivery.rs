@@ -1,14 +1,13 @@
 //! Webhook delivery while the server runs: a thread that delivers the outbox's due alerts
 //! every few seconds (alerts raised by ingests in other processes included), until stopped.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use sitrep_notify::{Notifier, RetryPolicy};
-use sitrep_store::Store;
+use sitrep_store::{Store, StoreLocation};
 use sitrep_watch::WebhookPolicy;
 
 /// How often the outbox is looked at.
@@ -23,7 +22,7 @@ pub struct Delivery {
 
 impl Delivery {
     /// Starts delivering the outbox of the store at `db`.
-    pub fn start(db: PathBuf, policy: WebhookPolicy) -> Delivery {
+    pub fn start(db: StoreLocation, policy: WebhookPolicy) -> Delivery {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
@@ -31,7 +30,7 @@ impl Delivery {
             let mut store: Option<Store> = None;
             while !flag.load(Ordering::Relaxed) {
                 if store.is_none() {
-                    store = Store::open(&db)
+                    store = Store::open_location(&db)
                         .map_err(|err| tracing::error!(%err, "webhook delivery: opening the store"))
                         .ok();
                 }

@@ -22,7 +22,7 @@
 //! # async fn run() -> std::io::Result<()> {
 //! use sitrep_server::{ServerConfig, app, serve, shutdown_signal};
 //!
-//! let config = ServerConfig::new("sitrep.db".into());
+//! let config = ServerConfig::new("sitrep.db");
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
 //! serve(listener, app(config), shutdown_signal()).await
 //! # }

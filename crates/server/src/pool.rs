@@ -1,40 +1,41 @@
 //! A small pool of store connections for the async handlers.
 //!
-//! The store is synchronous SQLite: each query runs on tokio's blocking thread pool with one
+//! The store is synchronous (SQLite, or the blocking PostgreSQL client): each query runs on tokio's blocking thread pool with one
 //! connection taken from this pool, and the connection goes back when the query ends. At most
 //! `size` queries run at once (later requests wait for a place, within the request timeout);
 //! file databases use WAL, so these readers never block each other or an ingest writing at the
 //! same time. Connections are opened lazily, the first time they are needed, and map the
 //! database file into memory ([`ReadTuning`]) so that reading a page costs no system call.
 //!
-//! A query still running when the request timeout passes is interrupted (SQLite's interrupt),
-//! and the request fails with [`ApiError::Timeout`].
+//! A query still running when the request timeout passes is interrupted (SQLite's interrupt,
+//! PostgreSQL's cancel request), and the request fails with [`ApiError::Timeout`]. On
+//! PostgreSQL each connection is one session of the server, opened with a 10 s connect
+//! timeout.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use sitrep_store::{InterruptHandle, ReadTuning, Store};
+use sitrep_store::{InterruptHandle, ReadTuning, Store, StoreLocation};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 use crate::error::{ApiError, Result};
 
-/// Connections to one store file.
+/// Connections to one store.
 #[derive(Debug)]
 pub struct StorePool {
-    path: PathBuf,
+    location: StoreLocation,
     idle: Mutex<Vec<Store>>,
     places: Arc<Semaphore>,
     timeout: Duration,
 }
 
 impl StorePool {
-    /// A pool of at most `size` connections to the store at `path`, whose queries are stopped
-    /// after `timeout`. Opens nothing yet.
-    pub fn new(path: PathBuf, size: usize, timeout: Duration) -> StorePool {
+    /// A pool of at most `size` connections to the store at `location`, whose queries are
+    /// stopped after `timeout`. Opens nothing yet.
+    pub fn new(location: StoreLocation, size: usize, timeout: Duration) -> StorePool {
         StorePool {
-            path,
+            location,
             idle: Mutex::new(Vec::new()),
             places: Arc::new(Semaphore::new(size.max(1))),
             timeout,
@@ -72,7 +73,7 @@ impl StorePool {
             let store = match pool.take_idle() {
                 Some(store) => store,
                 None => {
-                    let store = Store::open(&pool.path)?;
+                    let store = Store::open_location(&pool.location)?;
                     store.tune_for_reading(ReadTuning::default())?;
                     store
                 }
@@ -125,7 +126,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pool.db");
         Store::open(&path).unwrap();
-        let pool = Arc::new(StorePool::new(path, 1, timeout));
+        let pool = Arc::new(StorePool::new(path.into(), 1, timeout));
         (dir, pool)
     }
 
@@ -161,7 +162,7 @@ mod tests {
     #[tokio::test]
     async fn a_missing_directory_is_an_internal_error() {
         let pool = Arc::new(StorePool::new(
-            PathBuf::from("/nonexistent-dir/x/y.db"),
+            StoreLocation::from("/nonexistent-dir/x/y.db"),
             1,
             Duration::from_secs(5),
         ));

@@ -54,14 +54,9 @@ pub(crate) struct SqlFilter {
 }
 
 impl IncidentFilter {
-    /// The `WHERE` clause selecting the incidents this filter matches (paging aside), on
-    /// SQLite.
-    pub(crate) fn to_sql(&self) -> SqlFilter {
-        self.to_sql_for(Dialect::Sqlite)
-    }
-
-    /// The `WHERE` clause for either engine: SQLite looks boxes up in its R*Tree, PostgreSQL
-    /// in its B-tree on `(lon, lat)`.
+    /// The `WHERE` clause selecting the incidents this filter matches (paging aside), for
+    /// either engine: SQLite looks boxes up in its R*Tree, PostgreSQL in its B-tree on
+    /// `(lon, lat)`.
     pub(crate) fn to_sql_for(&self, dialect: Dialect) -> SqlFilter {
         let mut conditions: Vec<&str> = Vec::new();
         let mut params: Vec<Value> = Vec::new();

@@ -51,8 +51,7 @@
 //! The store lives in a SQLite file by default, or in a PostgreSQL database shared by many
 //! machines ([`Store::open_location`] with a `postgres://` [`StoreLocation`]): the same
 //! schema, the same resolution and the same results, with any number of processes writing at
-//! once. On PostgreSQL everything but search with cursors and statistics (what `sitrep serve`
-//! reads) is available; those still need a SQLite file and say so ([`Error::Unsupported`]).
+//! once.
 #![deny(missing_docs)]
 
 mod bbox;

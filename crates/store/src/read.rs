@@ -152,7 +152,7 @@ impl Store {
 
 /// Every mention of an incident with its article's metadata, ordered by publication date
 /// (undated articles last), then article id, then position in the article.
-fn sources(sql: &mut dyn Sql, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
+pub(crate) fn sources(sql: &mut dyn Sql, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
     const TABLE: &str = "mentions";
     let rows = sql.query(
         "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published
@@ -180,7 +180,7 @@ fn sources(sql: &mut dyn Sql, incident: &IncidentId) -> Result<Vec<IncidentSourc
 }
 
 /// Decodes `(id, data)` from the incidents table.
-fn decode_incident(row: &sql::Row) -> Result<(IncidentId, Incident)> {
+pub(crate) fn decode_incident(row: &sql::Row) -> Result<(IncidentId, Incident)> {
     const TABLE: &str = "incidents";
     let id: String = field(row, 0, TABLE, "(unreadable id)")?;
     let data: String = field(row, 1, TABLE, &id)?;
@@ -189,13 +189,23 @@ fn decode_incident(row: &sql::Row) -> Result<(IncidentId, Incident)> {
 }
 
 /// One column of a row, a wrong type or NULL where a value must be being a corrupt row.
-fn field<T: FromValue>(row: &sql::Row, index: usize, table: &'static str, id: &str) -> Result<T> {
+pub(crate) fn field<T: FromValue>(
+    row: &sql::Row,
+    index: usize,
+    table: &'static str,
+    id: &str,
+) -> Result<T> {
     row.get(index)
         .map_err(|err| corrupt(table, id, err.to_string()))
 }
 
 /// A nullable `YYYY-MM-DD` column.
-fn date_field(row: &sql::Row, index: usize, table: &'static str, id: &str) -> Result<Option<Date>> {
+pub(crate) fn date_field(
+    row: &sql::Row,
+    index: usize,
+    table: &'static str,
+    id: &str,
+) -> Result<Option<Date>> {
     let text: Option<String> = field(row, index, table, id)?;
     text.map(|text| parse_date(&text, row.column_name(index), table, id))
         .transpose()

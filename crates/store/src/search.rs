@@ -15,15 +15,16 @@ use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use regex::Regex;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{ToSql, params_from_iter};
 use sitrep_model::{Count, CountryCode, EventType, Incident, IncidentId, StoredIncident};
 
 use crate::Store;
 use crate::bbox::BoundingBox;
 use crate::error::Result;
 use crate::filter::{IncidentFilter, PERPETRATOR_SEPARATOR, SqlFilter};
-use crate::read::{column, date_column, decode_incident_row};
+use crate::read::{date_column, date_field, decode_incident, decode_incident_row, field, sources};
+use crate::sql::{Dialect, Sql};
 
 /// The most words a text search looks for; later words are ignored.
 pub const MAX_SEARCH_WORDS: usize = 8;
@@ -35,9 +36,9 @@ pub const MAX_SEARCH_WORDS: usize = 8;
 pub struct IncidentSearch {
     /// Every condition of `sitrep query`.
     pub filter: IncidentFilter,
-    /// Words that must each appear (case-insensitively for ASCII letters, as SQLite's `LIKE`)
-    /// in the title or text of one of the incident's articles, in its place name or in its
-    /// perpetrators' names. Split on white space; at most [`MAX_SEARCH_WORDS`] words are used.
+    /// Words that must each appear (case-insensitively: for ASCII letters on SQLite, as its
+    /// `LIKE`, for every letter on PostgreSQL, as its `ILIKE`) in the title or text of one of
+    /// the incident's articles, in its place name or in its perpetrators' names. Split on white space; at most [`MAX_SEARCH_WORDS`] words are used.
     /// Blank text matches every incident.
     pub text: Option<String>,
 }
@@ -306,22 +307,30 @@ impl IncidentSearch {
     }
 
     /// Every condition as an exact test on the incident row, with no index lookup when the
-    /// time index serves the box ([`Self::time_box`]); the full condition otherwise.
-    fn exact_sql(&self) -> SqlFilter {
-        let mut sql = match self.time_box() {
+    /// time index serves the box ([`Self::time_box`], SQLite only); the full condition
+    /// otherwise.
+    fn exact_sql(&self, dialect: Dialect) -> SqlFilter {
+        let time_box = self.time_box().filter(|_| dialect == Dialect::Sqlite);
+        let mut sql = match time_box {
             Some(bbox) => {
                 let without_box = IncidentFilter {
                     bbox: None,
                     ..self.filter.clone()
                 };
-                let mut sql = without_box.to_sql();
+                let mut sql = without_box.to_sql_for(dialect);
                 sql.push_condition(
                     "i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?",
                     [bbox.min_lon, bbox.max_lon, bbox.min_lat, bbox.max_lat].map(Value::Real),
                 );
                 sql
             }
-            None => self.filter.to_sql(),
+            None => self.filter.to_sql_for(dialect),
+        };
+        // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE that of every
+        // letter its locale knows.
+        let like = match dialect {
+            Dialect::Sqlite => "LIKE",
+            Dialect::Postgres => "ILIKE",
         };
         let words = self
             .text
@@ -331,20 +340,24 @@ impl IncidentSearch {
             .take(MAX_SEARCH_WORDS);
         for word in words {
             let pattern = format!("%{}%", escape_like(word));
-            let condition = "(EXISTS (SELECT 1 FROM mentions AS m JOIN articles AS a \
-                                      ON a.id = m.article_id \
-                              WHERE m.incident_id = i.id \
-                                AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')) \
-                 OR i.place LIKE ? ESCAPE '\\' OR i.perpetrators LIKE ? ESCAPE '\\')";
-            sql.push_condition(condition, std::iter::repeat_n(Value::Text(pattern), 4));
+            let condition = format!(
+                "(EXISTS (SELECT 1 FROM mentions AS m JOIN articles AS a \
+                                 ON a.id = m.article_id \
+                         WHERE m.incident_id = i.id \
+                           AND (a.title {like} ? ESCAPE '\\' OR a.text {like} ? ESCAPE '\\')) \
+                 OR i.place {like} ? ESCAPE '\\' OR i.perpetrators {like} ? ESCAPE '\\')"
+            );
+            sql.push_condition(&condition, std::iter::repeat_n(Value::Text(pattern), 4));
         }
         sql
     }
 
-    /// The whole search as a condition over `incidents AS i`.
-    pub(crate) fn to_sql(&self) -> SqlFilter {
-        let mut sql = self.exact_sql();
-        if let Some(bbox) = self.time_box() {
+    /// The whole search as a condition over `incidents AS i`, for either engine.
+    pub(crate) fn to_sql_for(&self, dialect: Dialect) -> SqlFilter {
+        let mut sql = self.exact_sql(dialect);
+        if dialect == Dialect::Sqlite
+            && let Some(bbox) = self.time_box()
+        {
             let (index, params) = self.time_index_sql(bbox, "rid");
             sql.push_condition(&format!("i.rid IN ({index})"), params);
         }
@@ -416,79 +429,13 @@ impl Store {
     /// A cursor made for another order than `page.order` matches as if its key were of this
     /// order; callers should reject it first (the API does).
     pub fn search_page(&self, search: &IncidentSearch, page: &PageRequest) -> Result<Page> {
-        if let Some(bbox) = search.time_box()
+        if !self.is_postgres()
+            && let Some(bbox) = search.time_box()
             && matches!(page.order, SortOrder::DateDesc | SortOrder::DateAsc)
         {
             return self.search_page_by_day(search, page, bbox);
         }
-        let mut sql = search.to_sql();
-        if let Some(after) = &page.after {
-            let column = page.order.column();
-            let (_, after_op) = page.order.direction();
-            let id = Value::Text(after.id.as_str().to_string());
-            match after.key.to_sql() {
-                Some(key) => sql.push_condition(
-                    &format!(
-                        "({column} {after_op} ? OR ({column} = ? AND i.id > ?) \
-                         OR {column} IS NULL)"
-                    ),
-                    [key.clone(), key, id],
-                ),
-                None => sql.push_condition(&format!("({column} IS NULL AND i.id > ?)"), [id]),
-            }
-        }
-        let text = format!(
-            "SELECT i.id, i.data, i.date_start, i.killed_best FROM incidents AS i {} {} LIMIT ?",
-            sql.where_clause,
-            order_by(page.order)
-        );
-        // One more than asked tells whether there is a next page.
-        let fetch = i64::try_from(page.limit.saturating_add(1)).unwrap_or(i64::MAX);
-        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
-        let params = sql.params.into_iter().chain([Value::Integer(fetch)]);
-        let mut rows = stmt.query(params_from_iter(params))?;
-        let mut found = Vec::new();
-        let mut keys = Vec::new();
-        let mut more = false;
-        while let Some(row) = rows.next()? {
-            if found.len() == page.limit {
-                more = true;
-                break;
-            }
-            let (id, incident) = decode_incident_row(row)?;
-            let key = match page.order {
-                SortOrder::DateDesc | SortOrder::DateAsc => {
-                    SortKey::Date(date_column(row, 2, "incidents", id.as_str())?)
-                }
-                SortOrder::KilledDesc => {
-                    let killed: Option<i64> = column(row, 3, "incidents", id.as_str())?;
-                    SortKey::Killed(killed.and_then(|k| u32::try_from(k).ok()))
-                }
-            };
-            keys.push(key);
-            found.push((id, incident));
-        }
-        drop(rows);
-        let next = match (more, found.last(), keys.last()) {
-            (true, Some((id, _)), Some(key)) => Some(Cursor {
-                order: page.order,
-                key: *key,
-                id: id.clone(),
-            }),
-            _ => None,
-        };
-        let incidents = found
-            .into_iter()
-            .map(|(id, incident)| {
-                let sources = self.sources(&id)?;
-                Ok(StoredIncident {
-                    id,
-                    incident,
-                    sources,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Page { incidents, next })
+        self.with_sql(|sql| search_page(sql, search, page))
     }
 
     /// [`Store::search_page`] for a box-and-dates search in date order: candidates come out of
@@ -527,7 +474,7 @@ impl Store {
             "{index} AND max_day >= ? AND min_day <= ? ORDER BY max_day {}",
             if descending { "DESC" } else { "ASC" }
         );
-        let exact = search.exact_sql();
+        let exact = search.exact_sql(Dialect::Sqlite);
         let text = format!(
             "SELECT i.id, i.data, i.date_start FROM incidents AS i {} AND i.rid = ?",
             exact.where_clause
@@ -626,11 +573,20 @@ impl Store {
 
     /// How many incidents match `search`.
     pub fn search_count(&self, search: &IncidentSearch) -> Result<u64> {
-        let sql = search.to_sql();
-        let text = format!("SELECT count(*) FROM incidents AS i {}", sql.where_clause);
-        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
-        let n: i64 = stmt.query_row(params_from_iter(sql.params), |row| row.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        self.with_sql(|sql| {
+            let condition = search.to_sql_for(sql.dialect());
+            let text = format!(
+                "SELECT count(*) FROM incidents AS i {}",
+                condition.where_clause
+            );
+            let params: Vec<&dyn ToSql> = condition
+                .params
+                .iter()
+                .map(|value| value as &dyn ToSql)
+                .collect();
+            let n: i64 = sql.query_one(&text, &params)?.get(0)?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
     }
 
     /// The located incidents matching `search`, at most `limit`, in `order`: what a map draws.
@@ -641,76 +597,161 @@ impl Store {
         order: SortOrder,
         limit: usize,
     ) -> Result<Vec<IncidentPoint>> {
-        const TABLE: &str = "incidents";
-        let mut sql = search.to_sql();
-        sql.push_condition("i.lat IS NOT NULL AND i.lon IS NOT NULL", []);
-        let text = format!(
-            "SELECT i.id, i.event_type, i.date_start, i.lat, i.lon, i.place, i.country,
+        self.with_sql(|sql| search_points(sql, search, order, limit))
+    }
+}
+
+/// [`Store::search_points`] on either engine.
+fn search_points(
+    sql: &mut dyn Sql,
+    search: &IncidentSearch,
+    order: SortOrder,
+    limit: usize,
+) -> Result<Vec<IncidentPoint>> {
+    const TABLE: &str = "incidents";
+    let mut condition = search.to_sql_for(sql.dialect());
+    condition.push_condition("i.lat IS NOT NULL AND i.lon IS NOT NULL", []);
+    let text = format!(
+        "SELECT i.id, i.event_type, i.date_start, i.lat, i.lon, i.place, i.country,
                     i.killed_best, i.wounded_min, i.wounded_max, i.perpetrators, i.background,
                     i.killed_min, i.killed_max, i.attackers_killed_min, i.attackers_killed_max,
                     i.attackers_wounded_min, i.attackers_wounded_max
              FROM incidents AS i {} {} LIMIT ?",
-            sql.where_clause,
-            order_by(order)
-        );
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.sqlite("search with cursors")?.prepare_cached(&text)?;
-        let params = sql.params.into_iter().chain([Value::Integer(limit)]);
-        let mut rows = stmt.query(params_from_iter(params))?;
-        let mut points = Vec::new();
-        while let Some(row) = rows.next()? {
-            let id: String = column(row, 0, TABLE, "(unreadable id)")?;
-            let key = id.as_str();
-            let event_type: String = column(row, 1, TABLE, key)?;
-            let event_type = event_type.parse().map_err(|err| crate::Error::CorruptRow {
-                table: TABLE,
-                id: id.clone(),
-                reason: format!("column event_type: {err}"),
-            })?;
-            let country: Option<String> = column(row, 6, TABLE, key)?;
-            let count = |index: usize| -> Result<Option<u32>> {
-                let n: Option<i64> = column(row, index, TABLE, key)?;
-                Ok(n.and_then(|n| u32::try_from(n).ok()))
-            };
-            // The bounds of one count as a `Count` (without its words), `None` when neither
-            // bound is known.
-            let bounds = |min: usize, max: usize| -> Result<Option<Count>> {
-                let (min, max) = (count(min)?, count(max)?);
-                Ok((min.is_some() || max.is_some()).then(|| Count {
-                    min,
-                    max,
-                    text: String::new(),
-                }))
-            };
-            let total = |victims: Option<Count>, attackers: Option<Count>| {
-                Count::total(victims.as_ref(), attackers.as_ref())
-                    .as_ref()
-                    .and_then(Count::best)
-            };
-            let killed_total = total(bounds(12, 13)?, bounds(14, 15)?);
-            let wounded_total = total(bounds(8, 9)?, bounds(16, 17)?);
-            let perpetrators: Option<String> = column(row, 10, TABLE, key)?;
-            let background: bool = column(row, 11, TABLE, key)?;
-            points.push(IncidentPoint {
-                event_type,
-                date: date_column(row, 2, TABLE, key)?,
-                lat: column(row, 3, TABLE, key)?,
-                lon: column(row, 4, TABLE, key)?,
-                place: column(row, 5, TABLE, key)?,
-                country: country.and_then(|c| CountryCode::new(&c).ok()),
-                killed: count(7)?,
-                wounded: count(8)?.or(count(9)?),
-                killed_total,
-                wounded_total,
-                perpetrators: perpetrators
-                    .map(|p| p.split(PERPETRATOR_SEPARATOR).map(str::to_string).collect())
-                    .unwrap_or_default(),
-                background,
-                id: IncidentId::new(id),
-            });
-        }
-        Ok(points)
+        condition.where_clause,
+        order_by(order)
+    );
+    let limit = Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX));
+    let params: Vec<&dyn ToSql> = condition
+        .params
+        .iter()
+        .chain([&limit])
+        .map(|value| value as &dyn ToSql)
+        .collect();
+    let rows = sql.query(&text, &params)?;
+    let mut points = Vec::new();
+    for row in &rows {
+        let id: String = field(row, 0, TABLE, "(unreadable id)")?;
+        let key = id.as_str();
+        let event_type: String = field(row, 1, TABLE, key)?;
+        let event_type = event_type.parse().map_err(|err| crate::Error::CorruptRow {
+            table: TABLE,
+            id: id.clone(),
+            reason: format!("column event_type: {err}"),
+        })?;
+        let country: Option<String> = field(row, 6, TABLE, key)?;
+        let count = |index: usize| -> Result<Option<u32>> {
+            let n: Option<i64> = field(row, index, TABLE, key)?;
+            Ok(n.and_then(|n| u32::try_from(n).ok()))
+        };
+        // The bounds of one count as a `Count` (without its words), `None` when neither
+        // bound is known.
+        let bounds = |min: usize, max: usize| -> Result<Option<Count>> {
+            let (min, max) = (count(min)?, count(max)?);
+            Ok((min.is_some() || max.is_some()).then(|| Count {
+                min,
+                max,
+                text: String::new(),
+            }))
+        };
+        let total = |victims: Option<Count>, attackers: Option<Count>| {
+            Count::total(victims.as_ref(), attackers.as_ref())
+                .as_ref()
+                .and_then(Count::best)
+        };
+        let killed_total = total(bounds(12, 13)?, bounds(14, 15)?);
+        let wounded_total = total(bounds(8, 9)?, bounds(16, 17)?);
+        let perpetrators: Option<String> = field(row, 10, TABLE, key)?;
+        let background: bool = field(row, 11, TABLE, key)?;
+        points.push(IncidentPoint {
+            event_type,
+            date: date_field(row, 2, TABLE, key)?,
+            lat: field(row, 3, TABLE, key)?,
+            lon: field(row, 4, TABLE, key)?,
+            place: field(row, 5, TABLE, key)?,
+            country: country.and_then(|c| CountryCode::new(&c).ok()),
+            killed: count(7)?,
+            wounded: count(8)?.or(count(9)?),
+            killed_total,
+            wounded_total,
+            perpetrators: perpetrators
+                .map(|p| p.split(PERPETRATOR_SEPARATOR).map(str::to_string).collect())
+                .unwrap_or_default(),
+            background,
+            id: IncidentId::new(id),
+        });
     }
+    Ok(points)
+}
+
+/// [`Store::search_page`] by the general path: one query ordered by the sort key.
+fn search_page(sql: &mut dyn Sql, search: &IncidentSearch, page: &PageRequest) -> Result<Page> {
+    let mut condition = search.to_sql_for(sql.dialect());
+    if let Some(after) = &page.after {
+        let column = page.order.column();
+        let (_, after_op) = page.order.direction();
+        let id = Value::Text(after.id.as_str().to_string());
+        match after.key.to_sql() {
+            Some(key) => condition.push_condition(
+                &format!(
+                    "({column} {after_op} ? OR ({column} = ? AND i.id > ?) \
+                     OR {column} IS NULL)"
+                ),
+                [key.clone(), key, id],
+            ),
+            None => condition.push_condition(&format!("({column} IS NULL AND i.id > ?)"), [id]),
+        }
+    }
+    let text = format!(
+        "SELECT i.id, i.data, i.date_start, i.killed_best FROM incidents AS i {} {} LIMIT ?",
+        condition.where_clause,
+        order_by(page.order)
+    );
+    // One more than asked tells whether there is a next page.
+    let fetch = Value::Integer(i64::try_from(page.limit.saturating_add(1)).unwrap_or(i64::MAX));
+    let params: Vec<&dyn ToSql> = condition
+        .params
+        .iter()
+        .chain([&fetch])
+        .map(|value| value as &dyn ToSql)
+        .collect();
+    let rows = sql.query(&text, &params)?;
+    let more = rows.len() > page.limit;
+    let mut found = Vec::new();
+    let mut keys = Vec::new();
+    for row in rows.iter().take(page.limit) {
+        let (id, incident) = decode_incident(row)?;
+        let key = match page.order {
+            SortOrder::DateDesc | SortOrder::DateAsc => {
+                SortKey::Date(date_field(row, 2, "incidents", id.as_str())?)
+            }
+            SortOrder::KilledDesc => {
+                let killed: Option<i64> = field(row, 3, "incidents", id.as_str())?;
+                SortKey::Killed(killed.and_then(|k| u32::try_from(k).ok()))
+            }
+        };
+        keys.push(key);
+        found.push((id, incident));
+    }
+    let next = match (more, found.last(), keys.last()) {
+        (true, Some((id, _)), Some(key)) => Some(Cursor {
+            order: page.order,
+            key: *key,
+            id: id.clone(),
+        }),
+        _ => None,
+    };
+    let incidents = found
+        .into_iter()
+        .map(|(id, incident)| {
+            let sources = sources(sql, &id)?;
+            Ok(StoredIncident {
+                id,
+                incident,
+                sources,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page { incidents, next })
 }
 
 #[cfg(test)]
@@ -998,7 +1039,7 @@ pub(crate) mod tests {
                 };
                 assert!(
                     search
-                        .to_sql()
+                        .to_sql_for(Dialect::Sqlite)
                         .where_clause
                         .contains("incidents_rtree_time")
                 );

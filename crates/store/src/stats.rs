@@ -2,13 +2,14 @@
 //! country, by type, and in total. One scan of the matches per table of figures.
 
 use jiff::civil::Date;
-use rusqlite::params_from_iter;
+use rusqlite::ToSql;
 use sitrep_model::{CountryCode, EventType};
 
 use crate::Store;
 use crate::error::{Error, Result};
-use crate::read::{column, date_column};
+use crate::read::{date_field, field};
 use crate::search::IncidentSearch;
+use crate::sql::Sql;
 
 /// Figures over the incidents matching a search.
 ///
@@ -69,88 +70,102 @@ pub struct TypeCount {
 impl Store {
     /// Counts and deaths of the incidents matching `search`, grouped several ways.
     pub fn search_stats(&self, search: &IncidentSearch) -> Result<IncidentStats> {
-        const TABLE: &str = "incidents";
-        let sql = search.to_sql();
-        let from = format!("FROM incidents AS i {}", sql.where_clause);
-        let to_u64 = |n: i64| u64::try_from(n).unwrap_or(0);
-        let event_type = |text: String| -> Result<EventType> {
-            text.parse().map_err(|err| Error::CorruptRow {
-                table: TABLE,
-                id: "(aggregate)".into(),
-                reason: format!("column event_type: {err}"),
-            })
-        };
+        self.with_sql(|sql| search_stats(sql, search))
+    }
+}
 
-        let mut stats = IncidentStats::default();
-        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
-            "SELECT count(*), coalesce(sum(i.killed_best), 0),
-                    count(*) - count(i.killed_best) {from}"
-        ))?;
-        let (incidents, killed, unknown): (i64, i64, i64) = stmt
-            .query_row(params_from_iter(sql.params.iter()), |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })?;
-        stats.incidents = to_u64(incidents);
-        stats.killed = to_u64(killed);
-        stats.killed_unknown = to_u64(unknown);
+fn search_stats(sql: &mut dyn Sql, search: &IncidentSearch) -> Result<IncidentStats> {
+    const TABLE: &str = "incidents";
+    const KEY: &str = "(aggregate)";
+    let condition = search.to_sql_for(sql.dialect());
+    let params: Vec<&dyn ToSql> = condition
+        .params
+        .iter()
+        .map(|value| value as &dyn ToSql)
+        .collect();
+    let from = format!("FROM incidents AS i {}", condition.where_clause);
+    // PostgreSQL sums integers as NUMERIC: back to a 64-bit integer, as SQLite gives.
+    let killed = "CAST(coalesce(sum(i.killed_best), 0) AS BIGINT)";
+    let to_u64 = |n: i64| u64::try_from(n).unwrap_or(0);
+    let event_type = |text: String| -> Result<EventType> {
+        text.parse().map_err(|err| Error::CorruptRow {
+            table: TABLE,
+            id: KEY.into(),
+            reason: format!("column event_type: {err}"),
+        })
+    };
 
-        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
-            "SELECT i.date_start, i.event_type, count(*), coalesce(sum(i.killed_best), 0) {from}
+    let mut stats = IncidentStats::default();
+    let row = sql.query_one(
+        &format!("SELECT count(*), {killed}, count(*) - count(i.killed_best) {from}"),
+        &params,
+    )?;
+    stats.incidents = to_u64(field(&row, 0, TABLE, KEY)?);
+    stats.killed = to_u64(field(&row, 1, TABLE, KEY)?);
+    stats.killed_unknown = to_u64(field(&row, 2, TABLE, KEY)?);
+
+    let rows = sql.query(
+        &format!(
+            "SELECT i.date_start, i.event_type, count(*), {killed} {from}
              {} i.date_start IS NOT NULL
              GROUP BY i.date_start, i.event_type ORDER BY i.date_start, i.event_type",
-            if sql.where_clause.is_empty() {
+            if condition.where_clause.is_empty() {
                 "WHERE"
             } else {
                 "AND"
             }
-        ))?;
-        let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
-        while let Some(row) = rows.next()? {
-            let Some(day) = date_column(row, 0, TABLE, "(aggregate)")? else {
-                continue;
-            };
-            stats.by_day.push(DayTypeCount {
-                day,
-                event_type: event_type(column(row, 1, TABLE, "(aggregate)")?)?,
-                incidents: to_u64(column(row, 2, TABLE, "(aggregate)")?),
-                killed: to_u64(column(row, 3, TABLE, "(aggregate)")?),
-            });
-        }
-
-        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
-            "SELECT i.country, count(*) AS n, coalesce(sum(i.killed_best), 0) {from}
-             GROUP BY i.country ORDER BY n DESC, i.country"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
-        while let Some(row) = rows.next()? {
-            let country: Option<String> = column(row, 0, TABLE, "(aggregate)")?;
-            let Some(country) = country else { continue };
-            let country = CountryCode::new(&country).map_err(|err| Error::CorruptRow {
-                table: TABLE,
-                id: "(aggregate)".into(),
-                reason: format!("column country: {err}"),
-            })?;
-            stats.by_country.push(CountryCount {
-                country,
-                incidents: to_u64(column(row, 1, TABLE, "(aggregate)")?),
-                killed: to_u64(column(row, 2, TABLE, "(aggregate)")?),
-            });
-        }
-
-        let mut stmt = self.sqlite("statistics")?.prepare_cached(&format!(
-            "SELECT i.event_type, count(*) AS n, coalesce(sum(i.killed_best), 0) {from}
-             GROUP BY i.event_type ORDER BY n DESC, i.event_type"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
-        while let Some(row) = rows.next()? {
-            stats.by_type.push(TypeCount {
-                event_type: event_type(column(row, 0, TABLE, "(aggregate)")?)?,
-                incidents: to_u64(column(row, 1, TABLE, "(aggregate)")?),
-                killed: to_u64(column(row, 2, TABLE, "(aggregate)")?),
-            });
-        }
-        Ok(stats)
+        ),
+        &params,
+    )?;
+    for row in &rows {
+        let Some(day) = date_field(row, 0, TABLE, KEY)? else {
+            continue;
+        };
+        stats.by_day.push(DayTypeCount {
+            day,
+            event_type: event_type(field(row, 1, TABLE, KEY)?)?,
+            incidents: to_u64(field(row, 2, TABLE, KEY)?),
+            killed: to_u64(field(row, 3, TABLE, KEY)?),
+        });
     }
+
+    let rows = sql.query(
+        &format!(
+            "SELECT i.country, count(*) AS n, {killed} {from}
+             GROUP BY i.country ORDER BY n DESC, i.country"
+        ),
+        &params,
+    )?;
+    for row in &rows {
+        let country: Option<String> = field(row, 0, TABLE, KEY)?;
+        let Some(country) = country else { continue };
+        let country = CountryCode::new(&country).map_err(|err| Error::CorruptRow {
+            table: TABLE,
+            id: KEY.into(),
+            reason: format!("column country: {err}"),
+        })?;
+        stats.by_country.push(CountryCount {
+            country,
+            incidents: to_u64(field(row, 1, TABLE, KEY)?),
+            killed: to_u64(field(row, 2, TABLE, KEY)?),
+        });
+    }
+
+    let rows = sql.query(
+        &format!(
+            "SELECT i.event_type, count(*) AS n, {killed} {from}
+             GROUP BY i.event_type ORDER BY n DESC, i.event_type"
+        ),
+        &params,
+    )?;
+    for row in &rows {
+        stats.by_type.push(TypeCount {
+            event_type: event_type(field(row, 0, TABLE, KEY)?)?,
+            incidents: to_u64(field(row, 1, TABLE, KEY)?),
+            killed: to_u64(field(row, 2, TABLE, KEY)?),
+        });
+    }
+    Ok(stats)
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ pub struct ServeArgs {
 
 /// Turns flags into a validated configuration, before any work.
 fn config(args: &ServeArgs) -> Result<ServerConfig> {
-    let mut config = ServerConfig::new(args.db.sqlite_file("sitrep serve")?.to_path_buf());
+    let mut config = ServerConfig::new(args.db.db.clone());
     if args.request_timeout_ms == 0 {
         bail!("--request-timeout-ms must be at least 1");
     }
@@ -102,7 +102,7 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
                 feeds.as_deref(),
                 dir.as_deref(),
                 args.follow_interval,
-                sitrep_store::StoreLocation::File(config.db.clone()),
+                config.db.clone(),
             )?;
             // Alerts the follower raises are delivered at once, not at the delivery thread's
             // next tick; the outbox's leases keep the two from sending one alert twice.
@@ -115,17 +115,14 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
             Some(follow)
         }
     };
-    let path = config.db.clone();
-    if !path.exists() {
-        bail!(
-            "no store at {} (run `sitrep ingest` first, or pass --db)",
-            path.display()
-        );
+    let location = config.db.clone();
+    if !location.exists() {
+        bail!("no store at {location} (run `sitrep ingest` first, or pass --db)");
     }
-    // Open once before listening: a bad file fails here, with its path, not on each request.
-    let stats = Store::open(&path)
+    // Open once before listening: a bad store fails here, named, not on each request.
+    let stats = Store::open_location(&location)
         .and_then(|store| store.stats())
-        .with_context(|| format!("opening store {}", path.display()))?;
+        .with_context(|| format!("opening store {location}"))?;
     let filter = tracing_subscriber::EnvFilter::try_from_env("SITREP_LOG").unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new("warn,sitrep_server=info,sitrep=info")
     });
@@ -135,7 +132,7 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
         .with_env_filter(filter)
         .init();
     let delivery = (!args.no_deliver)
-        .then(|| sitrep_server::Delivery::start(path.clone(), config.webhook_policy));
+        .then(|| sitrep_server::Delivery::start(location.clone(), config.webhook_policy));
     let stop_following = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let follower = match (follow, resources) {
         (Some(follow), Some(resources)) => {
@@ -159,7 +156,7 @@ pub fn run(args: &ServeArgs, resources: Option<&'static sitrep_extract::Resource
         let address = listener.local_addr().context("reading the bound address")?;
         messages::note(format!(
             "serving {} ({} incidents from {} articles) on http://{address}/ (API: /api/openapi.json); SIGTERM or Ctrl-C stops",
-            path.display(),
+            location,
             stats.incidents,
             stats.articles
         ));

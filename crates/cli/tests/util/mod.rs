@@ -207,3 +207,62 @@ pub fn evidence_problems(text: &str, incident: &serde_json::Value) -> Vec<String
     }
     problems
 }
+
+/// `sitrep ARGS…` (a `serve`, listening on `127.0.0.1:0`) run in `dir`: the child, the
+/// address it says it listens on, and the lines of its standard error that follow.
+pub fn serve(
+    dir: &Dir,
+    args: &[&str],
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("SITREP_DB")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines_tx.send(line);
+        }
+    });
+    let address = loop {
+        let line = lines_rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the server says where it listens");
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            let rest = &line[at + "http://".len()..];
+            break rest[..rest.find('/').unwrap()].to_string();
+        }
+    };
+    (child, address, lines_rx)
+}
+
+/// GET `path` from `address` over plain HTTP/1.1; the body.
+pub fn http_get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default()
+}
