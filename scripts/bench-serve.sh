@@ -4,11 +4,14 @@
 # 1,000,000 synthetic incidents, measured with wrk on loopback.
 #
 #   bash scripts/bench-serve.sh [INCIDENTS] [DURATION] [CONNECTIONS]
+#   SITREP_BENCH_STORE=postgres bash scripts/bench-serve.sh …   # the same store in PostgreSQL
 #
 # Defaults: 1000000 incidents, 30s, 8 connections (wrk with 1 thread; the machine has 2
 # cores shared by server and load generator). The store is generated deterministically by
 # `cargo run --release -p sitrep-server --example gen_store` into target/bench/ and kept for
-# later runs. Installs wrk (Debian package) when missing.
+# later runs. Installs wrk (Debian package) when missing. With SITREP_BENCH_STORE=postgres the
+# store is copied (`sitrep migrate`, timed) into a throw-away PostgreSQL server on the same
+# machine (scripts/lib/postgres.sh) and served from there.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,11 +43,21 @@ fi
 # do it before the server starts, so that start-up is not part of the measurement.
 time "$target/release/sitrep" query --db "$db" --limit 1 --format json >/dev/null
 
+if [ "${SITREP_BENCH_STORE:-sqlite}" = postgres ]; then
+  source scripts/lib/postgres.sh
+  start_postgres
+  pg=$(pg_schema_url bench_serve)
+  echo "bench-serve: copying $db into PostgreSQL" >&2
+  time "$target/release/sitrep" migrate --from "$db" --to "$pg"
+  "$PG_BIN/psql" -q "$pg" -c "VACUUM ANALYZE" >/dev/null
+  db=$pg
+fi
+
 log="$work/serve.log"
 : >"$log"
 "$target/release/sitrep" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+trap 'kill "$server" 2>/dev/null || true; if declare -F _pg_stop >/dev/null; then _pg_stop; fi' EXIT
 url=""
 for _ in $(seq 1 200); do
   url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
