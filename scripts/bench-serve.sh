@@ -6,7 +6,7 @@
 #   bash scripts/bench-serve.sh [INCIDENTS] [DURATION] [CONNECTIONS]
 #   SITREP_BENCH_STORE=postgres bash scripts/bench-serve.sh …   # the same store in PostgreSQL
 #
-# Defaults: 1000000 incidents, 30s, 8 connections (wrk with 1 thread; the machine has 2
+# Defaults: 1000000 incidents, 30s, 8 connections ("1 8" measures both; wrk with 1 thread; the machine has 2
 # cores shared by server and load generator). The store is generated deterministically by
 # `cargo run --release -p sitrep-server --example gen_store` into target/bench/ and kept for
 # later runs. Installs wrk (Debian package) when missing. With SITREP_BENCH_STORE=postgres the
@@ -70,7 +70,10 @@ done
 echo "bench-serve: $(curl -s "$url/healthz")" >&2
 sample="$url/api/incidents?bbox=60,28,75,38&since=2010-01-01&until=2012-12-31&limit=100&total=true"
 echo "bench-serve: sample $sample -> total $(curl -s "$sample" | grep -o '"total":[0-9]*')" >&2
-# Warm the page cache and the connections' statement caches.
-wrk -t1 -c"$connections" -d5s -s scripts/bench/serve-bbox-date.lua "$url" >/dev/null
-echo "bench-serve: wrk -t1 -c$connections -d$duration --latency -s scripts/bench/serve-bbox-date.lua $url" >&2
-wrk -t1 -c"$connections" -d"$duration" --latency -s scripts/bench/serve-bbox-date.lua "$url"
+# CONNECTIONS may list several counts ("1 8"): one measurement each.
+for c in $connections; do
+  # Warm the page cache and the connections' statement caches.
+  wrk -t1 -c"$c" -d5s -s scripts/bench/serve-bbox-date.lua "$url" >/dev/null
+  echo "bench-serve: wrk -t1 -c$c -d$duration --latency -s scripts/bench/serve-bbox-date.lua $url" >&2
+  wrk -t1 -c"$c" -d"$duration" --latency -s scripts/bench/serve-bbox-date.lua "$url"
+done

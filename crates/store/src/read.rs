@@ -3,6 +3,8 @@
 //! Nothing read from the database is trusted: a row that does not decode is an
 //! [`Error::CorruptRow`] naming its table and id.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use rusqlite::types::FromSql;
 use rusqlite::{Row, ToSql, params};
@@ -50,18 +52,12 @@ impl Store {
                 .chain(&paging)
                 .map(|value| value as &dyn ToSql)
                 .collect();
-            let rows = sql.query(&text, &params)?;
-            rows.iter()
-                .map(|row| {
-                    let (id, incident) = decode_incident(row)?;
-                    let sources = sources(sql, &id)?;
-                    Ok(StoredIncident {
-                        id,
-                        incident,
-                        sources,
-                    })
-                })
-                .collect()
+            let found = sql
+                .query(&text, &params)?
+                .iter()
+                .map(decode_incident)
+                .collect::<Result<Vec<_>>>()?;
+            with_sources(sql, found)
         })
     }
 
@@ -143,40 +139,82 @@ impl Store {
             })
         })
     }
-
-    /// Every mention of an incident with its article's metadata (see [`sources`]).
-    pub(crate) fn sources(&self, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
-        self.with_sql(|sql| sources(sql, incident))
-    }
 }
+
+/// The columns of one source, read by [`decode_source`], for mentions `m` joined to their
+/// articles `a`.
+const SELECT_SOURCES: &str =
+    "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published, m.incident_id
+     FROM mentions AS m JOIN articles AS a ON a.id = m.article_id";
+
+/// The order of an incident's sources: by publication date (undated articles last), then
+/// article id, then position in the article.
+const SOURCE_ORDER: &str = "a.published NULLS LAST, a.id, m.ordinal";
+
+/// Incidents that share one query for their sources: a page's incidents cost one query on
+/// top of the page, not one each (a round trip each on PostgreSQL).
+const SOURCES_PER_QUERY: usize = 200;
 
 /// Every mention of an incident with its article's metadata, ordered by publication date
 /// (undated articles last), then article id, then position in the article.
 pub(crate) fn sources(sql: &mut dyn Sql, incident: &IncidentId) -> Result<Vec<IncidentSource>> {
-    const TABLE: &str = "mentions";
-    let rows = sql.query(
-        "SELECT m.article_id, m.ordinal, m.data, a.source, a.title, a.url, a.published
-         FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
-         WHERE m.incident_id = ?1
-         ORDER BY a.published NULLS LAST, a.id, m.ordinal",
+    sql.query(
+        &format!("{SELECT_SOURCES} WHERE m.incident_id = ?1 ORDER BY {SOURCE_ORDER}"),
         params![incident.as_str()],
-    )?;
-    rows.iter()
-        .map(|row| {
-            let article_id: String = field(row, 0, TABLE, incident.as_str())?;
-            let ordinal: i64 = field(row, 1, TABLE, &article_id)?;
-            let key = format!("{article_id}#{ordinal}");
-            let data: String = field(row, 2, TABLE, &key)?;
-            Ok(IncidentSource {
-                incident: decode_json(TABLE, &key, &data)?,
-                source: field(row, 3, "articles", &article_id)?,
-                title: field(row, 4, "articles", &article_id)?,
-                url: field(row, 5, "articles", &article_id)?,
-                published: date_field(row, 6, "articles", &article_id)?,
-                article_id: ArticleId::new(article_id),
-            })
+    )?
+    .iter()
+    .map(|row| decode_source(row, incident.as_str()))
+    .collect()
+}
+
+/// Incidents with their sources ([`sources`]), read for many incidents per query.
+pub(crate) fn with_sources(
+    sql: &mut dyn Sql,
+    found: Vec<(IncidentId, Incident)>,
+) -> Result<Vec<StoredIncident>> {
+    let mut by_incident: HashMap<String, Vec<IncidentSource>> = HashMap::new();
+    for chunk in found.chunks(SOURCES_PER_QUERY) {
+        let placeholders = vec!["?"; chunk.len()].join(", ");
+        let ids: Vec<&str> = chunk.iter().map(|(id, _)| id.as_str()).collect();
+        let ids: Vec<&dyn ToSql> = ids.iter().map(|id| id as &dyn ToSql).collect();
+        let rows = sql.query(
+            &format!(
+                "{SELECT_SOURCES} WHERE m.incident_id IN ({placeholders}) \
+                 ORDER BY m.incident_id, {SOURCE_ORDER}"
+            ),
+            &ids,
+        )?;
+        for row in &rows {
+            let incident: String = field(row, 7, "mentions", "(unreadable incident id)")?;
+            let source = decode_source(row, &incident)?;
+            by_incident.entry(incident).or_default().push(source);
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|(id, incident)| StoredIncident {
+            sources: by_incident.remove(id.as_str()).unwrap_or_default(),
+            id,
+            incident,
         })
-        .collect()
+        .collect())
+}
+
+/// One row of [`SELECT_SOURCES`] of `incident`.
+fn decode_source(row: &sql::Row, incident: &str) -> Result<IncidentSource> {
+    const TABLE: &str = "mentions";
+    let article_id: String = field(row, 0, TABLE, incident)?;
+    let ordinal: i64 = field(row, 1, TABLE, &article_id)?;
+    let key = format!("{article_id}#{ordinal}");
+    let data: String = field(row, 2, TABLE, &key)?;
+    Ok(IncidentSource {
+        incident: decode_json(TABLE, &key, &data)?,
+        source: field(row, 3, "articles", &article_id)?,
+        title: field(row, 4, "articles", &article_id)?,
+        url: field(row, 5, "articles", &article_id)?,
+        published: date_field(row, 6, "articles", &article_id)?,
+        article_id: ArticleId::new(article_id),
+    })
 }
 
 /// Decodes `(id, data)` from the incidents table.
