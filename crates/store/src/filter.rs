@@ -55,8 +55,8 @@ pub(crate) struct SqlFilter {
 
 impl IncidentFilter {
     /// The `WHERE` clause selecting the incidents this filter matches (paging aside), for
-    /// either engine: SQLite looks boxes up in its R*Tree, PostgreSQL in its B-tree on
-    /// `(lon, lat)`.
+    /// either engine: SQLite looks boxes up in its R*Tree, PostgreSQL tests the coordinates
+    /// held in its indexes ordered by first day.
     pub(crate) fn to_sql_for(&self, dialect: Dialect) -> SqlFilter {
         let mut conditions: Vec<&str> = Vec::new();
         let mut params: Vec<Value> = Vec::new();

@@ -27,14 +27,26 @@ impl Default for ReadTuning {
 impl Store {
     /// Applies `tuning` to this connection. Writing stays correct with any setting; the
     /// settings last as long as the connection.
+    ///
+    /// A PostgreSQL server sizes its own caches; there the connection is told instead to plan
+    /// every query with its values (`plan_cache_mode = force_custom_plan`): after five runs of
+    /// a prepared statement PostgreSQL may switch to one generic plan, which for a box and a
+    /// date range guesses one row and scans bitmaps of every incident in the box and in the
+    /// range (2 s on 1M incidents, against 0.5 ms with the values' plan).
     pub fn tune_for_reading(&self, tuning: ReadTuning) -> Result<()> {
         let mmap = i64::try_from(tuning.mmap_bytes).unwrap_or(i64::MAX);
         let cache = -i64::try_from(tuning.cache_kib).unwrap_or(i64::MAX);
-        // `mmap_size` answers with the size in force, which `pragma_update` would refuse.
-        // A PostgreSQL server tunes its own caches.
-        let crate::Backend::Sqlite(conn) = &self.backend else {
-            return Ok(());
+        let conn = match &self.backend {
+            crate::Backend::Sqlite(conn) => conn,
+            crate::Backend::Postgres(backend) => {
+                backend
+                    .borrow_mut()
+                    .client
+                    .batch_execute("SET plan_cache_mode = force_custom_plan")?;
+                return Ok(());
+            }
         };
+        // `mmap_size` answers with the size in force, which `pragma_update` would refuse.
         let _in_force: i64 =
             conn.pragma_update_and_check(None, "mmap_size", mmap, |row| row.get(0))?;
         conn.pragma_update(None, "cache_size", cache)?;
