@@ -16,16 +16,18 @@
 //! different short delay so that kills land between and inside transactions. One store is
 //! killed a second time before it is completed. No assertion is about time: the points wait
 //! for progress, and the test checks that at least three kills landed mid-ingest.
+//!
+//! The same runs against a PostgreSQL store (when `scripts/test-postgres.sh` provides a
+//! server) must end with the store of the uninterrupted SQLite ingest.
 
 mod util;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sitrep_model::{ArticleId, IncidentId};
-use sitrep_store::{AlertQuery, IncidentFilter, Store};
+use sitrep_store::{AlertQuery, IncidentFilter, Store, StoreLocation};
 use util::Dir;
 
 const EVENTS: usize = 420;
@@ -182,10 +184,18 @@ enum KillPoint {
     Stored(u64, Duration),
 }
 
+/// Where `--db db` run in `dir` puts the store.
+fn location(dir: &Dir, db: &str) -> StoreLocation {
+    match StoreLocation::from(db) {
+        StoreLocation::File(path) => StoreLocation::File(dir.path().join(path)),
+        server => server,
+    }
+}
+
 /// Starts an ingest and kills it with SIGKILL at `point`. Returns whether it was still
 /// running when killed.
 fn ingest_killed_at(dir: &Dir, db: &str, point: KillPoint) -> bool {
-    let path = dir.path().join(db);
+    let store_at = location(dir, db);
     let mut child = ingest_command(dir, db).spawn().unwrap();
     let started = Instant::now();
     let mut store: Option<Store> = None;
@@ -201,8 +211,8 @@ fn ingest_killed_at(dir: &Dir, db: &str, point: KillPoint) -> bool {
             KillPoint::After(after) => started.elapsed() >= after,
             KillPoint::Stored(articles, _) => {
                 // Open a reader only once the ingest has created the file.
-                if store.is_none() && path.exists() {
-                    store = Store::open(&path).ok();
+                if store.is_none() && store_at.exists() {
+                    store = Store::open_location(&store_at).ok();
                 }
                 store
                     .as_ref()
@@ -223,16 +233,20 @@ fn ingest_killed_at(dir: &Dir, db: &str, point: KillPoint) -> bool {
     }
 }
 
-fn articles_stored(path: &Path) -> u64 {
-    if !path.exists() {
+fn articles_stored(store_at: &StoreLocation) -> u64 {
+    if !store_at.exists() {
         return 0;
     }
-    Store::open(path).unwrap().stats().unwrap().articles
+    Store::open_location(store_at)
+        .unwrap()
+        .stats()
+        .unwrap()
+        .articles
 }
 
 /// Everything resolution decided, in a canonical order, as pretty JSON.
-fn dump(path: &Path) -> String {
-    let store = Store::open(path).unwrap();
+fn dump(store_at: &StoreLocation) -> String {
+    let store = Store::open_location(store_at).unwrap();
     let stats = store.stats().unwrap();
     let mut incidents = store
         .query(&IncidentFilter {
@@ -300,18 +314,35 @@ fn assert_same(expected: &str, found: &str, what: &str) {
 
 #[test]
 fn an_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
+    killed_ingests_end_with_the_store_of_one_never_killed(|n| format!("killed-{n}.db"));
+}
+
+#[test]
+fn a_postgres_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
+    if util::fresh_postgres().is_none() {
+        return;
+    }
+    killed_ingests_end_with_the_store_of_one_never_killed(|_| {
+        util::fresh_postgres().expect("the server is still there")
+    });
+}
+
+/// Ingests the corpus once into a SQLite file without interruption, then into a store named
+/// by `killed_store(n)` for each kill point, killed there and run again to the end, and
+/// compares each with the first.
+fn killed_ingests_end_with_the_store_of_one_never_killed(killed_store: impl Fn(usize) -> String) {
     let dir = Dir::new();
     let total = write_corpus(&dir) as u64;
 
     add_watches(&dir, "full.db");
     ingest_to_end(&dir, "full.db");
-    let expected = dump(&dir.path().join("full.db"));
+    let expected = dump(&location(&dir, "full.db"));
     assert!(expected.contains("\"iraq "), "the watches raised alerts");
     assert!(
         expected.contains("\"aliases\": {\n"),
         "some ids were taken over"
     );
-    let stored = articles_stored(&dir.path().join("full.db"));
+    let stored = articles_stored(&location(&dir, "full.db"));
     assert_eq!(stored, total);
 
     let ms = Duration::from_millis;
@@ -325,10 +356,10 @@ fn an_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
     ];
     let mut partial = 0;
     for (n, point) in points.into_iter().enumerate() {
-        let db = format!("killed-{n}.db");
+        let db = killed_store(n);
         add_watches(&dir, &db);
         let killed = ingest_killed_at(&dir, &db, point);
-        let at_kill = articles_stored(&dir.path().join(&db));
+        let at_kill = articles_stored(&location(&dir, &db));
         eprintln!("killed at {point:?}: {at_kill} of {total} articles stored");
         if killed && at_kill > 0 && at_kill < total {
             partial += 1;
@@ -340,7 +371,7 @@ fn an_ingest_killed_at_any_moment_and_run_again_ends_with_the_same_store() {
         ingest_to_end(&dir, &db);
         assert_same(
             &expected,
-            &dump(&dir.path().join(&db)),
+            &dump(&location(&dir, &db)),
             &format!("killed at {point:?} ({at_kill} of {total} articles stored)"),
         );
     }

@@ -7,31 +7,7 @@
 
 mod util;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use util::{Dir, corpus, http_get};
-
-/// A URL of a new schema of the test database, or `None` without a server.
-fn fresh_postgres() -> Option<String> {
-    let Some(url) = std::env::var("SITREP_TEST_POSTGRES")
-        .ok()
-        .filter(|url| !url.is_empty())
-    else {
-        eprintln!("SITREP_TEST_POSTGRES is not set: no PostgreSQL server to test against");
-        return None;
-    };
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let schema = format!(
-        "cli_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("CREATE SCHEMA {schema}"))
-        .unwrap();
-    Some(format!("{url}?options=-csearch_path%3D{schema}"))
-}
+use util::{Dir, corpus, fresh_postgres, http_get};
 
 #[test]
 fn ingest_query_and_incident_read_a_postgres_store_as_a_sqlite_file() {

@@ -266,3 +266,26 @@ pub fn http_get(address: &str, path: &str) -> String {
         .map(|(_, b)| b.to_string())
         .unwrap_or_default()
 }
+
+/// A URL of a new schema of the PostgreSQL test database (`SITREP_TEST_POSTGRES`, set by
+/// `scripts/test-postgres.sh`), or `None` without a server.
+pub fn fresh_postgres() -> Option<String> {
+    let Some(url) = std::env::var("SITREP_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+    else {
+        eprintln!("SITREP_TEST_POSTGRES is not set: no PostgreSQL server to test against");
+        return None;
+    };
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let schema = format!(
+        "cli_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .unwrap();
+    Some(format!("{url}?options=-csearch_path%3D{schema}"))
+}
