@@ -258,15 +258,12 @@ fn write(
     resolver: &mut Resolver,
 ) -> Result<InsertOutcome> {
     let article = item.article;
-    if tx.exists(
-        "SELECT 1 FROM articles WHERE id = ?1",
-        params![article.id.as_str()],
-    )? {
-        return Ok(InsertOutcome::Skipped);
-    }
-    tx.execute(
+    // An article stored already (by an earlier batch, or by another worker that committed
+    // first: PostgreSQL then waits for that commit) inserts nothing.
+    let inserted = tx.execute(
         "INSERT INTO articles (id, source, title, url, published, text, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO NOTHING",
         params![
             article.id.as_str(),
             article.source,
@@ -277,6 +274,9 @@ fn write(
             now,
         ],
     )?;
+    if inserted == 0 {
+        return Ok(InsertOutcome::Skipped);
+    }
 
     for (ordinal, (incident, json)) in item.incidents.iter().enumerate() {
         let ordinal = u32::try_from(ordinal).map_err(|_| Error::InvalidIncident {

@@ -19,7 +19,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
-use rusqlite::params;
+use rusqlite::{ToSql, params};
 use sitrep_model::{ArticleId, Count, EventType, Incident, IncidentId};
 use sitrep_resolve::{
     Assignment, MAX_DISTANCE_KM, Mention, MentionIndex, MentionKey, Neighbour, RULES_VERSION,
@@ -387,27 +387,42 @@ fn file_blocks(conn: &mut dyn Sql, mention: &Mention) -> Result<()> {
     let admin1 = location
         .and_then(|l| l.admin1.as_deref())
         .map(str::to_lowercase);
-    for block in block_keys(mention) {
-        conn.execute(
+    let blocks = block_keys(mention);
+    if blocks.is_empty() {
+        return Ok(());
+    }
+    // One statement for all of a mention's keys (one round trip on PostgreSQL): the fields
+    // every key shares are ?1 to ?8, then each key's country and bucket.
+    let shared: [&dyn ToSql; 8] = [
+        &key.article.as_str(),
+        &key.ordinal,
+        &window.first,
+        &window.last,
+        &incident.event_type.as_str(),
+        &location.map(|l| l.precision.as_str()),
+        &location.map(|l| l.lat),
+        &admin1,
+    ];
+    let countries: Vec<&str> = blocks.iter().map(|b| b.country.as_str()).collect();
+    let mut params: Vec<&dyn ToSql> = shared.to_vec();
+    let mut rows = Vec::with_capacity(blocks.len());
+    for (n, (block, country)) in blocks.iter().zip(&countries).enumerate() {
+        let (c, b) = (9 + 2 * n, 10 + 2 * n);
+        rows.push(format!("(?{c}, ?{b}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        params.push(country);
+        params.push(&block.bucket);
+    }
+    conn.execute(
+        &format!(
             "INSERT INTO mention_blocks
                 (country, bucket, article_id, ordinal, day_first, day_last,
                  event_type, place_precision, lat, admin1)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             VALUES {}
              ON CONFLICT DO NOTHING",
-            params![
-                block.country.as_str(),
-                block.bucket,
-                key.article.as_str(),
-                key.ordinal,
-                window.first,
-                window.last,
-                incident.event_type.as_str(),
-                location.map(|l| l.precision.as_str()),
-                location.map(|l| l.lat),
-                admin1,
-            ],
-        )?;
-    }
+            rows.join(", ")
+        ),
+        &params,
+    )?;
     Ok(())
 }
 
