@@ -205,3 +205,29 @@ fn migrate_copies_a_file_store_into_postgres_and_back_ids_kept() {
         .expect_code(0);
     assert_eq!(dir.incidents("back.db"), dir.incidents("s.db"));
 }
+
+#[test]
+fn an_article_with_a_nul_character_is_reported_and_the_others_stored_on_both_engines() {
+    let dir = Dir::new();
+    dir.write(
+        "nul.jsonl",
+        concat!(
+            r#"{"id":"nul-1","text":"A car bomb killed five people in Kabul on Sunday.","title":"bad\u0000title","published":"2016-07-24"}"#,
+            "\n",
+            r#"{"id":"ok-2","text":"Gunmen killed two police officers in Mosul on Monday.","published":"2016-07-25"}"#,
+            "\n"
+        ),
+    );
+    let server = fresh_postgres();
+    for db in ["s.db"].into_iter().chain(server.as_deref()) {
+        let run = dir.run(&["ingest", "nul.jsonl", "--db", db]).expect_code(0);
+        assert!(
+            run.stderr
+                .contains("article nul-1: title holds a NUL character")
+                && run.stderr.contains("stored 1")
+                && run.stderr.contains("1 not storable"),
+            "{db}: {}",
+            run.stderr
+        );
+    }
+}

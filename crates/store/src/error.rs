@@ -52,6 +52,15 @@ pub enum Error {
         extracted: String,
     },
 
+    /// An article holds a value the store cannot keep faithfully.
+    #[error("article {article}: {reason}")]
+    InvalidArticle {
+        /// The article's id.
+        article: String,
+        /// What is wrong with it, naming the field.
+        reason: String,
+    },
+
     /// An extracted incident holds a value the store cannot keep faithfully.
     #[error("article {article}: incident {ordinal}: {reason}")]
     InvalidIncident {

@@ -68,8 +68,9 @@ impl Store {
     /// [`IncidentId::for_mention`](sitrep_model::IncidentId::for_mention) of it.
     ///
     /// Errors, storing nothing, when `extracted` is for another article
-    /// ([`Error::ArticleMismatch`]) or an incident holds a coordinate or confidence that is
-    /// not finite or out of range ([`Error::InvalidIncident`]).
+    /// ([`Error::ArticleMismatch`]), when the article holds a NUL character
+    /// ([`Error::InvalidArticle`]) or an incident holds a coordinate or confidence that is not
+    /// finite or out of range, or a name with a NUL character ([`Error::InvalidIncident`]).
     pub fn insert_article(
         &mut self,
         article: &Article,
@@ -211,6 +212,24 @@ fn prepare<'a>(
             extracted: extracted.article.id.to_string(),
         });
     }
+    // PostgreSQL text cannot hold NUL, and no field of a news article needs it: refused on
+    // both engines, so that a store holds the same whichever engine it is on.
+    let fields = [
+        ("id", Some(article.id.as_str())),
+        ("title", article.title.as_deref()),
+        ("url", article.url.as_deref()),
+        ("source", article.source.as_deref()),
+        ("text", Some(article.text.as_str())),
+    ];
+    if let Some((field, _)) = fields
+        .iter()
+        .find(|(_, value)| value.is_some_and(|v| v.contains('\0')))
+    {
+        return Err(Error::InvalidArticle {
+            article: article.id.to_string(),
+            reason: format!("{field} holds a NUL character"),
+        });
+    }
     let invalid = |ordinal: usize, reason: String| Error::InvalidIncident {
         article: article.id.to_string(),
         ordinal,
@@ -239,6 +258,17 @@ fn check_incident(incident: &Incident) -> std::result::Result<(), String> {
                 "location.lon {} is not in -180..=180",
                 location.lon
             ));
+        }
+    }
+    let names = incident
+        .location
+        .iter()
+        .flat_map(|l| [Some(l.name.as_str()), l.admin1.as_deref()])
+        .chain(incident.perpetrators.iter().map(|p| p.name.as_deref()))
+        .flatten();
+    for name in names {
+        if name.contains('\0') {
+            return Err(format!("the name {name:?} holds a NUL character"));
         }
     }
     if !(0.0..=1.0).contains(&incident.confidence) {

@@ -560,6 +560,43 @@ fn a_bad_item_stores_nothing_of_its_batch_and_names_the_article() {
     assert_eq!(store.stats().unwrap(), StoreStats::default());
 }
 
+#[test]
+fn a_nul_character_is_refused_naming_the_article_and_field_on_every_engine() {
+    let mut store = common::fresh_store();
+    let good = article("good", None, "Fine.");
+    let mut titled = article("titled", None, "A title with a NUL.");
+    titled.title = Some("Bomb\0blast".into());
+    let batch = vec![
+        (
+            good.clone(),
+            extracted(&good, vec![Incident::new(EventType::Riot)]),
+        ),
+        (
+            titled.clone(),
+            extracted(&titled, vec![Incident::new(EventType::Riot)]),
+        ),
+    ];
+    let err = store.insert_batch(&batch).unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidArticle { article, .. } if article == "titled"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("title"), "{err}");
+    assert_eq!(store.stats().unwrap(), StoreStats::default());
+
+    let named = by(Incident::new(EventType::Riot), &["Islamic\0State"]);
+    let err = store
+        .insert_article(&good, &extracted(&good, vec![named]))
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidIncident { article, ordinal: 0, .. } if article == "good"),
+        "{err}"
+    );
+    // The rest of the batch is stored once the bad article is left out.
+    store.insert_batch(&batch[..1]).unwrap();
+    assert_eq!(store.stats().unwrap().articles, 1);
+}
+
 // ---- filters -------------------------------------------------------------------------------
 
 #[test]

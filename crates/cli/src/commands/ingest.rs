@@ -251,6 +251,7 @@ fn write_stage(
             // One article the store cannot keep: report it, store the others.
             let bad = match &e {
                 StoreError::InvalidIncident { article, .. }
+                | StoreError::InvalidArticle { article, .. }
                 | StoreError::ArticleMismatch { article, .. } => Some(article.clone()),
                 _ => None,
             };
