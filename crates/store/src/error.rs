@@ -126,6 +126,17 @@ pub enum Error {
         source: postgres::Error,
     },
 
+    /// The location asks for TLS (`sslmode=require`), which sitrep's PostgreSQL client does
+    /// not speak yet.
+    #[error(
+        "opening store {location}: sitrep connects to PostgreSQL without TLS for now; drop \
+         sslmode=require and reach the server over a private network or an SSH tunnel"
+    )]
+    TlsUnsupported {
+        /// The location, without its password.
+        location: String,
+    },
+
     /// A PostgreSQL schema migration failed; the database stays at the version before it.
     #[error("migrating PostgreSQL store schema to version {version}: {source}")]
     PostgresMigration {

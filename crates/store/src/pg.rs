@@ -61,6 +61,11 @@ impl PgBackend {
             source,
         };
         let mut config: postgres::Config = url.parse().map_err(open_error)?;
+        if config.get_ssl_mode() == postgres::config::SslMode::Require {
+            return Err(Error::TlsUnsupported {
+                location: redact(url),
+            });
+        }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }

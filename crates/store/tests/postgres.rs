@@ -266,3 +266,18 @@ fn a_server_that_cannot_be_reached_is_an_error_naming_it_without_the_password() 
     assert!(message.contains("127.0.0.1:1"), "{message}");
     assert!(!message.contains("hunter2"), "{message}");
 }
+
+#[test]
+fn a_location_that_requires_tls_is_refused_saying_why() {
+    let err = Store::open_postgres("postgres://desk:hunter2@127.0.0.1:1/sitrep?sslmode=require")
+        .unwrap_err();
+    assert!(
+        matches!(err, sitrep_store::Error::TlsUnsupported { .. }),
+        "{err}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("without TLS") && !message.contains("hunter2"),
+        "{message}"
+    );
+}
