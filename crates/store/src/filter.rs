@@ -53,6 +53,16 @@ pub(crate) struct SqlFilter {
     pub params: Vec<Value>,
 }
 
+impl SqlFilter {
+    /// The parameters, as a statement takes them.
+    pub(crate) fn param_refs(&self) -> Vec<&dyn rusqlite::ToSql> {
+        self.params
+            .iter()
+            .map(|value| value as &dyn rusqlite::ToSql)
+            .collect()
+    }
+}
+
 impl IncidentFilter {
     /// The `WHERE` clause selecting the incidents this filter matches (paging aside), for
     /// either engine: SQLite looks boxes up in its R*Tree, PostgreSQL tests the coordinates

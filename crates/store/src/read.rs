@@ -12,7 +12,7 @@ use sitrep_model::{Article, ArticleId, Incident, IncidentId, IncidentSource, Sto
 
 use crate::Store;
 use crate::error::{Error, Result};
-use crate::filter::IncidentFilter;
+use crate::filter::{IncidentFilter, SqlFilter};
 use crate::sql::{self, FromValue, Sql};
 
 /// How much a store holds.
@@ -66,17 +66,7 @@ impl Store {
     pub fn count(&self, filter: &IncidentFilter) -> Result<u64> {
         self.with_sql(|sql| {
             let condition = filter.to_sql_for(sql.dialect());
-            let text = format!(
-                "SELECT count(*) FROM incidents AS i {}",
-                condition.where_clause
-            );
-            let params: Vec<&dyn ToSql> = condition
-                .params
-                .iter()
-                .map(|value| value as &dyn ToSql)
-                .collect();
-            let n: i64 = sql.query_one(&text, &params)?.get(0)?;
-            Ok(u64::try_from(n).unwrap_or(0))
+            count_matching(sql, &condition)
         })
     }
 
@@ -139,6 +129,16 @@ impl Store {
             })
         })
     }
+}
+
+/// How many incidents `condition` (over `incidents AS i`) matches.
+pub(crate) fn count_matching(sql: &mut dyn Sql, condition: &SqlFilter) -> Result<u64> {
+    let text = format!(
+        "SELECT count(*) FROM incidents AS i {}",
+        condition.where_clause
+    );
+    let n: i64 = sql.query_one(&text, &condition.param_refs())?.get(0)?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// The columns of one source, read by [`decode_source`], for mentions `m` joined to their

@@ -24,7 +24,8 @@ use crate::bbox::BoundingBox;
 use crate::error::Result;
 use crate::filter::{IncidentFilter, PERPETRATOR_SEPARATOR, SqlFilter};
 use crate::read::{
-    date_column, date_field, decode_incident, decode_incident_row, field, with_sources,
+    count_matching, date_column, date_field, decode_incident, decode_incident_row, field,
+    with_sources,
 };
 use crate::sql::{Dialect, Sql};
 
@@ -577,17 +578,7 @@ impl Store {
     pub fn search_count(&self, search: &IncidentSearch) -> Result<u64> {
         self.with_sql(|sql| {
             let condition = search.to_sql_for(sql.dialect());
-            let text = format!(
-                "SELECT count(*) FROM incidents AS i {}",
-                condition.where_clause
-            );
-            let params: Vec<&dyn ToSql> = condition
-                .params
-                .iter()
-                .map(|value| value as &dyn ToSql)
-                .collect();
-            let n: i64 = sql.query_one(&text, &params)?.get(0)?;
-            Ok(u64::try_from(n).unwrap_or(0))
+            count_matching(sql, &condition)
         })
     }
 

@@ -2,7 +2,6 @@
 //! country, by type, and in total. One scan of the matches per table of figures.
 
 use jiff::civil::Date;
-use rusqlite::ToSql;
 use sitrep_model::{CountryCode, EventType};
 
 use crate::Store;
@@ -78,11 +77,7 @@ fn search_stats(sql: &mut dyn Sql, search: &IncidentSearch) -> Result<IncidentSt
     const TABLE: &str = "incidents";
     const KEY: &str = "(aggregate)";
     let condition = search.to_sql_for(sql.dialect());
-    let params: Vec<&dyn ToSql> = condition
-        .params
-        .iter()
-        .map(|value| value as &dyn ToSql)
-        .collect();
+    let params = condition.param_refs();
     let from = format!("FROM incidents AS i {}", condition.where_clause);
     // PostgreSQL sums integers as NUMERIC: back to a 64-bit integer, as SQLite gives.
     let killed = "CAST(coalesce(sum(i.killed_best), 0) AS BIGINT)";
