@@ -231,3 +231,40 @@ fn an_article_with_a_nul_character_is_reported_and_the_others_stored_on_both_eng
         );
     }
 }
+
+#[test]
+fn serve_heals_when_postgres_closes_its_sessions() {
+    let Some(url) = fresh_postgres() else { return };
+    let dir = Dir::new();
+    dir.run(&["ingest", &corpus(), "--db", &url]).expect_code(0);
+    // A name of its own for the server's sessions: other tests share the database.
+    let name = format!("sitrep-heals-{}", std::process::id());
+    let served = format!("{url}&application_name={name}");
+    let (mut server, address, _) =
+        util::serve(&dir, &["serve", "--db", &served, "--listen", "127.0.0.1:0"]);
+    let ok = |path: &str| {
+        let body = http_get(&address, path);
+        serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .filter(|v| v["items"].is_array())
+            .is_some()
+    };
+    assert!(ok("/api/incidents?limit=2"));
+    // A restart of the server, as the pool sees it: every session of `sitrep serve` is closed.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let closed = admin
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            &[&name],
+        )
+        .unwrap()
+        .len();
+    assert!(closed >= 1, "the server's sessions were found");
+    // The next request may still meet the closed session; the ones after it do not.
+    let _ = ok("/api/incidents?limit=2");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(ok("/api/incidents?limit=2"));
+    assert!(ok("/api/incidents?limit=3"));
+    server.kill().unwrap();
+    let _ = server.wait();
+}

@@ -10,7 +10,8 @@
 //! A query still running when the request timeout passes is interrupted (SQLite's interrupt,
 //! PostgreSQL's cancel request), and the request fails with [`ApiError::Timeout`]. On
 //! PostgreSQL each connection is one session of the server, opened with a 10 s connect
-//! timeout.
+//! timeout; a session the server closed (a restart, a terminated backend) is dropped rather
+//! than reused, so the pool heals by itself.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -103,14 +104,22 @@ impl StorePool {
         }
     }
 
+    /// An idle connection that is still connected, if any (closed ones are dropped).
     fn take_idle(&self) -> Option<Store> {
-        self.idle
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pop()
+        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        while let Some(store) = idle.pop() {
+            if store.is_connected() {
+                return Some(store);
+            }
+        }
+        None
     }
 
+    /// Keeps a connection for the next request, unless the server closed it.
     fn put_back(&self, store: Store) {
+        if !store.is_connected() {
+            return;
+        }
         self.idle
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -178,6 +178,15 @@ impl Store {
         }
     }
 
+    /// Whether the connection can still be used: false once a PostgreSQL server closed it
+    /// (restarted, or the session was terminated); a pool then opens a new one.
+    pub fn is_connected(&self) -> bool {
+        match &self.backend {
+            Backend::Sqlite(_) => true,
+            Backend::Postgres(backend) => !backend.borrow().client.is_closed(),
+        }
+    }
+
     /// Whether the store is a PostgreSQL database.
     pub fn is_postgres(&self) -> bool {
         matches!(self.backend, Backend::Postgres(_))
