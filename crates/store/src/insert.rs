@@ -2,14 +2,14 @@
 //! by resolution, in one transaction per call.
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 use sitrep_model::{Article, ExtractedArticle, Incident};
 use sitrep_resolve::{Mention, MentionKey};
 
 use crate::error::{Error, Result};
-use crate::pg::{self, PgBackend, PgSql};
+use crate::pg;
 use crate::resolution::{IncidentChanges, Resolver};
-use crate::sql::{Sql, Sqlite};
+use crate::sql::Sql;
 use crate::watches::raise_alerts;
 use crate::{Backend, Store};
 
@@ -107,21 +107,40 @@ impl Store {
         self.write_batch(&prepared)
     }
 
+    /// Writes a batch in one transaction: on SQLite with the connection tuned for writing
+    /// meanwhile; on PostgreSQL holding the write lock (see [`crate::pg`]), tried again when
+    /// PostgreSQL aborts it for a conflict with another transaction.
     fn write_batch(&mut self, prepared: &[PreparedArticle<'_>]) -> Result<BatchOutcome> {
         let now = jiff::Timestamp::now().to_string();
-        match &mut self.backend {
-            Backend::Sqlite(conn) => write_sqlite(conn, prepared, &now),
-            Backend::Postgres(backend) => write_postgres(backend.get_mut(), prepared, &now),
+        if let Backend::Sqlite(conn) = &self.backend {
+            tune_for_writing(conn)?;
+            let outcome = self.in_transaction(|sql| {
+                // A mention may point at an incident whose row `finish` writes at the end.
+                sql.execute("PRAGMA defer_foreign_keys = ON", &[])?;
+                write_all(sql, prepared, &now)
+            });
+            if let Backend::Sqlite(conn) = &self.backend {
+                conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false)?;
+            }
+            return outcome;
+        }
+        let mut attempt = 1;
+        loop {
+            let result = self.in_transaction(|sql| {
+                sql.execute("SELECT pg_advisory_xact_lock(?1)", params![pg::WRITE_LOCK])?;
+                write_all(sql, prepared, &now)
+            });
+            match result {
+                Err(err) if pg::is_conflict(&err) && attempt < pg::WRITE_ATTEMPTS => attempt += 1,
+                result => return result,
+            }
         }
     }
 }
 
-/// Writes a batch in one SQLite transaction, the connection tuned for writing meanwhile.
-fn write_sqlite(
-    conn: &mut Connection,
-    prepared: &[PreparedArticle<'_>],
-    now: &str,
-) -> Result<BatchOutcome> {
+/// Tunes a SQLite connection for a batch of writes (the planner stability guarantee is
+/// turned off again after the batch).
+fn tune_for_writing(conn: &Connection) -> Result<()> {
     // Resolution reads recent mentions again and again: keep up to 64 MiB of pages in
     // memory (SQLite's default is 2 MiB) so that lookups do not go back to the file.
     conn.pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
@@ -140,44 +159,7 @@ fn write_sqlite(
     // its plan is marked as depending on the bound values. Writing needs no plan that
     // depends on values; reading keeps them (a `LIKE` with a bound pattern).
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-    let outcome = (|| {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // A mention may point at an incident whose row `finish` writes at the end.
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
-        let outcome = write_all(&mut Sqlite(&tx), prepared, now)?;
-        tx.commit()?;
-        Ok(outcome)
-    })();
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false)?;
-    outcome
-}
-
-/// Writes a batch in one PostgreSQL transaction that holds the write lock (see [`crate::pg`]),
-/// tried again when PostgreSQL aborts it for a conflict with another transaction.
-fn write_postgres(
-    backend: &mut PgBackend,
-    prepared: &[PreparedArticle<'_>],
-    now: &str,
-) -> Result<BatchOutcome> {
-    let mut attempt = 1;
-    loop {
-        let PgBackend { client, statements } = &mut *backend;
-        let result = (|| {
-            let mut tx = client.transaction()?;
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&pg::WRITE_LOCK])?;
-            let mut sql = PgSql {
-                client: &mut tx,
-                statements: &mut *statements,
-            };
-            let outcome = write_all(&mut sql, prepared, now)?;
-            tx.commit()?;
-            Ok(outcome)
-        })();
-        match result {
-            Err(err) if pg::is_conflict(&err) && attempt < pg::WRITE_ATTEMPTS => attempt += 1,
-            result => return result,
-        }
-    }
+    Ok(())
 }
 
 /// Writes a batch inside the caller's transaction: articles, mentions, resolution, alerts.

@@ -37,14 +37,6 @@ impl StoreLocation {
             StoreLocation::Postgres(_) => true,
         }
     }
-
-    /// The file, for a SQLite store.
-    pub fn as_file(&self) -> Option<&std::path::Path> {
-        match self {
-            StoreLocation::File(path) => Some(path),
-            StoreLocation::Postgres(_) => None,
-        }
-    }
 }
 
 impl From<&OsStr> for StoreLocation {

@@ -515,7 +515,7 @@ fn decode_mention(conn: &mut dyn Sql, json: &str, key: MentionKey) -> Result<Men
     Ok(Mention::new(key, incident, published))
 }
 
-pub(crate) fn incident_exists(conn: &mut dyn Sql, id: &str) -> Result<bool> {
+fn incident_exists(conn: &mut dyn Sql, id: &str) -> Result<bool> {
     conn.exists("SELECT 1 FROM incidents WHERE id = ?1", params![id])
 }
 
