@@ -21,4 +21,4 @@ fi
 
 echo "== store and command-line tests against PostgreSQL"
 cargo test -p sitrep-store --test store --test resolution --test watches --test bookkeeping --test search --test postgres
-cargo test -p sitrep-cli --test postgres --test interrupted
+cargo test -p sitrep-cli --test postgres --test interrupted --test watch

@@ -169,6 +169,11 @@ fn receiver() -> (String, Seen) {
 
 /// Adds the watch "libya" (the country LY) with a webhook to `url` on a private address.
 fn add_libya_watch(dir: &Dir, url: &str) -> util::Run {
+    add_libya_watch_to(dir, url, "s.db")
+}
+
+/// [`add_libya_watch`] in the store `db`.
+fn add_libya_watch_to(dir: &Dir, url: &str, db: &str) -> util::Run {
     dir.run(&[
         "watch",
         "add",
@@ -179,9 +184,27 @@ fn add_libya_watch(dir: &Dir, url: &str) -> util::Run {
         url,
         "--allow-private-webhooks",
         "--db",
-        "s.db",
+        db,
     ])
     .expect_code(0)
+}
+
+#[test]
+fn an_ingest_delivers_the_webhooks_of_its_alerts_on_either_engine() {
+    let server = util::fresh_postgres();
+    for db in ["s.db"].into_iter().chain(server.as_deref()) {
+        let (url, seen) = receiver();
+        let dir = Dir::new();
+        add_libya_watch_to(&dir, &url, db);
+        dir.run(&["ingest", &corpus(), "--db", db, "--allow-private-webhooks"])
+            .expect_code(0);
+        let alerts = dir
+            .run(&["alerts", "--db", db, "--json"])
+            .expect_code(0)
+            .json_lines();
+        assert!(!alerts.is_empty(), "{db}");
+        assert_eq!(seen.lock().unwrap().len(), alerts.len(), "{db}");
+    }
 }
 
 #[test]

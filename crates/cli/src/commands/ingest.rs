@@ -342,8 +342,7 @@ pub fn ingest(
 fn deliver(location: &StoreLocation, policy: sitrep_watch::WebhookPolicy) -> Result<()> {
     let mut store =
         Store::open_location(location).with_context(|| format!("opening store {location}"))?;
-    // Watches live only in SQLite stores for now: a PostgreSQL store has nothing to deliver.
-    if store.is_postgres() || store.outbox_stats()?.pending == 0 {
+    if store.outbox_stats()?.pending == 0 {
         return Ok(());
     }
     let notifier = sitrep_notify::Notifier::new(policy, sitrep_notify::RetryPolicy::default());
