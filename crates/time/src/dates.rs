@@ -26,6 +26,19 @@ pub struct DateMention {
     /// Whether it is a day without a year used as the name of an event ("the September 11
     /// attacks"): it names an event, it does not date the sentence it is in.
     pub names_event: bool,
+    /// For a time counted back from the event being told ("two days earlier", "the day
+    /// before", "hours earlier"): how far back. Such a mention has no days of its own (start
+    /// and end are `None`) until [`DateMention::counted_back_from`] gives it that event's day.
+    pub earlier: Option<Earlier>,
+}
+
+/// How far before the event being told a mention is ("two days earlier": 2 days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Earlier {
+    /// How many units back (0 for "hours earlier": the same day, another moment).
+    pub amount: i64,
+    /// The unit: days, weeks, months or years.
+    pub unit: DatePrecision,
 }
 
 impl DateMention {
@@ -33,9 +46,59 @@ impl DateMention {
     pub fn is_resolved(&self) -> bool {
         self.start.is_some()
     }
+
+    /// A time counted back ([`DateMention::earlier`]) from the event dated `anchor`, given
+    /// its days: "two days earlier" than a Tuesday is the Sunday, "a week earlier" the week
+    /// around the day seven days before, "a month earlier" the month before. `None` for a
+    /// mention that is not counted back.
+    pub fn counted_back_from(&self, anchor: Date) -> Option<DateMention> {
+        let back = self.earlier?;
+        let (start, end) = days_back(anchor, back.amount, back.unit)?;
+        Some(DateMention {
+            start: Some(start),
+            end: Some(end),
+            ..self.clone()
+        })
+    }
+}
+
+/// The days `amount` units of `unit` before `anchor`: that day, the week around it (±3
+/// days), its month or its year.
+fn days_back(anchor: Date, amount: i64, unit: DatePrecision) -> Option<(Date, Date)> {
+    let d = match unit {
+        DatePrecision::Day => anchor.checked_sub(amount.days()).ok()?,
+        DatePrecision::Week => anchor.checked_sub((7 * amount).days()).ok()?,
+        DatePrecision::Month => anchor.checked_sub(amount.months()).ok()?,
+        DatePrecision::Year => anchor.checked_sub(amount.years()).ok()?,
+    };
+    Some(match unit {
+        DatePrecision::Day => (d, d),
+        DatePrecision::Week => (d.checked_sub(3.days()).ok()?, d.checked_add(3.days()).ok()?),
+        DatePrecision::Month => (d.first_of_month(), d.last_of_month()),
+        DatePrecision::Year => (
+            Date::new(d.year(), 1, 1).ok()?,
+            Date::new(d.year(), 12, 31).ok()?,
+        ),
+    })
+}
+
+/// The precision of a unit of time named in a text ("days", "week", "months", "year"); hours
+/// and anything shorter than a day are a day.
+fn unit_precision(unit: &str) -> DatePrecision {
+    if unit.starts_with("week") {
+        DatePrecision::Week
+    } else if unit.starts_with("month") {
+        DatePrecision::Month
+    } else if unit.starts_with("year") {
+        DatePrecision::Year
+    } else {
+        DatePrecision::Day
+    }
 }
 
 const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+/// A month spelt out in full, for expressions whose abbreviations read as other words.
+const MONTH_NAME: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)";
 /// A weekday before a full date ("Sunday, April 12", "Sat 12 Apr"): abbreviations are safe there.
 const WEEKDAY_PREFIX: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+)?";
 /// A weekday on its own: full names only ("Mon State", "The Sun", "Sat" are not days).
@@ -67,6 +130,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Weekday, weekday),
         (Kind::Relative, r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+this\s+week|this\s+week|last\s+week|last\s+weekend|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year)\b".to_string()),
         (Kind::Ago, r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b".to_string()),
+        (Kind::Earlier, r"(?i)\b(?:(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?|a\s+few|few|several)\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+(?P<word>earlier|before)|the\s+(?P<prev>previous|preceding)\s+(?P<prev_unit>day|night|evening|week|month|year)|the\s+(?P<before_unit>day|night|evening)\s+before)\b(?P<stop>\s*[,.;:])?".to_string()),
+        (Kind::LastMonth, format!(r"\b(?P<qual>[Ll]ast\s+)?{MONTH_NAME}(?:\s+(?P<qual_after>last\s+year))?\b")),
         (Kind::Year, r"\b(?P<pre>(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Tt]he|[Ee]arly|[Ll]ate|[Mm]id)\s+|[Mm]id-\s*)(?P<year>(?:19[5-9]|20[0-4])\d)\b(?P<post>\s*[-–]\s*\d)?".to_string()),
     ];
     list.into_iter().map(|(k, p)| (k, compile(&p))).collect()
@@ -163,6 +228,19 @@ fn is_part_of_name(kind: Kind, caps: &regex::Captures<'_>, text: &str, span: Byt
                 && !text[..span.start]
                     .trim_end_matches([' ', '\t'])
                     .ends_with(['.', '!', '?'])
+        }
+        Kind::Earlier => {
+            // "Hours earlier, a bomb …" or "… three hours earlier." tell another moment;
+            // "may leave four hours earlier during Ramadan" compares times of day.
+            let hours = caps
+                .name("unit")
+                .is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("hour"));
+            let leads = text[..span.start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            hours && caps.name("stop").is_none() && !leads
         }
         _ => false,
     }
@@ -296,6 +374,10 @@ enum Kind {
     Weekday,
     Relative,
     Ago,
+    /// Counted back from the event being told: "two days earlier", "the day before".
+    Earlier,
+    /// A named month of the past year: "last September", "September last year".
+    LastMonth,
     Year,
 }
 
@@ -309,11 +391,14 @@ pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> V
     // Days without a year used as the name of an event: (index in `found`, month, day).
     let mut named: Vec<(usize, i8, i8)> = Vec::new();
     for (kind, regex) in PATTERNS.iter() {
-        for caps in regex.captures_iter(slice) {
+        for (offset, caps) in search_windows(*kind, slice)
+            .into_iter()
+            .flat_map(|(offset, window)| regex.captures_iter(window).map(move |c| (offset, c)))
+        {
             let whole = caps.get(0).expect("group 0 always matches");
             let span = ByteSpan {
-                start: range.start + whole.start(),
-                end: range.start + whole.end(),
+                start: range.start + offset + whole.start(),
+                end: range.start + offset + whole.end(),
             };
             if is_part_of_name(*kind, &caps, text, span) {
                 continue;
@@ -352,6 +437,43 @@ pub fn find_dates(text: &str, range: Range<usize>, published: Option<Date>) -> V
     kept
 }
 
+/// What every time counted back contains: "earlier", "before", "previous", "preceding"
+/// without their first letter, so that a plain literal search (fast) finds them in any case.
+static EARLIER_WORDS: LazyLock<Regex> = LazyLock::new(|| compile(r"arlier|efore|revious|receding"));
+
+/// How many bytes around one of [`EARLIER_WORDS`] a time counted back may reach.
+const EARLIER_REACH_BEFORE: usize = 32;
+const EARLIER_REACH_AFTER: usize = 24;
+
+/// The parts of `slice` that the pattern of `kind` is run over, with their offsets. A time
+/// counted back ("two days earlier") starts with words as common as "the" or "day", which no
+/// search can skip quickly: its pattern runs only around the rare words it must contain.
+fn search_windows(kind: Kind, slice: &str) -> Vec<(usize, &str)> {
+    if kind != Kind::Earlier {
+        return vec![(0, slice)];
+    }
+    EARLIER_WORDS
+        .find_iter(slice)
+        .map(|m| {
+            let mut start = m.start().saturating_sub(EARLIER_REACH_BEFORE);
+            while !slice.is_char_boundary(start) {
+                start -= 1;
+            }
+            // Back to the start of a word: a window never begins inside one.
+            while let Some(c) = slice[..start].chars().next_back()
+                && !c.is_whitespace()
+            {
+                start -= c.len_utf8();
+            }
+            let mut end = (m.end() + EARLIER_REACH_AFTER).min(slice.len());
+            while !slice.is_char_boundary(end) {
+                end += 1;
+            }
+            (start, &slice[start..end])
+        })
+        .collect()
+}
+
 fn resolve(
     kind: Kind,
     caps: &regex::Captures<'_>,
@@ -367,6 +489,7 @@ fn resolve(
         precision: DatePrecision::Day,
         relative: false,
         names_event: false,
+        earlier: None,
     };
     let unresolved = |precision| DateMention {
         span,
@@ -375,6 +498,7 @@ fn resolve(
         precision,
         relative: true,
         names_event: false,
+        earlier: None,
     };
     let relative = |start: Date, end: Date, precision| DateMention {
         span,
@@ -383,6 +507,7 @@ fn resolve(
         precision,
         relative: true,
         names_event: false,
+        earlier: None,
     };
 
     match kind {
@@ -445,6 +570,7 @@ fn resolve(
                 precision: DatePrecision::Month,
                 relative: false,
                 names_event: false,
+                earlier: None,
             })
         }
         Kind::InMonth => {
@@ -460,6 +586,7 @@ fn resolve(
                     precision: DatePrecision::Month,
                     relative: false,
                     names_event: false,
+                    earlier: None,
                 });
             }
             let mention = match published {
@@ -559,49 +686,90 @@ fn resolve(
         Kind::Ago => {
             let n_text = caps.name("n")?.as_str().to_ascii_lowercase();
             let n: i64 = match n_text.as_str() {
-                "a" | "one" => 1,
-                "two" => 2,
-                "three" => 3,
-                "four" => 4,
-                "five" => 5,
-                "six" => 6,
-                "seven" => 7,
-                "eight" => 8,
-                "nine" => 9,
-                "ten" => 10,
-                digits => digits.parse().ok()?,
+                "a" => 1,
+                word => number_word(word).or_else(|| word.parse().ok())?,
             };
             let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
-            let precision = if unit.starts_with("day") {
-                DatePrecision::Day
-            } else if unit.starts_with("week") {
-                DatePrecision::Week
-            } else if unit.starts_with("month") {
-                DatePrecision::Month
-            } else {
-                DatePrecision::Year
-            };
+            let precision = unit_precision(&unit);
             let Some(p) = published else {
                 return Some(unresolved(precision));
             };
-            let d = match precision {
-                DatePrecision::Day => p.checked_sub(n.days()).ok()?,
-                DatePrecision::Week => p.checked_sub((7 * n).days()).ok()?,
-                DatePrecision::Month => p.checked_sub(n.months()).ok()?,
-                DatePrecision::Year => p.checked_sub(n.years()).ok()?,
-            };
-            let (start, end) = match precision {
-                DatePrecision::Day => (d, d),
-                DatePrecision::Week => {
-                    (d.checked_sub(3.days()).ok()?, d.checked_add(3.days()).ok()?)
-                }
-                DatePrecision::Month => (d.first_of_month(), d.last_of_month()),
-                DatePrecision::Year => (
-                    Date::new(d.year(), 1, 1).ok()?,
-                    Date::new(d.year(), 12, 31).ok()?,
-                ),
-            };
+            let (start, end) = days_back(p, n, precision)?;
             Some(relative(start, end, precision))
+        }
+        Kind::Earlier => {
+            let lower = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
+            // "two days before the election" counts back from the election, not from the
+            // event being told: "before" must close its phrase ("… two days before, gunmen",
+            // "the day before.").
+            let before =
+                lower("word").as_deref() == Some("before") || caps.name("before_unit").is_some();
+            if before && caps.name("stop").is_none() {
+                return None;
+            }
+            let earlier = if let Some(unit) = lower("unit") {
+                let n = lower("n").map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
+                match n.as_deref() {
+                    // Hours back: another moment of the same day.
+                    _ if unit.starts_with("hour") => Earlier {
+                        amount: 0,
+                        unit: DatePrecision::Day,
+                    },
+                    // "Days earlier": about a week before; "weeks earlier": a month.
+                    None if unit == "days" => Earlier {
+                        amount: 1,
+                        unit: DatePrecision::Week,
+                    },
+                    None if unit == "weeks" => Earlier {
+                        amount: 1,
+                        unit: DatePrecision::Month,
+                    },
+                    None => return None,
+                    Some(n) => Earlier {
+                        amount: match n {
+                            "a" | "an" | "one" => 1,
+                            "a few" | "few" | "several" => 3,
+                            word => number_word(word).or_else(|| word.parse().ok())?,
+                        },
+                        unit: unit_precision(&unit),
+                    },
+                }
+            } else {
+                let unit = lower("prev_unit").or_else(|| lower("before_unit"))?;
+                Earlier {
+                    amount: 1,
+                    unit: unit_precision(&unit),
+                }
+            };
+            // The span ends with the expression, not the punctuation after it.
+            let end = caps.name("stop").map_or(span.end, |m| span.end - m.len());
+            Some(DateMention {
+                span: ByteSpan { end, ..span },
+                start: None,
+                end: None,
+                precision: earlier.unit,
+                relative: true,
+                names_event: false,
+                earlier: Some(earlier),
+            })
+        }
+        Kind::LastMonth => {
+            if caps.name("qual").is_none() && caps.name("qual_after").is_none() {
+                return None; // a month alone: other patterns read it
+            }
+            let month = month_number(caps.name("month")?.as_str())?;
+            let Some(p) = published else {
+                return Some(unresolved(DatePrecision::Month));
+            };
+            // "last September": the most recent September before this month; "September
+            // last year": the previous year's.
+            let year = if caps.name("qual_after").is_some() || month >= p.month() {
+                p.year() - 1
+            } else {
+                p.year()
+            };
+            let first = Date::new(year, month, 1).ok()?;
+            Some(relative(first, first.last_of_month(), DatePrecision::Month))
         }
         Kind::Year => {
             if caps.name("post").is_some() {
@@ -622,9 +790,18 @@ fn resolve(
                 precision: DatePrecision::Year,
                 relative: false,
                 names_event: false,
+                earlier: None,
             })
         }
     }
+}
+
+/// "one" … "ten" as a number.
+fn number_word(word: &str) -> Option<i64> {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|i| i as i64 + 1)
 }
 
 fn expand_year(y: i32) -> i32 {
@@ -1389,6 +1566,106 @@ mod tests {
             let m = one(text, None);
             assert!(m.is_resolved() && !m.relative, "{text:?}");
         }
+    }
+
+    #[test]
+    fn times_counted_back_from_the_event_told_wait_for_its_day() {
+        let p = Some("2015-04-13");
+        let back = |text: &str| {
+            let m = one(text, p);
+            assert_eq!((m.start, m.end), (None, None), "{text:?}");
+            (
+                text[m.span.range()].to_string(),
+                m.earlier.map(|e| (e.amount, e.unit)),
+            )
+        };
+        use DatePrecision::{Day, Month, Week, Year};
+        assert_eq!(
+            back("Two days earlier, gunmen"),
+            ("Two days earlier".to_string(), Some((2, Day)))
+        );
+        assert_eq!(
+            back("a week earlier"),
+            ("a week earlier".to_string(), Some((1, Week)))
+        );
+        assert_eq!(
+            back("hours earlier"),
+            ("hours earlier".to_string(), Some((0, Day)))
+        );
+        assert_eq!(
+            back("the day before, a bomb"),
+            ("the day before".to_string(), Some((1, Day)))
+        );
+        assert_eq!(
+            back("the previous month"),
+            ("the previous month".to_string(), Some((1, Month)))
+        );
+        assert_eq!(
+            back("3 years before."),
+            ("3 years before".to_string(), Some((3, Year)))
+        );
+        // Counted back from something else the sentence names: no date of the event told.
+        for text in [
+            "two days before the election",
+            "the day before the attack",
+            "hours before the rally",
+            "staff may leave four hours earlier during Ramadan",
+        ] {
+            assert!(
+                find_dates(text, 0..text.len(), Some(d("2015-04-13")))
+                    .iter()
+                    .all(|m| m.earlier.is_none()),
+                "{text:?}"
+            );
+        }
+        // Given the day of the event told.
+        let days = |text: &str, anchor: &str| {
+            let m = one(text, p)
+                .counted_back_from(d(anchor))
+                .expect("counted back");
+            (m.start, m.end, m.precision)
+        };
+        assert_eq!(
+            days("two days earlier", "2015-04-14"),
+            (Some(d("2015-04-12")), Some(d("2015-04-12")), Day)
+        );
+        assert_eq!(
+            days("hours earlier", "2015-04-14"),
+            (Some(d("2015-04-14")), Some(d("2015-04-14")), Day)
+        );
+        assert_eq!(
+            days("a month earlier", "2015-03-31"),
+            (Some(d("2015-02-01")), Some(d("2015-02-28")), Month)
+        );
+        assert_eq!(one("on Sunday", p).counted_back_from(d("2015-04-14")), None);
+    }
+
+    #[test]
+    fn last_with_a_month_is_the_past_year_s() {
+        let p = Some("2015-04-13");
+        let month = |text: &str| {
+            let m = one(text, p);
+            assert_eq!(m.precision, DatePrecision::Month, "{text:?}");
+            (m.start, m.end)
+        };
+        assert_eq!(
+            month("last September"),
+            (Some(d("2014-09-01")), Some(d("2014-09-30")))
+        );
+        assert_eq!(
+            month("last February"),
+            (Some(d("2015-02-01")), Some(d("2015-02-28")))
+        );
+        // This month's name: the one a year before.
+        assert_eq!(
+            month("last April"),
+            (Some(d("2014-04-01")), Some(d("2014-04-30")))
+        );
+        assert_eq!(
+            month("in February last year"),
+            (Some(d("2014-02-01")), Some(d("2014-02-28")))
+        );
+        assert_eq!(one("last September", None).start, None);
     }
 
     #[test]

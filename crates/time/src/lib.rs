@@ -14,6 +14,8 @@
 //! | "last week" / "earlier this week" | Monday–Sunday of the previous week / Monday of this week to `P` | week |
 //! | "in January", "mid-January", "last month" / "earlier this month" | that month (most recent) / the month of `P` | month |
 //! | "January 2015" / "in 2012", "last year" | that month / that year | month / year |
+//! | "last September" / "September last year" | the most recent September before `P`'s month / the previous year's | month |
+//! | "two days earlier", "a week earlier", "hours earlier", "the day before,", "the previous day" | nothing yet: counted back from the day of the event being told ([`DateMention::counted_back_from`]), which segmentation knows; "two days before the election" counts from something else and is no date | day / week / month / year |
 //!
 //! Without a publication date, expressions that need one keep their text and precision with no
 //! start or end: never a guess shown as a day. A weekday standing alone must be spelt out ("Mon
@@ -25,5 +27,5 @@ mod dates;
 mod pattern;
 mod times;
 
-pub use dates::{DateMention, find_dates};
+pub use dates::{DateMention, Earlier, find_dates};
 pub use times::{TimeMention, find_times};
