@@ -167,11 +167,13 @@ pub fn assemble_with_cues(
     // Date and time.
     if let Some(di) = draft.date {
         let d = &a.dates[di];
-        let real = a.has_real_days(&d.value);
+        // "Two days earlier": the days counted back from the incident told before.
+        let value = draft.counted_back.as_ref().unwrap_or(&d.value);
+        let real = a.has_real_days(value);
         incident.date = Some(EventDate {
-            start: d.value.start.filter(|_| real),
-            end: d.value.end.filter(|_| real),
-            precision: d.value.precision,
+            start: value.start.filter(|_| real),
+            end: value.end.filter(|_| real),
+            precision: value.precision,
             text: a.text[d.span.range()].to_string(),
         });
         push(EvidenceField::Date, d.span);

@@ -249,6 +249,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         {
             continue;
         }
+        // "the Al-Khobar extortion ring", "the Gulf cartel": a gang named after a place
+        // says who, not where.
+        if (end..(end + 2).min(a.tokens.len())).any(|k| a.is_any(k, GANG_WORDS)) {
+            continue;
+        }
         let max_population = places.iter().map(|p| g.population(*p)).max().unwrap_or(0);
         if contained.is_none() {
             let folded = sitrep_geo::name_key(&a.text[n.span.range()]);
@@ -1063,6 +1068,9 @@ const PLACE_OBJECT_VERBS: &[&str] = &[
     "bombed",
 ];
 
+/// Nouns of criminal groups that may carry a place's name ("the Gulf cartel").
+const GANG_WORDS: &[&str] = &["ring", "gang", "cartel", "syndicate", "mafia"];
+
 /// Capitalised words that make a place name before them the name of a street.
 const STREET_WORDS: &[&str] = &["street", "avenue", "boulevard", "trail", "lane", "drive"];
 
@@ -1581,6 +1589,15 @@ mod tests {
                 ("Libya".to_string(), "LY".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_gang_named_after_a_town_is_not_a_place() {
+        let found = resolved(
+            "Police suspect the Zamboanga kidnap gang or the Mosul extortion ring in the attack on Cotabato.",
+        );
+        let words: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["Cotabato"], "{found:?}");
     }
 
     #[test]

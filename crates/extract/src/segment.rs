@@ -103,6 +103,9 @@ pub struct Draft {
     /// `(sentence, span of the part that is its own)`, in text order; empty when it has all
     /// its sentences whole. See [`view`].
     pub clauses: Vec<(usize, ByteSpan)>,
+    /// The days of a date counted back from the incident told before it ("two days
+    /// earlier"), when that incident's day is known: `date`'s mention, resolved.
+    pub counted_back: Option<DateMention>,
 }
 
 /// A sentence, or a clause of one: what segmentation reads.
@@ -230,8 +233,20 @@ const RANKING: &[&str] = &[
 /// The first token of a span of time ending just before token `i` ("two years" before
 /// "after"), not before token `lo`.
 fn duration_start(a: &Analysis<'_>, i: usize, lo: usize) -> Option<usize> {
+    span_of_time_start(a, i, lo, DURATION_UNITS)
+}
+
+/// Units of the hours between two events one of which "came" after the other.
+const HOUR_UNITS: &[&str] = &["hour", "hours", "minutes"];
+
+/// Verbs that make what follows them an earlier event: "It also follows a suicide bombing".
+const FOLLOWS: &[&str] = &["follows", "followed"];
+
+/// The first token of a span of time in `units` ending just before token `i`, not before
+/// token `lo`.
+fn span_of_time_start(a: &Analysis<'_>, i: usize, lo: usize, units: &[&str]) -> Option<usize> {
     let unit = i.checked_sub(1).filter(|&k| k >= lo)?;
-    if !a.is_any(unit, DURATION_UNITS) {
+    if !a.is_any(unit, units) {
         return None;
     }
     let mut k = unit;
@@ -259,14 +274,35 @@ fn past_clause(
     i: usize,
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
+    // "The attack follows a suicide bombing earlier this week in Peshawar": what the event
+    // of the sentence's subject follows happened before it (but "gunmen followed the victim"
+    // is a pursuit, "the clashes that followed the attack" came after it).
+    if a.is_any(i, FOLLOWS)
+        && i <= range.start + 4
+        && !a.is_any(i.saturating_sub(1), &["that", "which", "who"])
+        && (range.start..i).any(|k| a.is_any(k, &["it", "this"]) || a.is_any(k, EVENT_NOUNS))
+        && !(a.is(i + 1, "the") && a.is_any(i + 2, EVENT_NOUNS))
+        && !a.is(i + 1, "by")
+    {
+        return Some((i, range.end));
+    }
     if !a.is_any(i, &["after", "since"]) {
         return None;
     }
-    let first = duration_start(a, i, range.start).or_else(|| {
-        (a.is(i, "since")
-            && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
-        .then_some(i)
-    })?;
+    // "The attack came hours after a van mowed down shoppers, killing 13": hours between two
+    // events that one "came" after the other (the clause from "after": it must count victims
+    // of its own).
+    let hours_after = || {
+        let k = span_of_time_start(a, i, range.start, HOUR_UNITS)?;
+        (k > range.start && a.is_any(k - 1, &["came", "comes", "come"])).then_some(i)
+    };
+    let first = duration_start(a, i, range.start)
+        .or_else(hours_after)
+        .or_else(|| {
+            (a.is(i, "since")
+                && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
+            .then_some(i)
+        })?;
     // "A day after the clashes": days after an event told by a definite reference are the
     // aftermath of the same event; "six days after a gunman killed three" is another. (Hours
     // after an event are no span of time here: "an hour after a blast, a second device
@@ -320,7 +356,9 @@ fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Un
     while i < range.end {
         if let Some((first, end)) = past_clause(a, i, range.clone()) {
             let clause = unit(a, s, first, end, true);
-            let by_duration = first < i;
+            // A span of time before "after" or "since", or "follows": the clause is another
+            // event by its words alone; otherwise it must count victims of its own.
+            let by_duration = first < i || a.is_any(i, FOLLOWS);
             if eventfulness(a, &clause, casualties) == Eventful::Reports
                 && (by_duration || counts_victims(&clause, casualties))
             {
@@ -356,7 +394,10 @@ fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Un
 
 /// Splits `u` before each coordinated clause that opens with a date of its own at another
 /// time than the clause before it, both reporting an event: "In 2014, a suicide bombing killed
-/// nine peacekeepers, and in March 2015 a rocket attack killed three."
+/// nine peacekeepers, and in March 2015 a rocket attack killed three." A clause that opens on
+/// another victim or event may give its date later: "One was shot dead in Karaleti on
+/// September 10 and another was killed in Ganmukhuri on September 13" (but "was shot on
+/// Sunday and died on Tuesday" is one event).
 fn split_coordinated(
     a: &Analysis<'_>,
     mut u: Unit,
@@ -366,7 +407,9 @@ fn split_coordinated(
     'next: loop {
         for j in u.first + 2..u.end {
             let comma = a.is(j - 1, ",");
-            if !(comma || a.is(j - 1, ";")) {
+            // "… on September 10 and another one was killed …": a conjunction alone.
+            let bare = !comma && !a.is(j - 1, ";") && a.is_any(j, &["and", "while", "whereas"]);
+            if !(comma || bare || a.is(j - 1, ";")) {
                 continue;
             }
             let mut c = j;
@@ -379,7 +422,10 @@ fn split_coordinated(
                 start: a.tokens[c.min(u.end - 1)].span.start,
                 end: a.tokens[(c + 1).min(u.end - 1)].span.end,
             };
-            if c >= u.end || starting_in(&a.dates, opening).is_empty() {
+            let another = a.is_any(c, &["another", "other"])
+                || (a.is_any(c, &["a", "the"])
+                    && a.is_any(c + 1, &["second", "third", "fourth", "other"]));
+            if c >= u.end || !(another || (!bare && !starting_in(&a.dates, opening).is_empty())) {
                 continue;
             }
             let left = unit(a, u.sentence, u.first, j, false);
@@ -693,6 +739,7 @@ fn unit_dates(a: &Analysis<'_>, u: &Unit) -> UnitDates {
                 && a.is_any(first - 1, &["since", "until", "till"])
                 && !names_a_moment(a, d.span))
             || dates_the_remembered_event(a, d)
+            || dates_what_is_avenged(a, d)
         {
             continue;
         }
@@ -726,6 +773,37 @@ fn dates_the_remembered_event(a: &Analysis<'_>, d: &Located<DateMention>) -> boo
         (a.is_any(k, &["anniversary", "anniversaries", "commemoration"]) && a.is(k + 1, "of"))
             || a.is(k, "commemorating")
     })
+}
+
+/// Whether the date at `d` dates what an attack avenges or answers: "in retaliation for the
+/// slaying of eight members … last November", "a response to the previous day's detention".
+/// The attack happened after it, not then.
+fn dates_what_is_avenged(a: &Analysis<'_>, d: &Located<DateMention>) -> bool {
+    const REACH: usize = 25;
+    let first = a.token_at(d.span.start);
+    let sentence_start = a.sentence_tokens[d.sentence].start;
+    for k in (first.saturating_sub(REACH).max(sentence_start)..first).rev() {
+        if a.is_any(k, &[",", ";", ":", ".", "(", ")"]) {
+            return false;
+        }
+        if a.is_any(
+            k,
+            &[
+                "retaliation",
+                "revenge",
+                "reprisal",
+                "reprisals",
+                "response",
+                "avenge",
+                "avenging",
+                "retaliate",
+                "retaliating",
+            ],
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 fn precision_rank(p: DatePrecision) -> u8 {
@@ -1016,6 +1094,9 @@ struct Building {
     reported: Option<usize>,
     /// Whether it opened where the report turned to another place ([`event_place`]).
     placed: bool,
+    /// Its date's days, when the date counts back from another incident's ("two days
+    /// earlier").
+    counted_back: Option<DateMention>,
 }
 
 /// Groups the eventful sentences and clauses of the article into incidents (main first is
@@ -1038,6 +1119,16 @@ pub fn segment(
         })
     };
     let has_days = |date: Option<usize>| date.is_some_and(|i| a.dates[i].value.is_resolved());
+    // The one day an incident is dated to, from which a time may be counted back.
+    let day_of = |d: &Building| -> Option<Date> {
+        let date = d
+            .counted_back
+            .as_ref()
+            .or_else(|| d.date.map(|i| &a.dates[i].value))?;
+        (date.precision == DatePrecision::Day && date.start == date.end)
+            .then_some(date.start)
+            .flatten()
+    };
     // Sentences read as more than one unit.
     let mut split = vec![false; a.sentences.len()];
     for (s, split) in split.iter_mut().enumerate() {
@@ -1058,6 +1149,10 @@ pub fn segment(
             let mut target = None;
             // A new incident to open: its date and whether it is background.
             let mut open: Option<(Option<usize>, bool)> = None;
+            let mut counted_back = None;
+            // An event told as an aside (a clause about an earlier event, "two days
+            // earlier, …") continues nothing: the story goes on with the incident before it.
+            let mut aside = u.past;
             // The incident a reference names ("Monday's blast"), unless the unit's own date
             // places it at another time.
             let referred = dates.reference.and_then(|ri| {
@@ -1079,11 +1174,34 @@ pub fn segment(
                 let slack = if another { 0 } else { 1 };
                 // A coarser date than the incident's ("earlier this month" against "on
                 // Saturday") in a unit that reports an event of its own is another incident.
-                let same = |x: usize| {
+                // The day's slack is for one event told twice: a day apart and at a scene
+                // apart from every place of the incident ("On Monday, a mine blast killed five
+                // in Jaffna" after Tuesday's attack near Trincomalee), or said to have "also"
+                // happened ("Gang members also killed an officer … Saturday" after Sunday's
+                // attack), is another event.
+                let scene = std::cell::OnceCell::new();
+                let scene = || {
+                    *scene.get_or_init(|| {
+                        (kind == Eventful::Reports)
+                            .then(|| event_place(a, toponyms, &u, true))
+                            .flatten()
+                    })
+                };
+                let also = kind == Eventful::Reports
+                    && (u.first..(u.first + 4).min(u.end)).any(|k| a.is(k, "also"));
+                let same = |k: usize| {
+                    let Some(x) = drafts[k].date else {
+                        return false;
+                    };
                     let existing = &a.dates[x].value;
                     compatible_within(existing, d, slack)
                         && !(kind == Eventful::Reports
                             && precision_rank(d.precision) > precision_rank(existing.precision))
+                        && (compatible_within(existing, d, 0)
+                            || (!also
+                                && scene().is_none_or(|p| {
+                                    place_fit(gazetteer, toponyms, &drafts[k], p) != PlaceFit::Apart
+                                })))
                 };
                 // The incident the report has just turned to at a place of its own keeps
                 // its story: a day it shares with an incident told earlier elsewhere ("late
@@ -1091,14 +1209,16 @@ pub fn segment(
                 let placed = current.filter(|&c| {
                     drafts[c].placed
                         && !u.past
-                        && drafts[c].date.map_or(!is_old(d, anchor(&drafts)), same)
+                        && drafts[c]
+                            .date
+                            .map_or(!is_old(d, anchor(&drafts)), |_| same(c))
                 });
                 if let Some(c) = placed {
                     drafts[c].date.get_or_insert(di);
                     target = Some(c);
-                } else if let Some(i) = drafts.iter().enumerate().position(|(k, dr)| {
-                    dr.date.is_some_and(same) && !(told_earlier && Some(k) == current)
-                }) {
+                } else if let Some(i) =
+                    (0..drafts.len()).position(|k| same(k) && !(told_earlier && Some(k) == current))
+                {
                     target = Some(i);
                 } else if u.past {
                     if kind == Eventful::Reports {
@@ -1114,13 +1234,28 @@ pub fn segment(
                         && (drafts.iter().any(|d| !d.background) || a.published.is_some());
                     open = Some((Some(di), background));
                 }
+            } else if let Some(di) = own.filter(|&i| a.dates[i].value.earlier.is_some())
+                && kind == Eventful::Reports
+                && let Some(c) = current
+            {
+                // "Two days earlier, gunmen killed three", "Hours earlier, a bomb …": an
+                // event before the one being told, dated from its day when that is known.
+                open = Some((Some(di), true));
+                // Counted from the incident being told, or from the main one when that
+                // one's day is known and the current one's is not ("last month, …; a week
+                // earlier, …").
+                let from = day_of(&drafts[c])
+                    .or_else(|| drafts.iter().find(|d| !d.background).and_then(&day_of));
+                counted_back = from.and_then(|x| a.dates[di].value.counted_back_from(x));
+                aside = true;
             } else if u.past {
                 if kind == Eventful::Reports {
                     open = Some((own, true));
                 }
-            } else if let Some(di) = own {
+            } else if let Some(di) = own.filter(|&i| a.dates[i].value.earlier.is_none()) {
                 // A date without days (no publication date to resolve "on Sunday" against)
                 // dates the current incident when it has none; it cannot tell incidents apart.
+                // (A time counted back from it never dates it: "the day before".)
                 match current {
                     Some(c) if drafts[c].date.is_none() => {
                         drafts[c].date = Some(di);
@@ -1185,15 +1320,14 @@ pub fn segment(
                     parent: current,
                     reported: None,
                     placed,
+                    counted_back,
                 });
                 target = Some(drafts.len() - 1);
             }
-            // A clause about an earlier event is an aside: it continues nothing, and the
-            // story goes on with the incident before it.
-            let fallback = if u.past { None } else { current };
+            let fallback = if aside { None } else { current };
             let t = match target.or(fallback) {
                 Some(t) => t,
-                None if u.past => continue,
+                None if aside => continue,
                 None => {
                     drafts.push(Building {
                         units: Vec::new(),
@@ -1202,6 +1336,7 @@ pub fn segment(
                         parent: None,
                         reported: None,
                         placed: false,
+                        counted_back: None,
                     });
                     drafts.len() - 1
                 }
@@ -1210,7 +1345,7 @@ pub fn segment(
             if drafts[t].reported.is_none() {
                 drafts[t].reported = dates.reported;
             }
-            if !u.past {
+            if !aside {
                 current = Some(t);
             }
         }
@@ -1221,13 +1356,18 @@ pub fn segment(
         let Some(p) = drafts[k].parent else { continue };
         // A time of its own that excludes the other incident's is a fact too ("On Saturday, a
         // car bomb exploded" after Monday's attack); a period around it is not ("this year").
-        let own_time = match (drafts[k].date, drafts[p].date) {
-            (Some(x), Some(y)) => {
-                let (x, y) = (&a.dates[x].value, &a.dates[y].value);
-                x.is_resolved() && y.is_resolved() && !compatible(x, y)
-            }
-            _ => false,
-        };
+        // A time counted back from another incident's ("two days earlier") is one by its words.
+        let counted_back = drafts[k]
+            .date
+            .is_some_and(|x| a.dates[x].value.earlier.is_some());
+        let own_time = counted_back
+            || match (drafts[k].date, drafts[p].date) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = (&a.dates[x].value, &a.dates[y].value);
+                    x.is_resolved() && y.is_resolved() && !compatible(x, y)
+                }
+                _ => false,
+            };
         if own_time
             || drafts[k].units.iter().any(|u| has_facts(a, u, casualties))
             || (drafts[p].background && !drafts[k].background)
@@ -1297,6 +1437,7 @@ pub fn segment(
                 date: d.date,
                 background: d.background,
                 clauses,
+                counted_back: d.counted_back,
             }
         })
         .collect()

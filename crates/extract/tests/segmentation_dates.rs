@@ -426,3 +426,191 @@ fn the_year_an_anniversary_recalls_does_not_date_the_incident() {
     assert!(!i.background, "{i:?}");
     assert_ne!(start(&i), Some(date(1999, 1, 1)), "{:?}", i.date);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Times counted back from the event being told, a day apart elsewhere, what an attack avenges.
+
+/// The non-background incident and the background ones, in text order.
+fn main_and_past(out: &ExtractedArticle) -> (&Incident, Vec<&Incident>) {
+    let main = out
+        .incidents
+        .iter()
+        .find(|i| !i.background)
+        .unwrap_or_else(|| panic!("no main incident: {:#?}", out.incidents));
+    (
+        main,
+        out.incidents.iter().filter(|i| i.background).collect(),
+    )
+}
+
+#[test]
+fn two_days_earlier_is_a_background_incident_dated_from_the_main_one() {
+    // 2020-03-10 was a Tuesday: "on Sunday" is 2020-03-08.
+    let out = extract(
+        "Gunmen killed five soldiers in an attack on a base in Damboa on Sunday, the army said. \
+         Two days earlier, insurgents shot dead three farmers in Gajiram. \
+         The soldiers were buried on Monday.",
+        "2020-03-10",
+    );
+    let (main, past) = main_and_past(&out);
+    assert_eq!(range(&main.killed), exactly(5));
+    assert_eq!(start(main), Some(date(2020, 3, 8)));
+    assert_eq!(past.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(range(&past[0].killed), exactly(3));
+    assert_eq!(date_of(past[0]).text, "Two days earlier");
+    assert_eq!(start(past[0]), Some(date(2020, 3, 6)));
+    assert_eq!(
+        past[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Gajiram")
+    );
+}
+
+#[test]
+fn the_story_goes_on_with_the_main_incident_after_an_earlier_one() {
+    let out = extract(
+        "A bomb exploded at a market in Kano on Sunday, wounding four people. \
+         A similar bomb exploded at the same market a week earlier. \
+         Two of the wounded later died in hospital.",
+        "2019-06-04",
+    );
+    let (main, past) = main_and_past(&out);
+    assert_eq!(past.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(date_of(past[0]).text, "a week earlier");
+    assert_eq!(date_of(past[0]).precision, DatePrecision::Week);
+    // "Two of the wounded later died" updates the main incident, not the earlier one.
+    assert_eq!(range(&main.killed), exactly(2));
+    assert_eq!(past[0].killed, None);
+}
+
+#[test]
+fn a_time_counted_back_never_dates_the_incident_it_counts_from() {
+    for text in [
+        "Police recovered the body of a village chief from a forest near Kisumu. He had been \
+         abducted the day before.",
+        "Militants fired mortars at a police post in Kidal, wounding two officers, two days \
+         before the election.",
+    ] {
+        let out = extract_undated(text);
+        let (main, _) = main_and_past(&out);
+        assert!(
+            main.date
+                .as_ref()
+                .is_none_or(|d| !d.text.contains("before")),
+            "{text:?}: {:#?}",
+            main.date
+        );
+    }
+}
+
+#[test]
+fn a_day_apart_at_another_place_is_another_incident() {
+    // 2006-04-11 was a Tuesday.
+    let out = extract(
+        "A mine planted by rebels hit a bus near Trincomalee on Tuesday, killing 12 sailors. \
+         On Monday, a mine blast killed five soldiers and two aid workers in the northern town \
+         of Jaffna.",
+        "2006-04-11",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let main = &out.incidents[0];
+    assert_eq!(range(&main.killed), exactly(12));
+    let other = &out.incidents[1];
+    assert_eq!(range(&other.killed), exactly(7));
+    assert_eq!(start(other), Some(date(2006, 4, 10)));
+    // An event that "also" happened a day apart is another one, wherever it was.
+    let out = extract(
+        "Gang members killed three police officers at a police station in Port-au-Prince on \
+         Sunday. Gang members also killed one officer at a police station in Port-au-Prince \
+         on Saturday.",
+        "2021-06-07",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    // At the same place, a day's slack is one event told twice.
+    let out = extract(
+        "A mine hit a bus near Trincomalee late on Monday, killing 12 sailors. The blast on \
+         Tuesday near Trincomalee was blamed on the rebels.",
+        "2006-04-11",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
+
+#[test]
+fn the_day_of_what_an_attack_avenges_does_not_date_it() {
+    let out = extract(
+        "A bomb exploded at a court in Tehran, killing two people. The group claimed \
+         responsibility, saying it was in retaliation for the killing of eight of its members \
+         last November.",
+        "1998-06-02",
+    );
+    let (main, past) = main_and_past(&out);
+    assert!(past.is_empty(), "{:#?}", out.incidents);
+    assert!(main.date.is_none(), "{:#?}", main.date);
+    assert_eq!(range(&main.killed), exactly(2));
+}
+
+#[test]
+fn another_victim_on_another_day_in_the_same_sentence_is_another_incident() {
+    let out = extract(
+        "A policeman was killed at a post in Khurcha on September 21. Two more policemen were \
+         killed in similar incidents this month: one was shot dead in Karaleti on September 10 \
+         and another was killed in the village of Ganmukhuri on September 13.",
+        "2008-09-23",
+    );
+    let days: Vec<Option<Date>> = out.incidents.iter().map(start).collect();
+    assert_eq!(
+        days,
+        [
+            Some(date(2008, 9, 21)),
+            Some(date(2008, 9, 10)),
+            Some(date(2008, 9, 13))
+        ],
+        "{:#?}",
+        out.incidents
+    );
+    // One victim's attack and death on two days are one incident.
+    let out = extract(
+        "A policeman was shot at a post in Khurcha on September 19 and died in hospital on \
+         September 21.",
+        "2008-09-23",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
+
+#[test]
+fn what_an_attack_follows_or_came_hours_after_is_another_incident() {
+    // Without a publication date, only the words say that the bombing came first.
+    let out = extract_undated(
+        "Militants attacked a police station in Bannu district on Friday, killing two \
+         policemen. It also follows a suicide bombing earlier this week on a paramilitary \
+         headquarters in Peshawar.",
+    );
+    let (main, past) = main_and_past(&out);
+    assert_eq!(date_of(main).text, "on Friday");
+    assert_eq!(past.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(
+        past[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Peshawar")
+    );
+    let out = extract(
+        "Five suspects were shot dead by police in Cambrils after they drove into pedestrians. \
+         The attack came hours after a van mowed down shoppers in Barcelona, killing 13.",
+        "2017-08-18",
+    );
+    let (main, past) = main_and_past(&out);
+    assert_eq!(past.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(range(&past[0].killed), exactly(13));
+    assert_ne!(range(&main.killed), exactly(13));
+    // What came after the attack is not before it, and a pursuit is no earlier event.
+    for text in [
+        "Gunmen attacked a cafe in Samsun. In the clashes that followed the attack, security \
+         forces killed one attacker.",
+        "Gunmen followed the judge home and shot him dead in Samsun.",
+    ] {
+        let out = extract(text, "2017-08-18");
+        assert!(
+            out.incidents.iter().all(|i| !i.background),
+            "{text:?}: {:#?}",
+            out.incidents
+        );
+    }
+}
