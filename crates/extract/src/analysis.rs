@@ -136,6 +136,16 @@ fn is_equipment_modifier(text: &str, span: ByteSpan, t: sitrep_model::EventType)
     RIOT_GEAR.iter().any(|w| next.eq_ignore_ascii_case(w))
 }
 
+/// Whether `w` is a vehicle that delivers a bomb: "a suicide bomber rammed his vehicle into a
+/// checkpoint", "drove an explosives-laden truck into the gate". A ramming in a sentence that
+/// names explosives is how the bomb arrived; the weapon is the explosives.
+fn delivers_a_bomb(weapons: &[Located<Weapon>], w: &Located<Weapon>) -> bool {
+    w.value == Weapon::Vehicle
+        && weapons
+            .iter()
+            .any(|x| x.value == Weapon::Explosives && x.sentence == w.sentence)
+}
+
 /// The day relative dates count from when an article has neither a publication date nor a
 /// calendar date of its own: far enough ahead that every dated year in a text is before it.
 pub const STAND_IN_DAY: Date = jiff::civil::date(2100, 6, 15);
@@ -201,17 +211,6 @@ impl<'a> Analysis<'a> {
         };
         let locate = |span: ByteSpan| sentence_of(span.start);
 
-        let triggers = resources
-            .triggers
-            .find_all(text)
-            .into_iter()
-            .filter(|m| !is_equipment_modifier(text, m.span, m.value.event_type))
-            .map(|m| Located {
-                sentence: locate(m.span),
-                span: m.span,
-                value: m.value,
-            })
-            .collect();
         let weapons = resources
             .weapons
             .find_all(text)
@@ -222,6 +221,31 @@ impl<'a> Analysis<'a> {
                 value: m.value,
             })
             .collect::<Vec<_>>();
+        let bomb_vehicles: Vec<ByteSpan> = weapons
+            .iter()
+            .filter(|w| delivers_a_bomb(&weapons, w))
+            .map(|w| w.span)
+            .collect();
+        let weapons: Vec<Located<Weapon>> = weapons
+            .into_iter()
+            .filter(|w| !bomb_vehicles.contains(&w.span))
+            .collect();
+        let triggers = resources
+            .triggers
+            .find_all(text)
+            .into_iter()
+            .filter(|m| !is_equipment_modifier(text, m.span, m.value.event_type))
+            // The ramming of a bomber's vehicle is the bombing's delivery, not an assault of its own.
+            .filter(|m| {
+                m.value.event_type != sitrep_model::EventType::UnarmedAssault
+                    || !bomb_vehicles.iter().any(|v| v.overlaps(&m.span))
+            })
+            .map(|m| Located {
+                sentence: locate(m.span),
+                span: m.span,
+                value: m.value,
+            })
+            .collect();
         let groups: Vec<Located<usize>> = resources
             .groups
             .find_all(text)
@@ -438,6 +462,29 @@ mod tests {
             .iter()
             .map(|d| (text[d.span.range()].to_string(), d.value.start))
             .collect()
+    }
+
+    #[test]
+    fn a_bombers_vehicle_delivers_the_bomb() {
+        let weapons = |text: &str| {
+            let a = Analysis::new(text, None, resources());
+            let mut w: Vec<Weapon> = a.weapons.iter().map(|w| w.value).collect();
+            w.dedup();
+            let ramming = a
+                .triggers
+                .iter()
+                .any(|t| t.value.event_type == sitrep_model::EventType::UnarmedAssault);
+            (w, ramming)
+        };
+        assert_eq!(
+            weapons("A suicide bomber rammed his vehicle into the checkpoint."),
+            (vec![Weapon::Explosives], false)
+        );
+        // A ramming with no bomb is the attack itself.
+        assert_eq!(
+            weapons("A man rammed his car into the crowd."),
+            (vec![Weapon::Vehicle], true)
+        );
     }
 
     #[test]

@@ -116,21 +116,23 @@ pub(super) fn singular_subject(a: &Analysis<'_>, start: usize, voice_at: usize) 
     (plain && be > det + 1 && is_singular(a.word(be - 1))).then(|| one(det, be))
 }
 
+/// Verbs that say who speaks: "police said", "a spokesman told reporters".
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "confirmed",
+    "reported",
+    "tweeted",
+    "saying",
+    "announced",
+];
+
 /// Whether a verb of saying stands at token `i` (or after a name: "a spokesman, Ali Khan,
 /// said"), so that the person before it is a source.
 pub(crate) fn speaks_at(a: &Analysis<'_>, i: usize) -> bool {
-    const SAYING: &[&str] = &[
-        "said",
-        "says",
-        "told",
-        "added",
-        "stated",
-        "confirmed",
-        "reported",
-        "tweeted",
-        "saying",
-        "announced",
-    ];
     // "spokesman Lieutenant Mak Hazukay, saying": a rank and a name may come between.
     (i..i + 5).any(|k| a.is_any(k, SAYING))
 }
@@ -179,9 +181,11 @@ pub(super) fn backward_items(
             return vec![item];
         }
         // Another head ends the search, unless it names the people ("forty hostages were
-        // killed").
+        // killed"); so does a verb of saying, whose subject speaks of the dead ("Bisi Ojo, a
+        // spokesman, said no workers had been killed").
         if j + 1 < h
             && ((head_kind(a.word(j)).is_some() && a.person_at[j].is_none())
+                || a.is_any(j, SAYING)
                 || a.is(j, "toll")
                 || a.word(j) == ";"
                 || a.word(j) == ":")
@@ -287,6 +291,26 @@ mod tests {
     use crate::casualties::{CasualtyKind::*, Side::*};
     use crate::casualties::{Relation, find_casualties};
     use crate::test_support::resources;
+
+    #[test]
+    fn a_speaker_is_not_the_subject_of_what_they_report() {
+        // The named spokesman said the words; nobody was killed.
+        let found = statements(
+            "Ada Obi, a spokeswoman for the company that runs the field, said none of its \
+             workers had been killed.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|s| s.0 == Killed && s.2.is_some_and(|n| n > 0)),
+            "{found:?}"
+        );
+        // The speaker still ends nothing before a head that follows the subject.
+        assert_eq!(
+            statements("Police said two guards were killed."),
+            [(Killed, Victims, Some(2), Some(2))]
+        );
+    }
 
     #[test]
     fn lists_add_up() {
