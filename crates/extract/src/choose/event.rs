@@ -238,10 +238,20 @@ impl EventTypeModel {
     /// The candidate with the highest probability, and that probability; `None` without
     /// candidates. The top of the GTD hierarchy is a definition, not a judgement: when the
     /// rules found people seized (a hijacking, a kidnapping, a barricade) or a prominent
-    /// person targeted, their type stands.
+    /// person targeted, their type stands; only whether seized people were taken away or held
+    /// where they were is left to the model when the words support both.
     pub fn choose(&self, cues: &Cues) -> Option<(EventType, f64)> {
         let probabilities = self.probabilities(&cues.features);
         if let Some(rule) = cues.rule().filter(|&t| cues.defines(t)) {
+            // People seized are a kidnapping or, held where they were seized, a barricade: when
+            // the words support both, which one is a judgement.
+            let seized = [EventType::Kidnapping, EventType::HostageBarricade];
+            if seized.contains(&rule) && seized.iter().all(|t| cues.candidates.contains(t)) {
+                return probabilities
+                    .into_iter()
+                    .filter(|(t, _)| seized.contains(t))
+                    .max_by(|x, y| x.1.total_cmp(&y.1));
+            }
             // A definition is certain, whatever the model would say.
             return Some((rule, 1.0));
         }
@@ -340,6 +350,38 @@ mod tests {
         // The word alone, away from the lead and with nobody counted, is only a cue.
         let chosen = model().choose(&kidnapping(false, false));
         assert!(chosen.is_some_and(|(_, p)| p < 1.0), "{chosen:?}");
+    }
+
+    #[test]
+    fn a_kidnapping_or_a_barricade_is_the_models_judgement() {
+        // Hostages counted, the rules say kidnapping (no siege word), the words support a
+        // barricade too: the model, which scores strong triggers, picks the barricade.
+        let per_type: Vec<TypeCues> = classes()
+            .map(|t| TypeCues {
+                strong: t == EventType::HostageBarricade,
+                ..TypeCues::default()
+            })
+            .collect();
+        let flags = Flags {
+            kidnapped: true,
+            ..Flags::default()
+        };
+        let both = vec![EventType::HostageBarricade, EventType::Kidnapping];
+        let c = Cues::new(&per_type, EventType::Kidnapping, &[], flags, both);
+        let chosen = model().choose(&c);
+        assert!(
+            chosen.is_some_and(|(t, p)| t == EventType::HostageBarricade && p < 1.0),
+            "{chosen:?}"
+        );
+        // Without a barricade among the candidates the definition stands.
+        let c = Cues::new(
+            &per_type,
+            EventType::Kidnapping,
+            &[],
+            flags,
+            vec![EventType::Kidnapping, EventType::ArmedAssault],
+        );
+        assert_eq!(model().choose(&c), Some((EventType::Kidnapping, 1.0)));
     }
 
     #[test]
