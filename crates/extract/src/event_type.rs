@@ -347,7 +347,16 @@ pub fn cues(
             candidates.push(t);
         }
     }
-    Cues::new(&per_type, rule, weapons, flags, candidates)
+    let mut cues = Cues::new(&per_type, rule, weapons, flags, candidates);
+    cues.assassination_named = a.triggers.iter().any(|t| {
+        Some(t.sentence) == lead
+            && t.value.event_type == EventType::Assassination
+            && effective_strength(a, t) == Some(Strength::Strong)
+            && a.text[t.span.range()]
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("assassin"))
+    });
+    cues
 }
 
 /// The facts [`cues`] needs beside the words, read from the same sentences.

@@ -372,3 +372,29 @@ fn a_series_of_bombings_a_city_has_suffered_is_history() {
     let news = "A series of bombings struck Kunduz on Monday, killing four people, police said.";
     assert_eq!(event_type(news, "2019-03-14"), EventType::Bombing);
 }
+
+#[test]
+fn an_attack_the_lead_calls_an_assassination_is_one() {
+    // Nobody prominent is named as hurt, and the explosives would make it a bombing: the
+    // writer's own word says what the attack was aimed at.
+    assert_eq!(
+        event_type(
+            "The president survived an assassination attempt on Saturday when two drones \
+             loaded with explosives blew up near the stage of a parade, wounding seven soldiers.",
+            "2018-08-05",
+        ),
+        EventType::Assassination
+    );
+}
+
+#[test]
+fn a_suicide_bombers_ramming_is_a_bombing() {
+    assert_eq!(
+        event_type(
+            "A suicide bomber rammed his vehicle into an army checkpoint near Rafah on Friday, \
+             killing 12 soldiers, security sources said.",
+            "2017-07-08",
+        ),
+        EventType::Bombing
+    );
+}

@@ -67,6 +67,10 @@ pub struct Cues {
     pub features: Vec<f64>,
     /// The types the words support, the rules' own choice among them.
     pub candidates: Vec<EventType>,
+    /// The incident's first sentence calls it an assassination ("assassinated", "an
+    /// assassination attempt"): the writer's word for an attack aimed at a prominent person.
+    /// Not a feature; it makes the type a definition.
+    pub assassination_named: bool,
 }
 
 /// Per-type cues gathered by [`crate::event_type::cues`].
@@ -114,7 +118,8 @@ impl Cues {
 
     /// Whether the facts make `t` the type by the GTD's definitions, or by words the
     /// labelled sets almost never code: a riot (one page in five thousand rows) cannot be
-    /// learned, but "rioters" or "riot" in the rules' own choice names it. A kidnapping is
+    /// learned, but "rioters" or "riot" in the rules' own choice names it. An assassination is
+    /// defined by a prominent person targeted or by the first sentence's own word for it. A kidnapping is
     /// defined when people were counted as kidnapped or the incident's first sentence says
     /// so; a word elsewhere ("a group blamed for kidnappings", "a bank employee appeared to
     /// have been kidnapped") leaves the choice to the model.
@@ -122,7 +127,9 @@ impl Cues {
         match t {
             EventType::Hijacking | EventType::HostageBarricade => true,
             EventType::Kidnapping => self.feature("kidnapped") || self.feature("lead_kidnapping"),
-            EventType::Assassination => self.feature("prominent_victim"),
+            EventType::Assassination => {
+                self.feature("prominent_victim") || self.assassination_named
+            }
             EventType::Riot => self.feature("strong_riot"),
             _ => false,
         }
@@ -159,6 +166,7 @@ impl Cues {
         Cues {
             features,
             candidates,
+            assassination_named: false,
         }
     }
 }
