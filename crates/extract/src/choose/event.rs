@@ -119,7 +119,9 @@ impl Cues {
     /// Whether the facts make `t` the type by the GTD's definitions, or by words the
     /// labelled sets almost never code: a riot (one page in five thousand rows) cannot be
     /// learned, but "rioters" or "riot" in the rules' own choice names it. An assassination is
-    /// defined by a prominent person targeted or by the first sentence's own word for it. A kidnapping is
+    /// defined by a prominent person targeted or by the first sentence's own word for it; an
+    /// unarmed assault, by the GTD's codebook, by chemical, biological or radiological means
+    /// with no gun, bomb or fire beside them. A kidnapping is
     /// defined when people were counted as kidnapped or the incident's first sentence says
     /// so; a word elsewhere ("a group blamed for kidnappings", "a bank employee appeared to
     /// have been kidnapped") leaves the choice to the model.
@@ -131,6 +133,18 @@ impl Cues {
                 self.feature("prominent_victim") || self.assassination_named
             }
             EventType::Riot => self.feature("strong_riot"),
+            EventType::UnarmedAssault => {
+                [
+                    "weapon_chemical",
+                    "weapon_biological",
+                    "weapon_radiological",
+                ]
+                .iter()
+                .any(|w| self.feature(w))
+                    && !["weapon_explosives", "weapon_firearms", "weapon_incendiary"]
+                        .iter()
+                        .any(|w| self.feature(w))
+            }
             _ => false,
         }
     }
@@ -390,6 +404,34 @@ mod tests {
             vec![EventType::Kidnapping, EventType::ArmedAssault],
         );
         assert_eq!(model().choose(&c), Some((EventType::Kidnapping, 1.0)));
+    }
+
+    #[test]
+    fn a_chemical_attack_without_guns_or_bombs_is_an_unarmed_assault() {
+        // The model scores the armed-assault trigger; the GTD's definition wins over it.
+        let per_type: Vec<TypeCues> = classes()
+            .map(|t| TypeCues {
+                strong: t == EventType::ArmedAssault,
+                ..TypeCues::default()
+            })
+            .collect();
+        let candidates = vec![EventType::UnarmedAssault, EventType::ArmedAssault];
+        let with = |weapons: &[Weapon]| {
+            let c = Cues::new(
+                &per_type,
+                EventType::UnarmedAssault,
+                weapons,
+                Flags::default(),
+                candidates.clone(),
+            );
+            model().choose(&c).map(|x| x.0)
+        };
+        assert_eq!(with(&[Weapon::Chemical]), Some(EventType::UnarmedAssault));
+        // Acid thrown beside gunfire: the model's judgement.
+        assert_eq!(
+            with(&[Weapon::Chemical, Weapon::Firearms]),
+            Some(EventType::ArmedAssault)
+        );
     }
 
     #[test]
