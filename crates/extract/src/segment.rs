@@ -505,7 +505,15 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
                 && !is_general(a, t.span)
                 && !is_ranked(a, t.span)
         });
-    if reports {
+    // "An armed group attacked the town": an attack by someone, however it was done.
+    let attack_by_someone = || {
+        triggers.iter().any(|t| {
+            t.value.event_type == EventType::Unknown
+                && !is_general(a, t.span)
+                && a.is_any(a.token_at(t.span.start), ATTACKED)
+        }) && (!in_unit(&a.actors, u).is_empty() || !in_unit(&a.groups, u).is_empty())
+    };
+    if reports || attack_by_someone() {
         return Eventful::Reports;
     }
     let attack_word = triggers.iter().any(|t| !is_general(a, t.span));
@@ -517,6 +525,9 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
         Eventful::No
     }
 }
+
+/// Verbs that say someone attacked, without saying how.
+const ATTACKED: &[&str] = &["attacked", "stormed", "raided", "ambushed", "overran"];
 
 /// A trigger ranked among others ("the second bombing", "its deadliest attack"): it names the
 /// event being ranked, told elsewhere. ("A second bomb exploded" is another event.)

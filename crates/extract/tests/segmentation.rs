@@ -309,3 +309,27 @@ fn an_event_of_another_kind_that_also_happened_elsewhere_is_another_incident() {
     );
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
 }
+
+#[test]
+fn an_earlier_attack_by_someone_without_a_toll_is_background() {
+    // No figure and no word for how: armed men attacking a town is still an attack of its own.
+    let out = extract(
+        "Gunmen killed five soldiers in Kidal on Monday, officials said. Last week, an armed \
+         group attacked the town of Tessalit and fled after peacekeepers intervened.",
+        "2020-03-04",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+    assert!(!main.background);
+    assert_eq!(range(&main.killed), exactly(5));
+    assert!(past.background);
+    let place = past.location.as_ref().expect("the earlier attack's place");
+    assert_eq!(place.name, "Tessalit");
+    // Told of the main incident, the same words open nothing.
+    let out = extract(
+        "Gunmen killed five soldiers in Kidal on Monday, officials said. The gunmen attacked \
+         the camp at dawn and fled before troops arrived.",
+        "2020-03-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
