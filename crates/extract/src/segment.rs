@@ -505,12 +505,15 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
                 && !is_general(a, t.span)
                 && !is_ranked(a, t.span)
         });
-    // "An armed group attacked the town": an attack by someone, however it was done.
+    // "An armed group attacked the town", "the group also claimed an attack on a convoy": an
+    // attack by someone, however it was done.
     let attack_by_someone = || {
         triggers.iter().any(|t| {
+            let i = a.token_at(t.span.start);
             t.value.event_type == EventType::Unknown
                 && !is_general(a, t.span)
-                && a.is_any(a.token_at(t.span.start), ATTACKED)
+                && (a.is_any(i, ATTACKED)
+                    || (a.is(i, "attack") && i > 0 && a.is_any(i - 1, &["an", "another"])))
         }) && (!in_unit(&a.actors, u).is_empty() || !in_unit(&a.groups, u).is_empty())
     };
     if reports || attack_by_someone() {

@@ -325,6 +325,24 @@ fn an_earlier_attack_by_someone_without_a_toll_is_background() {
     assert!(past.background);
     let place = past.location.as_ref().expect("the earlier attack's place");
     assert_eq!(place.name, "Tessalit");
+    // A group's claim of "an attack" at another time is another attack, and its claim.
+    let out = extract(
+        "Gunmen killed five soldiers in Kidal on Monday, officials said. Al-Qaeda in the \
+         Islamic Maghreb also claimed an attack on an army convoy near Gao in January.",
+        "2020-03-04",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert!(out.incidents[1].background);
+    assert_eq!(
+        out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
+        Some("Gao")
+    );
+    assert!(
+        out.incidents[0]
+            .perpetrators
+            .iter()
+            .all(|p| p.name.is_none())
+    );
     // Told of the main incident, the same words open nothing.
     let out = extract(
         "Gunmen killed five soldiers in Kidal on Monday, officials said. The gunmen attacked \
