@@ -477,6 +477,7 @@ mod tests {
                 let cues = event::Cues {
                     features: x.clone(),
                     candidates: vec![EventType::Bombing, EventType::ArmedAssault],
+                    assassination_named: false,
                 };
                 one.choose(&cues).map(|c| c.0) == Some(*label)
             })

@@ -309,6 +309,16 @@ mod tests {
         EventTypeModel::new(scores)
     }
 
+    /// Per-type cues with a strong trigger of `t` alone.
+    fn strong_only(t: EventType) -> Vec<TypeCues> {
+        classes()
+            .map(|c| TypeCues {
+                strong: c == t,
+                ..TypeCues::default()
+            })
+            .collect()
+    }
+
     fn cues(strong: &[EventType], candidates: Vec<EventType>) -> Cues {
         let per_type: Vec<TypeCues> = classes()
             .map(|t| TypeCues {
@@ -378,12 +388,7 @@ mod tests {
     fn a_kidnapping_or_a_barricade_is_the_models_judgement() {
         // Hostages counted, the rules say kidnapping (no siege word), the words support a
         // barricade too: the model, which scores strong triggers, picks the barricade.
-        let per_type: Vec<TypeCues> = classes()
-            .map(|t| TypeCues {
-                strong: t == EventType::HostageBarricade,
-                ..TypeCues::default()
-            })
-            .collect();
+        let per_type = strong_only(EventType::HostageBarricade);
         let flags = Flags {
             kidnapped: true,
             ..Flags::default()
@@ -409,12 +414,7 @@ mod tests {
     #[test]
     fn a_chemical_attack_without_guns_or_bombs_is_an_unarmed_assault() {
         // The model scores the armed-assault trigger; the GTD's definition wins over it.
-        let per_type: Vec<TypeCues> = classes()
-            .map(|t| TypeCues {
-                strong: t == EventType::ArmedAssault,
-                ..TypeCues::default()
-            })
-            .collect();
+        let per_type = strong_only(EventType::ArmedAssault);
         let candidates = vec![EventType::UnarmedAssault, EventType::ArmedAssault];
         let with = |weapons: &[Weapon]| {
             let c = Cues::new(
