@@ -42,7 +42,12 @@ pub(super) fn statement_at(
     if a.is(h, "death") && a.is(h + 1, "toll") {
         return None;
     }
-    let (kind, form) = head_kind(a.word(h))?;
+    let (kind, form) = match head_kind(a.word(h)) {
+        Some(found) => found,
+        // "the murder of a prison officer": a killing named by its noun.
+        None if is_nominal_killing(a, h) => (CasualtyKind::Killed, HeadForm::Noun),
+        None => return None,
+    };
     if a.tokens[h].kind != TokenKind::Word {
         return None;
     }
@@ -144,8 +149,13 @@ pub(super) fn statement_at(
     if !passive && matches!(form, HeadForm::Verb | HeadForm::ActiveOnly) {
         items = forward_items(a, h + 1, range.end);
         active = !items.is_empty();
-        // "the death of two soldiers", "claimed the lives of five"
-    } else if matches!(form, HeadForm::Noun) && a.is(h + 1, "of") {
+    }
+    // "the death of two soldiers", "claimed the lives of five", "the killing of a police
+    // officer".
+    if items.is_empty()
+        && a.is(h + 1, "of")
+        && (matches!(form, HeadForm::Noun) || is_nominal_killing(a, h))
+    {
         items = forward_items(a, h + 2, range.end);
         active = !items.is_empty();
     }
@@ -295,6 +305,16 @@ fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the word at `h` names a killing as a noun with its victims after "of": "the killing of
+/// a police officer", "his murder of two guards", "the massacre of 30 villagers". An attempt
+/// ("the attempted murder of") killed nobody and is not one.
+fn is_nominal_killing(a: &Analysis<'_>, h: usize) -> bool {
+    a.is_any(h, &["killing", "killings", "murder", "murders", "massacre"])
+        && a.is(h + 1, "of")
+        && h > 0
+        && a.is_any(h - 1, &["the", "a", "his", "her", "their", "its"])
 }
 
 #[cfg(test)]

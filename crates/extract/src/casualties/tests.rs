@@ -33,3 +33,18 @@ fn hedges_and_vague_counts() {
         [(Kidnapped, Victims, None, Some(40))]
     );
 }
+
+#[test]
+fn a_killing_named_by_its_noun_counts_its_victims() {
+    assert_eq!(
+        statements("The group was behind the killing of a police officer in 2019."),
+        [(Killed, Victims, Some(1), Some(1))]
+    );
+    assert_eq!(
+        statements("Residents condemned the murder of three farmers on Monday."),
+        [(Killed, Victims, Some(3), Some(3))]
+    );
+    // An attempt killed nobody; a word for the crime alone counts nobody.
+    assert!(statements("The attempted murder of a police officer shocked the town.").is_empty());
+    assert!(statements("He was charged with murder.").is_empty());
+}
