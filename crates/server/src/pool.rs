@@ -10,8 +10,8 @@
 //! A query still running when the request timeout passes is interrupted (SQLite's interrupt,
 //! PostgreSQL's cancel request), and the request fails with [`ApiError::Timeout`]. On
 //! PostgreSQL each connection is one session of the server, opened with a 10 s connect
-//! timeout; a session the server closed (a restart, a terminated backend) is dropped rather
-//! than reused, so the pool heals by itself.
+//! timeout; an idle session is asked to answer before it is reused, and one the server closed
+//! (a restart, a terminated backend) is dropped for a new one, so no request meets it.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -21,6 +21,9 @@ use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 use crate::error::{ApiError, Result};
+
+/// How long an idle PostgreSQL session may take to answer before the pool opens another.
+const IDLE_CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Connections to one store.
 #[derive(Debug)]
@@ -104,15 +107,20 @@ impl StorePool {
         }
     }
 
-    /// An idle connection that is still connected, if any (closed ones are dropped).
+    /// An idle connection that still answers, if any (closed ones are dropped). A PostgreSQL
+    /// session idles without reading its socket, so one the server closed meanwhile looks
+    /// connected until a round trip asks it.
     fn take_idle(&self) -> Option<Store> {
-        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
-        while let Some(store) = idle.pop() {
-            if store.is_connected() {
+        loop {
+            let store = self
+                .idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .pop()?;
+            if store.is_connected() && store.answers(IDLE_CHECK_TIMEOUT) {
                 return Some(store);
             }
         }
-        None
     }
 
     /// Keeps a connection for the next request, unless the server closed it.

@@ -187,6 +187,16 @@ impl Store {
         }
     }
 
+    /// Whether the connection still answers: on PostgreSQL an empty query makes the round trip
+    /// (within `timeout`), so a session the server closed while it sat idle is noticed before
+    /// a request uses it; a file store always answers.
+    pub fn answers(&self, timeout: std::time::Duration) -> bool {
+        match &self.backend {
+            Backend::Sqlite(_) => true,
+            Backend::Postgres(backend) => backend.borrow_mut().client.is_valid(timeout).is_ok(),
+        }
+    }
+
     /// Whether the store is a PostgreSQL database.
     pub fn is_postgres(&self) -> bool {
         matches!(self.backend, Backend::Postgres(_))
