@@ -293,8 +293,12 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             }
             // The last word of a person's name: "Ian Jacob Wallace", "Ali Hassan" (a place
             // name just before counts only when this one contains it: "Tripoli Libya").
+            // A capitalised locative or preposition ("In Paktika, ...", title case "Bomb
+            // Kills Five In Kandahar") introduces the place; it is no first name.
             let previous_capitalized = first > a.sentence_tokens[n.sentence].start
                 && a.tokens[first - 1].is_capitalized(a.text)
+                && !LOCATIVES.contains(&before.as_str())
+                && !ELSEWHERE.contains(&before.as_str())
                 && !k
                     .checked_sub(1)
                     .and_then(|j| a.names.get(j))
@@ -1589,6 +1593,15 @@ mod tests {
                 ("Libya".to_string(), "LY".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_preposition_is_no_first_name() {
+        // "In" is capitalised only because it opens the sentence.
+        let found = resolved("In Kunduz, a policeman was shot dead by gunmen.");
+        assert_eq!(found, [("Kunduz".to_string(), "AF".to_string())]);
+        let found = resolved("Near Jalalabad, gunmen ambushed a convoy.");
+        assert_eq!(found, [("Jalalabad".to_string(), "AF".to_string())]);
     }
 
     #[test]
