@@ -446,7 +446,29 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 {
                     continue;
                 }
-                best_place(g, c.places, &evidence, a, c.first, c.end)
+                // A division spelled loosely beside towns the index knows by that name, in
+                // another country ("Zabol Province": Zabul, Afghanistan, or Zabol, Iran),
+                // needs the rest of the article to point to its country.
+                let town_countries: Vec<u16> = c
+                    .places
+                    .iter()
+                    .filter(|p| matches!(p, Place::City(_)))
+                    .map(|p| g.country_of(*p))
+                    .collect();
+                let readings: Vec<Place> = c
+                    .places
+                    .iter()
+                    .copied()
+                    .filter(|p| {
+                        let country = g.country_of(*p);
+                        !(c.loose
+                            && matches!(p, Place::Admin1(_))
+                            && !town_countries.is_empty()
+                            && !town_countries.contains(&country)
+                            && evidence.weight(country) < 0.5)
+                    })
+                    .collect();
+                best_place(g, &readings, &evidence, a, c.first, c.end)
             }
         };
         let Some(mut place) = chosen else { continue };
@@ -1602,6 +1624,21 @@ mod tests {
         assert_eq!(found, [("Kunduz".to_string(), "AF".to_string())]);
         let found = resolved("Near Jalalabad, gunmen ambushed a convoy.");
         assert_eq!(found, [("Jalalabad".to_string(), "AF".to_string())]);
+    }
+
+    #[test]
+    fn a_province_spelled_like_a_foreign_town_follows_the_article() {
+        // Zabol is a town in Iran; "Zabol Province" also spells Zabul, Afghanistan.
+        let found =
+            resolved("A roadside bomb killed four soldiers in Zabol Province, the Taliban said.");
+        assert!(
+            found.contains(&("Zabol".to_string(), "AF".to_string())),
+            "{found:?}"
+        );
+        // Nothing else points abroad: the town's own country stays (Saravan, Iran; not
+        // Salavan province of Laos).
+        let found = resolved("A cleric was shot dead outside a mosque in Saravan province.");
+        assert_eq!(found, [("Saravan".to_string(), "IR".to_string())]);
     }
 
     #[test]

@@ -164,13 +164,19 @@ fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Ve
         if start == end {
             continue;
         }
-        // Only a name the index does not know: a known town before "province" keeps its
-        // readings (a writer's "Saravan province" for the county of that town).
+        // A name the index knows as a division stays as it is. A name it knows only as
+        // towns keeps them ("Saravan province" for the county of that town) and gains the
+        // division it loosely spells ("Zabol Province": Zabul, Afghanistan, beside Zabol,
+        // Iran), for the article's evidence to choose between. A name overlapping
+        // another's words is left alone.
         let overlapped = out
             .iter()
-            .any(|n| n.tokens.start < end && start < n.tokens.end);
-        if overlapped {
-            continue;
+            .find(|n| n.tokens.start < end && start < n.tokens.end);
+        match overlapped.map(|n| (&n.kind, n.tokens == (start..end))) {
+            None => {}
+            Some((NameMatchKind::Place(readings), true))
+                if !readings.iter().any(|p| matches!(p, Place::Admin1(_))) => {}
+            Some(_) => continue,
         }
         let written = &text[tokens[start].span.start..tokens[end - 1].span.end];
         if let Some(division) = g.division_anywhere(written) {
