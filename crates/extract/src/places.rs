@@ -155,6 +155,12 @@ const DIRECTIONS: &[(&str, f64)] = &[
     ("northwest", 315.0),
     ("north-west", 315.0),
 ];
+/// Capitalised words that name a part of the place after them ("West Beirut", "South
+/// Belfast"). "Upper" and "Lower" are left out: "Lower Dir" is a district beside the town
+/// of Dir, not a part of it.
+const PART_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+];
 const DIVISION_WORDS: &[&str] = &[
     "province",
     "state",
@@ -185,8 +191,26 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         }
         let first = n.value.tokens.start;
         let end = n.value.tokens.end;
+        // "West Beirut", "South Belfast": a part of the place named next, not a town called
+        // "West".
+        // ("North West region" is neither.)
+        if end - first == 1
+            && a.is_any(first, PART_WORDS)
+            && !a.is_any(end, PART_WORDS)
+            && a.names
+                .get(k + 1)
+                .is_some_and(|m| m.value.tokens.start == end)
+        {
+            continue;
+        }
+        // The word before the name, or before the part of it that the name follows.
+        let part_before = first.checked_sub(1).is_some_and(|i| {
+            a.is_any(i, PART_WORDS)
+                && a.tokens[i].is_capitalized(a.text)
+                && !a.is_any(first, PART_WORDS)
+        });
         let before = first
-            .checked_sub(1)
+            .checked_sub(if part_before { 2 } else { 1 })
             .map(|i| a.word(i).trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
         if TITLES.contains(&before.as_str()) || is_calendar_word(&a.text[n.span.range()]) {
@@ -297,6 +321,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             // Kills Five In Kandahar") introduces the place; it is no first name.
             let previous_capitalized = first > a.sentence_tokens[n.sentence].start
                 && a.tokens[first - 1].is_capitalized(a.text)
+                && !part_before
                 && !LOCATIVES.contains(&before.as_str())
                 && !ELSEWHERE.contains(&before.as_str())
                 && !k
@@ -1639,6 +1664,22 @@ mod tests {
         // Salavan province of Laos).
         let found = resolved("A cleric was shot dead outside a mosque in Saravan province.");
         assert_eq!(found, [("Saravan".to_string(), "IR".to_string())]);
+    }
+
+    #[test]
+    fn a_compass_word_names_a_part_of_the_next_place() {
+        // Not the Texan town of West, and Belfast is no surname after "South".
+        assert_eq!(
+            resolved("Gunmen shot a shopkeeper in West Beirut."),
+            [("Beirut".to_string(), "LB".to_string())]
+        );
+        assert_eq!(
+            resolved("A pipe bomb was thrown at a house in South Belfast."),
+            [("Belfast".to_string(), "GB".to_string())]
+        );
+        // A compass compound is no part of a town called "West".
+        let found = resolved("Rebels attacked a village near the North West region of Cameroon.");
+        assert!(!found.iter().any(|(w, _)| w == "West"), "{found:?}");
     }
 
     #[test]
