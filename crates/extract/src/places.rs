@@ -1683,6 +1683,18 @@ mod tests {
     }
 
     #[test]
+    fn a_town_written_in_two_words_after_a_locative_is_found() {
+        // GeoNames writes Tarinkot in one word.
+        assert_eq!(
+            resolved("A car bomb exploded in Tarin Kot on Monday."),
+            [("Tarin Kot".to_string(), "AF".to_string())]
+        );
+        // Without a word that introduces a place, two names are a building's.
+        let found = resolved("Vandals threw stones at the windows of Temple Beth El overnight.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_gang_named_after_a_town_is_not_a_place() {
         let found = resolved(
             "Police suspect the Zamboanga kidnap gang or the Mosul extortion ring in the attack on Cotabato.",

@@ -76,6 +76,9 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     token.is_capitalized(text) || is_joined_to_article(text, token)
 }
 
+/// Lower-case words after which two capitalised words may be one place written apart.
+const JOINED_AFTER: &[&str] = &["in", "near", "at", "outside", "around", "from"];
+
 /// Finds place names and demonyms among `tokens` (tokens of `text`), in text order, without
 /// overlaps.
 pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<NameMatch> {
@@ -115,7 +118,19 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                 });
                 break;
             }
-            let places = gazetteer.lookup_key(&key);
+            let mut places = gazetteer.lookup_key(&key);
+            // "in Tarin Kot" for Tarinkot, "near Lashkar Gah" for Lashkargah: two words that
+            // the gazetteer writes as one, after a word that introduces a place (elsewhere
+            // two names run together are a person's or a building's: "Gul Bahadur",
+            // "Temple Beth El").
+            if places.is_empty()
+                && end == i + 2
+                && tokens[i].kind == TokenKind::Word
+                && i.checked_sub(1)
+                    .is_some_and(|b| JOINED_AFTER.iter().any(|w| tokens[b].is(text, w)))
+            {
+                places = gazetteer.lookup_key(&key.replace(' ', ""));
+            }
             if !places.is_empty() {
                 matched = Some(NameMatch {
                     span,
