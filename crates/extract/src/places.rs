@@ -159,7 +159,19 @@ const DIRECTIONS: &[(&str, f64)] = &[
 /// Belfast"). "Upper" and "Lower" are left out: "Lower Dir" is a district beside the town
 /// of Dir, not a part of it.
 const PART_WORDS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "central",
 ];
 const DIVISION_WORDS: &[&str] = &[
     "province",
@@ -203,14 +215,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         {
             continue;
         }
-        // The word before the name, or before the part of it that the name follows.
-        let part_before = first.checked_sub(1).is_some_and(|i| {
-            a.is_any(i, PART_WORDS)
-                && a.tokens[i].is_capitalized(a.text)
-                && !a.is_any(first, PART_WORDS)
-        });
+        // The word before the name, or before the part of it that the name follows ("in
+        // West Beirut", "in southern Lebanon", "in central Riyadh").
+        let part_word_before = first
+            .checked_sub(1)
+            .is_some_and(|i| a.is_any(i, PART_WORDS) && !a.is_any(first, PART_WORDS));
+        let part_before = part_word_before && a.tokens[first - 1].is_capitalized(a.text);
         let before = first
-            .checked_sub(if part_before { 2 } else { 1 })
+            .checked_sub(if part_word_before { 2 } else { 1 })
             .map(|i| a.word(i).trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
         if TITLES.contains(&before.as_str()) || is_calendar_word(&a.text[n.span.range()]) {

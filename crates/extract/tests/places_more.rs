@@ -668,3 +668,15 @@ fn a_longer_romance_name_is_not_its_first_words() {
     );
     assert_ne!(country(&i), Some("BR"), "{:?}", i.location);
 }
+
+#[test]
+fn a_direction_before_a_place_keeps_the_locative() {
+    // "in southern Lebanon": the place is where it happened, though a country named in an
+    // accusation comes later.
+    let i = main_incident(
+        "Unknown men threw a grenade at a house in southern Lebanon on Sunday, wounding a \
+         guard. A local official accused Israel of being behind the attack.",
+        "2002-06-03",
+    );
+    assert_eq!(country(&i), Some("LB"), "{:?}", i.location);
+}
