@@ -315,9 +315,20 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                     .chain(PLACE_WORDS)
                     .chain(SITE_WORDS)
                     .any(|w| a.is(end, w))
-                && a.names
+                && !a.is_any(end, PART_WORDS)
+                // A place of the same country written right after goes on the address
+                // ("Tripoli Libya", "Patikul Sulu"); any other is another word of one name
+                // ("Emile Botta Street").
+                && !a
+                    .names
                     .get(k + 1)
-                    .is_none_or(|m| m.value.tokens.start != end);
+                    .filter(|m| m.value.tokens.start == end)
+                    .is_some_and(|m| match &m.value.kind {
+                        NameMatchKind::Place(next) => next.iter().any(|o| {
+                            places.iter().any(|p| g.country_of(*p) == g.country_of(*o))
+                        }),
+                        NameMatchKind::Demonym(_) => false,
+                    });
             // "Santa Maria del Poggio", "San Juan de la Maguana": a longer Romance name.
             let romance_tail = a
                 .is_any(end, &["de", "del", "della", "di", "da", "do", "dos", "das"])
@@ -1704,6 +1715,17 @@ mod tests {
         // Without a word that introduces a place, two names are a building's.
         let found = resolved("Vandals threw stones at the windows of Temple Beth El overnight.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_before_a_place_of_another_country_is_a_word_of_one_name() {
+        // Two names of different countries in a row are one name (a road here), not a place
+        // and its container; Nantes is no place of this article.
+        let found = resolved("A car bomb exploded on Nantes Kabul Road in Amman on Friday.");
+        assert!(!found.iter().any(|(w, _)| w == "Nantes"), "{found:?}");
+        // A place of the same country goes on the address.
+        let found = resolved("Soldiers were ambushed in Patikul Sulu on Monday.");
+        assert!(found.iter().any(|(w, _)| w == "Patikul"), "{found:?}");
     }
 
     #[test]
