@@ -1676,17 +1676,18 @@ mod tests {
 
     #[test]
     fn a_province_spelled_like_a_foreign_town_follows_the_article() {
-        // Zabol is a town in Iran; "Zabol Province" also spells Zabul, Afghanistan.
-        let found =
-            resolved("A roadside bomb killed four soldiers in Zabol Province, the Taliban said.");
+        // Sarpol is a town in Iran; "Sarpol province" also spells Sar-e Pol, Afghanistan.
+        let found = resolved(
+            "Taliban fighters overran a checkpoint in Sarpol province, killing six police.",
+        );
         assert!(
-            found.contains(&("Zabol".to_string(), "AF".to_string())),
+            found.contains(&("Sarpol".to_string(), "AF".to_string())),
             "{found:?}"
         );
-        // Nothing else points abroad: the town's own country stays (Saravan, Iran; not
-        // Salavan province of Laos).
-        let found = resolved("A cleric was shot dead outside a mosque in Saravan province.");
-        assert_eq!(found, [("Saravan".to_string(), "IR".to_string())]);
+        // Nothing else points abroad: the town's own country stays (Kirman, Iran; not
+        // Karaman province of Turkey).
+        let found = resolved("A bomb exploded outside a bank in Kirman province.");
+        assert_eq!(found, [("Kirman".to_string(), "IR".to_string())]);
     }
 
     #[test]
