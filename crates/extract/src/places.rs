@@ -234,7 +234,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         }
         let at_sentence_start = first == a.sentence_tokens[n.sentence].start;
         let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
-        let locative = LOCATIVES.contains(&before.as_str())
+        // "a Molotov cocktail": a name inside the words for a weapon is none.
+        if a.weapons.iter().any(|w| w.span.overlaps(&n.span)) {
+            continue;
+        }
+        let mut locative = LOCATIVES.contains(&before.as_str())
             || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
             // "Kandahar Airfield", "Kabul University": a site in the town.
@@ -294,7 +298,18 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         if contained.is_none() {
             let folded = sitrep_geo::name_key(&a.text[n.span.range()]);
             let common_word = r.common_words.contains(folded.as_str());
-            if (common_word || at_sentence_start && max_population < 100_000) && !locative {
+            // "of" alone does not make a common word a place ("the doors of Congress"),
+            // after a kind of place it does ("the district of Lice").
+            let kind_of = first >= 2
+                && DIVISION_WORDS
+                    .iter()
+                    .chain(PLACE_WORDS)
+                    .chain(SETTLEMENT_KINDS)
+                    .any(|w| a.is(first - 2, w));
+            let weak_locative = !locative || (before == "of" && !kind_of);
+            if common_word && weak_locative
+                || at_sentence_start && max_population < 100_000 && !locative
+            {
                 continue;
             }
             // An acronym ("a NATO convoy") is no small town; a dateline in capitals
@@ -365,7 +380,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             let of_a_name = first >= 2
                 && a.is(first - 1, "of")
                 && a.tokens[first - 2].is_capitalized(a.text)
-                && !a.names.iter().any(|m| m.value.tokens.end == first - 1)
+                // (a place before "of" makes an address, unless it is a common word:
+                // "the Front for the Liberation of Angola")
+                && !a.names.iter().any(|m| {
+                    m.value.tokens.end == first - 1
+                        && !r
+                            .common_words
+                            .contains(sitrep_geo::name_key(&a.text[m.span.range()]).as_str())
+                })
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
@@ -374,6 +396,12 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                     .any(|w| a.is(first - 2, w));
             if of_a_name && max_population < 100_000 && !dateline {
                 continue;
+            }
+            // A larger place ending a name ("the Popular Front for the Liberation of
+            // Palestine") is named, not where things happen ("Residents of Maiduguri"
+            // opening a sentence is no such name).
+            if of_a_name && !dateline && first - 2 > a.sentence_tokens[n.sentence].start {
+                locative = false;
             }
         }
         candidates.push(Candidate {

@@ -680,3 +680,33 @@ fn a_direction_before_a_place_keeps_the_locative() {
     );
     assert_eq!(country(&i), Some("LB"), "{:?}", i.location);
 }
+
+#[test]
+fn a_country_ending_an_organisations_name_is_not_the_place() {
+    let i = main_incident(
+        "A leader of the National Front for the Liberation of Angola was shot dead in Kinshasa.",
+        "1999-05-02",
+    );
+    assert_eq!(country(&i), Some("CD"), "{:?}", i.location);
+}
+
+#[test]
+fn words_for_a_weapon_and_common_words_after_of_are_no_place() {
+    // Molotov is an old name of Perm; Congress a town in Arizona.
+    let i = main_incident(
+        "Youths threw a Molotov cocktail at a police station on Friday.",
+        "2001-03-02",
+    );
+    assert_eq!(place(&i), None);
+    let i = main_incident(
+        "Police defused a bomb left near the steps of Congress on Tuesday.",
+        "2001-03-02",
+    );
+    assert_eq!(place(&i), None);
+    // After a kind of place, "of" does introduce one.
+    let i = main_incident(
+        "Militants stormed the town of Hit on Friday, killing six soldiers.",
+        "2015-03-02",
+    );
+    assert_eq!(country(&i), Some("IQ"), "{:?}", i.location);
+}
