@@ -479,15 +479,18 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             evidence.add(g.country_of(*best), 0.25);
         }
     }
-    // An armed group is evidence of where it fights.
+    // An armed group is evidence of where it fights; of a regional group (four or five
+    // countries), only its main theatre (listed first) is; a transnational one (six or more)
+    // says nothing of where.
     for m in &a.groups {
         let countries = &r.groups.group(m.value).countries;
-        let weight = match countries.len() {
-            1 => 1.5,
-            2 | 3 => 0.5,
-            _ => 0.0,
+        let (weight, counted) = match countries.len() {
+            1 => (1.5, 1),
+            2 | 3 => (0.5, 3),
+            4 | 5 => (0.5, 1),
+            _ => (0.0, 0),
         };
-        for code in countries {
+        for code in countries.iter().take(counted) {
             if let Some(c) = g.country_by_code(*code) {
                 evidence.add(c, weight);
             }

@@ -710,3 +710,19 @@ fn words_for_a_weapon_and_common_words_after_of_are_no_place() {
     );
     assert_eq!(country(&i), Some("IQ"), "{:?}", i.location);
 }
+
+#[test]
+fn a_regional_group_points_to_its_main_theatre_and_a_transnational_one_nowhere() {
+    // Boko Haram fights in four countries, Nigeria first.
+    let i = main_incident(
+        "Boko Haram fighters stormed a village at dawn, killing five farmers.",
+        "2016-03-02",
+    );
+    assert_eq!(country(&i), Some("NG"), "{:?}", i.location);
+    // The Islamic State claims attacks in many countries: no place from its name alone.
+    let i = main_incident(
+        "Islamic State fighters stormed a village at dawn, killing five farmers.",
+        "2016-03-02",
+    );
+    assert_eq!(country(&i), None, "{:?}", i.location);
+}
