@@ -726,3 +726,13 @@ fn a_regional_group_points_to_its_main_theatre_and_a_transnational_one_nowhere()
     );
     assert_eq!(country(&i), None, "{:?}", i.location);
 }
+
+#[test]
+fn a_compass_adjective_finds_the_division_named_with_the_noun() {
+    // GeoNames writes "West Azerbaijan" (Iran); "Azerbaijan" alone is the country.
+    let i = main_incident(
+        "Two border guards were killed in a clash with rebels in Western Azerbaijan province.",
+        "2016-03-02",
+    );
+    assert_eq!(country(&i), Some("IR"), "{:?}", i.location);
+}

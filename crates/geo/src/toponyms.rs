@@ -76,6 +76,17 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     token.is_capitalized(text) || is_joined_to_article(text, token)
 }
 
+/// The compass noun of a compass adjective ("western" → "west").
+fn compass_noun(adjective: &str) -> Option<&'static str> {
+    match adjective {
+        "northern" => Some("north"),
+        "southern" => Some("south"),
+        "eastern" => Some("east"),
+        "western" => Some("west"),
+        _ => None,
+    }
+}
+
 /// Lower-case words after which two capitalised words may be one place written apart.
 const JOINED_AFTER: &[&str] = &["in", "near", "at", "outside", "around", "from"];
 
@@ -130,6 +141,15 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     .is_some_and(|b| JOINED_AFTER.iter().any(|w| tokens[b].is(text, w)))
             {
                 places = gazetteer.lookup_key(&key.replace(' ', ""));
+            }
+            // "Western Azerbaijan" for West Azerbaijan, "Southern Kordofan" for South
+            // Kordofan: the compass adjective written for the noun of the name.
+            if places.is_empty()
+                && end > i + 1
+                && let Some((adjective, rest)) = key.split_once(' ')
+                && let Some(noun) = compass_noun(adjective)
+            {
+                places = gazetteer.lookup_key(&format!("{noun} {rest}"));
             }
             if !places.is_empty() {
                 matched = Some(NameMatch {
