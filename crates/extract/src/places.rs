@@ -101,6 +101,12 @@ const LOCATIVES: &[&str] = &[
     "between",
     "nearby",
 ];
+/// Prepositions before a country that relate something to it ("spying for the United
+/// States") rather than place it there.
+const RELATIONS: &[&str] = &["for", "against", "than", "like"];
+/// Capitalised words after a country's name that make the name a feature's ("the Niger
+/// Delta", "the Congo River", "the Jordan Valley").
+const FEATURE_WORDS: &[&str] = &["delta", "river", "valley", "basin", "desert", "lake"];
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
@@ -234,6 +240,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         }
         let at_sentence_start = first == a.sentence_tokens[n.sentence].start;
         let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
+        // "the Niger Delta": a feature named after a country is not the country.
+        if places.iter().any(|p| matches!(p, Place::Country(_)))
+            && a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
+            && a.is_any(end, FEATURE_WORDS)
+        {
+            continue;
+        }
         // "a Molotov cocktail": a name inside the words for a weapon is none.
         if a.weapons.iter().any(|w| w.span.overlaps(&n.span)) {
             continue;
@@ -256,7 +269,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let attributive = places.iter().all(|p| matches!(p, Place::Country(_)))
             && a.tokens.get(end).is_some_and(|t| !t.is_capitalized(a.text))
             && (a.is_any(end, SENT_ABROAD) || a.is_any(end, ABROAD));
-        let elsewhere = ELSEWHERE.contains(&before.as_str()) || across_border || attributive;
+        // "spying for the United States", "a war against Russia": a country the words
+        // relate to, not where it happened.
+        // ("a reporter for Nepal's news agency" works in that country.)
+        let related = (RELATIONS.contains(&before.as_str())
+            || (before == "the" && first >= 2 && a.is_any(first - 2, RELATIONS)))
+            && !a.is_any(end, &["'s", "’s", "'", "’"]);
+        let elsewhere =
+            ELSEWHERE.contains(&before.as_str()) || across_border || attributive || related;
         // A division or country that contains one of its places decides: "Bijapur,
         // Chhattisgarh", "Bijapur district of Chhattisgarh", "Chhattisgarh's Bijapur".
         let container = container_of(a, k);
@@ -414,6 +434,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             elsewhere,
             across_border,
             attributive,
+            related,
             dateline,
             contained,
             max_population,
@@ -458,6 +479,8 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             // Before a word of a country acting abroad, it is no evidence: "US drone".
             let weight = if c.attributive && a.is_any(c.end, ABROAD) {
                 0.0
+            } else if c.related {
+                0.5
             } else {
                 3.0
             };
@@ -500,6 +523,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
     // Pass 2: small places need a cue or support; each name gets one place.
     let mut out = Vec::new();
     for c in candidates {
+        // A country something relates to ("spying for the United States") is no place of
+        // the article's incidents.
+        if c.related && c.places.iter().all(|p| matches!(p, Place::Country(_))) {
+            continue;
+        }
         let chosen = match c.contained {
             Some(p) => Some(p),
             None => {
@@ -657,6 +685,7 @@ struct Candidate<'n> {
     elsewhere: bool,
     across_border: bool,
     attributive: bool,
+    related: bool,
     dateline: bool,
     contained: Option<Place>,
     max_population: u64,

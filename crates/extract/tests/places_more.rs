@@ -736,3 +736,26 @@ fn a_compass_adjective_finds_the_division_named_with_the_noun() {
     );
     assert_eq!(country(&i), Some("IR"), "{:?}", i.location);
 }
+
+#[test]
+fn a_country_something_relates_to_or_a_feature_named_after_it_is_not_the_place() {
+    // The victim was accused of spying for a country: it is not where he died.
+    let i = main_incident(
+        "Gunmen shot dead a shopkeeper in a remote valley, accusing him of spying for the \
+         United States.",
+        "2006-08-09",
+    );
+    assert_eq!(country(&i), None, "{:?}", i.location);
+    // A correspondent for a country's own radio works there.
+    let i = main_incident(
+        "Guerrillas shot dead a correspondent for Colombia's national radio on Sunday.",
+        "2003-09-07",
+    );
+    assert_eq!(country(&i), Some("CO"), "{:?}", i.location);
+    // The Niger Delta is in Nigeria, not in Niger.
+    let i = main_incident(
+        "Gunmen kidnapped four oil workers from a barge in the Niger Delta on Monday.",
+        "2007-10-21",
+    );
+    assert_ne!(country(&i), Some("NE"), "{:?}", i.location);
+}
