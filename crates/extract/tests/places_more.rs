@@ -759,3 +759,13 @@ fn a_country_something_relates_to_or_a_feature_named_after_it_is_not_the_place()
     );
     assert_ne!(country(&i), Some("NE"), "{:?}", i.location);
 }
+
+#[test]
+fn a_town_with_doubled_letters_written_once_is_found_after_a_locative() {
+    // GeoNames writes Raqqa; wire copy often "Raqa".
+    let i = main_incident(
+        "Rebels and troops clashed on the outskirts of the city of Raqa on Saturday, killing 12.",
+        "2013-03-02",
+    );
+    assert_eq!(country(&i), Some("SY"), "{:?}", i.location);
+}

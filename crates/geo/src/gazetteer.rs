@@ -134,6 +134,24 @@ pub struct Gazetteer {
     /// An index over `loose_divisions` for looking a spelling up in every country, built on
     /// first use (most articles never need it).
     loose_index: std::sync::OnceLock<divisions::LooseIndex>,
+    /// The places of every key that doubles a letter, by the key with its doubled letters
+    /// written once ("raqqa" under "raqa"), built on first use.
+    single_letters: std::sync::OnceLock<FastMap<Box<str>, Vec<Place>>>,
+}
+
+/// The key with every doubled letter written once: "ar raqqah" → "ar raqah", "adummim" →
+/// "adumim".
+fn single_lettered(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut last = None;
+    for c in key.chars() {
+        if last == Some(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
 }
 
 /// A hash map with a fast hasher: its keys come from the gazetteer's own tables.
@@ -709,6 +727,40 @@ impl Gazetteer {
         self.names.get(key)
     }
 
+    /// The places a key names when doubled letters are taken as single ones, either side:
+    /// "Raqa" finds Raqqa, "Tal Afar" Tall Afar, "Adummim" Adumim. Empty when the key has no
+    /// such reading. For a name the words mark as a place: doubled letters are also how
+    /// different names differ.
+    pub fn lookup_single_letters(&self, key: &str) -> Vec<Place> {
+        let index = self.single_letters.get_or_init(|| {
+            let mut map: FastMap<Box<str>, Vec<Place>> = FastMap::default();
+            for entry in &self.names.entries {
+                let key = self.names.key(entry);
+                let single = single_lettered(key);
+                if single != key {
+                    let places =
+                        &self.names.places[entry.places_start as usize..entry.places_end as usize];
+                    map.entry(single.into_boxed_str())
+                        .or_default()
+                        .extend_from_slice(places);
+                }
+            }
+            for places in map.values_mut() {
+                places.sort_unstable();
+                places.dedup();
+            }
+            map
+        });
+        let single = single_lettered(key);
+        let mut out: Vec<Place> = index.get(single.as_str()).cloned().unwrap_or_default();
+        if single != key {
+            out.extend_from_slice(self.lookup_key(&single));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The one division of `country` that `written` names when spelling is taken loosely: kind
     /// words, spaces, hyphens and vowels aside ("Northern region" for Northern Governorate,
     /// "Jawzjan" for Jowzjan). Only for a name that can be nothing but a division of that
@@ -911,6 +963,18 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
         // Only before a word: a name ending in one of the spellings keeps it.
         assert_eq!(name_key("Tel As"), "tel as");
         assert_eq!(name_key("Paris"), "paris");
+    }
+
+    #[test]
+    fn doubled_letters_written_once_find_the_name_either_way() {
+        let g = small();
+        // A doubled letter the gazetteer's spelling lacks is read once.
+        assert_eq!(g.lookup_single_letters("bengghazi"), g.lookup("Benghazi"));
+        assert_eq!(g.lookup_single_letters("pariss"), g.lookup("Paris"));
+        // A doubled letter in the gazetteer's key ("Missouri") is found written once.
+        assert_eq!(g.lookup_single_letters("misouri"), g.lookup("Missouri"));
+        assert!(g.lookup_single_letters("atlantis").is_empty());
+        assert_eq!(single_lettered("ar raqqah"), "ar raqah");
     }
 
     #[test]

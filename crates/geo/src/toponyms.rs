@@ -142,6 +142,21 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             {
                 places = gazetteer.lookup_key(&key.replace(' ', ""));
             }
+            // "in Raqa" for Raqqa, "near Tal Afar" for Tall Afar: doubled letters written
+            // once or twice, for a name after a word that introduces a place.
+            let single_lettered: Vec<Place>;
+            if places.is_empty()
+                && key.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && i.checked_sub(1).is_some_and(|b| {
+                    JOINED_AFTER
+                        .iter()
+                        .chain(&["of"])
+                        .any(|w| tokens[b].is(text, w))
+                })
+            {
+                single_lettered = gazetteer.lookup_single_letters(&key);
+                places = &single_lettered;
+            }
             // "Western Azerbaijan" for West Azerbaijan, "Southern Kordofan" for South
             // Kordofan: the compass adjective written for the noun of the name.
             if places.is_empty()
