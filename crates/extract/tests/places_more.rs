@@ -769,3 +769,13 @@ fn a_town_with_doubled_letters_written_once_is_found_after_a_locative() {
     );
     assert_eq!(country(&i), Some("SY"), "{:?}", i.location);
 }
+
+#[test]
+fn a_division_named_like_a_people_is_the_division_before_a_division_word() {
+    // Ethiopia's Somali Region, not the country whose people the word also names.
+    let i = main_incident(
+        "Clashes between rival militias killed six herders in Somali Region on Monday.",
+        "2016-03-02",
+    );
+    assert_eq!(country(&i), Some("ET"), "{:?}", i.location);
+}

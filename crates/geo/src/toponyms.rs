@@ -120,7 +120,15 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                 end: tokens[end - 1].span.end,
             };
             let key = name_key(&text[span.range()]);
-            if let Some(country) = gazetteer.demonym_key(&key) {
+            // "Somali Region", "Afar Region": a division named like a people, when a word
+            // for a division follows.
+            let division_named = tokens.get(end).is_some_and(|t| {
+                t.is_capitalized(text) && DIVISION_KINDS.iter().any(|k| t.is(text, k))
+            }) && gazetteer
+                .lookup_key(&key)
+                .iter()
+                .any(|p| matches!(p, Place::Admin1(_)));
+            if let Some(country) = gazetteer.demonym_key(&key).filter(|_| !division_named) {
                 matched = Some(NameMatch {
                     span,
                     tokens: i..end,
