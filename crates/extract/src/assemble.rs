@@ -216,9 +216,14 @@ pub fn assemble_with_cues(
             // "Central Governorate"): the full name says more.
             let full = &g.admin1s()[division as usize].name;
             let (written_key, full_key) = (name_key(&words), name_key(full));
-            if full_key
-                .strip_prefix(written_key.as_str())
-                .is_some_and(|rest| rest.starts_with(' ') && is_division_kind(rest.trim_start()))
+            // Nor when they abbreviate it ("Omaha, Neb.").
+            let abbreviated = words.len() <= 5 && a.text[written.span.end..].starts_with('.');
+            if abbreviated
+                || full_key
+                    .strip_prefix(written_key.as_str())
+                    .is_some_and(|rest| {
+                        rest.starts_with(' ') && is_division_kind(rest.trim_start())
+                    })
             {
                 words.clone_from(full);
             }

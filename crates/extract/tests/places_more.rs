@@ -779,3 +779,15 @@ fn a_division_named_like_a_people_is_the_division_before_a_division_word() {
     );
     assert_eq!(country(&i), Some("ET"), "{:?}", i.location);
 }
+
+#[test]
+fn a_state_abbreviation_after_an_american_town_is_the_state() {
+    // "Fla." is Florida here, not Flå, Norway; the state is reported by its full name.
+    let i = main_incident(
+        "OCALA, Fla. -- Arsonists firebombed a women's clinic overnight, police said Tuesday.",
+        "2012-04-03",
+    );
+    let location = i.location.as_ref().expect("a location");
+    assert_eq!(location.country.as_str(), "US", "{location:?}");
+    assert_eq!(location.admin1.as_deref(), Some("Florida"), "{location:?}");
+}

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use sitrep_model::ByteSpan;
+use sitrep_model::{ByteSpan, CountryCode};
 use sitrep_text::{Token, TokenKind};
 
 use crate::gazetteer::{CountryIdx, Gazetteer, Place, name_key};
@@ -193,6 +193,7 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         }
     }
     add_address_divisions(gazetteer, text, tokens, &mut out);
+    add_state_abbreviations(gazetteer, text, tokens, &mut out);
     add_named_divisions(gazetteer, text, tokens, &mut out);
     out
 }
@@ -242,6 +243,112 @@ fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Ve
         }
     }
     insert_divisions(tokens, out, added, true);
+}
+
+/// The abbreviations of US states that wire copy writes after a town ("WEST PALM BEACH,
+/// Fla."), with the states' postal codes (GeoNames' admin1 codes for the US). Those that are
+/// also words or names ("Wash.", "Miss.") are safe here: only read after "<town>, ".
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "AL"),
+    ("Ariz", "AZ"),
+    ("Ark", "AR"),
+    ("Calif", "CA"),
+    ("Colo", "CO"),
+    ("Conn", "CT"),
+    ("Del", "DE"),
+    ("Fla", "FL"),
+    ("Ga", "GA"),
+    ("Ill", "IL"),
+    ("Ind", "IN"),
+    ("Kan", "KS"),
+    ("Kans", "KS"),
+    ("Ky", "KY"),
+    ("La", "LA"),
+    ("Md", "MD"),
+    ("Mass", "MA"),
+    ("Mich", "MI"),
+    ("Minn", "MN"),
+    ("Miss", "MS"),
+    ("Mo", "MO"),
+    ("Mont", "MT"),
+    ("Neb", "NE"),
+    ("Nev", "NV"),
+    ("Okla", "OK"),
+    ("Ore", "OR"),
+    ("Pa", "PA"),
+    ("Tenn", "TN"),
+    ("Tex", "TX"),
+    ("Va", "VA"),
+    ("Vt", "VT"),
+    ("Wash", "WA"),
+    ("Wis", "WI"),
+    ("Wyo", "WY"),
+];
+
+/// "WEST PALM BEACH, Fla.": a state's abbreviation after an American town and a comma is
+/// the state (not Flå, Norway).
+fn add_state_abbreviations(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Vec<NameMatch>) {
+    let Some(us) = CountryCode::new("US")
+        .ok()
+        .and_then(|code| g.country_by_code(code))
+    else {
+        return;
+    };
+    let mut added = Vec::new();
+    for m in out.iter() {
+        let NameMatchKind::Place(places) = &m.kind else {
+            continue;
+        };
+        let at = m.tokens.end + 1;
+        let (Some(comma), Some(word), Some(dot)) =
+            (tokens.get(m.tokens.end), tokens.get(at), tokens.get(at + 1))
+        else {
+            continue;
+        };
+        if comma.text(text) != "," || dot.text(text) != "." || dot.span.start != word.span.end {
+            continue;
+        }
+        if !places
+            .iter()
+            .any(|p| matches!(p, Place::City(_)) && g.country_of(*p) == us)
+        {
+            continue;
+        }
+        let Some((_, code)) = STATE_ABBREVIATIONS
+            .iter()
+            .find(|(abbreviation, _)| word.text(text) == *abbreviation)
+        else {
+            continue;
+        };
+        if let Some(state) = g
+            .admin1s()
+            .iter()
+            .position(|d| d.country == us && d.code == *code)
+        {
+            added.push((at, state as u32));
+        }
+    }
+    for (at, state) in added {
+        let place = Place::Admin1(state);
+        match out.iter_mut().find(|n| n.tokens == (at..at + 1)) {
+            Some(n) => {
+                n.kind = NameMatchKind::Place(vec![place]);
+                n.loose = false;
+            }
+            None => {
+                let i = out.partition_point(|n| n.tokens.start < at);
+                out.insert(
+                    i,
+                    NameMatch {
+                        span: tokens[at].span,
+                        tokens: at..at + 1,
+                        kind: NameMatchKind::Place(vec![place]),
+                        loose: false,
+                    },
+                );
+            }
+        }
+    }
 }
 
 /// Lower-case words that may follow a division's name in an address ("Northern region").
