@@ -69,6 +69,20 @@ const SUICIDE_ACT: &[&str] = &[
     "hits",
 ];
 
+/// A suicide attack named by its act: "a suicide attack", "the suicide bombing".
+const SUICIDE_ACTS: &[&str] = &[
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "assault",
+    "mission",
+];
+
+/// Words of harm done, which say a suicide attack named by its act took place: "killed in a
+/// suicide attack", "died in a suicide bombing".
+const SUICIDE_OUTCOME: &[&str] = &["died", "dead", "wounded", "injured", "injuring", "wounding"];
+
 /// Words saying a suicide attacker did not die in the act (or the attack did not happen).
 const SUICIDE_SPARED: &[&str] = &[
     "arrested",
@@ -86,6 +100,10 @@ const SUICIDE_SPARED: &[&str] = &[
     "prevented",
     "apprehended",
     "escaped",
+    "planned",
+    "planning",
+    "plotted",
+    "plotting",
 ];
 
 /// "A suicide bomber detonated himself …", "two suicide bombers attacked …": the GTD counts
@@ -105,8 +123,22 @@ pub(super) fn suicide_attackers(
     if a.is(head, "car") || a.is(head, "truck") {
         head += 1;
     }
+    if head >= range.end {
+        return None;
+    }
+    // "in a suicide attack", "a suicide bombing killed": the act itself, by one attacker
+    // unless the words count them; a figure of attackers said elsewhere is the larger and
+    // wins (attackers are counted by the largest figure).
+    if a.is_any(head, SUICIDE_ACTS) && h > range.start && a.is_any(h - 1, &["a", "the"]) {
+        let acted = range
+            .clone()
+            .any(|i| a.is_any(i, SUICIDE_ACT) || a.is_any(i, SUICIDE_OUTCOME));
+        let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
+        return (acted && !spared)
+            .then(|| attackers_statement(sentence, CasualtyKind::Killed, 1, a.span(h, head)));
+    }
     let plural = a.is_any(head, &["bombers", "attackers"]);
-    if !plural && !a.is_any(head, &["bomber", "attacker"]) || head >= range.end {
+    if !plural && !a.is_any(head, &["bomber", "attacker"]) {
         return None;
     }
     let count = if plural {
@@ -180,6 +212,70 @@ mod tests {
         assert!(statements("The group trains suicide bombers.").is_empty());
         let s = statements("Suicide bombers struck the market.");
         assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_suicide_attack_named_by_its_act_killed_its_attacker() {
+        for text in [
+            "Nine soldiers were killed in a suicide attack on the barracks.",
+            "A suicide bombing at the market killed nine people.",
+            "The suicide car bombing left nine people dead.",
+        ] {
+            let s = statements(text);
+            assert!(
+                s.contains(&(Killed, Attackers, Some(1), Some(1))),
+                "{text}: {s:?}"
+            );
+            assert!(
+                s.contains(&(Killed, Victims, Some(9), Some(9))),
+                "{text}: {s:?}"
+            );
+        }
+        // Foiled, planned, or only feared: nobody died.
+        for text in [
+            "Police foiled a suicide attack on the embassy.",
+            "The cell planned a suicide bombing in the capital.",
+            "Officials warned of a suicide attack.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+    }
+
+    #[test]
+    fn an_attacker_killed_after_the_attack_is_counted_apart() {
+        // A pronoun for the attacker the sentence named.
+        let s = statements(
+            "A gunman opened fire on worshippers, killing four, before he was shot dead by police.",
+        );
+        assert!(s.contains(&(Killed, Victims, Some(4), Some(4))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        // The sentence before names the attacker by name and deed.
+        let s = statements("Omar Salem stabbed two guards at the gate. He was later shot dead.");
+        assert_eq!(s, [(Killed, Attackers, Some(1), Some(1))]);
+        // The subject of both verbs.
+        let s = statements("A militant stabbed three tourists to death and was then shot dead.");
+        assert!(s.contains(&(Killed, Victims, Some(3), Some(3))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        // A victim stays a victim.
+        assert_eq!(
+            statements("The governor was attacked in his car. He was killed instantly."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("A policeman chased the attackers and was killed."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn victims_and_attackers_in_one_list() {
+        let s = statements("A police officer and the two attackers were killed.");
+        assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(2), Some(2))), "{s:?}");
     }
 
     #[test]

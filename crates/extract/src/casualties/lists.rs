@@ -224,6 +224,10 @@ pub(super) fn backward_items(
             break;
         }
         k -= 1;
+        // "A police officer and the two attackers were killed": a determiner before the item.
+        if k > lo && a.is(k, "the") && a.is(k - 1, "and") {
+            k -= 1;
+        }
         if !a.is(k, "and") && a.word(k) != "," {
             break;
         }
@@ -273,6 +277,92 @@ pub(super) fn backward_items(
         return vec![total];
     }
     items
+}
+
+/// Active verbs of attack whose subject is the attacker.
+const ACTS_OF_ATTACK: &[&str] = &[
+    "stabbed",
+    "shot",
+    "opened",
+    "attacked",
+    "killed",
+    "fired",
+    "detonated",
+    "rammed",
+    "threw",
+    "hurled",
+    "stormed",
+    "ambushed",
+    "kidnapped",
+    "abducted",
+    "hijacked",
+    "bombed",
+    "set",
+];
+
+/// Two or three capitalised words right before a verb of attack: "Omar Salem opened fire",
+/// a person even when a word of the name is also a place's.
+fn named_actor(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
+    let j = (i..limit.min(i + 3)).find(|&k| !a.tokens[k].is_capitalized(a.text))?;
+    let words = (i..j).all(|k| a.tokens[k].kind == TokenKind::Word && !a.is_any(k, NOT_NAMES));
+    let group = a
+        .groups
+        .iter()
+        .any(|g| g.span.overlaps(&a.span(i, j.saturating_sub(1))));
+    (j >= i + 2 && words && !group && a.is_any(j, ACTS_OF_ATTACK)).then_some(Item {
+        quantity: Quantity::exact(1),
+        first: i,
+        end: j,
+        side: Side::Attackers,
+        category: None,
+        additional: false,
+    })
+}
+
+/// Whom a pronoun or an elided subject before token `before` of sentence `sentence` stands for:
+/// the first person the sentence names ("A gunman opened fire …, before he was shot dead",
+/// "A militant stabbed three tourists and was then shot dead"), or, for a pronoun whose
+/// sentence names nobody before it, the first person the sentence before names. `singular` asks for one person
+/// (a pronoun's; only a pronoun looks back to the sentence before).
+pub(super) fn antecedent(
+    a: &Analysis<'_>,
+    sentence: usize,
+    before: usize,
+    singular: bool,
+) -> Option<Item> {
+    let first_person = |range: std::ops::Range<usize>| {
+        range.clone().find_map(|k| {
+            let found = item_at(a, k, range.end, true).or_else(|| named_actor(a, k, range.end));
+            found.filter(|it| {
+                !a.is_any(it.first, &["he", "she", "him", "her", "himself", "herself"])
+                    && (!singular || it.quantity.as_exact() == Some(1))
+                    && (it.side == Side::Attackers || item_has_person(a, it))
+            })
+        })
+    };
+    let here = a.sentence_tokens.get(sentence)?;
+    // Whoever did the violence is an attacker, whatever the noun: "Numan Haider stabbed two
+    // officers …. He was then shot dead."
+    let as_actor = |mut it: Item| {
+        let verb = if a.is_any(it.end, ADVERBS) && !a.is_any(it.end, BE) {
+            it.end + 1
+        } else {
+            it.end
+        };
+        if a.is_any(verb, ACTS_OF_ATTACK) {
+            it.side = Side::Attackers;
+        }
+        it
+    };
+    first_person(here.start..before.min(here.end))
+        .map(as_actor)
+        .or_else(|| {
+            let previous = a.sentence_tokens.get(sentence.checked_sub(1)?)?;
+            singular
+                .then(|| first_person(previous.clone()))
+                .flatten()
+                .map(as_actor)
+        })
 }
 
 fn item_has_person(a: &Analysis<'_>, item: &Item) -> bool {

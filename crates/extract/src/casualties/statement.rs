@@ -7,7 +7,7 @@ use super::attackers::{
     addition_of_attacker, attackers_statement, included_attackers, suicide_attackers,
 };
 use super::heads::{ADVERBS, BE, HeadForm, head_kind};
-use super::lists::{backward_items, forward_items, singular_subject};
+use super::lists::{antecedent, backward_items, forward_items, singular_subject};
 use super::negation::negation;
 use super::people::Item;
 use super::toll::toll_statement;
@@ -52,16 +52,7 @@ pub(super) fn statement_at(
         return None;
     }
     // "threatened to kill two hostages", "vowed to massacre": an intent, not a toll.
-    if a.is_any(h, &["kill", "massacre", "injure", "wound"])
-        && h > range.start
-        && a.is_any(
-            h - 1,
-            &[
-                "to", "would", "will", "could", "might", "may", "not", "can", "shall", "should",
-                "didn't", "did", "never",
-            ],
-        )
-    {
+    if a.is_any(h, &["kill", "massacre", "injure", "wound"]) && intended(a, range.start, h) {
         return None;
     }
     // "lives" counts only in "claimed the lives of" / "lost their lives".
@@ -74,6 +65,10 @@ pub(super) fn statement_at(
         && h >= range.start + 2
         && a.is(h - 1, "to")
         && is_participle(a.word(h - 2));
+    // "stabbed three tourists to death": the people stand between the verb and "to death".
+    if a.is(h, "death") && !to_death && h >= range.start + 3 && a.is(h - 1, "to") {
+        return object_to_death(a, sentence, range, h);
+    }
     if a.is(h, "death") && !a.is(h + 1, "of") && !to_death {
         return None;
     }
@@ -169,6 +164,17 @@ pub(super) fn statement_at(
         if items.is_empty() && passive && form == HeadForm::Verb {
             items.extend(singular_subject(a, range.start, voice_at));
         }
+        if items.is_empty() && passive && form == HeadForm::Verb {
+            items.extend(elided_subject(a, sentence, range.start, voice_at));
+        }
+        // "… before he was shot dead": the pronoun is the attacker the sentence named.
+        if let [only] = items.as_mut_slice()
+            && only.end - only.first == 1
+            && a.is_any(only.first, &["he", "she"])
+            && antecedent(a, sentence, only.first, true).is_some_and(|p| p.side == Side::Attackers)
+        {
+            only.side = Side::Attackers;
+        }
     }
     if items.is_empty() {
         return None;
@@ -239,6 +245,85 @@ pub(super) fn statement_at(
         statements.push(attackers_statement(sentence, kind, 1, span));
     }
     Some(statements)
+}
+
+/// "A militant stabbed three tourists and was then shot dead": a passive verb coordinated
+/// after another verb phrase shares its subject, the first person of the sentence. The item
+/// keeps its own words; the statement's words run from it to the head.
+fn elided_subject(
+    a: &Analysis<'_>,
+    sentence: usize,
+    start: usize,
+    voice_at: usize,
+) -> Option<Item> {
+    let mut k = voice_at;
+    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
+        k -= 1;
+    }
+    let auxiliary = (k..voice_at).any(|i| a.is_any(i, BE));
+    if !auxiliary || k <= start || !a.is(k - 1, "and") {
+        return None;
+    }
+    antecedent(a, sentence, k - 1, false)
+}
+
+/// Whether the verb at `v` is only meant, denied or possible: "threatened to kill", "would
+/// beat", "did not kill".
+fn intended(a: &Analysis<'_>, start: usize, v: usize) -> bool {
+    v > start
+        && a.is_any(
+            v - 1,
+            &[
+                "to", "would", "will", "could", "might", "may", "not", "can", "shall", "should",
+                "didn't", "did", "never",
+            ],
+        )
+}
+
+/// "stabbed three tourists to death", "beat a teacher to death": an active verb of violence,
+/// its object, then "to death" at `h`. The object must reach "to" exactly.
+fn object_to_death(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> Option<Vec<CasualtyStatement>> {
+    const VERBS: &[&str] = &[
+        "stabbed",
+        "stab",
+        "stabbing",
+        "beat",
+        "beaten",
+        "beating",
+        "hacked",
+        "hacking",
+        "burned",
+        "burnt",
+        "burning",
+        "clubbed",
+        "stoned",
+        "stoning",
+        "shot",
+        "shooting",
+        "bludgeoned",
+        "strangled",
+        "tortured",
+        "lynched",
+        "kicked",
+        "trampled",
+    ];
+    let to = h - 1;
+    let verb = (to.saturating_sub(8).max(range.start)..to - 1)
+        .rev()
+        .find(|&v| a.is_any(v, VERBS))?;
+    if is_passive(a, range.start, verb) || intended(a, range.start, verb) {
+        return None;
+    }
+    let items = forward_items(a, verb + 1, to);
+    if items.iter().map(|i| i.end).max() != Some(to) {
+        return None;
+    }
+    statement_after(a, sentence, range, verb, verb + 1, CasualtyKind::Killed)
 }
 
 /// A statement whose people follow `from` ("gunned down two guards").
@@ -353,6 +438,25 @@ mod tests {
             statements("Gunmen killed ten people at a bus station."),
             [(Killed, Victims, Some(10), Some(10))]
         );
+    }
+
+    #[test]
+    fn people_between_the_verb_and_to_death() {
+        assert_eq!(
+            statements("Attackers hacked five villagers to death with machetes."),
+            [(Killed, Victims, Some(5), Some(5))]
+        );
+        assert_eq!(
+            statements("A mob beat a teacher to death in the market."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+        // The passive keeps its own reading.
+        assert_eq!(
+            statements("Two men were beaten to death."),
+            [(Killed, Victims, Some(2), Some(2))]
+        );
+        // A threat is no death.
+        assert!(statements("They threatened to beat him to death.").is_empty());
     }
 
     #[test]
