@@ -41,14 +41,85 @@ pub(super) fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec
             Some(next) if a.word(i) == "," && !a.is(i + 1, "and") && speaks_at(a, next.end) => {
                 break;
             }
+            // "killed Ali Hassan, a local activist", "killed the mayor, Ali Hassan, and …": a
+            // name and a role side by side are one person named twice.
+            Some(next)
+                if a.word(i) == ","
+                    && !a.is(i + 1, "and")
+                    && items.last().is_some_and(|prev| apposed(a, prev, &next)) =>
+            {
+                i = next.end;
+                if let Some(prev) = items.last_mut() {
+                    prev.end = next.end;
+                }
+            }
             Some(next) => {
                 i = next.end;
                 items.push(next);
             }
-            None => break,
+            // "killed the mayor, Juan Perez, and …": a name set off by commas after a role,
+            // even one whose words are also places'.
+            None => match name_in_commas(a, i, limit) {
+                Some(end) if items.last().is_some_and(|prev| apposed_role(a, prev)) => i = end,
+                _ => break,
+            },
         }
     }
     items
+}
+
+/// The end (the closing comma) of one to three capitalised words between commas from the comma
+/// at `comma`.
+fn name_in_commas(a: &Analysis<'_>, comma: usize, limit: usize) -> Option<usize> {
+    if a.word(comma) != "," || a.is(comma + 1, "and") {
+        return None;
+    }
+    let end = (comma + 1..limit.min(comma + 5)).find(|&k| !a.tokens[k].is_capitalized(a.text))?;
+    let words = end - comma - 1;
+    ((1..=3).contains(&words) && a.word(end) == "," && !a.is_any(comma + 1, NOT_NAMES))
+        .then_some(end)
+}
+
+/// A single person named by a role: "the mayor", "a local official".
+fn apposed_role(a: &Analysis<'_>, it: &Item) -> bool {
+    it.quantity.as_exact() == Some(1)
+        && a.is_any(it.first, &["a", "an", "the", "his", "her", "their"])
+}
+
+/// Whether two single people side by side are one: one of them named ("Ali Hassan"), the
+/// other a role ("a local activist", "the mayor").
+fn apposed(a: &Analysis<'_>, x: &Item, y: &Item) -> bool {
+    let single = |it: &Item| it.quantity.as_exact() == Some(1) && it.side == x.side;
+    let named = |it: &Item| {
+        named_person(a, it.first, it.end).is_some_and(|n| n.end == it.end)
+            || a.tokens[it.first].is_capitalized(a.text) && !a.is_any(it.first, NOT_NAMES)
+    };
+    single(x) && single(y) && (named(x) && apposed_role(a, y) || apposed_role(a, x) && named(y))
+}
+
+/// "along with his driver", "as well as their driver", "together with two guards" after a
+/// statement's people or its head: more people of the same statement. The people follow
+/// within a few words of `from`, with no other head between.
+pub(super) fn people_along_with(a: &Analysis<'_>, from: usize, limit: usize) -> Vec<Item> {
+    let reach = limit.min(from + 8);
+    for k in from..reach {
+        if head_kind(a.word(k)).is_some() || a.word(k) == ";" {
+            break;
+        }
+        let start = if a.is_any(k, &["along", "together"]) && a.is(k + 1, "with") {
+            k + 2
+        } else if a.is(k, "as") && a.is(k + 1, "well") && a.is(k + 2, "as") {
+            k + 3
+        } else {
+            continue;
+        };
+        let people = forward_items(a, start, limit);
+        // "killed, as well as 10 others injured": people of another figure.
+        let end = people.iter().map(|i| i.end).max().unwrap_or(start);
+        let other_figure = (start..(end + 2).min(limit)).any(|j| head_kind(a.word(j)).is_some());
+        return if other_figure { Vec::new() } else { people };
+    }
+    Vec::new()
 }
 
 /// A person's name right after an active verb of killing, even when one of its words is also
@@ -249,6 +320,25 @@ pub(super) fn backward_items(
                 left = it.first;
                 items[0].first = it.first;
             }
+            // "Two volunteers, Ali Omar and Juan Perez, were killed": the names are the figure's
+            // people.
+            Some(it)
+                if a.word(k) == ","
+                    && it
+                        .quantity
+                        .as_exact()
+                        .is_some_and(|n| n as usize == items.len())
+                    && items.iter().all(|x| {
+                        x.quantity.as_exact() == Some(1)
+                            && named_person(a, x.first, x.end).is_some()
+                    }) =>
+            {
+                left = it.first;
+                items = vec![Item {
+                    end: nearest.end,
+                    ..it
+                }];
+            }
             Some(it) => {
                 left = it.first;
                 items.push(it);
@@ -319,23 +409,39 @@ fn named_actor(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
     })
 }
 
+/// What a pronoun or an elided subject stands for (see [`antecedent`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refers {
+    /// "he", "she": one person, in this sentence or the one before.
+    One,
+    /// "they": more than one, in this sentence or the one before.
+    Many,
+    /// The subject a coordinated verb leaves out: this sentence's first person.
+    Subject,
+}
+
 /// Whom a pronoun or an elided subject before token `before` of sentence `sentence` stands for:
 /// the first person the sentence names ("A gunman opened fire …, before he was shot dead",
 /// "A militant stabbed three tourists and was then shot dead"), or, for a pronoun whose
-/// sentence names nobody before it, the first person the sentence before names. `singular` asks for one person
-/// (a pronoun's; only a pronoun looks back to the sentence before).
+/// sentence names nobody before it, the first person the sentence before names ("Five
+/// soldiers were ambushed. They were later killed").
 pub(super) fn antecedent(
     a: &Analysis<'_>,
     sentence: usize,
     before: usize,
-    singular: bool,
+    refers: Refers,
 ) -> Option<Item> {
+    let fits = |it: &Item| match refers {
+        Refers::One => it.quantity.as_exact() == Some(1),
+        Refers::Many => it.quantity.as_exact().is_some_and(|n| n > 1),
+        Refers::Subject => true,
+    };
     let first_person = |range: std::ops::Range<usize>| {
         range.clone().find_map(|k| {
             let found = item_at(a, k, range.end, true).or_else(|| named_actor(a, k, range.end));
             found.filter(|it| {
                 !a.is_any(it.first, &["he", "she", "him", "her", "himself", "herself"])
-                    && (!singular || it.quantity.as_exact() == Some(1))
+                    && fits(it)
                     && (it.side == Side::Attackers || item_has_person(a, it))
             })
         })
@@ -358,7 +464,7 @@ pub(super) fn antecedent(
         .map(as_actor)
         .or_else(|| {
             let previous = a.sentence_tokens.get(sentence.checked_sub(1)?)?;
-            singular
+            (refers != Refers::Subject)
                 .then(|| first_person(previous.clone()))
                 .flatten()
                 .map(as_actor)
@@ -416,6 +522,97 @@ mod tests {
             statements("The mine killed two soldiers and a civilian."),
             [(Killed, Victims, Some(3), Some(3))]
         );
+    }
+
+    #[test]
+    fn lists_with_possessives_families_and_others() {
+        for (text, n) in [
+            (
+                "Insurgents shelled the house, killing his four children and their uncle.",
+                5,
+            ),
+            ("Rebels killed a family of four.", 4),
+            ("Her father and two soldiers were killed.", 3),
+            ("Gunmen killed his son and one other.", 2),
+            ("A policeman and a defense volunteer were killed.", 2),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn people_along_with_the_figure_add_to_it() {
+        for (text, n) in [
+            (
+                "Gunmen shot and killed a cleric, Karim Benali, along with his driver.",
+                2,
+            ),
+            (
+                "All three engineers were killed in the attack, as well as their driver.",
+                4,
+            ),
+            (
+                "The mayor died in the explosion, along with his son and one other.",
+                3,
+            ),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
+        // People of another figure are not added.
+        let s = statements("Ten people were killed as well as 10 others injured.");
+        assert!(s.contains(&(Killed, Victims, Some(10), Some(10))), "{s:?}");
+        assert!(s.contains(&(Wounded, Victims, Some(10), Some(10))), "{s:?}");
+    }
+
+    #[test]
+    fn a_person_named_and_described_is_one() {
+        for (text, n) in [
+            ("Rebels stabbed to death Karim Benali, a local activist.", 1),
+            (
+                "Gunmen killed the mayor, Karim Benali, and six of his followers.",
+                7,
+            ),
+            // A name that is also a place's, set off by commas after a role.
+            (
+                "Gunmen killed the mayor, Juan Perez, and six of his followers.",
+                7,
+            ),
+            (
+                "Two volunteers, Karim Benali and Omar Haddad, were killed by gunmen.",
+                2,
+            ),
+            // Two named people, or two roles, are two.
+            (
+                "Gunmen killed Karim Benali, Omar Haddad and a policeman.",
+                3,
+            ),
+            ("Gunmen killed a soldier, a policeman, and a civilian.", 3),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn they_stands_for_the_people_named_before() {
+        let s = statements("Three men were abducted near the town. They were later beheaded.");
+        assert!(s.contains(&(Killed, Victims, Some(3), Some(3))), "{s:?}");
+        let s = statements("Two gunmen stormed the bank. They were later killed by police.");
+        assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
+        // "they" as the subject of a verb of saying counts nobody.
+        let s = statements("Police arrested two suspects. They said five people died.");
+        assert_eq!(s, [(Killed, Victims, Some(5), Some(5))]);
     }
 
     #[test]

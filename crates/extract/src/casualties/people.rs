@@ -183,8 +183,11 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
         && !a.is(i + 1, "than"))
         || a.is(i.wrapping_sub(1), "other")
         || a.is(i.wrapping_sub(1), "another");
-    // Pronouns.
-    if a.is_any(i, &["he", "she", "him", "her"]) {
+    // Pronouns ("her" only when no noun follows: "her father" is the father).
+    let possessive_her = a.is(i, "her")
+        && (person_within(a, i + 1, limit, 3).is_some()
+            || read_quantity(a.text, &a.tokens, i + 1, false).is_some());
+    if a.is_any(i, &["he", "she", "him", "her"]) && !possessive_her {
         return Some(Item {
             quantity: Quantity::exact(1),
             first: i,
@@ -292,6 +295,31 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
             additional: true,
         });
     }
+    // "his four children", "their two sons": a possessive before a figure.
+    if a.is_any(i, &["his", "her", "their", "its"])
+        && read_quantity(a.text, &a.tokens, i + 1, false).is_some()
+        && let Some(item) = item_at(a, i + 1, limit, false)
+    {
+        return Some(Item { first: i, ..item });
+    }
+    // "a family of four": as many people as the figure says.
+    if a.is_any(i, &["a", "the", "an"])
+        && a.is(i + 1, "family")
+        && a.is(i + 2, "of")
+        && i + 3 < limit
+        && let Some(n) = sitrep_text::number_word_value(a.word(i + 3))
+            .or_else(|| a.word(i + 3).parse().ok())
+            .filter(|n| (2..=20).contains(n))
+    {
+        return Some(Item {
+            quantity: Quantity::exact(n),
+            first: i,
+            end: i + 4,
+            side: Side::Victims,
+            category: Some(TargetType::PrivateCitizens),
+            additional,
+        });
+    }
     // "the driver", "the bomber", "one soldier", "his driver"
     if a.is_any(i, &["the", "one", "another", "his", "her", "their", "its"]) {
         if let Some((noun, end)) = person_within(a, i + 1, limit, 3)
@@ -366,6 +394,21 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
                 additional,
             });
         }
+    }
+    // "his son and one other", "two others".
+    if !article
+        && skip == e
+        && a.is_any(e, &["other", "others"])
+        && person_within(a, e, limit, 4).is_none()
+    {
+        return Some(Item {
+            quantity: m.quantity,
+            first: i,
+            end: e + 1,
+            side: Side::Victims,
+            category: None,
+            additional,
+        });
     }
     if let Some((noun, end)) = person_within(a, skip, limit, if article { 3 } else { 4 }) {
         let side = side_of(noun);

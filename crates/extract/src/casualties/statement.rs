@@ -7,7 +7,9 @@ use super::attackers::{
     addition_of_attacker, attackers_statement, included_attackers, suicide_attackers,
 };
 use super::heads::{ADVERBS, BE, HeadForm, head_kind};
-use super::lists::{antecedent, backward_items, forward_items, singular_subject};
+use super::lists::{
+    Refers, antecedent, backward_items, forward_items, people_along_with, singular_subject,
+};
 use super::negation::negation;
 use super::people::Item;
 use super::toll::toll_statement;
@@ -167,11 +169,16 @@ pub(super) fn statement_at(
         if items.is_empty() && passive && form == HeadForm::Verb {
             items.extend(elided_subject(a, sentence, range.start, voice_at));
         }
+        if items.is_empty() && (passive && form == HeadForm::Verb || form == HeadForm::Intransitive)
+        {
+            items.extend(they_subject(a, sentence, range.start, voice_at));
+        }
         // "… before he was shot dead": the pronoun is the attacker the sentence named.
         if let [only] = items.as_mut_slice()
             && only.end - only.first == 1
             && a.is_any(only.first, &["he", "she"])
-            && antecedent(a, sentence, only.first, true).is_some_and(|p| p.side == Side::Attackers)
+            && antecedent(a, sentence, only.first, Refers::One)
+                .is_some_and(|p| p.side == Side::Attackers)
         {
             only.side = Side::Attackers;
         }
@@ -179,6 +186,9 @@ pub(super) fn statement_at(
     if items.is_empty() {
         return None;
     }
+    // "…, along with his driver", "were killed, as well as their driver".
+    let after = items.iter().map(|i| i.end).max()?.max(h + 1);
+    items.extend(people_along_with(a, after, range.end));
     let first = items.iter().map(|i| i.first).min()?;
     let last = items.iter().map(|i| i.end).max()? - 1;
     let span = if active {
@@ -264,7 +274,7 @@ fn elided_subject(
     if !auxiliary || k <= start || !a.is(k - 1, "and") {
         return None;
     }
-    antecedent(a, sentence, k - 1, false)
+    antecedent(a, sentence, k - 1, Refers::Subject)
 }
 
 /// Whether the verb at `v` is only meant, denied or possible: "threatened to kill", "would
@@ -324,6 +334,24 @@ fn object_to_death(
         return None;
     }
     statement_after(a, sentence, range, verb, verb + 1, CasualtyKind::Killed)
+}
+
+/// "They were later killed", "they died": the people "they" stands for, when it is the
+/// subject right before the verb phrase. The item keeps the pronoun's words.
+fn they_subject(a: &Analysis<'_>, sentence: usize, start: usize, voice_at: usize) -> Option<Item> {
+    let mut k = voice_at;
+    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
+        k -= 1;
+    }
+    if k <= start || !a.is(k - 1, "they") {
+        return None;
+    }
+    let people = antecedent(a, sentence, k - 1, Refers::Many)?;
+    Some(Item {
+        first: k - 1,
+        end: k,
+        ..people
+    })
 }
 
 /// A statement whose people follow `from` ("gunned down two guards").
