@@ -295,6 +295,7 @@ mod tests {
             "A man blows himself up at the checkpoint.",
             "A woman approached the gate, blowing herself up.",
             "Police said the bomber had blown himself up at the gate.",
+            "An unknown man exploded himself on a street.",
         ] {
             assert!(
                 statements(text).contains(&(Killed, Attackers, Some(1), Some(1))),

@@ -53,6 +53,11 @@ pub(super) fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec
                     prev.end = next.end;
                 }
             }
+            // "the death of one person and three others were wounded": the subject of a clause
+            // of its own.
+            Some(next) if a.is_any(next.end, &["were", "was"]) && heads_after(a, next.end + 1) => {
+                break;
+            }
             Some(next) => {
                 i = next.end;
                 items.push(next);
@@ -84,6 +89,42 @@ fn name_in_commas(a: &Analysis<'_>, comma: usize, limit: usize) -> Option<usize>
 fn apposed_role(a: &Analysis<'_>, it: &Item) -> bool {
     it.quantity.as_exact() == Some(1)
         && a.is_any(it.first, &["a", "an", "the", "his", "her", "their"])
+}
+
+/// The opening comma of an aside about a part of the subject that ends right before the verb
+/// phrase at `h`: ", one a woman,", ", two of them children,".
+fn aside_before(a: &Analysis<'_>, lo: usize, h: usize) -> Option<usize> {
+    let mut close = h;
+    while close > lo && (a.is_any(close - 1, BE) || a.is_any(close - 1, ADVERBS)) {
+        close -= 1;
+    }
+    let close = close
+        .checked_sub(1)
+        .filter(|&c| c > lo && a.word(c) == ",")?;
+    let open = (close.saturating_sub(7).max(lo)..close)
+        .rev()
+        .find(|&k| a.word(k) == ",")?;
+    let part = sitrep_text::number_word_value(a.word(open + 1)).is_some()
+        || a.is_any(open + 1, &["most", "many", "some"]);
+    (part && open > lo).then_some(open)
+}
+
+/// Whether a head stands at `k`, after any adverbs.
+fn heads_after(a: &Analysis<'_>, mut k: usize) -> bool {
+    while k < a.tokens.len() && a.is_any(k, ADVERBS) {
+        k += 1;
+    }
+    k < a.tokens.len() && head_kind(a.word(k)).is_some()
+}
+
+/// Whether the people at `first` follow a head as its object: "killing one person", "the
+/// death of one person".
+fn object_of_head(a: &Analysis<'_>, first: usize) -> bool {
+    let Some(before) = first.checked_sub(1) else {
+        return false;
+    };
+    let head = |k: usize| a.tokens[k].kind == TokenKind::Word && head_kind(a.word(k)).is_some();
+    head(before) || (a.is(before, "of") && before > 0 && head(before - 1))
 }
 
 /// Whether two single people side by side are one: one of them named ("Ali Hassan"), the
@@ -131,7 +172,7 @@ fn name_after_verb(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
     if title_case || a.person_at.get(i).is_some_and(Option::is_some) {
         return None;
     }
-    let j = a.name_run(i, limit, |k| a.tokens[k].is_capitalized(a.text))?;
+    let j = a.name_run(i, limit, |k| capitalised_or_particle(a, k))?;
     let function_word = (i..j)
         .any(|k| a.is_any(k, NOT_NAMES) || a.is_any(k, &["as", "by", "of", "for", "with", "near"]));
     let span = a.span(i, j - 1);
@@ -145,6 +186,23 @@ fn name_after_verb(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
         category: None,
         additional: false,
     })
+}
+
+/// A capitalised word, or a name's particle before one ("al-Garawi", "bin", "ibn").
+fn capitalised_or_particle(a: &Analysis<'_>, k: usize) -> bool {
+    let w = a.word(k);
+    a.tokens[k].is_capitalized(a.text)
+        || ["al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "at-"]
+            .iter()
+            .any(|p| {
+                w.len() > p.len() + 1
+                    && w.starts_with(p)
+                    && w[p.len()..].starts_with(|c: char| c.is_uppercase())
+            })
+        || (a.is_any(k, &["bin", "ibn", "bint"])
+            && a.tokens
+                .get(k + 1)
+                .is_some_and(|t| t.is_capitalized(a.text)))
 }
 
 /// The one person "was killed" speaks of when the subject is no counted noun: "A BBC producer
@@ -242,6 +300,8 @@ pub(super) fn backward_items(
     form: HeadForm,
 ) -> Vec<Item> {
     let lo = h.saturating_sub(30).max(start);
+    // "Two activists, one a woman, were injured": the subject ends before the aside.
+    let h = aside_before(a, lo, h).unwrap_or(h);
     let mut j = h;
     let mut nearest = None;
     while j > lo {
@@ -339,6 +399,9 @@ pub(super) fn backward_items(
                     ..it
                 }];
             }
+            // "the death of one person and three others were wounded": the object of another
+            // head is not of this subject.
+            Some(it) if object_of_head(a, it.first) => break,
             Some(it) => {
                 left = it.first;
                 items.push(it);
@@ -602,6 +665,54 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn names_that_are_no_person() {
+        // A possessive name owns the people; an organisation's name is no person.
+        let s = statements("Three of Benali's relatives were also killed in the attack.");
+        assert_eq!(s, [(Killed, Victims, Some(3), Some(3))]);
+        let s = statements("Three members of the Nationalist Party (NP) were killed by rebels.");
+        assert_eq!(s, [(Killed, Victims, Some(3), Some(3))]);
+        // A named person's one relative is one person.
+        assert_eq!(
+            statements("The explosion injured Turabi's son and one of his guards."),
+            [(Wounded, Victims, Some(2), Some(2))]
+        );
+        // A name with its particle is one.
+        assert_eq!(
+            statements("Gunmen killed Mohammed al-Garawi."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_clause_of_its_own_ends_the_list() {
+        let s =
+            statements("The attack led to the death of one person and three others were wounded.");
+        assert_eq!(
+            s,
+            [
+                (Killed, Victims, Some(1), Some(1)),
+                (Wounded, Victims, Some(3), Some(3))
+            ]
+        );
+        assert_eq!(
+            statements("Two American nationals, their interpreter and one policeman were killed."),
+            [(Killed, Victims, Some(4), Some(4))]
+        );
+    }
+
+    #[test]
+    fn an_aside_about_some_of_the_subject() {
+        assert_eq!(
+            statements("Two activists of the party, one a woman, were injured in the blast."),
+            [(Wounded, Victims, Some(2), Some(2))]
+        );
+        assert_eq!(
+            statements("Nine villagers, most of them farmers, were killed."),
+            [(Killed, Victims, Some(9), Some(9))]
+        );
     }
 
     #[test]

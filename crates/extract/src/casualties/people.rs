@@ -232,6 +232,21 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
             });
         }
     }
+    // "Turabi's son", "Magomedov's driver": a named person's one relative or employee.
+    if a.tokens[i].is_capitalized(a.text)
+        && a.is_any(i + 1, &["'s", "’s"])
+        && let Some((noun, end)) = person_within(a, i + 2, limit, 3)
+        && is_singular(a.word(end - 1))
+    {
+        return Some(Item {
+            quantity: Quantity::exact(1),
+            first: i,
+            end,
+            side: side_of(noun),
+            category: category_of(a, noun, end),
+            additional,
+        });
+    }
     // A person's name: "Mohammad Omar", or one name with an appositive ("Jan, an Afghan Local
     // Police commander").
     if let Some(item) = named_person(a, i, limit) {
@@ -435,6 +450,41 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
     None
 }
 
+/// Words that make a capitalised run an organisation's name, not a person's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "party",
+    "front",
+    "army",
+    "movement",
+    "council",
+    "union",
+    "committee",
+    "association",
+    "organization",
+    "organisation",
+    "ministry",
+    "company",
+    "corporation",
+    "bank",
+    "university",
+    "brigade",
+    "brigades",
+    "forces",
+    "police",
+    "government",
+    "authority",
+    "commission",
+    "league",
+    "alliance",
+    "congress",
+    "assembly",
+    "agency",
+    "institute",
+    "service",
+    "services",
+    "group",
+];
+
 /// A person named at token `i`: two or more capitalised words that are not a place, group or
 /// nationality ("Mohammad Omar"), or one such word followed by an appositive person noun.
 pub(super) fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<Item> {
@@ -460,6 +510,15 @@ pub(super) fn named_person(a: &Analysis<'_>, i: usize, limit: usize) -> Option<I
             .is_some_and(|t| t.is_capitalized(a.text))
         && named_earlier(a, i);
     if !(surname || starts_name(i)) || read_quantity(a.text, &a.tokens, i, false).is_some() {
+        return None;
+    }
+    // "Benali's relatives": the name owns the people; "the Nationalist Party": no person.
+    let possessive = |k: usize| a.is_any(k, &["'s", "’s"]) || a.word(k) == "'";
+    let mut run_end = i;
+    while run_end < limit && run_end < i + 4 && a.tokens[run_end].is_capitalized(a.text) {
+        run_end += 1;
+    }
+    if possessive(run_end) || (i..run_end).any(|k| a.is_any(k, ORGANISATION_WORDS)) {
         return None;
     }
     // The end of "…, a senior official" after the name: the appositive is the same person.

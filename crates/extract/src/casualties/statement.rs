@@ -34,6 +34,17 @@ pub(super) fn statement_at(
             a.span(h, h + 2),
         )]);
     }
+    // "exploded himself", "detonated herself".
+    if a.is_any(h, &["exploded", "detonated", "explodes", "detonates"])
+        && a.is_any(h + 1, &["himself", "herself"])
+    {
+        return Some(vec![attackers_statement(
+            sentence,
+            CasualtyKind::Killed,
+            1,
+            a.span(h, h + 1),
+        )]);
+    }
     if let Some(found) = suicide_attackers(a, sentence, range.clone(), h) {
         return Some(vec![found]);
     }
@@ -117,6 +128,13 @@ pub(super) fn statement_at(
         && is_participle(a.word(h - 3))
     {
         Some(h - 3)
+    } else if h >= range.start + 4
+        && a.is(h - 1, "and")
+        && a.is(h - 2, "times")
+        && is_participle(a.word(h - 4))
+    {
+        // "was shot four times and killed".
+        Some(h - 4)
     } else {
         None
     };
@@ -465,6 +483,14 @@ mod tests {
         assert_eq!(
             statements("Gunmen killed ten people at a bus station."),
             [(Killed, Victims, Some(10), Some(10))]
+        );
+    }
+
+    #[test]
+    fn shot_several_times_and_killed() {
+        assert_eq!(
+            statements("A villager was shot four times and killed by men on a motorcycle."),
+            [(Killed, Victims, Some(1), Some(1))]
         );
     }
 
