@@ -225,7 +225,8 @@ COUNTRY_NAMES_EXTRA = {
     "KR": ["South Korea", "Republic of Korea", "ROK"],
     "KP": ["North Korea", "DPRK"],
     "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo",
-           "Democratic Republic of Congo", "Congo-Kinshasa", "D.R. Congo", "Congo"],
+           "Democratic Republic of Congo", "Congo-Kinshasa", "D.R. Congo", "Congo",
+           "Kivu", "Katanga"],
     "CG": ["Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"],
     "PS": ["Palestine", "West Bank", "Gaza", "Gaza Strip", "Palestinian Territories",
            "Occupied Palestinian Territory"],
@@ -245,7 +246,7 @@ COUNTRY_NAMES_EXTRA = {
     "BO": ["Bolivia"],
     "VE": ["Venezuela"],
     "TZ": ["Tanzania"],
-    "MD": ["Moldova"],
+    "MD": ["Moldova", "Transnistria", "Transdniestria"],
     "BN": ["Brunei"],
     "AE": ["U.A.E.", "UAE"],
     "SA": ["KSA"],
@@ -260,6 +261,21 @@ COUNTRY_NAMES_EXTRA = {
     "SS": ["Republic of South Sudan"],
     "IE": ["Republic of Ireland", "Eire"],
     "XK": ["Kosova"],
+    # Islands and regions that news names alone and that span several divisions (a region
+    # within one division is in ADMIN1_REGIONS): read at country
+    # precision, the way "England" or "Gaza" are.
+    "ID": ["Sulawesi", "Celebes", "Sumatra", "Java", "Kalimantan"],
+    "PH": ["Mindanao", "Visayas"],
+    "EG": ["Sinai", "Sinai Peninsula"],
+    "SD": ["Darfur", "Kordofan"],
+    "UA": ["Donbas", "Donbass"],
+    "NG": ["Niger Delta"],
+    "SO": ["Somaliland", "Puntland", "Jubaland", "Galmudug"],
+    "DZ": ["Kabylie", "Kabylia"],
+    "SN": ["Casamance"],
+    "AZ": ["Nagorno-Karabakh", "Nagorno Karabakh", "Karabakh"],
+    "IQ": ["Kurdistan Region", "Iraqi Kurdistan"],
+    "ML": ["Azawad"],
 }
 
 # altSpellings that are not names of the country in English text: foreign adjectives,
@@ -901,8 +917,28 @@ ADMIN1_FIXES = [
     ("IN", "12", "Srinagar", "Jammu and Kashmir", ["Kashmir"]),
     ("TR", "12", "Bingöl", "Bingöl", []),
     ("TR", "43", "Kütahya", "Kütahya", []),
+    ("PK", "02", "Quetta", None, ["Baluchistan"]),
+    ("IR", "04", "Zahedan", None, ["Sistan-Baluchestan", "Sistan-Baluchistan",
+                                   "Sistan and Baluchistan"]),
+    ("ID", "28", "Ambon", None, ["Moluccas"]),
 ]
 
+
+# Regions that lie within one division and that news names alone ("a drone strike in North
+# Waziristan"): they resolve to the division but are no name of it, so the location keeps
+# the division's name and the article's words stay in its text. Each entry: (country,
+# admin1 code, a city that must lie in it, region names).
+ADMIN1_REGIONS = [
+    ("PK", "03", "Peshawar", ["Waziristan", "North Waziristan", "South Waziristan"]),
+    ("IL", "03", "Nazareth", ["Galilee", "Upper Galilee", "Western Galilee"]),
+    ("IL", "01", "Beersheba", ["Negev"]),
+    ("ET", "52", "Jijiga", ["Ogaden"]),
+    ("ID", "17", "Mataram", ["Lombok", "Sumbawa"]),
+    ("PH", "41", "Puerto Princesa", ["Palawan", "Mindoro"]),
+    ("GE", "73", "Gori", ["South Ossetia"]),
+    ("SD", "50", "Kadugli", ["Nuba Mountains"]),
+    ("CM", "09", "Buea", ["Bakassi", "Bakassi Peninsula"]),
+]
 
 # Spellings that would send news about something else to a division: "Kurdistan" alone
 # mostly means the Kurdistan Region of Iraq, not Iran's Kurdistan Province.
@@ -1014,7 +1050,16 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
         inside = {fold(c["name"]).casefold() for c in members.get(key, [])}
         if fold(anchor).casefold() not in inside:
             sys.exit(f"error: ADMIN1_FIXES {cc}.{code}: {anchor!r} is not among its cities")
+        # A division fixed twice (its name, then a region within it) keeps both.
+        if key in fixes:
+            name, extra = name or fixes[key][0], fixes[key][1] + extra
         fixes[key] = (name, extra)
+    regions: dict[tuple, list[str]] = collections.defaultdict(list)
+    for cc, code, anchor, names in ADMIN1_REGIONS:
+        inside = {fold(c["name"]).casefold() for c in members.get((cc, code), [])}
+        if fold(anchor).casefold() not in inside:
+            sys.exit(f"error: ADMIN1_REGIONS {cc}.{code}: {anchor!r} is not among its cities")
+        regions[(cc, code)] += names
 
     # Primary names; one name per division within a country.
     primary: dict[tuple, str] = {}
@@ -1123,9 +1168,10 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
         # GeoNames ids of divisions: the sources carry them for US states only.
         gid = str(us_states[code]["geonameid"]) if cc == "US" and code in us_states else ""
         rows.append([cc, code, name, fmt_coord(lat), fmt_coord(lon), str(pop),
-                     "|".join(variants[key]), gid])
+                     "|".join(variants[key]), gid,
+                     "|".join(with_folds([clean(r) for r in regions.get(key, [])]))])
     header = ["country", "admin1_code", "name", "lat", "lon", "population", "names",
-              "geonames_id"]
+              "geonames_id", "regions"]
     unnamed = sorted(f"{k[0]}.{k[1]}" for k in members if k not in primary)
     return header, rows, {"dropped": dropped, "unnamed": unnamed, "ambiguous": ambiguous,
                           "city": named_after_city}

@@ -218,7 +218,10 @@ pub fn assemble_with_cues(
             let (written_key, full_key) = (name_key(&words), name_key(full));
             // Nor when they abbreviate it ("Omaha, Neb.").
             let abbreviated = words.len() <= 5 && a.text[written.span.end..].starts_with('.');
+            // Nor when they name a region within it ("North Waziristan"): the division's
+            // name is the division, the article's words stay in the location's text.
             if abbreviated
+                || g.is_region_within(division, &words)
                 || full_key
                     .strip_prefix(written_key.as_str())
                     .is_some_and(|rest| {

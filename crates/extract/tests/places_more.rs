@@ -791,3 +791,52 @@ fn a_state_abbreviation_after_an_american_town_is_the_state() {
     assert_eq!(location.country.as_str(), "US", "{location:?}");
     assert_eq!(location.admin1.as_deref(), Some("Florida"), "{location:?}");
 }
+
+#[test]
+fn an_island_or_region_across_divisions_gives_its_country() {
+    // Islands and regions that news names alone and that no division or town is called:
+    // their country, at country precision, with the article's words kept.
+    for (text, code) in [
+        (
+            "Gunmen raided two villages in central Sulawesi, killing five.",
+            "ID",
+        ),
+        (
+            "Militants ambushed an army convoy in Mindanao on Friday.",
+            "PH",
+        ),
+        (
+            "A roadside bomb hit a police patrol in northern Sinai.",
+            "EG",
+        ),
+        (
+            "Janjaweed fighters burned a village in Darfur, killing 12.",
+            "SD",
+        ),
+        (
+            "Shelling killed three civilians in the Donbas overnight.",
+            "UA",
+        ),
+    ] {
+        let i = main_incident(text, "2015-05-04");
+        let location = i.location.as_ref().expect("a location");
+        assert_eq!(location.country.as_str(), code, "{text}: {location:?}");
+        assert_eq!(location.precision, LocationPrecision::Country, "{text}");
+        assert!(text.contains(&location.text), "{text}: {location:?}");
+    }
+}
+
+#[test]
+fn a_region_within_one_division_gives_that_division() {
+    let i = main_incident(
+        "A drone strike killed four militants in North Waziristan on Sunday.",
+        "2014-06-02",
+    );
+    let location = i.location.as_ref().expect("a location");
+    assert_eq!(location.country.as_str(), "PK", "{location:?}");
+    assert_eq!(
+        location.admin1.as_deref(),
+        Some("Khyber Pakhtunkhwa"),
+        "{location:?}"
+    );
+}

@@ -67,6 +67,9 @@ pub struct Admin1 {
     pub population: u64,
     /// GeoNames id of the division, when the table gives one.
     pub geonames_id: Option<GeonamesId>,
+    /// Name keys of regions that lie within it and resolve to it without being a name of it
+    /// ("north waziristan" in Khyber Pakhtunkhwa).
+    pub regions: Vec<String>,
 }
 
 /// A populated place.
@@ -576,6 +579,8 @@ impl Gazetteer {
         );
         // Optional: the sources give ids for few divisions.
         let c_gid = t.column("geonames_id").ok();
+        // Optional: older tables have no regions.
+        let c_regions = t.column("regions").ok();
         let mut index = FastMap::default();
         let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
@@ -609,12 +614,19 @@ impl Gazetteer {
                 )?
                 .unwrap_or(0),
                 geonames_id,
+                regions: Vec::new(),
             });
             names.add(&name, Place::Admin1(idx));
             self.add_loose_division(idx, country, &name);
             for alt in alternates(field(&f, c_names, FILE, line)?) {
                 names.add(alt, Place::Admin1(idx));
                 self.add_loose_division(idx, country, alt);
+            }
+            if let Some(c) = c_regions {
+                for region in alternates(field(&f, c, FILE, line)?) {
+                    names.add(region, Place::Admin1(idx));
+                    self.admin1s[idx as usize].regions.push(name_key(region));
+                }
             }
         }
         self.loose_divisions.sort_by_key(|f| f.country);
@@ -767,6 +779,14 @@ impl Gazetteer {
     /// country, such as the part before the country in an address.
     pub fn division_written(&self, country: CountryIdx, written: &str) -> Option<u32> {
         divisions::find(&self.loose_divisions, country, written)
+    }
+
+    /// Whether `written` names a region within division `admin1` rather than the division.
+    pub fn is_region_within(&self, admin1: u32, written: &str) -> bool {
+        let key = name_key(written);
+        self.admin1s
+            .get(admin1 as usize)
+            .is_some_and(|d| d.regions.contains(&key))
     }
 
     /// The one division of any country that `written` names when spelling is taken loosely
