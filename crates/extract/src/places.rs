@@ -107,6 +107,20 @@ const RELATIONS: &[&str] = &["for", "against", "than", "like"];
 /// Capitalised words after a country's name that make the name a feature's ("the Niger
 /// Delta", "the Congo River", "the Jordan Valley").
 const FEATURE_WORDS: &[&str] = &["delta", "river", "valley", "basin", "desert", "lake"];
+/// A country's institutions that act or speak for it abroad as at home ("Pakistan's spy
+/// agency", "Iran's foreign ministry").
+const SPEAKING_FOR: &[&str] = &[
+    "government",
+    "intelligence",
+    "spy",
+    "agency",
+    "ministry",
+    "president",
+    "foreign",
+    "embassy",
+    "ambassador",
+    "envoy",
+];
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
@@ -275,8 +289,16 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let related = (RELATIONS.contains(&before.as_str())
             || (before == "the" && first >= 2 && a.is_any(first - 2, RELATIONS)))
             && !a.is_any(end, &["'s", "’s", "'", "’"]);
-        let elsewhere =
-            ELSEWHERE.contains(&before.as_str()) || across_border || attributive || related;
+        // "accused Pakistan's spy agency", "Iran's foreign ministry said": a country whose
+        // institution acts or speaks, wherever the event was.
+        let speaking = places.iter().any(|p| matches!(p, Place::Country(_)))
+            && a.is_any(end, &["'s", "’s"])
+            && (end + 1..(end + 3).min(a.tokens.len())).any(|k| a.is_any(k, SPEAKING_FOR));
+        let elsewhere = ELSEWHERE.contains(&before.as_str())
+            || across_border
+            || attributive
+            || related
+            || speaking;
         // A division or country that contains one of its places decides: "Bijapur,
         // Chhattisgarh", "Bijapur district of Chhattisgarh", "Chhattisgarh's Bijapur".
         let container = container_of(a, k);

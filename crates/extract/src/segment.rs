@@ -299,9 +299,10 @@ fn past_clause(
     let first = duration_start(a, i, range.start)
         .or_else(hours_after)
         .or_else(|| {
-            (a.is(i, "since")
-                && (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING)))
-            .then_some(i)
+            // "the deadliest since a bombing killed 40", "the worst after a 1984 shooting in
+            // San Ysidro": what an event is ranked against is another event.
+            let ranked = (i.saturating_sub(8).max(range.start)..i).any(|k| a.is_any(k, RANKING));
+            (ranked && (a.is(i, "since") || dated_event_at(a, i + 1))).then_some(i)
         })?;
     // "A day after the clashes": days after an event told by a definite reference are the
     // aftermath of the same event; "six days after a gunman killed three" is another. (Hours
@@ -324,6 +325,7 @@ fn past_clause(
     if starting_in(&a.dates, next)
         .first()
         .is_some_and(|d| !names_a_moment(a, d.span))
+        && !dated_event_at(a, i + 1)
     {
         return None;
     }
@@ -341,6 +343,16 @@ fn past_clause(
     (end < range.end || !leading).then_some((first, end))
 }
 
+/// Whether an event named with its year opens at token `k`: "a 1984 shooting" and "the 2015
+/// attack" are events, where "2015" alone is a period.
+fn dated_event_at(a: &Analysis<'_>, k: usize) -> bool {
+    let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y));
+    a.is_any(k, &["a", "an", "the"])
+        && k + 1 < a.tokens.len()
+        && year(a.word(k + 1))
+        && (k + 2..(k + 5).min(a.tokens.len())).any(|j| a.is_any(j, EVENT_NOUNS))
+}
+
 /// Whether the unit reports an event with victims: the condition for reading a clause after
 /// "since" apart ("the deadliest since a bombing killed 40 people").
 fn counts_victims(u: &Unit, casualties: &[CasualtyStatement]) -> bool {
@@ -356,9 +368,10 @@ fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Un
     while i < range.end {
         if let Some((first, end)) = past_clause(a, i, range.clone()) {
             let clause = unit(a, s, first, end, true);
-            // A span of time before "after" or "since", or "follows": the clause is another
-            // event by its words alone; otherwise it must count victims of its own.
-            let by_duration = first < i || a.is_any(i, FOLLOWS);
+            // A span of time before "after" or "since", "follows", or an event named with its
+            // date ("after a 1984 shooting"): the clause is another event by its words alone;
+            // otherwise it must count victims of its own.
+            let by_duration = first < i || a.is_any(i, FOLLOWS) || dated_event_at(a, i + 1);
             if eventfulness(a, &clause, casualties) == Eventful::Reports
                 && (by_duration || counts_victims(&clause, casualties))
             {
@@ -1123,14 +1136,26 @@ pub fn segment(
 ) -> Vec<Draft> {
     let mut drafts: Vec<Building> = Vec::new();
     let mut current: Option<usize> = None;
+    // With no publication date and no date for the main incident, the latest calendar date
+    // the page gives: a page is written after what it tells, so an event dated well before
+    // that ("suicide bombings at Sharm el-Sheikh in July 2005" beside "the following year")
+    // is not the one being reported.
+    let latest_told = a
+        .dates
+        .iter()
+        .filter(|d| !d.value.relative && d.value.is_resolved())
+        .filter_map(|d| d.value.end)
+        .max();
     let anchor = |drafts: &[Building]| -> Option<Date> {
-        a.published.or_else(|| {
-            drafts
-                .iter()
-                .find(|d| !d.background)
-                .and_then(|d| d.date)
-                .and_then(|i| a.dates[i].value.start)
-        })
+        a.published
+            .or_else(|| {
+                drafts
+                    .iter()
+                    .find(|d| !d.background)
+                    .and_then(|d| d.date)
+                    .and_then(|i| a.dates[i].value.start)
+            })
+            .or(latest_told)
     };
     let has_days = |date: Option<usize>| date.is_some_and(|i| a.dates[i].value.is_resolved());
     // The one day an incident is dated to, from which a time may be counted back.

@@ -840,3 +840,13 @@ fn a_region_within_one_division_gives_that_division() {
         "{location:?}"
     );
 }
+
+#[test]
+fn a_country_whose_institution_is_named_is_not_the_scene() {
+    // The embassy is Egypt's; the kidnapping happened in Kabul.
+    let i = main_incident(
+        "Gunmen abducted a clerk of Egypt's embassy in Kabul on Tuesday.",
+        "2012-10-03",
+    );
+    assert_eq!(country(&i), Some("AF"), "{:?}", i.location);
+}

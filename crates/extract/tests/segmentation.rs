@@ -351,3 +351,60 @@ fn an_earlier_attack_by_someone_without_a_toll_is_background() {
     );
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
 }
+
+#[test]
+fn the_event_an_attack_is_ranked_after_is_another_incident() {
+    // What an attack ranks behind ("the deadliest … after a 1998 bombing in X") happened
+    // elsewhere and before: its place does not become the main incident's.
+    let out = extract(
+        "A gunman opened fire in a shopping centre in Leeds, killing seven people and wounding \
+         nine. It was the deadliest attack in the country after a 1998 bombing in Omagh that \
+         killed 29 people.",
+        "2019-06-03",
+    );
+    let main = out
+        .incidents
+        .iter()
+        .find(|i| !i.background)
+        .expect("a main incident");
+    assert_eq!(
+        main.location.as_ref().map(|l| l.name.as_str()),
+        Some("Leeds"),
+        "{:#?}",
+        out.incidents
+    );
+    assert_eq!(range(&main.killed), exactly(7));
+    let past = out
+        .incidents
+        .iter()
+        .find(|i| i.background)
+        .expect("the 1998 bombing as background");
+    assert_eq!(range(&past.killed), exactly(29));
+    assert_eq!(
+        past.location.as_ref().map(|l| l.name.as_str()),
+        Some("Omagh")
+    );
+}
+
+#[test]
+fn without_a_publication_date_an_event_dated_well_before_the_latest_date_is_background() {
+    // No publication date and no date for the main incident: the page is written after the
+    // latest date it gives, so "March 2010" (two years before "2012") is not the main one.
+    let out = extract(
+        "A bomb hidden in a cart exploded at a crowded market, killing 11 people. The market \
+         was hit by a suicide bombing in March 2010, and again in May 2012.",
+        "",
+    );
+    let main = out
+        .incidents
+        .iter()
+        .find(|i| !i.background)
+        .expect("a main incident");
+    assert!(
+        main.date
+            .as_ref()
+            .is_none_or(|d| d.start != Some(date(2010, 3, 1))),
+        "{:#?}",
+        out.incidents
+    );
+}
