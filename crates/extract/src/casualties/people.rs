@@ -238,14 +238,7 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
         && let Some((noun, end)) = person_within(a, i + 2, limit, 3)
         && is_singular(a.word(end - 1))
     {
-        return Some(Item {
-            quantity: Quantity::exact(1),
-            first: i,
-            end,
-            side: side_of(noun),
-            category: category_of(a, noun, end),
-            additional,
-        });
+        return Some(one_person(a, noun, i, end, end, additional));
     }
     // A person's name: "Mohammad Omar", or one name with an appositive ("Jan, an Afghan Local
     // Police commander").
@@ -340,15 +333,7 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
         if let Some((noun, end)) = person_within(a, i + 1, limit, 3)
             && is_singular(a.word(end - 1))
         {
-            let side = side_of(noun);
-            return Some(Item {
-                quantity: Quantity::exact(1),
-                first: i,
-                end,
-                side,
-                category: category_of(a, noun, end),
-                additional,
-            });
+            return Some(one_person(a, noun, i, end, end, additional));
         }
         if a.is_any(i, &["the", "his", "her", "their", "its"]) {
             return None;
@@ -359,14 +344,7 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
         && let Some(after_age) = age_end(a, i + 1, limit)
         && let Some((noun, end)) = person_within(a, after_age, limit, 3)
     {
-        return Some(Item {
-            quantity: Quantity::exact(1),
-            first: i,
-            end,
-            side: side_of(noun),
-            category: category_of(a, noun, end),
-            additional,
-        });
+        return Some(one_person(a, noun, i, end, end, additional));
     }
     // "council member Ahmad Karimi", "journalist Ali Hassan": a role before a name.
     if bare_ok
@@ -374,14 +352,7 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
         && is_singular(a.word(end - 1))
         && let Some(name_end) = name_after_role(a, end, limit)
     {
-        return Some(Item {
-            quantity: Quantity::exact(1),
-            first: i,
-            end: name_end,
-            side: side_of(noun),
-            category: category_of(a, noun, end),
-            additional,
-        });
+        return Some(one_person(a, noun, i, name_end, end, additional));
     }
     let m = read_quantity(a.text, &a.tokens, i, true)?;
     if m.tokens.end > limit || !is_count(a, m.tokens.start.max(i), m.tokens.end) {
@@ -683,6 +654,26 @@ pub(super) fn is_singular(word: &str) -> bool {
                 | "servicemen"
                 | "militiamen"
         )
+}
+
+/// One person, from token `first` to `end`, described by `noun` (whose words end at
+/// `noun_end`).
+fn one_person(
+    a: &Analysis<'_>,
+    noun: PersonNoun,
+    first: usize,
+    end: usize,
+    noun_end: usize,
+    additional: bool,
+) -> Item {
+    Item {
+        quantity: Quantity::exact(1),
+        first,
+        end,
+        side: side_of(noun),
+        category: category_of(a, noun, noun_end),
+        additional,
+    }
 }
 
 fn side_of(noun: PersonNoun) -> Side {
