@@ -174,6 +174,15 @@ pub(super) fn statement_at(
         items = forward_items(a, h + 2, range.end);
         active = !items.is_empty();
     }
+    // "A soldier was stopped by two men and then shot dead": the passive of the first verb
+    // carries over to the second, whose subject is the sentence's.
+    if items.is_empty()
+        && !passive
+        && form == HeadForm::Verb
+        && let Some(subject) = coordinated_passive_subject(a, sentence, range.start, voice_at)
+    {
+        items.push(subject);
+    }
     if items.is_empty() && form != HeadForm::ActiveOnly {
         items = backward_items(a, range.start, voice_at, form);
         // An active verb's subject is the killer, not the killed: only a headline's
@@ -293,6 +302,36 @@ fn elided_subject(
         return None;
     }
     antecedent(a, sentence, k - 1, Refers::Subject)
+}
+
+/// The subject of a participle coordinated after a passive verb with no auxiliary of its own:
+/// "was stopped by two men on a motorcycle and then shot dead". The passive must be the
+/// nearest verb phrase before "and" (a "was/were" and a participle within a few words).
+fn coordinated_passive_subject(
+    a: &Analysis<'_>,
+    sentence: usize,
+    start: usize,
+    voice_at: usize,
+) -> Option<Item> {
+    /// How far before "and" the passive may stand.
+    const REACH: usize = 10;
+    let mut k = voice_at;
+    while k > start && a.is_any(k - 1, ADVERBS) {
+        k -= 1;
+    }
+    let and = k.checked_sub(1).filter(|&i| i > start && a.is(i, "and"))?;
+    let participle = |i: usize| {
+        let w = a.word(i).to_ascii_lowercase();
+        w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")) || w == "shot" || w == "hit"
+    };
+    let be = (and.saturating_sub(REACH).max(start)..and)
+        .rev()
+        .find(|&i| a.is_any(i, BE))?;
+    let verb = (be + 1..and).find(|&i| !a.is_any(i, ADVERBS))?;
+    if !participle(verb) || (be + 1..and).any(|i| a.word(i) == "," || a.is(i, "and")) {
+        return None;
+    }
+    antecedent(a, sentence, and, Refers::Subject)
 }
 
 /// Whether the verb at `v` is only meant, denied or possible: "threatened to kill", "would
@@ -491,6 +530,40 @@ mod tests {
         assert_eq!(
             statements("A villager was shot four times and killed by men on a motorcycle."),
             [(Killed, Victims, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_passive_carries_over_to_a_coordinated_participle() {
+        assert_eq!(
+            statements("A teacher was dragged from his car by gunmen and then shot dead."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("Three guards were tied up by the raiders and executed."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+        // An active verb before "and" keeps its subject the killer's.
+        assert!(
+            statements("The gunman stormed the hall and shot dead the mayor.")
+                .iter()
+                .all(|s| s.2 == Some(1))
+        );
+    }
+
+    #[test]
+    fn ranks_headmen_and_believers_are_people() {
+        assert_eq!(
+            statements("A lieutenant of the border army was shot dead at his home."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("Militants gunned down the village headman on Friday."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+        assert_eq!(
+            statements("Attackers killed four Christians in the raid."),
+            [(Killed, Victims, Some(4), Some(4))]
         );
     }
 
