@@ -109,6 +109,21 @@ fn aside_before(a: &Analysis<'_>, lo: usize, h: usize) -> Option<usize> {
     (part && open > lo).then_some(open)
 }
 
+/// People counted by a number just before "of" or "from" and a group that starts at `group`
+/// ("Five soldiers of the eastern army", "Two children from the same family"), when a few words
+/// at most stand between.
+fn counted_before_group(a: &Analysis<'_>, lo: usize, group: usize) -> Option<Item> {
+    let prep = (group.saturating_sub(4).max(lo + 1)..group)
+        .rev()
+        .find(|&k| a.is_any(k, &["of", "from"]))?;
+    if (prep + 1..group).any(|k| a.tokens[k].kind != TokenKind::Word) {
+        return None;
+    }
+    (prep.saturating_sub(6).max(lo)..prep)
+        .find_map(|s| item_at(a, s, prep, false).filter(|it| it.end == prep))
+        .filter(|it| it.quantity.as_exact().is_some_and(|n| n > 1) && item_has_person(a, it))
+}
+
 /// Whether a head stands at `k`, after any adverbs.
 fn heads_after(a: &Analysis<'_>, mut k: usize) -> bool {
     while k < a.tokens.len() && a.is_any(k, ADVERBS) {
@@ -345,6 +360,16 @@ pub(super) fn backward_items(
             nearest = longer;
             break;
         }
+    }
+    // "Five soldiers of the eastern army", "Two children from the same family": the people
+    // counted before "of" or "from", not the group they belong to.
+    if nearest.quantity.as_exact().is_none_or(|n| n == 1)
+        && let Some(outer) = counted_before_group(a, lo, nearest.first)
+    {
+        nearest = Item {
+            end: nearest.end,
+            ..outer
+        };
     }
     let mut items = vec![nearest];
     // Extend left: "two soldiers and a civilian were killed".
@@ -682,6 +707,23 @@ mod tests {
         // A name with its particle is one.
         assert_eq!(
             statements("Gunmen killed Mohammed al-Garawi."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn the_people_counted_before_their_group_are_the_figure() {
+        assert_eq!(
+            statements("Two children from the same family died in the blast."),
+            [(Killed, Victims, Some(2), Some(2))]
+        );
+        assert_eq!(
+            statements("Four soldiers of the border army were killed in an ambush."),
+            [(Killed, Victims, Some(4), Some(4))]
+        );
+        // "One of the soldiers": one, not the group.
+        assert_eq!(
+            statements("One of the soldiers was killed."),
             [(Killed, Victims, Some(1), Some(1))]
         );
     }
