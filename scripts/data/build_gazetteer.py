@@ -1045,20 +1045,20 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
         return sorted(b, key=lambda n: (-b[n], -vote_pop[key][n], n))
 
     fixes = {}
-    for cc, code, anchor, name, extra in ADMIN1_FIXES:
-        key = (cc, code)
-        inside = {fold(c["name"]).casefold() for c in members.get(key, [])}
-        if fold(anchor).casefold() not in inside:
-            sys.exit(f"error: ADMIN1_FIXES {cc}.{code}: {anchor!r} is not among its cities")
-        # A division fixed twice (its name, then a region within it) keeps both.
-        if key in fixes:
-            name, extra = name or fixes[key][0], fixes[key][1] + extra
-        fixes[key] = (name, extra)
-    regions: dict[tuple, list[str]] = collections.defaultdict(list)
-    for cc, code, anchor, names in ADMIN1_REGIONS:
+    def check_anchor(table: str, cc: str, code: str, anchor: str) -> None:
         inside = {fold(c["name"]).casefold() for c in members.get((cc, code), [])}
         if fold(anchor).casefold() not in inside:
-            sys.exit(f"error: ADMIN1_REGIONS {cc}.{code}: {anchor!r} is not among its cities")
+            sys.exit(f"error: {table} {cc}.{code}: {anchor!r} is not among its cities")
+
+    for cc, code, anchor, name, extra in ADMIN1_FIXES:
+        check_anchor("ADMIN1_FIXES", cc, code, anchor)
+        # A second entry would silently replace the first.
+        if (cc, code) in fixes:
+            sys.exit(f"error: ADMIN1_FIXES {cc}.{code} is given twice")
+        fixes[(cc, code)] = (name, extra)
+    regions: dict[tuple, list[str]] = collections.defaultdict(list)
+    for cc, code, anchor, names in ADMIN1_REGIONS:
+        check_anchor("ADMIN1_REGIONS", cc, code, anchor)
         regions[(cc, code)] += names
 
     # Primary names; one name per division within a country.
