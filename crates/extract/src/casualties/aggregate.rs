@@ -64,28 +64,38 @@ fn reads_as_aggregate(a: &Analysis<'_>, s: usize) -> bool {
             .any(|cue| a.is_phrase(i, cue, range.end))
     });
     // "a war that has claimed the lives of more than 10,000 people", "a conflict that has
-    // left more than 3,000 dead": a conflict's toll, in the perfect and in hundreds or more.
+    // left more than 3,000 dead", "violence in the Sahel claims over 4,000 lives": a
+    // conflict's toll, in hundreds or more in the perfect, in thousands in any tense.
     let conflict = || {
-        perfect
-            && range.clone().any(|i| {
-                a.is_any(
-                    i,
-                    &["war", "conflict", "insurgency", "uprising", "rebellion"],
-                )
-            })
+        range.clone().any(|i| {
+            a.is_any(
+                i,
+                &[
+                    "war",
+                    "conflict",
+                    "insurgency",
+                    "uprising",
+                    "rebellion",
+                    "violence",
+                ],
+            )
+        })
     };
     if cue {
-        perfect || large_figure(a, range)
+        perfect || large_figure(a, range, 100)
     } else {
-        conflict() && large_figure(a, range)
+        conflict() && large_figure(a, range, if perfect { 100 } else { 1000 })
     }
 }
 
-/// Whether the tokens `range` give a count of people of a hundred or more.
-fn large_figure(a: &Analysis<'_>, range: std::ops::Range<usize>) -> bool {
+/// Whether the tokens `range` give a count of people of `least` or more.
+fn large_figure(a: &Analysis<'_>, range: std::ops::Range<usize>, least: u32) -> bool {
     range.clone().any(|i| {
         read_quantity(a.text, &a.tokens, i, false).is_some_and(|m| {
-            m.quantity.min.or(m.quantity.max).is_some_and(|n| n >= 100)
+            m.quantity
+                .min
+                .or(m.quantity.max)
+                .is_some_and(|n| n >= least)
                 && is_count(a, i, m.tokens.end)
                 && (person_within(a, m.tokens.end, range.end, 4).is_some()
                     || head_kind(a.word(m.tokens.end)).is_some()
@@ -104,6 +114,8 @@ mod tests {
         for text in [
             "The army has fought rebels for years, in a war that has claimed the lives of more than 10,000 people.",
             "Both sides are accused of abuses in a conflict that has left more than 3,000 dead.",
+            "Violence in the north claims over 2,300 lives",
+            "Communal violence has claimed more than 400 lives in the province.",
         ] {
             assert!(statements(text).is_empty(), "{text}");
         }
@@ -111,6 +123,10 @@ mod tests {
         assert_eq!(
             statements("Fighting in the civil war killed 120 fighters in the town on Sunday."),
             [(Killed, Victims, Some(120), Some(120))]
+        );
+        assert_eq!(
+            statements("Political violence flared as a bomb killed 140 people at a rally."),
+            [(Killed, Victims, Some(140), Some(140))]
         );
     }
 

@@ -130,10 +130,27 @@ pub(super) fn is_count(a: &Analysis<'_>, first: usize, end: usize) -> bool {
         .checked_sub(1)
         .map(|i| a.word(i).to_ascii_lowercase())
         .unwrap_or_default();
-    if NOT_PEOPLE_BEFORE.contains(&before.as_str()) && a.tokens[first].kind == TokenKind::Number {
+    if NOT_PEOPLE_BEFORE.contains(&before.as_str())
+        && a.tokens[first].kind == TokenKind::Number
+        && !of_a_loss(a, first)
+    {
         return false;
     }
     has_count_shape(a, first, end)
+}
+
+/// Whether the figure at `first` is what a noun of loss is of: "the deaths of 40 people",
+/// "claimed the lives of 12", "the killing of 3 guards". After any other "of" a figure is a
+/// part, a size or a date ("a convoy of 40 trucks", "the night of 12 May").
+fn of_a_loss(a: &Analysis<'_>, first: usize) -> bool {
+    first >= 2
+        && a.is(first - 1, "of")
+        && a.is_any(
+            first - 2,
+            &[
+                "death", "deaths", "lives", "killing", "killings", "murder", "murders",
+            ],
+        )
 }
 
 /// Whether the number at tokens `first..end` has the shape of a count of people, whatever

@@ -53,9 +53,12 @@ pub(super) fn forward_items(a: &Analysis<'_>, mut i: usize, limit: usize) -> Vec
                     prev.end = next.end;
                 }
             }
-            // "the death of one person and three others were wounded": the subject of a clause
-            // of its own.
-            Some(next) if a.is_any(next.end, &["were", "was"]) && heads_after(a, next.end + 1) => {
+            // "the death of one person and three others were wounded", "the deaths of 3
+            // soldiers and 2 others wounded": the subject of a clause of its own.
+            Some(next)
+                if a.is_any(next.end, &["were", "was"]) && heads_after(a, next.end + 1)
+                    || heads_after(a, next.end) =>
+            {
                 break;
             }
             Some(next) => {
@@ -737,6 +740,16 @@ mod tests {
             [
                 (Killed, Victims, Some(1), Some(1)),
                 (Wounded, Victims, Some(3), Some(3))
+            ]
+        );
+        // "2 others wounded": a reduced clause, its figure its own head's.
+        assert_eq!(
+            statements(
+                "A mine hit the truck, causing the deaths of 4 guards and 6 others wounded."
+            ),
+            [
+                (Killed, Victims, Some(4), Some(4)),
+                (Wounded, Victims, Some(6), Some(6))
             ]
         );
         assert_eq!(

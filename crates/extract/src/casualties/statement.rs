@@ -1,7 +1,7 @@
 //! Reading one statement at a head word: its voice, the people it is about and the figure they
 //! add up to, handing tolls, negations and attackers to their own readers.
 
-use sitrep_text::{Quantity, TokenKind};
+use sitrep_text::{Quantity, TokenKind, read_quantity};
 
 use super::attackers::{
     addition_of_attacker, attackers_statement, included_attackers, suicide_attackers,
@@ -68,8 +68,9 @@ pub(super) fn statement_at(
     if a.is_any(h, &["kill", "massacre", "injure", "wound"]) && intended(a, range.start, h) {
         return None;
     }
-    // "lives" counts only in "claimed the lives of" / "lost their lives".
-    if a.is(h, "lives") && !(a.is(h - 1, "the") && a.is(h + 1, "of") || a.is(h - 1, "their")) {
+    // "lives" are lost ones only after a verb of loss ("claimed the lives of", "lost their
+    // lives", "cost seven civilian lives"); "saved their lives" is no toll.
+    if a.is(h, "lives") && !lives_lost(a, range.start, h) {
         return None;
     }
     // "was beaten to death", "shot to death": the participle before "to death" is the
@@ -480,6 +481,48 @@ fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
 /// Whether the word at `h` names a killing as a noun with its victims after "of": "the killing of
 /// a police officer", "his murder of two guards", "the massacre of 30 villagers". An attempt
 /// ("the attempted murder of") killed nobody and is not one.
+/// Verbs that take lives: "claimed the lives of", "cost seven lives".
+const TAKING_LIVES: &[&str] = &[
+    "claimed", "claiming", "claims", "claim", "took", "taking", "takes", "take", "cost", "costing",
+    "costs",
+];
+
+/// Verbs by which people give up their own lives: "lost their lives".
+const LOSING_LIVES: &[&str] = &[
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "gave",
+    "give",
+    "giving",
+    "sacrificed",
+];
+
+/// Whether "lives" at `h` are lives lost: "claimed the lives of", "lost their lives",
+/// "claimed seven (civilian) lives", "12 lives were lost". The figure stands next to "lives"
+/// or across one word that is not a determiner.
+fn lives_lost(a: &Analysis<'_>, start: usize, h: usize) -> bool {
+    if h >= start + 2 && a.is(h - 1, "the") && a.is(h + 1, "of") {
+        return a.is_any(h - 2, TAKING_LIVES);
+    }
+    if h >= start + 2 && a.is(h - 1, "their") {
+        return a.is_any(h - 2, LOSING_LIVES);
+    }
+    let lost_after = a.is(h + 1, "lost") || a.is_any(h + 1, BE) && a.is(h + 2, "lost");
+    (1..=3).any(|back| {
+        h >= start + back
+            && read_quantity(a.text, &a.tokens, h - back, false).is_some_and(|m| {
+                let next_to = m.tokens.end == h
+                    || m.tokens.end + 1 == h
+                        && a.tokens[m.tokens.end].kind == TokenKind::Word
+                        && !a.is_any(m.tokens.end, &["the", "their", "his", "her", "its", "of"]);
+                let taken = m.tokens.start > start && a.is_any(m.tokens.start - 1, TAKING_LIVES);
+                next_to && (taken || lost_after)
+            })
+    })
+}
+
 fn is_nominal_killing(a: &Analysis<'_>, h: usize) -> bool {
     a.is_any(h, &["killing", "killings", "murder", "murders", "massacre"])
         && a.is(h + 1, "of")
@@ -491,6 +534,62 @@ fn is_nominal_killing(a: &Analysis<'_>, h: usize) -> bool {
 mod tests {
     use crate::casualties::tests::statements;
     use crate::casualties::{CasualtyKind::*, Side::*};
+
+    #[test]
+    fn a_loss_named_by_its_noun_counts_the_figure_after_of() {
+        for (text, n) in [
+            (
+                "The blast caused the deaths of 40 people near the mosque.",
+                40,
+            ),
+            (
+                "Gunmen opened fire, resulting in the death of 9 passengers.",
+                9,
+            ),
+            (
+                "The bombing claimed the lives of 12 civilians on Monday.",
+                12,
+            ),
+            ("He was convicted of the killing of 3 guards.", 3),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
+        // After any other "of" a figure is no count of people.
+        assert!(statements("A convoy of 40 trucks was attacked.").is_empty());
+    }
+
+    #[test]
+    fn lives_count_only_when_lost() {
+        for (text, n) in [
+            ("The explosion claimed seven civilian lives in the town.", 7),
+            ("The ambush cost 12 lives.", 12),
+            ("Nine lives were lost in the blast.", 9),
+            ("Five soldiers lost their lives.", 5),
+            ("The raid took the lives of 6 villagers.", 6),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
+        for text in [
+            "The guards saved their lives.",
+            "Doctors saved 12 lives.",
+            "The soldiers were defending their lives.",
+            "The raid spared the lives of 40 villagers.",
+        ] {
+            assert!(
+                statements(text).iter().all(|s| s.0 != Killed),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
+    }
 
     #[test]
     fn passive_subjects() {
