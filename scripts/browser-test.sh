@@ -27,8 +27,8 @@ if [ ! -d "$browser_dir/node_modules/playwright-core" ]; then
   (cd "$browser_dir" && npm ci --no-audit --no-fund --silent)
 fi
 
-cargo build -q -p sitrep-cli
-sitrep="$target/debug/sitrep"
+source scripts/lib/test-binary.sh
+sitrep=$(workspace_test_binary)
 
 db="$work/examples.db"
 rm -f "$db" "$db-wal" "$db-shm"

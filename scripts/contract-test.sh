@@ -31,8 +31,8 @@ if [ ! -x "$venv/bin/st" ] || ! "$venv/bin/st" --version 2>/dev/null | grep -q "
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
 fi
 
-cargo build -q -p sitrep-cli
-sitrep="$target/debug/sitrep"
+source scripts/lib/test-binary.sh
+sitrep=$(workspace_test_binary)
 
 db="$work/contract.db"
 rm -f "$db" "$db-wal" "$db-shm"

@@ -20,5 +20,9 @@ if [ "${1:-}" = "--shell" ]; then
 fi
 
 echo "== store and command-line tests against PostgreSQL"
-cargo test -p sitrep-store --test store --test resolution --test watches --test bookkeeping --test search --test postgres
-cargo test -p sitrep-cli --test postgres --test interrupted --test watch
+# --workspace, not -p: the test targets are chosen by name, so the build is the one `cargo test
+# --workspace` already made (a -p build resolves other features and compiles everything again,
+# four minutes of CI). Two same-named targets of other crates (the command line's `store`, the
+# server's `watches`) run too; they take seconds.
+cargo test --workspace --test store --test resolution --test watches --test bookkeeping \
+    --test search --test postgres --test interrupted --test watch
