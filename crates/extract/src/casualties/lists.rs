@@ -127,6 +127,17 @@ fn counted_before_group(a: &Analysis<'_>, lo: usize, group: usize) -> Option<Ite
         .filter(|it| it.quantity.as_exact().is_some_and(|n| n > 1) && item_has_person(a, it))
 }
 
+/// Whether the head at `j` is a participle that describes the people before it ("Two
+/// teachers kidnapped by rebels were later killed", "a man abducted by gunmen was found
+/// dead"): followed by its agent, with no "be" before it to make it a clause's verb.
+fn reduced_relative(a: &Analysis<'_>, lo: usize, j: usize) -> bool {
+    j > lo
+        && a.is(j + 1, "by")
+        && matches!(head_kind(a.word(j)), Some((_, HeadForm::Verb)))
+        && !BE.iter().any(|b| a.is(j - 1, b))
+        && !a.is_any(j - 1, ADVERBS)
+}
+
 /// Whether a head stands at `k`, after any adverbs.
 fn heads_after(a: &Analysis<'_>, mut k: usize) -> bool {
     while k < a.tokens.len() && a.is_any(k, ADVERBS) {
@@ -333,7 +344,9 @@ pub(super) fn backward_items(
         // killed"); so does a verb of saying, whose subject speaks of the dead ("Bisi Ojo, a
         // spokesman, said no workers had been killed").
         if j + 1 < h
-            && ((head_kind(a.word(j)).is_some() && a.person_at[j].is_none())
+            && ((head_kind(a.word(j)).is_some()
+                && a.person_at[j].is_none()
+                && !reduced_relative(a, lo, j))
                 || a.is_any(j, SAYING)
                 || a.is(j, "toll")
                 || a.word(j) == ";"
@@ -623,6 +636,7 @@ mod tests {
                 5,
             ),
             ("Rebels killed a family of four.", 4),
+            ("Gunmen shot and killed all 60 mourners.", 60),
             ("Her father and two soldiers were killed.", 3),
             ("Gunmen killed his son and one other.", 2),
             ("A policeman and a defense volunteer were killed.", 2),
@@ -728,6 +742,22 @@ mod tests {
         assert_eq!(
             statements("One of the soldiers was killed."),
             [(Killed, Victims, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_participle_with_its_agent_describes_the_people_before_it() {
+        let s = statements("Two teachers kidnapped by rebels last month were killed.");
+        assert!(s.contains(&(Killed, Victims, Some(2), Some(2))), "{s:?}");
+        let s = statements("A driver abducted by gunmen was found dead near the road.");
+        assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
+        // A clause's own verb in the passive still ends the search: the dead are the others.
+        assert_eq!(
+            statements("Two teachers were kidnapped by rebels and five guards killed."),
+            [
+                (Kidnapped, Victims, Some(2), Some(2)),
+                (Killed, Victims, Some(5), Some(5))
+            ]
         );
     }
 

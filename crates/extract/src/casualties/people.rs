@@ -303,8 +303,9 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
             additional: true,
         });
     }
-    // "his four children", "their two sons": a possessive before a figure.
-    if a.is_any(i, &["his", "her", "their", "its"])
+    // "his four children", "their two sons", "all 60 passengers": a possessive or "all"
+    // before a figure.
+    if a.is_any(i, &["his", "her", "their", "its", "all"])
         && read_quantity(a.text, &a.tokens, i + 1, false).is_some()
         && let Some(item) = item_at(a, i + 1, limit, false)
     {

@@ -59,6 +59,10 @@ pub(super) fn statement_at(
         Some(found) => found,
         // "the murder of a prison officer": a killing named by its noun.
         None if is_nominal_killing(a, h) => (CasualtyKind::Killed, HeadForm::Noun),
+        // "claimed the life of a guard", "lost his life", "the body of a guard was found".
+        None if life_lost(a, range.start, h) || body_found(a, range.clone(), h) => {
+            (CasualtyKind::Killed, HeadForm::Noun)
+        }
         None => return None,
     };
     if a.tokens[h].kind != TokenKind::Word {
@@ -210,6 +214,17 @@ pub(super) fn statement_at(
         {
             only.side = Side::Attackers;
         }
+    }
+    // "His body was found", "police recovered a body": one person, the body itself.
+    if items.is_empty() && a.is(h, "body") {
+        items.push(Item {
+            quantity: Quantity::exact(1),
+            first: h - 1,
+            end: h + 1,
+            side: Side::Victims,
+            category: None,
+            additional: false,
+        });
     }
     if items.is_empty() {
         return None;
@@ -471,16 +486,14 @@ fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
         if BE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
             return true;
         }
-        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+        // "was found shot dead", "were found beheaded": found in the state the verb left.
+        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b)) && !w.eq_ignore_ascii_case("found") {
             return false;
         }
     }
     false
 }
 
-/// Whether the word at `h` names a killing as a noun with its victims after "of": "the killing of
-/// a police officer", "his murder of two guards", "the massacre of 30 villagers". An attempt
-/// ("the attempted murder of") killed nobody and is not one.
 /// Verbs that take lives: "claimed the lives of", "cost seven lives".
 const TAKING_LIVES: &[&str] = &[
     "claimed", "claiming", "claims", "claim", "took", "taking", "takes", "take", "cost", "costing",
@@ -523,6 +536,80 @@ fn lives_lost(a: &Analysis<'_>, start: usize, h: usize) -> bool {
     })
 }
 
+/// Whether "life" at `h` is one life lost: "claimed the life of a guard", "lost his life".
+fn life_lost(a: &Analysis<'_>, start: usize, h: usize) -> bool {
+    a.is(h, "life")
+        && h >= start + 2
+        && (a.is(h - 1, "the") && a.is(h + 1, "of") && a.is_any(h - 2, TAKING_LIVES)
+            || a.is_any(h - 1, &["his", "her"]) && a.is_any(h - 2, LOSING_LIVES))
+}
+
+/// Verbs of finding the dead: "the body of a guard was found", "police recovered a body".
+const FINDING: &[&str] = &[
+    "found",
+    "discovered",
+    "recovered",
+    "retrieved",
+    "dumped",
+    "pulled",
+    "dragged",
+];
+
+/// Whether "body" at `h` is a person found dead: a determiner or possessive before it (one
+/// adjective may stand between) and a verb of finding within a few words of it ("the body of
+/// a policeman was found", "his body was discovered", "police recovered an unidentified
+/// body"). "body armour", "a governing body" and a body that is not found are not.
+fn body_found(a: &Analysis<'_>, range: std::ops::Range<usize>, h: usize) -> bool {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her"];
+    let determined = h > range.start
+        && (a.is_any(h - 1, DETERMINERS)
+            || h >= range.start + 2
+                && a.is_any(h - 2, DETERMINERS)
+                && a.tokens[h - 1].kind == TokenKind::Word
+                && a.word(h - 1).chars().all(|c| c.is_ascii_lowercase()));
+    // "police recovered a body": found before it; "the body … was found": after it, in the
+    // passive ("The body found that …" is a committee).
+    let found_before = (h.saturating_sub(4).max(range.start)..h).any(|k| a.is_any(k, FINDING));
+    let found_after = (h + 1..(h + 8).min(range.end))
+        .any(|k| a.is_any(k, FINDING) && (h + 1..k).any(|b| BE.iter().any(|be| a.is(b, be))));
+    // "body armour", "a body shop": a noun the word describes.
+    let ends_phrase = h + 1 >= range.end
+        || a.tokens[h + 1].kind != TokenKind::Word
+        || a.is_any(h + 1, BODY_FOLLOWERS);
+    a.is(h, "body") && determined && ends_phrase && (found_before || found_after)
+}
+
+/// Words that may follow "body" when it is a person's: "the body of", "the body was found",
+/// "a body lying in the road".
+const BODY_FOLLOWERS: &[&str] = &[
+    "of",
+    "was",
+    "were",
+    "is",
+    "has",
+    "had",
+    "lay",
+    "lying",
+    "at",
+    "in",
+    "on",
+    "near",
+    "inside",
+    "from",
+    "found",
+    "discovered",
+    "recovered",
+    "dumped",
+    "with",
+    "bearing",
+    "showing",
+    "and",
+    "later",
+];
+
+/// Whether the word at `h` names a killing as a noun with its victims after "of": "the killing of
+/// a police officer", "his murder of two guards", "the massacre of 30 villagers". An attempt
+/// ("the attempted murder of") killed nobody and is not one.
 fn is_nominal_killing(a: &Analysis<'_>, h: usize) -> bool {
     a.is_any(h, &["killing", "killings", "murder", "murders", "massacre"])
         && a.is(h + 1, "of")
@@ -560,6 +647,38 @@ mod tests {
         }
         // After any other "of" a figure is no count of people.
         assert!(statements("A convoy of 40 trucks was attacked.").is_empty());
+    }
+
+    #[test]
+    fn found_dead_or_found_as_a_body() {
+        for text in [
+            "A policeman was found shot dead near the village.",
+            "A farmer was found beheaded in his field.",
+            "A judge was found shot to death in his car.",
+            "The body of a policeman was found near the village.",
+            "His body was discovered two days later.",
+            "Police recovered an unidentified body at the river.",
+            "A grenade attack claimed the life of one man.",
+            "A soldier lost his life in the attack.",
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(1), Some(1))],
+                "{text}"
+            );
+        }
+        for text in [
+            "The governing body found that the vote was fair.",
+            "The body armour was found in the car.",
+            "He spent his life in the village.",
+            "Police found the weapons in a body shop.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
     }
 
     #[test]
