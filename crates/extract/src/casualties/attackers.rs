@@ -166,7 +166,9 @@ pub(super) fn included_attackers(a: &Analysis<'_>, first: usize, last: usize) ->
     {
         return Some(1);
     }
-    let item = item_at(a, k + 1, last + 1, false)?;
+    // "including the three attackers": the figure after the article.
+    let at = if a.is(k + 1, "the") { k + 2 } else { k + 1 };
+    let item = item_at(a, at, last + 1, false)?;
     (item.side == Side::Attackers)
         .then(|| item.quantity.as_exact())
         .flatten()
@@ -195,6 +197,9 @@ mod tests {
         let s = statements("Eight people, including the bomber, were killed.");
         assert!(s.contains(&(Killed, Victims, Some(7), Some(7))), "{s:?}");
         assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s = statements("At least nine people, including the three assailants, were killed.");
+        assert!(s.contains(&(Killed, Victims, Some(6), None)), "{s:?}");
+        assert!(s.contains(&(Killed, Attackers, Some(3), Some(3))), "{s:?}");
         let s = statements("In addition to the assailant, a civilian was killed.");
         assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
         assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");

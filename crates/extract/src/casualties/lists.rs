@@ -457,6 +457,9 @@ pub(super) fn backward_items(
         p -= 2;
     } else if p > 0 && a.is(p - 1, "including") {
         p -= 1;
+    } else if p > 1 && a.is(p - 1, "the") && a.is(p - 2, "including") {
+        // "Nine people, including the three attackers, were killed".
+        p -= 2;
     } else {
         return items;
     }
@@ -625,6 +628,11 @@ mod tests {
         assert_eq!(
             statements("The mine killed two soldiers and a civilian."),
             [(Killed, Victims, Some(3), Some(3))]
+        );
+        // "personnel" are people of no one kind, like "others".
+        assert_eq!(
+            statements("The bomb killed a commander, ten other personnel and seven civilians."),
+            [(Killed, Victims, Some(18), Some(18))]
         );
     }
 

@@ -3,7 +3,7 @@
 
 use sitrep_text::Quantity;
 
-use super::heads::head_kind;
+use super::heads::{ADVERBS, head_kind};
 use super::{CasualtyKind, CasualtyStatement, Relation, Side};
 use crate::analysis::Analysis;
 
@@ -158,10 +158,83 @@ pub(super) fn negation(
     )
 }
 
+/// A denied predicate: "The driver was not hurt", "three people in the house were not
+/// injured", "a woman and two children escaped injury". Those people came to no harm, which
+/// says nothing of the others: a zero, which any figure given beside it outweighs.
+pub(super) fn denied(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    kind: CasualtyKind,
+) -> Option<Vec<CasualtyStatement>> {
+    let mut k = h;
+    let mut not = None;
+    while k > range.start && a.is_any(k - 1, ADVERBS) {
+        k -= 1;
+        if a.is_any(k, &["not", "never"]) {
+            not = Some(k);
+        }
+    }
+    const FINITE: &[&str] = &["was", "were", "is", "are", "had", "has", "have", "been"];
+    let first = match not {
+        // "was not hurt", "were reportedly not injured", "had not been harmed": a finite verb
+        // among the words the negation stands in.
+        Some(_) if (k.saturating_sub(1).max(range.start)..h).any(|i| a.is_any(i, FINITE)) => {
+            k.saturating_sub(1).max(range.start)
+        }
+        Some(_) => return None,
+        None if h > range.start
+            && a.is_any(h - 1, &["escaped", "escaping", "escapes"])
+            && a.is_any(h, &["injury", "injuries", "death"]) =>
+        {
+            h - 1
+        }
+        None => return None,
+    };
+    let kinds = if a.is(h, "hurt") {
+        vec![CasualtyKind::Killed, CasualtyKind::Wounded]
+    } else {
+        vec![kind]
+    };
+    Some(
+        kinds
+            .into_iter()
+            .map(|kind| CasualtyStatement {
+                sentence,
+                kind,
+                side: Side::Victims,
+                quantity: Quantity::exact(0),
+                span: a.span(first, h),
+                relation: Relation::Plain,
+                category: None,
+                negated: true,
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::casualties::tests::statements;
     use crate::casualties::{CasualtyKind::*, Side::*};
+
+    #[test]
+    fn people_who_came_to_no_harm_are_a_zero_not_a_figure() {
+        for text in [
+            "The driver, riding his motorcycle, was not hurt.",
+            "Three people in the house at the time were not injured.",
+            "A woman and two children escaped injury.",
+            "The guards had reportedly not been injured.",
+        ] {
+            let s = statements(text);
+            assert!(!s.is_empty(), "{text}");
+            assert!(s.iter().all(|s| s.2 == Some(0)), "{text}: {s:?}");
+        }
+        // Beside a figure, the zero gives way (combined later); the figure stays.
+        let s = statements("Two guards were injured, but the ambassador was not hurt.");
+        assert!(s.contains(&(Wounded, Victims, Some(2), Some(2))), "{s:?}");
+    }
 
     #[test]
     fn negations_give_zero() {

@@ -28,6 +28,7 @@ const GENERIC_PEOPLE: &[&str] = &[
     "person",
     "others",
     "other",
+    "personnel",
     "individuals",
     "individual",
     "victims",

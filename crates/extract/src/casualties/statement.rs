@@ -10,7 +10,7 @@ use super::heads::{ADVERBS, BE, HeadForm, head_kind};
 use super::lists::{
     Refers, antecedent, backward_items, forward_items, people_along_with, singular_subject,
 };
-use super::negation::negation;
+use super::negation::{denied, negation};
 use super::people::Item;
 use super::toll::toll_statement;
 use super::{CasualtyKind, CasualtyStatement, Relation, Side};
@@ -92,6 +92,9 @@ pub(super) fn statement_at(
     }
     // "kill" words used as nouns or adjectives of other things: "killing spree" is still a killing.
     if let Some(zero) = negation(a, sentence, range.clone(), h, kind) {
+        return Some(zero);
+    }
+    if let Some(zero) = denied(a, sentence, range.clone(), h, kind) {
         return Some(zero);
     }
     // "A conscript was among the dead": a part of a figure given elsewhere.
