@@ -122,9 +122,20 @@ fn counted_before_group(a: &Analysis<'_>, lo: usize, group: usize) -> Option<Ite
     if (prep + 1..group).any(|k| a.tokens[k].kind != TokenKind::Word) {
         return None;
     }
-    (prep.saturating_sub(6).max(lo)..prep)
-        .find_map(|s| item_at(a, s, prep, false).filter(|it| it.end == prep))
-        .filter(|it| it.quantity.as_exact().is_some_and(|n| n > 1) && item_has_person(a, it))
+    let counted = |prep: usize| {
+        (prep.saturating_sub(6).max(lo)..prep)
+            .find_map(|s| item_at(a, s, prep, false).filter(|it| it.end == prep))
+            .filter(|it| it.quantity.as_exact().is_some_and(|n| n > 1) && item_has_person(a, it))
+    };
+    // "Six members of the International Committee of the Red Cross": the group's own name may
+    // hold another "of"; the people are counted before the first.
+    counted(prep).or_else(|| {
+        let outer = (prep.saturating_sub(5).max(lo + 1)..prep)
+            .rev()
+            .find(|&k| a.is(k, "of"))?;
+        let words = (outer + 1..prep).all(|k| a.tokens[k].kind == TokenKind::Word);
+        if words { counted(outer) } else { None }
+    })
 }
 
 /// Whether the head at `j` is a participle that describes the people before it ("Two
@@ -741,6 +752,10 @@ mod tests {
         assert_eq!(
             statements("Two children from the same family died in the blast."),
             [(Killed, Victims, Some(2), Some(2))]
+        );
+        assert_eq!(
+            statements("Six members of the International Committee of the Red Cross were killed."),
+            [(Killed, Victims, Some(6), Some(6))]
         );
         assert_eq!(
             statements("Four soldiers of the border army were killed in an ambush."),
