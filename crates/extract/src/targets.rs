@@ -159,6 +159,15 @@ pub fn find_targets(
             continue;
         }
         let first = a.token_at(t.span.start);
+        // "Taliban fighters", "Boko Haram members": a group's own people are its side, not
+        // what it attacked.
+        if t.value.person
+            && a.groups.iter().any(|g| {
+                g.span.end <= t.span.start && a.text[g.span.end..t.span.start].trim().is_empty()
+            })
+        {
+            continue;
+        }
         // "Police spokesman Abdul Ahad said", "according to a top official": a source.
         if t.value.person && is_source(a, first, a.token_at(t.span.end)) {
             continue;

@@ -361,3 +361,19 @@ fn a_spokesman_who_gives_the_toll_is_no_victim() {
     );
     assert_ne!(i.event_type, sitrep_model::EventType::Assassination);
 }
+
+#[test]
+fn a_groups_own_fighters_are_not_its_target() {
+    let i = main_incident(
+        "Five Taliban fighters were killed when they stormed a police checkpoint in Nangarhar \
+         province on Monday.",
+        "2016-05-02",
+    );
+    let found = targets(&i);
+    assert_eq!(
+        found.first().map(|t| t.0),
+        Some(TargetType::Police),
+        "{found:?}"
+    );
+    assert!(!has_target(&i, TargetType::Militia, None), "{found:?}");
+}
