@@ -18,8 +18,11 @@ for line in sys.stdin:
     except ValueError:
         continue
     target = message.get("target") or {}
+    # The test build makes two programs of the bin target: the program itself, and the
+    # harness of its unit tests (profile.test), which answers any option with an error.
+    program = not (message.get("profile") or {}).get("test", True)
     if message.get("reason") == "compiler-artifact" and target.get("name") == "sitrep" \
-            and "bin" in target.get("kind", []) and message.get("executable"):
+            and "bin" in target.get("kind", []) and program and message.get("executable"):
         print(message["executable"])
         break
 else:
