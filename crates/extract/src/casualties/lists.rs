@@ -95,7 +95,7 @@ fn apposed_role(a: &Analysis<'_>, it: &Item) -> bool {
 }
 
 /// The opening comma of an aside about a part of the subject that ends right before the verb
-/// phrase at `h`: ", one a woman,", ", two of them children,".
+/// phrase at `h`: ", one a woman,", ", two of them children,", ", including two guards,".
 fn aside_before(a: &Analysis<'_>, lo: usize, h: usize) -> Option<usize> {
     let mut close = h;
     while close > lo && (a.is_any(close - 1, BE) || a.is_any(close - 1, ADVERBS)) {
@@ -104,6 +104,15 @@ fn aside_before(a: &Analysis<'_>, lo: usize, h: usize) -> Option<usize> {
     let close = close
         .checked_sub(1)
         .filter(|&c| c > lo && a.word(c) == ",")?;
+    // ", including a district governor, two guards and a driver,": people named among the
+    // figure, however many commas their list holds.
+    if let Some(open) = (close.saturating_sub(20).max(lo + 1)..close)
+        .rev()
+        .find(|&k| a.word(k) == "," && a.is(k + 1, "including"))
+        .filter(|&open| (open + 2..close).all(|k| head_kind(a.word(k)).is_none()))
+    {
+        return Some(open);
+    }
     let open = (close.saturating_sub(7).max(lo)..close)
         .rev()
         .find(|&k| a.word(k) == ",")?;
@@ -821,6 +830,17 @@ mod tests {
             statements("Nine villagers, most of them farmers, were killed."),
             [(Killed, Victims, Some(9), Some(9))]
         );
+        // The people named after "including" are among the figure, commas and all.
+        for text in [
+            "Four officials, including a mayor, two aides, and a police chief, were injured.",
+            "Four other people, including Karim, a local commander, were injured.",
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Wounded, Victims, Some(4), Some(4))],
+                "{text}"
+            );
+        }
     }
 
     #[test]
