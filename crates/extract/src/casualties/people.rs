@@ -598,7 +598,19 @@ pub(super) fn person_within(
     window: usize,
 ) -> Option<(PersonNoun, usize)> {
     let mut j = i;
-    while j < limit && j < i + window {
+    // A place's name before the noun counts as one word: "three Democratic Republic of Congo
+    // soldiers".
+    let mut reach = i + window;
+    while j < limit && j < reach {
+        if let Some(place) = a
+            .names
+            .iter()
+            .find(|n| n.value.tokens.start == j && n.value.tokens.end > j + 1)
+        {
+            reach += place.value.tokens.end - j - 1;
+            j = place.value.tokens.end;
+            continue;
+        }
         if let Some((noun, end)) = a.person_at[j] {
             // Take the last person noun of a compound: "police officers", "NATO soldiers".
             let mut best = (noun, end);
@@ -738,6 +750,29 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].relation, Relation::Plain);
         assert_eq!(found[0].quantity.min, Some(20));
+    }
+
+    #[test]
+    fn a_place_named_before_the_noun_is_one_word_of_it() {
+        assert_eq!(
+            statements("Three Democratic Republic of Congo soldiers were killed in the ambush."),
+            [(Killed, Victims, Some(3), Some(3))]
+        );
+    }
+
+    #[test]
+    fn tribesmen_staff_and_blue_helmets_are_people() {
+        for (text, n) in [
+            ("Thirteen armed tribesmen were killed in the raid.", 13),
+            ("Three blue helmets died in the explosion.", 3),
+            ("One security staff was killed at the airport.", 1),
+        ] {
+            assert_eq!(
+                statements(text),
+                [(Killed, Victims, Some(n), Some(n))],
+                "{text}"
+            );
+        }
     }
 
     #[test]
