@@ -158,6 +158,15 @@ fn reduced_relative(a: &Analysis<'_>, lo: usize, j: usize) -> bool {
         && !a.is_any(j - 1, ADVERBS)
 }
 
+/// Whether the head at `j` is the verb of a relative clause inside the subject ("A sailor who
+/// was kidnapped by pirates in May was killed"): "who" or "that" and "be" before it.
+fn relative_clause_verb(a: &Analysis<'_>, lo: usize, j: usize) -> bool {
+    j >= lo + 3
+        && BE.iter().any(|b| a.is(j - 1, b))
+        && a.is_any(j - 2, &["who", "that"])
+        && a.tokens[j - 3].kind == TokenKind::Word
+}
+
 /// Whether a head stands at `k`, after any adverbs.
 fn heads_after(a: &Analysis<'_>, mut k: usize) -> bool {
     while k < a.tokens.len() && a.is_any(k, ADVERBS) {
@@ -366,7 +375,8 @@ pub(super) fn backward_items(
         if j + 1 < h
             && ((head_kind(a.word(j)).is_some()
                 && a.person_at[j].is_none()
-                && !reduced_relative(a, lo, j))
+                && !reduced_relative(a, lo, j)
+                && !relative_clause_verb(a, lo, j))
                 || a.is_any(j, SAYING)
                 || a.is(j, "toll")
                 || a.word(j) == ";"
@@ -782,6 +792,9 @@ mod tests {
         let s = statements("Two teachers kidnapped by rebels last month were killed.");
         assert!(s.contains(&(Killed, Victims, Some(2), Some(2))), "{s:?}");
         let s = statements("A driver abducted by gunmen was found dead near the road.");
+        assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
+        // So does a relative clause's verb.
+        let s = statements("A sailor who was kidnapped by pirates in May was killed.");
         assert!(s.contains(&(Killed, Victims, Some(1), Some(1))), "{s:?}");
         // A clause's own verb in the passive still ends the search: the dead are the others.
         assert_eq!(

@@ -348,6 +348,15 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
     {
         return Some(one_person(a, noun, i, end, end, additional));
     }
+    // "killed 23-year-old teacher Ali Demir": an age before a single role, with no article.
+    if bare_ok
+        && let Some(after_age) = age_end(a, i, limit)
+        && let Some((noun, end)) = person_within(a, after_age, limit, 3)
+        && is_singular(a.word(end - 1))
+    {
+        let name_end = name_after_role(a, end, limit).unwrap_or(end);
+        return Some(one_person(a, noun, i, name_end, end, additional));
+    }
     // "council member Ahmad Karimi", "journalist Ali Hassan": a role before a name.
     if bare_ok
         && let Some((noun, end)) = person_within(a, i, limit, 3)
@@ -750,6 +759,14 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].relation, Relation::Plain);
         assert_eq!(found[0].quantity.min, Some(20));
+    }
+
+    #[test]
+    fn an_age_before_a_role_is_one_person() {
+        assert_eq!(
+            statements("Rebels killed 23-year-old teacher Ali Demir in the east."),
+            [(Killed, Victims, Some(1), Some(1))]
+        );
     }
 
     #[test]
