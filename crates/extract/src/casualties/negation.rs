@@ -1,6 +1,7 @@
 //! Negations give zero: "no one was hurt", "No injuries were reported", "no casualties"; "no
 //! immediate reports of casualties" is not a zero.
 
+use sitrep_model::ByteSpan;
 use sitrep_text::Quantity;
 
 use super::heads::{ADVERBS, head_kind};
@@ -88,16 +89,7 @@ pub(super) fn negation(
     );
     if a.is_any(h + 1, &["nobody", "none"]) || (a.is(h + 1, "no") && a.is(h + 2, "one")) {
         let last = if a.is(h + 1, "no") { h + 2 } else { h + 1 };
-        return Some(vec![CasualtyStatement {
-            sentence,
-            kind,
-            side: Side::Victims,
-            quantity: Quantity::exact(0),
-            span: a.span(h, last),
-            relation: Relation::Plain,
-            category: None,
-            negated: true,
-        }]);
+        return Some(zeros(sentence, vec![kind], a.span(h, last)));
     }
     let verb_zero = subject_zero && !noun_head;
     let noun_zero = noun_head
@@ -141,21 +133,24 @@ pub(super) fn negation(
     {
         kinds.push(other);
     }
-    Some(
-        kinds
-            .into_iter()
-            .map(|kind| CasualtyStatement {
-                sentence,
-                kind,
-                side: Side::Victims,
-                quantity: Quantity::exact(0),
-                span,
-                relation: Relation::Plain,
-                category: None,
-                negated: true,
-            })
-            .collect(),
-    )
+    Some(zeros(sentence, kinds, span))
+}
+
+/// One negated zero of each kind, for the words `span`.
+fn zeros(sentence: usize, kinds: Vec<CasualtyKind>, span: ByteSpan) -> Vec<CasualtyStatement> {
+    kinds
+        .into_iter()
+        .map(|kind| CasualtyStatement {
+            sentence,
+            kind,
+            side: Side::Victims,
+            quantity: Quantity::exact(0),
+            span,
+            relation: Relation::Plain,
+            category: None,
+            negated: true,
+        })
+        .collect()
 }
 
 /// A denied predicate: "The driver was not hurt", "three people in the house were not
@@ -197,21 +192,7 @@ pub(super) fn denied(
     } else {
         vec![kind]
     };
-    Some(
-        kinds
-            .into_iter()
-            .map(|kind| CasualtyStatement {
-                sentence,
-                kind,
-                side: Side::Victims,
-                quantity: Quantity::exact(0),
-                span: a.span(first, h),
-                relation: Relation::Plain,
-                category: None,
-                negated: true,
-            })
-            .collect(),
-    )
+    Some(zeros(sentence, kinds, a.span(first, h)))
 }
 
 #[cfg(test)]
