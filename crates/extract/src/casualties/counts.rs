@@ -136,6 +136,13 @@ pub(super) fn is_count(a: &Analysis<'_>, first: usize, end: usize) -> bool {
     {
         return false;
     }
+    // "DHAKA, March 30 A blogger was hacked to death": the day of a date, not a count.
+    if a.dates
+        .iter()
+        .any(|d| d.span.overlaps(&a.tokens[first].span))
+    {
+        return false;
+    }
     has_count_shape(a, first, end)
 }
 
@@ -182,6 +189,7 @@ pub(super) fn has_count_shape(a: &Analysis<'_>, first: usize, end: usize) -> boo
 #[cfg(test)]
 mod tests {
     use crate::casualties::tests::statements;
+    use crate::casualties::{CasualtyKind::*, Side::*};
 
     #[test]
     fn numbers_that_are_not_casualties() {
@@ -195,6 +203,14 @@ mod tests {
             statements("A 34-year-old was wounded.")
                 .iter()
                 .all(|s| s.2 != Some(34))
+        );
+        // A dateline's day run into the first sentence.
+        let s = statements("DHAKA, March 30 A blogger was hacked to death on Monday.");
+        assert!(s.iter().all(|s| s.2 != Some(30)), "{s:?}");
+        // A figure right after a date is still one.
+        assert_eq!(
+            statements("On 12 May, 30 people were killed."),
+            [(Killed, Victims, Some(30), Some(30))]
         );
     }
 }
