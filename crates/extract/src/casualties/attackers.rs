@@ -2,7 +2,7 @@
 //! inside a figure, "in addition to the assailant" before one.
 
 use sitrep_model::ByteSpan;
-use sitrep_text::Quantity;
+use sitrep_text::{Quantity, TokenKind};
 
 use super::people::item_at;
 use super::{CasualtyKind, CasualtyStatement, Relation, Side};
@@ -142,9 +142,19 @@ pub(super) fn suicide_attackers(
         return None;
     }
     let count = if plural {
+        let figure =
+            |k: usize| sitrep_text::number_word_value(a.word(k)).or_else(|| a.word(k).parse().ok());
         let before = h.checked_sub(1).filter(|&b| b >= range.start)?;
-        let n = sitrep_text::number_word_value(a.word(before))
-            .or_else(|| a.word(before).parse().ok())?;
+        // "Two female suicide bombers", "two child suicide bombers": one word may describe
+        // them between the figure and the noun.
+        let n = figure(before).or_else(|| {
+            let described = a.tokens[before].kind == TokenKind::Word
+                && a.word(before).chars().all(|c| c.is_ascii_lowercase());
+            before
+                .checked_sub(1)
+                .filter(|&b| described && b >= range.start)
+                .and_then(figure)
+        })?;
         (1..=20).contains(&n).then_some(n)?
     } else {
         1
@@ -211,6 +221,8 @@ mod tests {
         assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
         assert!(s.contains(&(Killed, Victims, Some(4), Some(4))), "{s:?}");
         let s = statements("Two suicide bombers attacked the base.");
+        assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
+        let s = statements("Two female suicide bombers detonated in the market.");
         assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
         // Caught, or no act: no death.
         assert!(statements("Police arrested a suicide bomber at the gate.").is_empty());

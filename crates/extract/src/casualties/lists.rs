@@ -167,6 +167,23 @@ fn relative_clause_verb(a: &Analysis<'_>, lo: usize, j: usize) -> bool {
         && a.tokens[j - 3].kind == TokenKind::Word
 }
 
+/// The first token of a person's name of one to four capitalised words ending right before
+/// `end`: no common word, group or head among them.
+fn name_ending_at(a: &Analysis<'_>, lo: usize, end: usize) -> Option<usize> {
+    let name_word = |k: usize| {
+        a.tokens[k].is_capitalized(a.text)
+            && !a.is_any(k, NOT_NAMES)
+            && head_kind(a.word(k)).is_none()
+            && a.person_at[k].is_none()
+            && !a.groups.iter().any(|g| g.span.overlaps(&a.tokens[k].span))
+    };
+    let mut start = end;
+    while start > lo && end - start < 4 && name_word(start - 1) {
+        start -= 1;
+    }
+    (start < end).then_some(start)
+}
+
 /// Whether a head stands at `k`, after any adverbs.
 fn heads_after(a: &Analysis<'_>, mut k: usize) -> bool {
     while k < a.tokens.len() && a.is_any(k, ADVERBS) {
@@ -477,6 +494,26 @@ pub(super) fn backward_items(
                 left = it.first;
                 items.push(it);
             }
+            // "Ajmal and his son were killed", "Bismillah and five others": a name before
+            // "and" beside a person's kin or "others" is one more person.
+            None if a.is(k, "and")
+                && items.len() == 1
+                && (a.is_any(items[0].first, &["his", "her"])
+                    || a.is(items[0].end - 1, "others")) =>
+            {
+                let Some(start) = name_ending_at(a, lo, k) else {
+                    break;
+                };
+                items.push(Item {
+                    quantity: Quantity::exact(1),
+                    first: start,
+                    end: k,
+                    side: Side::Victims,
+                    category: None,
+                    additional: false,
+                });
+                left = start;
+            }
             None => break,
         }
     }
@@ -675,6 +712,12 @@ mod tests {
             ),
             ("Rebels killed a family of four.", 4),
             ("Gunmen shot and killed all 60 mourners.", 60),
+            ("Ajmal and his son were killed in the attack.", 2),
+            (
+                "A commander named Jama Khan and his bodyguard were killed.",
+                2,
+            ),
+            ("Bismillah and five others were killed in the attack.", 6),
             ("Her father and two soldiers were killed.", 3),
             ("Gunmen killed his son and one other.", 2),
             ("A policeman and a defense volunteer were killed.", 2),
