@@ -900,6 +900,15 @@ mod tests {
     }
 
     #[test]
+    fn the_people_a_figure_counted_before_are_that_figure() {
+        let s = statements("Three gunmen stormed the hotel. The gunmen were later shot dead.");
+        assert_eq!(s, [(Killed, Attackers, Some(3), Some(3))]);
+        // Another noun is other people, not counted.
+        let s = statements("Two guards were wounded. The attackers were killed.");
+        assert_eq!(s, [(Wounded, Victims, Some(2), Some(2))]);
+    }
+
+    #[test]
     fn they_stands_for_the_people_named_before() {
         let s = statements("Three men were abducted near the town. They were later beheaded.");
         assert!(s.contains(&(Killed, Victims, Some(3), Some(3))), "{s:?}");

@@ -208,6 +208,10 @@ pub(super) fn statement_at(
         {
             items.extend(they_subject(a, sentence, range.start, voice_at));
         }
+        if items.is_empty() && (passive && form == HeadForm::Verb || form == HeadForm::Intransitive)
+        {
+            items.extend(definite_subject(a, sentence, range.start, voice_at));
+        }
         // "… before he was shot dead": the pronoun is the attacker the sentence named.
         if let [only] = items.as_mut_slice()
             && only.end - only.first == 1
@@ -428,6 +432,32 @@ fn they_subject(a: &Analysis<'_>, sentence: usize, start: usize, voice_at: usize
         end: k,
         ..people
     })
+}
+
+/// "Two gunmen opened fire on the guards. The gunmen were killed": people named by "the" and
+/// a plural noun that an earlier figure counted, of the same noun.
+fn definite_subject(
+    a: &Analysis<'_>,
+    sentence: usize,
+    start: usize,
+    voice_at: usize,
+) -> Option<Item> {
+    let mut k = voice_at;
+    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
+        k -= 1;
+    }
+    if k < start + 2 || !a.is(k - 2, "the") || a.person_at[k - 1].is_none() {
+        return None;
+    }
+    let noun = a.word(k - 1);
+    let people = antecedent(a, sentence, k - 2, Refers::Many)?;
+    a.word(people.end - 1)
+        .eq_ignore_ascii_case(noun)
+        .then_some(Item {
+            first: k - 2,
+            end: k,
+            ..people
+        })
 }
 
 /// A statement whose people follow `from` ("gunned down two guards").
