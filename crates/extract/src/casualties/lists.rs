@@ -468,6 +468,20 @@ pub(super) fn backward_items(
                 left = it.first;
                 items[0].first = it.first;
             }
+            // "One man, a hospital guard, was injured": two single people side by side that
+            // open the clause, before a verb in the singular, are one ("In addition to the
+            // assailant, a civilian was killed" names two).
+            Some(it)
+                if a.word(k) == ","
+                    && items.len() == 1
+                    && nearest.quantity.as_exact() == Some(1)
+                    && it.quantity.as_exact() == Some(1)
+                    && (it.first == lo || a.tokens[it.first - 1].kind == TokenKind::Punct)
+                    && (nearest.end..h).any(|v| a.is_any(v, &["was", "is", "has"])) =>
+            {
+                left = it.first;
+                items[0].first = it.first;
+            }
             // "Two volunteers, Ali Omar and Juan Perez, were killed": the names are the figure's
             // people.
             Some(it)

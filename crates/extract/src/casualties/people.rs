@@ -246,10 +246,20 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
     if let Some(item) = named_person(a, i, limit) {
         return Some(item);
     }
-    // "One trooper was killed and another was wounded."
+    // "One trooper was killed and another was wounded", "killing one and wounding another."
+    let clause_ends = |k: usize| {
+        k >= limit
+            || a.tokens[k].kind == TokenKind::Punct
+            || a.is_any(
+                k,
+                &["and", "in", "on", "at", "when", "as", "while", "during"],
+            )
+    };
     if bare_ok
         && a.is(i, "another")
-        && (BE.iter().any(|b| a.is(i + 1, b)) || head_kind(a.word(i + 1)).is_some())
+        && (BE.iter().any(|b| a.is(i + 1, b))
+            || head_kind(a.word(i + 1)).is_some()
+            || clause_ends(i + 1))
     {
         return Some(Item {
             quantity: Quantity::exact(1),

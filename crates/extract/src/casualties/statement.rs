@@ -182,6 +182,11 @@ pub(super) fn statement_at(
         items = forward_items(a, h + 2, range.end);
         active = !items.is_empty();
     }
+    // "causing injuries to four people": the hurt after "to".
+    if items.is_empty() && a.is_any(h, &["injuries", "injury"]) && a.is(h + 1, "to") {
+        items = forward_items(a, h + 2, range.end);
+        active = !items.is_empty();
+    }
     // "A soldier was stopped by two men and then shot dead": the passive of the first verb
     // carries over to the second, whose subject is the sentence's.
     if items.is_empty()
@@ -196,7 +201,10 @@ pub(super) fn statement_at(
         // An active verb's subject is the killer, not the killed: only a headline's
         // "12 people killed" (the item right before the head) reads as passive.
         if form == HeadForm::Verb && !passive {
-            items.retain(|i| i.end == voice_at && !a.is_any(i.first, &["he", "she"]));
+            // "left two people slightly injured": a manner adverb may stand between.
+            items.retain(|i| {
+                (i.end..voice_at).all(|k| a.is_any(k, MANNER)) && !a.is_any(i.first, &["he", "she"])
+            });
         }
         if items.is_empty() && passive && form == HeadForm::Verb {
             items.extend(singular_subject(a, range.start, voice_at));
@@ -526,6 +534,18 @@ fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
     }
     false
 }
+
+/// Adverbs of how badly people were hurt: "left two people slightly injured".
+const MANNER: &[&str] = &[
+    "slightly",
+    "lightly",
+    "seriously",
+    "critically",
+    "gravely",
+    "badly",
+    "severely",
+    "mildly",
+];
 
 /// Verbs that take lives: "claimed the lives of", "cost seven lives".
 const TAKING_LIVES: &[&str] = &[

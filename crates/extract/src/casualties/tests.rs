@@ -48,3 +48,31 @@ fn a_killing_named_by_its_noun_counts_its_victims() {
     assert!(statements("The attempted murder of a police officer shocked the town.").is_empty());
     assert!(statements("He was charged with murder.").is_empty());
 }
+
+#[test]
+fn the_hurt_told_in_other_shapes() {
+    for (text, expected) in [
+        (
+            "An attacker threw a grenade, killing one person and injuring another.",
+            vec![
+                (Killed, Victims, Some(1), Some(1)),
+                (Wounded, Victims, Some(1), Some(1)),
+            ],
+        ),
+        (
+            "Two devices detonated, causing injuries to four.",
+            vec![(Wounded, Victims, Some(4), Some(4))],
+        ),
+        (
+            "The attack left two people slightly injured and caused minor damage.",
+            vec![(Wounded, Victims, Some(2), Some(2))],
+        ),
+        // A role beside a single person before "was": one person named twice.
+        (
+            "One man, a hospital guard, was injured.",
+            vec![(Wounded, Victims, Some(1), Some(1))],
+        ),
+    ] {
+        assert_eq!(statements(text), expected, "{text}");
+    }
+}
