@@ -404,9 +404,13 @@ pub(super) fn backward_items(
         if let Some(item) = item_at(a, j, h, true) {
             // The item must reach the head without crossing another clause's verb phrase:
             // accept when the head follows the item within the item's clause.
+            // "113 were left injured", "two were found dead": left or found in that state.
             let adjacent = item.end == h
-                || (item.end..h)
-                    .all(|k| BE.iter().any(|b| a.is(k, b)) || ADVERBS.iter().any(|b| a.is(k, b)));
+                || (item.end..h).all(|k| {
+                    BE.iter().any(|b| a.is(k, b))
+                        || ADVERBS.iter().any(|b| a.is(k, b))
+                        || k > item.end && a.is_any(k, &["left", "found"])
+                });
             let close_noun = matches!(form, HeadForm::Noun) && h - item.end <= 2;
             if adjacent || close_noun || item_has_person(a, &item) {
                 nearest = Some(item);

@@ -314,6 +314,18 @@ pub(super) fn item_at(a: &Analysis<'_>, i: usize, limit: usize, bare_ok: bool) -
             additional: true,
         });
     }
+    // "injuring an additional 58": more people of the figure's kind.
+    if a.is_any(i, &["a", "an"])
+        && a.is(i + 1, "additional")
+        && read_quantity(a.text, &a.tokens, i + 2, false).is_some()
+        && let Some(item) = item_at(a, i + 2, limit, bare_ok)
+    {
+        return Some(Item {
+            first: i,
+            additional: true,
+            ..item
+        });
+    }
     // "his four children", "their two sons", "all 60 passengers": a possessive or "all"
     // before a figure.
     if a.is_any(i, &["his", "her", "their", "its", "all"])

@@ -527,8 +527,12 @@ fn is_passive(a: &Analysis<'_>, start: usize, h: usize) -> bool {
         if BE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
             return true;
         }
-        // "was found shot dead", "were found beheaded": found in the state the verb left.
-        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b)) && !w.eq_ignore_ascii_case("found") {
+        // "was found shot dead", "were found beheaded", "were left wounded": found or left in
+        // the state the verb made.
+        if !ADVERBS.iter().any(|b| w.eq_ignore_ascii_case(b))
+            && !w.eq_ignore_ascii_case("found")
+            && !w.eq_ignore_ascii_case("left")
+        {
             return false;
         }
     }

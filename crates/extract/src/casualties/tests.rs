@@ -67,6 +67,31 @@ fn the_hurt_told_in_other_shapes() {
             "The attack left two people slightly injured and caused minor damage.",
             vec![(Wounded, Victims, Some(2), Some(2))],
         ),
+        (
+            "Four people were killed and 113 were left injured in the blast.",
+            vec![
+                (Killed, Victims, Some(4), Some(4)),
+                (Wounded, Victims, Some(113), Some(113)),
+            ],
+        ),
+        (
+            "One gendarme was left severely injured in the attack.",
+            vec![(Wounded, Victims, Some(1), Some(1))],
+        ),
+        (
+            "Explosions hit the city, killing 24 people and injuring an additional 58.",
+            vec![
+                (Killed, Victims, Some(24), Some(24)),
+                (Wounded, Victims, Some(58), Some(58)),
+            ],
+        ),
+        (
+            "A tricycle exploded, killing four passengers and injuring an onlooker.",
+            vec![
+                (Killed, Victims, Some(4), Some(4)),
+                (Wounded, Victims, Some(1), Some(1)),
+            ],
+        ),
         // A role beside a single person before "was": one person named twice.
         (
             "One man, a hospital guard, was injured.",
