@@ -315,6 +315,16 @@ pub(super) fn statement_at(
     Some(statements)
 }
 
+/// Where the verb phrase ending at `voice_at` begins, its auxiliaries and adverbs included:
+/// the subject ends there.
+fn verb_phrase_start(a: &Analysis<'_>, start: usize, voice_at: usize) -> usize {
+    let mut k = voice_at;
+    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
+        k -= 1;
+    }
+    k
+}
+
 /// "A militant stabbed three tourists and was then shot dead": a passive verb coordinated
 /// after another verb phrase shares its subject, the first person of the sentence. The item
 /// keeps its own words; the statement's words run from it to the head.
@@ -324,10 +334,7 @@ fn elided_subject(
     start: usize,
     voice_at: usize,
 ) -> Option<Item> {
-    let mut k = voice_at;
-    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
-        k -= 1;
-    }
+    let k = verb_phrase_start(a, start, voice_at);
     let auxiliary = (k..voice_at).any(|i| a.is_any(i, BE));
     if !auxiliary || k <= start || !a.is(k - 1, "and") {
         return None;
@@ -427,10 +434,7 @@ fn object_to_death(
 /// "They were later killed", "they died": the people "they" stands for, when it is the
 /// subject right before the verb phrase. The item keeps the pronoun's words.
 fn they_subject(a: &Analysis<'_>, sentence: usize, start: usize, voice_at: usize) -> Option<Item> {
-    let mut k = voice_at;
-    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
-        k -= 1;
-    }
+    let k = verb_phrase_start(a, start, voice_at);
     if k <= start || !a.is(k - 1, "they") {
         return None;
     }
@@ -450,10 +454,7 @@ fn definite_subject(
     start: usize,
     voice_at: usize,
 ) -> Option<Item> {
-    let mut k = voice_at;
-    while k > start && (a.is_any(k - 1, ADVERBS) || a.is_any(k - 1, BE)) {
-        k -= 1;
-    }
+    let k = verb_phrase_start(a, start, voice_at);
     if k < start + 2 || !a.is(k - 2, "the") || a.person_at[k - 1].is_none() {
         return None;
     }
