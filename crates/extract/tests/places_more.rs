@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{country, extract, main_incident};
+use common::{country, extract, main_incident, not_background};
 use sitrep_model::{Incident, LocationPrecision};
 
 /// (name, country, precision) of the main incident's location.
@@ -98,11 +98,7 @@ fn there_is_the_last_place_named() {
          a car bomb exploded there, killing nine worshippers.",
         "2017-05-14",
     );
-    let main = out
-        .incidents
-        .iter()
-        .find(|i| !i.background)
-        .expect("a main incident");
+    let main = not_background(&out);
     assert_eq!(
         place(main),
         Some(("Kirkuk", "IQ", LocationPrecision::City)),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{exactly, extract, range};
+use common::{exactly, extract, not_background, range};
 use jiff::civil::date;
 use sitrep_model::{DatePrecision, EventType};
 
@@ -362,11 +362,7 @@ fn the_event_an_attack_is_ranked_after_is_another_incident() {
          killed 29 people.",
         "2019-06-03",
     );
-    let main = out
-        .incidents
-        .iter()
-        .find(|i| !i.background)
-        .expect("a main incident");
+    let main = not_background(&out);
     assert_eq!(
         main.location.as_ref().map(|l| l.name.as_str()),
         Some("Leeds"),
@@ -395,11 +391,7 @@ fn without_a_publication_date_an_event_dated_well_before_the_latest_date_is_back
          was hit by a suicide bombing in March 2010, and again in May 2012.",
         "",
     );
-    let main = out
-        .incidents
-        .iter()
-        .find(|i| !i.background)
-        .expect("a main incident");
+    let main = not_background(&out);
     assert!(
         main.date
             .as_ref()

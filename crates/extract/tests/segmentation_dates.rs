@@ -10,7 +10,7 @@ mod common;
 
 use std::sync::LazyLock;
 
-use common::{exactly, extract, main_incident, range};
+use common::{exactly, extract, main_incident, not_background, range};
 use jiff::civil::{Date, date};
 use sitrep_extract::{Resources, extract_article};
 use sitrep_model::{Article, ArticleId, DatePrecision, EventDate, ExtractedArticle, Incident};
@@ -432,13 +432,8 @@ fn the_year_an_anniversary_recalls_does_not_date_the_incident() {
 
 /// The non-background incident and the background ones, in text order.
 fn main_and_past(out: &ExtractedArticle) -> (&Incident, Vec<&Incident>) {
-    let main = out
-        .incidents
-        .iter()
-        .find(|i| !i.background)
-        .unwrap_or_else(|| panic!("no main incident: {:#?}", out.incidents));
     (
-        main,
+        not_background(out),
         out.incidents.iter().filter(|i| i.background).collect(),
     )
 }

@@ -57,6 +57,14 @@ pub fn main_incident(text: &str, published: &str) -> Incident {
     first
 }
 
+/// The incident an article is about: the first that is not background, wherever it stands.
+pub fn not_background(out: &ExtractedArticle) -> &Incident {
+    out.incidents
+        .iter()
+        .find(|i| !i.background)
+        .unwrap_or_else(|| panic!("no main incident: {:#?}", out.incidents))
+}
+
 /// A count as `(min, max)`, `None` when the text gave none.
 pub fn range(count: &Option<Count>) -> Option<(Option<u32>, Option<u32>)> {
     count.as_ref().map(|c| (c.min, c.max))
