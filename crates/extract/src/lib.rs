@@ -163,8 +163,16 @@ pub fn extract_with_choices(
         }
     }
     let main_incident = incidents.first().filter(|i| !i.background).cloned();
-    for (_, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
-        let (other, _) = build(draft, main_incident.as_ref());
+    // Each draft's incident, once built: where an incident without a place of its own looks
+    // for the place of the incident it follows.
+    let mut built: Vec<Option<usize>> = vec![None; drafts.len()];
+    if !incidents.is_empty() {
+        built[main] = Some(0);
+    }
+    for (k, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
+        let inherited = place_to_inherit(draft, &built, &incidents, main_incident.as_ref());
+        let (other, _) = build(draft, inherited.cloned().as_ref());
+        built[k] = Some(incidents.len());
         incidents.push(other);
     }
     let extracted = ExtractedArticle {
@@ -172,6 +180,25 @@ pub fn extract_with_choices(
         incidents,
     };
     (extracted, choices)
+}
+
+/// The incident whose place an incident naming none takes: the one the article was telling
+/// when it turned to it, when that one lies in the main incident's country ("Last month, a
+/// bombing near the same ministry killed 12"), else the main incident.
+fn place_to_inherit<'i>(
+    draft: &segment::Draft,
+    built: &[Option<usize>],
+    incidents: &'i [Incident],
+    main: Option<&'i Incident>,
+) -> Option<&'i Incident> {
+    let country = |i: &Incident| i.location.as_ref().map(|l| l.country);
+    let parent = draft
+        .parent
+        .and_then(|p| built.get(p).copied().flatten())
+        .map(|k| &incidents[k])
+        .filter(|p| p.location.is_some())
+        .filter(|p| main.is_none_or(|m| country(m).is_none() || country(m) == country(p)));
+    parent.or(main)
 }
 
 /// Sets the main incident's figure of `kind` to the candidate the model prefers, with its

@@ -106,6 +106,10 @@ pub struct Draft {
     /// The days of a date counted back from the incident told before it ("two days
     /// earlier"), when that incident's day is known: `date`'s mention, resolved.
     pub counted_back: Option<DateMention>,
+    /// The incident the article was telling when it turned to this one (index into the
+    /// drafts), whose place is this one's when it names none ("Last month, a bombing near the
+    /// same ministry killed 12").
+    pub parent: Option<usize>,
 }
 
 /// A sentence, or a clause of one: what segmentation reads.
@@ -876,10 +880,17 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
         })
 }
 
-/// Whether the unit opens on "Earlier" before a date of its own ("Earlier on Sunday, …",
-/// "Earlier Tuesday, …"): it turns to an event before the one being told.
-fn opens_earlier(a: &Analysis<'_>, u: &Unit) -> bool {
-    a.is(u.first, "earlier")
+/// Whether the unit opens on "Earlier" or "Later" before a date of its own ("Earlier on
+/// Sunday, …", "Later on Friday, gunmen attacked …"): it turns to an event before or after
+/// the one being told. What comes later must be an attack of its own: "Later on Tuesday, the
+/// toll rose to nine" is news of the same one.
+fn opens_earlier_or_later(a: &Analysis<'_>, u: &Unit) -> bool {
+    let turns = a.is(u.first, "earlier")
+        || (a.is(u.first, "later")
+            && in_unit(&a.triggers, u)
+                .iter()
+                .any(|t| !is_general(a, t.span) && !is_ranked(a, t.span)));
+    turns
         && a.dates.iter().any(|d| {
             let k = a.token_at(d.span.start);
             (k == u.first + 1 || (k == u.first + 2 && a.is_any(u.first + 1, &["on", "in"])))
@@ -1182,7 +1193,7 @@ pub fn segment(
             let another = kind == Eventful::Reports && tells_of_another(a, &u);
             // "Earlier on Sunday, a suicide bomber struck …": an event before the one being
             // told, on the same day, is not that one.
-            let told_earlier = kind == Eventful::Reports && opens_earlier(a, &u);
+            let another_moment = kind == Eventful::Reports && opens_earlier_or_later(a, &u);
             let own = dates.own;
             let resolved_own = own.filter(|&i| a.dates[i].value.is_resolved());
             let mut target = None;
@@ -1229,6 +1240,11 @@ pub fn segment(
                 let also = kind == Eventful::Reports
                     && (u.first..(u.first + 4).min(u.end)).any(|k| a.is(k, "also"));
                 let same = |k: usize| {
+                    // "In a separate incident Tuesday, …", "Another bomb was found … on
+                    // Wednesday": a second event, even on a day already told.
+                    if another {
+                        return false;
+                    }
                     let Some(x) = drafts[k].date else {
                         return false;
                     };
@@ -1255,17 +1271,17 @@ pub fn segment(
                 if let Some(c) = placed {
                     drafts[c].date.get_or_insert(di);
                     target = Some(c);
-                } else if let Some(i) =
-                    (0..drafts.len()).position(|k| same(k) && !(told_earlier && Some(k) == current))
+                } else if let Some(i) = (0..drafts.len())
+                    .position(|k| same(k) && !(another_moment && Some(k) == current))
                 {
                     target = Some(i);
                 } else if u.past {
                     if kind == Eventful::Reports {
                         open = Some((Some(di), true));
                     }
-                } else if let Some(c) =
-                    current.filter(|&c| !has_days(drafts[c].date) && !is_old(d, anchor(&drafts)))
-                {
+                } else if let Some(c) = current.filter(|&c| {
+                    !another && !has_days(drafts[c].date) && !is_old(d, anchor(&drafts))
+                }) {
                     drafts[c].date = Some(di);
                     target = Some(c);
                 } else if kind == Eventful::Reports || current.is_none() {
@@ -1454,10 +1470,30 @@ pub fn segment(
             }
         }
     }
+    // Indices once the incidents left empty are gone; an empty one's parent stands for it.
+    let mut index = vec![None; drafts.len()];
+    let mut kept = 0;
+    for (k, d) in drafts.iter().enumerate() {
+        if !d.units.is_empty() {
+            index[k] = Some(kept);
+            kept += 1;
+        }
+    }
+    let kept_parent = |mut p: Option<usize>| {
+        while let Some(k) = p {
+            if index[k].is_some() {
+                return index[k];
+            }
+            p = drafts[k].parent;
+        }
+        None
+    };
+    let parents: Vec<Option<usize>> = drafts.iter().map(|d| kept_parent(d.parent)).collect();
     drafts
         .into_iter()
-        .filter(|d| !d.units.is_empty())
-        .map(|d| {
+        .zip(parents)
+        .filter(|(d, _)| !d.units.is_empty())
+        .map(|(d, parent)| {
             let mut sentences: Vec<usize> = d.units.iter().map(|u| u.sentence).collect();
             sentences.dedup();
             let mut clauses: Vec<(usize, ByteSpan)> = Vec::new();
@@ -1477,6 +1513,7 @@ pub fn segment(
                 background: d.background,
                 clauses,
                 counted_back: d.counted_back,
+                parent,
             }
         })
         .collect()

@@ -400,3 +400,60 @@ fn without_a_publication_date_an_event_dated_well_before_the_latest_date_is_back
         out.incidents
     );
 }
+
+#[test]
+fn a_separate_incident_on_the_same_day_is_another_incident() {
+    // 2019-01-03 was a Thursday.
+    let text = "Gunmen seized four engineers from a rig in Bayelsa on Wednesday, police said. \
+                In a separate incident Wednesday, militants attacked a supply boat in the same \
+                creek, wounding three soldiers.";
+    for published in ["2019-01-03", ""] {
+        let out = extract(text, published);
+        assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
+        assert_eq!(range(&out.incidents[0].wounded), None, "{published}");
+        assert_eq!(range(&out.incidents[1].wounded), exactly(3), "{published}");
+    }
+}
+
+#[test]
+fn another_bomb_found_the_same_day_elsewhere_is_another_incident() {
+    let out = extract(
+        "A bomb exploded at a bus station in Cotabato on Wednesday, wounding 11 people, police \
+         said. Another bomb was found on a passenger bus in Koronadal on Wednesday and was \
+         safely defused.",
+        "2019-01-03",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(out.incidents[0].location.as_ref().unwrap().name, "Cotabato");
+    assert_eq!(
+        out.incidents[1].location.as_ref().unwrap().name,
+        "Koronadal"
+    );
+}
+
+#[test]
+fn an_attack_told_as_later_that_day_is_another_incident() {
+    let out = extract(
+        "Insurgents shot dead two farmers near Mueda on Friday. Later on Friday, the insurgents \
+         attacked a neighbourhood of Palma, where they killed five people.",
+        "2019-08-28",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[0].killed), exactly(2));
+    assert_eq!(range(&out.incidents[1].killed), exactly(5));
+}
+
+#[test]
+fn an_incident_without_a_place_takes_the_place_of_the_one_it_follows() {
+    let out = extract(
+        "Gunmen stormed a police post in Kandahar province on Sunday night, killing six \
+         policemen. Earlier on Sunday, a suicide bomber struck outside the education ministry \
+         in Kabul, killing seven people. Last month, a suicide bombing near the same ministry \
+         killed 12 people.",
+        "2019-01-08",
+    );
+    assert_eq!(out.incidents.len(), 3, "{:#?}", out.incidents);
+    let last = &out.incidents[2];
+    assert_eq!(range(&last.killed).and_then(|(min, _)| min), Some(12));
+    assert_eq!(last.location.as_ref().unwrap().name, "Kabul");
+}

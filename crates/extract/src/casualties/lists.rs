@@ -508,6 +508,9 @@ pub(super) fn backward_items(
             // "the death of one person and three others were wounded": the object of another
             // head is not of this subject.
             Some(it) if object_of_head(a, it.first) => break,
+            // "During the attack, carried out by about 70 militants, four soldiers were
+            // killed": the agent of an aside is not among the dead.
+            Some(it) if it.first > lo && a.is(it.first - 1, "by") => break,
             Some(it) => {
                 left = it.first;
                 items.push(it);

@@ -643,10 +643,11 @@ pub(super) fn person_within(
             continue;
         }
         if let Some((noun, end)) = a.person_at[j] {
-            // Take the last person noun of a compound: "police officers", "NATO soldiers".
+            // Take the last person noun of a compound: "police officers", "NATO soldiers",
+            // "US special forces soldiers".
             let mut best = (noun, end);
             let mut k = end;
-            while k < limit && k < end + 2 {
+            while k < limit {
                 if let Some((n2, e2)) = a.person_at[k].filter(|&(_, e2)| e2 > k) {
                     best = (n2, e2);
                     k = e2;

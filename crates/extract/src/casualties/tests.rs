@@ -101,3 +101,20 @@ fn the_hurt_told_in_other_shapes() {
         assert_eq!(statements(text), expected, "{text}");
     }
 }
+#[test]
+fn the_agent_of_an_aside_is_not_among_the_dead() {
+    assert_eq!(
+        statements(
+            "During the raid, carried out by about 40 gunmen, three guards and a driver were killed."
+        ),
+        [(Killed, Victims, Some(4), Some(4))]
+    );
+}
+
+#[test]
+fn a_compound_of_person_nouns_ends_at_its_last_noun() {
+    assert_eq!(
+        statements("Three US special forces soldiers and two interpreters died in the ambush."),
+        [(Killed, Victims, Some(5), Some(5))]
+    );
+}
