@@ -124,6 +124,18 @@ const SPEAKING_FOR: &[&str] = &[
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
+/// Verbs that aim a shot at a place: "fired a rocket at Israel".
+const AIMING: &[&str] = &[
+    "fired",
+    "fire",
+    "firing",
+    "fires",
+    "launched",
+    "launching",
+    "aimed",
+    "lobbed",
+    "hurled",
+];
 const TITLES: &[&str] = &[
     "mr",
     "mrs",
@@ -253,7 +265,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             continue;
         }
         let at_sentence_start = first == a.sentence_tokens[n.sentence].start;
-        let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first);
+        let dateline = a.in_dateline(n.span) || is_dateline(a, n.sentence, first, end);
         // "the Niger Delta": a feature named after a country is not the country.
         if places.iter().any(|p| matches!(p, Place::Country(_)))
             && a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
@@ -294,7 +306,14 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let speaking = places.iter().any(|p| matches!(p, Place::Country(_)))
             && a.is_any(end, &["'s", "’s"])
             && (end + 1..(end + 3).min(a.tokens.len())).any(|k| a.is_any(k, SPEAKING_FOR));
+        // "fired a rocket at Israel", "launched mortars at southern Israel": where a shot was
+        // aimed, not where the event was.
+        let aimed_at = before == "at"
+            && first
+                .checked_sub(if part_word_before { 2 } else { 1 })
+                .is_some_and(|at| (at.saturating_sub(4)..at).any(|k| a.is_any(k, AIMING)));
         let elsewhere = ELSEWHERE.contains(&before.as_str())
+            || aimed_at
             || across_border
             || attributive
             || related
@@ -1072,17 +1091,43 @@ fn is_calendar_word(word: &str) -> bool {
     WORDS.contains(&word.to_ascii_lowercase().as_str())
 }
 
-/// A dateline: the place opens the article's first paragraph and is followed by a comma or dash
-/// ("KABUL, March 3 (Wire) -").
-fn is_dateline(a: &Analysis<'_>, sentence: usize, first: usize) -> bool {
+/// A dateline: the place (tokens `first..end`) opens one of the article's first paragraphs,
+/// either in capitals ("KABUL, March 3 (Wire) -") or followed by nothing but a country or a
+/// day before a colon, a dash or the agency's name ("Gaza city, Palestinian Territories:",
+/// "Washington, Apr 16 (Wire):", "Libreville - Weekend fighting …").
+fn is_dateline(a: &Analysis<'_>, sentence: usize, first: usize, end: usize) -> bool {
     let range = &a.sentence_tokens[sentence];
-    first == range.start && a.sentences[sentence].paragraph <= 2 && {
-        let w = a.word(first);
-        w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase())
-            && w.chars().count() > 2
+    if first != range.start || a.sentences[sentence].paragraph > 2 {
+        return false;
     }
+    let w = a.word(first);
+    let shouted = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+        && w.chars().count() > 2;
+    shouted || filed_from(a, end, range.end)
+}
+
+/// Whether the words from token `k` to a colon, a dash or a parenthesis, before `end`, only
+/// name a country or a day after the place of a dateline: ", Palestinian Territories:", ",
+/// Apr 16 (", " -".
+fn filed_from(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    const MAX_WORDS: usize = 6;
+    for j in k..(k + MAX_WORDS).min(end) {
+        let w = a.word(j);
+        if matches!(w, ":" | "-" | "–" | "—" | "(") {
+            return true;
+        }
+        let filler = matches!(w, "," | ".")
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || a.tokens[j].is_capitalized(a.text)
+            || a.is(j, "city");
+        if !filler {
+            return false;
+        }
+    }
+    false
 }
 
 /// "30 km south of X": the bearing and distance before the name at `first`.
@@ -1695,6 +1740,47 @@ mod tests {
         evidence
             .strongest()
             .map(|c| r.gazetteer.country(c).code.to_string())
+    }
+
+    /// Each toponym of `text` as (words, dateline, elsewhere).
+    fn marked(text: &str) -> Vec<(String, bool, bool)> {
+        let r = resources();
+        let a = Analysis::new(text, None, r);
+        let (toponyms, _) = resolve_toponyms(&a, r);
+        toponyms
+            .iter()
+            .map(|t| (text[t.span.range()].to_string(), t.dateline, t.elsewhere))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_in_mixed_case_is_where_the_report_was_filed() {
+        for text in [
+            "Nairobi, Kenya:\nGunmen killed three people in Mandera on Monday.",
+            "Nairobi (Wire) - Gunmen killed three people in Mandera on Monday.",
+            "Nairobi, Jan 16 (Wire): Gunmen killed three people in Mandera on Monday.",
+        ] {
+            let marks = marked(text);
+            let nairobi = marks.iter().find(|(w, ..)| w == "Nairobi");
+            assert_eq!(nairobi.map(|m| m.1), Some(true), "{text:?}: {marks:?}");
+            let mandera = marks.iter().find(|(w, ..)| w == "Mandera");
+            assert_eq!(mandera.map(|m| m.1), Some(false), "{text:?}: {marks:?}");
+        }
+        // A sentence that goes on is no dateline.
+        let marks = marked("Nairobi police said gunmen killed three people in Mandera.");
+        assert!(marks.iter().all(|m| !m.1), "{marks:?}");
+    }
+
+    #[test]
+    fn where_a_shot_was_aimed_is_elsewhere() {
+        let marks = marked("Militants in Gaza fired a rocket at southern Israel on Sunday.");
+        assert_eq!(
+            marks
+                .iter()
+                .map(|(w, _, elsewhere)| (w.as_str(), *elsewhere))
+                .collect::<Vec<_>>(),
+            [("Gaza", false), ("Israel", true)]
+        );
     }
 
     #[test]

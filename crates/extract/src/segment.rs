@@ -513,10 +513,9 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
     }
     let statements: Vec<&CasualtyStatement> = statements_in(casualties, u).collect();
     let triggers = in_unit(&a.triggers, u);
-    // "The blast was the second this month": a ranking of the event already told.
-    let reports = statements
-        .iter()
-        .any(|c| !c.negated && c.side == Side::Victims)
+    // "The blast was the second this month": a ranking of the event already told. The dead
+    // may be militants: "an air strike on Jabaliya killed a commander and a fellow militant".
+    let reports = statements.iter().any(|c| !c.negated)
         || triggers.iter().any(|t| {
             t.value.event_type != EventType::Unknown
                 && !is_general(a, t.span)
@@ -880,6 +879,24 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
         })
 }
 
+/// Whether the unit opens on a while later ("Several hours later, …", "Two days later, …")
+/// and tells an attack of its own: "Two days later, the toll rose to nine"
+/// and "Hours later, one of the wounded died" are news of the same one.
+fn opens_a_while_later(a: &Analysis<'_>, u: &Unit) -> bool {
+    let Some(later) = (u.first..(u.first + 4).min(u.end)).find(|&k| a.is(k, "later")) else {
+        return false;
+    };
+    // Minutes later is one attack going on ("Ten minutes later, a second group attacked").
+    let units = [&["hour", "hours"][..], DURATION_UNITS].concat();
+    let opens = later > u.first
+        && span_of_time_start(a, later, u.first, &units) == Some(u.first)
+        && a.is(later + 1, ",");
+    opens
+        && in_unit(&a.triggers, u).iter().any(|t| {
+            a.token_at(t.span.start) > later && !is_general(a, t.span) && !is_ranked(a, t.span)
+        })
+}
+
 /// Whether the unit opens on "Earlier" or "Later" before a date of its own ("Earlier on
 /// Sunday, …", "Later on Friday, gunmen attacked …"): it turns to an event before or after
 /// the one being told. What comes later must be an attack of its own: "Later on Tuesday, the
@@ -1121,6 +1138,39 @@ fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place
     fit
 }
 
+/// How far apart two towns may be and still be one scene (a village at the edge of a town).
+const ONE_SCENE_KM: f64 = 10.0;
+
+/// [`place_fit`] for an event told on another day: another town of the same province is
+/// elsewhere ("On Saturday night, an air strike on Jabaliya …" after Sunday's strike near Deir
+/// al-Balah), unless it lies at the edge of the incident's.
+fn town_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place) -> PlaceFit {
+    let fit = place_fit(g, toponyms, draft, place);
+    let Place::City(_) = place else {
+        return fit;
+    };
+    if fit != PlaceFit::Same {
+        return fit;
+    }
+    let near = |other: Place| {
+        let ((la, lo), (lb, ob)) = (g.coordinates(place), g.coordinates(other));
+        sitrep_geo::haversine_km(la, lo, lb, ob) <= ONE_SCENE_KM
+    };
+    let towns = draft
+        .units
+        .iter()
+        .flat_map(|u| starting_in_toponyms(toponyms, u))
+        .filter(|t| !t.dateline && !t.elsewhere && !matches!(t.place, Place::Country(_)));
+    let mut any = false;
+    for t in towns {
+        if !matches!(t.place, Place::City(_)) || t.place == place || near(t.place) {
+            return PlaceFit::Same;
+        }
+        any = true;
+    }
+    if any { PlaceFit::Apart } else { fit }
+}
+
 /// An incident being put together.
 struct Building {
     units: Vec<Unit>,
@@ -1255,7 +1305,7 @@ pub fn segment(
                         && (compatible_within(existing, d, 0)
                             || (!also
                                 && scene().is_none_or(|p| {
-                                    place_fit(gazetteer, toponyms, &drafts[k], p) != PlaceFit::Apart
+                                    town_fit(gazetteer, toponyms, &drafts[k], p) != PlaceFit::Apart
                                 })))
                 };
                 // The incident the report has just turned to at a place of its own keeps
@@ -1327,6 +1377,11 @@ pub fn segment(
             } else if another && current.is_some() {
                 // "In another attack, gunmen killed two" with no date: a second incident.
                 open = Some((None, false));
+            } else if let Some(c) = current.filter(|_| own.is_none() && opens_a_while_later(a, &u))
+            {
+                // "Several hours later, warplanes struck a car in Khan Yunis": another event,
+                // of the time of the one it follows.
+                open = Some((None, drafts[c].background));
             }
             let mut placed = false;
             // An event told at a place apart from every place of the incident it would join

@@ -457,3 +457,37 @@ fn an_incident_without_a_place_takes_the_place_of_the_one_it_follows() {
     assert_eq!(range(&last.killed).and_then(|(min, _)| min), Some(12));
     assert_eq!(last.location.as_ref().unwrap().name, "Kabul");
 }
+
+#[test]
+fn a_strike_on_another_town_of_the_province_a_day_apart_is_another_incident() {
+    // 2012-10-08 was a Monday.
+    let text = "An air strike hit a car near Deir al-Balah on Sunday, killing two men, medics \
+                said. On Saturday night, the air force struck a motorcycle in Rafah, killing a \
+                commander and another militant.";
+    for published in ["2012-10-08", ""] {
+        let out = extract(text, published);
+        assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
+        assert_eq!(
+            out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
+            Some("Rafah"),
+            "{published}"
+        );
+    }
+}
+
+#[test]
+fn an_attack_hours_later_is_another_incident_but_a_later_toll_is_not() {
+    let out = extract(
+        "A drone struck a car in Mir Ali on Monday, killing three militants. Several hours \
+         later, another drone struck a compound in Datta Khel, killing four people.",
+        "2012-10-09",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[1].killed), exactly(4));
+    let out = extract(
+        "A bomb exploded at a market in Quetta on Monday, killing three people. Several hours \
+         later, the toll rose to five.",
+        "2012-10-09",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}

@@ -118,3 +118,10 @@ fn a_compound_of_person_nouns_ends_at_its_last_noun() {
         [(Killed, Victims, Some(5), Some(5))]
     );
 }
+#[test]
+fn a_leader_is_a_person() {
+    assert_eq!(
+        statements("The strike killed a senior leader and two guards."),
+        [(Killed, Victims, Some(3), Some(3))]
+    );
+}
