@@ -68,6 +68,7 @@ const EVENT_NOUNS: &[&str] = &[
     "strikes",
     "violence",
     "clashes",
+    "clash",
     "tragedy",
     "deadly",
     "suicide",
@@ -870,13 +871,59 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     let start = opening_words(a, u);
     let opening = start..(start + 3).min(u.end);
     // "a separate attack", not "two separate attacks" (a summary of both).
-    // "Elsewhere, gunmen killed two": the report turns to another place.
-    a.is(u.first, "elsewhere")
+    let another_at = |k: usize| {
+        a.is(k, "another") || (a.is_any(k, &["separate", "similar"]) && k > 0 && a.is(k - 1, "a"))
+    };
+    // "Elsewhere, gunmen killed two": the report turns to another place; "Separately, …" to
+    // another story.
+    a.is_any(u.first, &["elsewhere", "separately"])
+        // "Also on Saturday, a vehicle was attacked …": another event of a day already told.
+        || (a.is(u.first, "also")
+            && a.dates.iter().any(|d| a.token_at(d.span.start) == u.first + 1))
         || opening.into_iter().any(|k| {
-            (a.is(k, "another")
-                || (a.is_any(k, &["separate", "similar"]) && k > 0 && a.is(k - 1, "a")))
-                && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
+            another_at(k) && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
         })
+        // "Three policemen were killed in another attack overnight": anywhere in the clause,
+        // after "in".
+        || (u.first + 2..u.end).any(|k| {
+            let after_in = if a.is(k, "another") { k - 1 } else { k - 2 };
+            a.is(after_in, "in")
+                && another_at(k)
+                && (k + 1..(k + 3).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
+        })
+}
+
+/// Whether the unit opens on a time before the event being told, with no date of its own
+/// ("Earlier, …", "Previously, …", "In an earlier attack, …"), and tells an attack of its own
+/// ("Earlier, the police said …" tells none).
+fn opens_before(a: &Analysis<'_>, u: &Unit) -> bool {
+    let after = if a.is_any(u.first, &["earlier", "previously"]) && a.is(u.first + 1, ",") {
+        u.first + 2
+    } else if a.is(u.first, "in")
+        && a.is_any(u.first + 1, &["an", "a"])
+        && a.is_any(u.first + 2, &["earlier", "previous"])
+        && a.is_any(u.first + 3, EVENT_NOUNS)
+    {
+        u.first + 4
+    } else {
+        return false;
+    };
+    attack_from(a, u, after)
+}
+
+/// Whether the unit tells an attack from token `k` on: not one spoken of in general, nor a
+/// ranking of one told elsewhere, nor one named as known ("the attack had been repelled").
+fn attack_from(a: &Analysis<'_>, u: &Unit, k: usize) -> bool {
+    in_unit(&a.triggers, u).iter().any(|t| {
+        let i = a.token_at(t.span.start);
+        i >= k
+            && !a.is_any(
+                i.saturating_sub(1),
+                &["the", "this", "that", "its", "their"],
+            )
+            && !is_general(a, t.span)
+            && !is_ranked(a, t.span)
+    })
 }
 
 /// Whether the unit opens on a while later ("Several hours later, …", "Two days later, …")
@@ -891,10 +938,7 @@ fn opens_a_while_later(a: &Analysis<'_>, u: &Unit) -> bool {
     let opens = later > u.first
         && span_of_time_start(a, later, u.first, &units) == Some(u.first)
         && a.is(later + 1, ",");
-    opens
-        && in_unit(&a.triggers, u).iter().any(|t| {
-            a.token_at(t.span.start) > later && !is_general(a, t.span) && !is_ranked(a, t.span)
-        })
+    opens && attack_from(a, u, later + 1)
 }
 
 /// Whether the unit opens on "Earlier" or "Later" before a date of its own ("Earlier on
@@ -902,11 +946,7 @@ fn opens_a_while_later(a: &Analysis<'_>, u: &Unit) -> bool {
 /// the one being told. What comes later must be an attack of its own: "Later on Tuesday, the
 /// toll rose to nine" is news of the same one.
 fn opens_earlier_or_later(a: &Analysis<'_>, u: &Unit) -> bool {
-    let turns = a.is(u.first, "earlier")
-        || (a.is(u.first, "later")
-            && in_unit(&a.triggers, u)
-                .iter()
-                .any(|t| !is_general(a, t.span) && !is_ranked(a, t.span)));
+    let turns = a.is(u.first, "earlier") || (a.is(u.first, "later") && attack_from(a, u, u.first));
     turns
         && a.dates.iter().any(|d| {
             let k = a.token_at(d.span.start);
@@ -943,19 +983,25 @@ fn reported_elsewhere(
     recent_after_past || before
 }
 
-/// Where the unit says, in its opening words, that its event happened: a place below a
-/// country that a word of place introduces before anything else of the clause ("In the
+/// Where the unit says, in its opening words, that its event happened: a place that a word of
+/// place introduces before anything else of the clause ("In the
 /// eastern Nangarhar province, meanwhile, …", "In Zamboanga city on Thursday, …"), the way a
 /// report turns to another incident. Not the dateline's, nor a place that only says where
 /// someone speaks from or serves ("the governor of Paktika"), nor one told later in the clause
 /// ("… later died in a Glasgow hospital"). With `anywhere`, a scene anywhere in the clause.
 fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit, anywhere: bool) -> Option<Place> {
     let opening = opening_words(a, u);
+    // A country only where the clause opens on it: "In Yemen, medics said three people were
+    // killed" in a report about a Saudi town.
     let t = starting_in_toponyms(toponyms, u).iter().find(|t| {
+        let scene = scene_word(a, a.token_at(t.span.start));
         !t.elsewhere
             && !t.dateline
-            && !matches!(t.place, Place::Country(_))
-            && scene_word(a, a.token_at(t.span.start)).is_some_and(|k| anywhere || k == opening)
+            && if matches!(t.place, Place::Country(_)) {
+                !anywhere && scene == Some(opening)
+            } else {
+                scene.is_some_and(|k| anywhere || k == opening)
+            }
     })?;
     // "In Washington, a State Department official said the guerrillas attacked …": where
     // someone speaks, not where the event was.
@@ -969,8 +1015,9 @@ fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit, anywhere: bool)
         return Some(t.place);
     }
     let event = event.unwrap_or(u.end);
-    let speaks =
-        (a.token_at(t.span.end)..event).any(|k| a.is_any(k, SPEAKERS) || a.is_any(k, REPORTING));
+    // (A country speaks through those in it: "In Yemen, medics said three were killed".)
+    let speaks = !matches!(t.place, Place::Country(_))
+        && (a.token_at(t.span.end)..event).any(|k| a.is_any(k, SPEAKERS) || a.is_any(k, REPORTING));
     (!speaks).then_some(t.place)
 }
 
@@ -1382,6 +1429,10 @@ pub fn segment(
                 // "Several hours later, warplanes struck a car in Khan Yunis": another event,
                 // of the time of the one it follows.
                 open = Some((None, drafts[c].background));
+            } else if current.is_some() && own.is_none() && opens_before(a, &u) {
+                // "Earlier, gunmen shot dead five passengers": an event before the one told.
+                open = Some((None, true));
+                aside = true;
             }
             let mut placed = false;
             // An event told at a place apart from every place of the incident it would join

@@ -491,3 +491,44 @@ fn an_attack_hours_later_is_another_incident_but_a_later_toll_is_not() {
     );
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
 }
+
+#[test]
+fn cues_of_another_story_open_another_incident() {
+    for text in [
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Separately, a \
+         sergeant was killed by a roadside bomb in Gao.",
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Three policemen were \
+         killed in another attack near the border.",
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Also on Sunday, a \
+         truck was ambushed on the road out of town and its driver was killed.",
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Earlier, gunmen shot \
+         dead a trader on the road out of town.",
+    ] {
+        let out = extract(text, "2019-05-07");
+        assert_eq!(out.incidents.len(), 2, "{text}: {:#?}", out.incidents);
+        assert_eq!(range(&out.incidents[0].killed), exactly(4), "{text}");
+    }
+    // A report, not an attack, after "Earlier,".
+    let out = extract(
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Earlier, the army \
+         said the attack had been repelled.",
+        "2019-05-07",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
+
+#[test]
+fn a_clause_that_opens_in_another_country_is_another_incident() {
+    let out = extract(
+        "A rocket fired from across the border hit a house in Najran on Monday, wounding two \
+         people. In Yemen, medics said three people were killed in air raids on Saada.",
+        "2019-05-07",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let other = &out.incidents[1];
+    assert_eq!(
+        other.location.as_ref().map(|l| l.country.as_str()),
+        Some("YE")
+    );
+    assert_eq!(range(&other.killed), exactly(3));
+}
