@@ -1137,7 +1137,14 @@ fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
         if a.is_any(k, SCENE_WORDS) {
             return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
         }
-        if !a.is_any(k, SCENE_FILLERS) {
+        // One word of any kind may qualify the name itself, after the article or the word
+        // of place: "in anglophone Northwest province", "in the restive Swat valley".
+        let qualifier = k + 1 == first
+            && a.tokens[k].kind == TokenKind::Word
+            && !a.tokens[k].is_capitalized(a.text)
+            && k > 0
+            && (a.is_any(k - 1, SCENE_WORDS) || a.is_any(k - 1, &["the", "a"]));
+        if !a.is_any(k, SCENE_FILLERS) && !qualifier {
             return None;
         }
     }
@@ -1334,6 +1341,7 @@ pub fn segment(
                             .flatten()
                     })
                 };
+                let opens_on_date = a.token_at(a.dates[di].span.start) <= u.first + 1;
                 let also = kind == Eventful::Reports
                     && (u.first..(u.first + 4).min(u.end)).any(|k| a.is(k, "also"));
                 let same = |k: usize| {
@@ -1352,7 +1360,14 @@ pub fn segment(
                         && (compatible_within(existing, d, 0)
                             || (!also
                                 && scene().is_none_or(|p| {
-                                    town_fit(gazetteer, toponyms, &drafts[k], p) != PlaceFit::Apart
+                                    match town_fit(gazetteer, toponyms, &drafts[k], p) {
+                                        PlaceFit::Same => true,
+                                        PlaceFit::Apart => false,
+                                        // "On Sunday, in Northwest province, a bomb …": a
+                                        // clause that opens on its day and its place tells
+                                        // its own event.
+                                        PlaceFit::Open => !opens_on_date,
+                                    }
                                 })))
                 };
                 // The incident the report has just turned to at a place of its own keeps

@@ -532,3 +532,21 @@ fn a_clause_that_opens_in_another_country_is_another_incident() {
     );
     assert_eq!(range(&other.killed), exactly(3));
 }
+
+#[test]
+fn a_clause_that_opens_on_its_own_day_and_place_tells_its_own_event() {
+    // 2020-03-09 was a Monday.
+    let out = extract(
+        "On Saturday, about 20 gunmen attacked a police station in the west of Cameroon, \
+         killing three officers, officials said. On Sunday, in anglophone Southwest province, a \
+         homemade bomb wounded seven people.",
+        "2020-03-09",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let other = &out.incidents[1];
+    assert_eq!(range(&other.wounded), exactly(7));
+    assert_eq!(
+        other.location.as_ref().map(|l| l.name.as_str()),
+        Some("Southwest Region")
+    );
+}

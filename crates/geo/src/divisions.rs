@@ -227,18 +227,19 @@ fn one_edit(a: &str, b: &str) -> bool {
     }
 }
 
-/// The division of any country among `forms` that `written` names loosely: an equal
-/// [`loose_key`]; else, among the divisions whose key has the same [`skeleton`] or is one
-/// edit away, the one closest by edit distance. `None` when nothing matches or two are
-/// equally close ("River" is as near to Rivers as to Rivera).
+/// The divisions of any country among `forms` that `written` names loosely: those with an
+/// equal [`loose_key`] (several countries may have a "Northwest Region", for the article to
+/// choose between); else, among the divisions whose key has the same [`skeleton`] or is one
+/// edit away, the one closest by edit distance. None when nothing matches or two are equally
+/// close ("River" is as near to Rivers as to Rivera).
 pub(crate) fn find_anywhere(
     forms: &[LooseDivision],
     index: &LooseIndex,
     written: &str,
-) -> Option<u32> {
+) -> Vec<u32> {
     let key = loose_key(written);
     if key.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-        return None;
+        return Vec::new();
     }
     let bones = skeleton(&key);
     let candidates: Vec<&LooseDivision> = index
@@ -246,13 +247,15 @@ pub(crate) fn find_anywhere(
         .into_iter()
         .filter_map(|i| forms.get(i as usize))
         .collect();
-    if let Some(found) = unique(
-        candidates
-            .iter()
-            .filter(|f| *f.key == *key)
-            .map(|f| f.admin1),
-    ) {
-        return Some(found);
+    let mut equal: Vec<u32> = candidates
+        .iter()
+        .filter(|f| *f.key == *key)
+        .map(|f| f.admin1)
+        .collect();
+    if !equal.is_empty() {
+        equal.sort_unstable();
+        equal.dedup();
+        return equal;
     }
     let mut near: Vec<(usize, u32)> = candidates
         .iter()
@@ -265,9 +268,10 @@ pub(crate) fn find_anywhere(
     near.sort_unstable();
     near.dedup_by_key(|x| x.1);
     match near[..] {
-        [] => None,
-        [(_, only)] => Some(only),
-        [(d, best), (next, other), ..] => (d < next || best == other).then_some(best),
+        [] => Vec::new(),
+        [(_, only)] => vec![only],
+        [(d, best), (next, other), ..] if d < next || best == other => vec![best],
+        _ => Vec::new(),
     }
 }
 
@@ -321,13 +325,24 @@ mod tests {
         ]);
         let index = LooseIndex::new(&f);
         let find = |written: &str| find_anywhere(&f, &index, written);
-        assert_eq!(find("Urozgan"), Some(1));
-        assert_eq!(find("Wardag"), Some(2));
-        assert_eq!(find("Zabol"), Some(6));
-        assert_eq!(find("Rivers State"), Some(4));
-        assert_eq!(find("River"), None);
-        assert_eq!(find("Kandahar"), None);
-        assert_eq!(find("Zab"), None);
+        assert_eq!(find("Urozgan"), [1]);
+        assert_eq!(find("Wardag"), [2]);
+        assert_eq!(find("Zabol"), [6]);
+        assert_eq!(find("Rivers State"), [4]);
+        assert_eq!(find("River"), [] as [u32; 0]);
+        assert_eq!(find("Kandahar"), [] as [u32; 0]);
+        assert_eq!(find("Zab"), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn anywhere_an_equal_name_in_several_countries_is_each_of_them() {
+        let f = forms(&[
+            (1, 1, "Northwest Region"),
+            (2, 2, "North-West Province"),
+            (3, 3, "Northern Province"),
+        ]);
+        let index = LooseIndex::new(&f);
+        assert_eq!(find_anywhere(&f, &index, "Northwest"), [1, 2]);
     }
 
     #[test]

@@ -789,10 +789,11 @@ impl Gazetteer {
             .is_some_and(|d| d.regions.contains(&key))
     }
 
-    /// The one division of any country that `written` names when spelling is taken loosely
-    /// ("Urozgan" for Oruzgan). Only for a name that the words mark as a division, such as
-    /// one followed by "province".
-    pub fn division_anywhere(&self, written: &str) -> Option<u32> {
+    /// The divisions of any country that `written` names when spelling is taken loosely
+    /// ("Urozgan" for Oruzgan; "Northwest" for Cameroon's Northwest Region and South Africa's
+    /// North West). Only for a name that the words mark as a division, such as one followed
+    /// by "province".
+    pub fn divisions_anywhere(&self, written: &str) -> Vec<u32> {
         let index = self
             .loose_index
             .get_or_init(|| divisions::LooseIndex::new(&self.loose_divisions));

@@ -204,7 +204,7 @@ const FIRST_LEVEL_KINDS: &[&str] = &["province", "governorate", "oblast", "prefe
 /// "in Urozgan province", "Zabol Province": a name followed by a word for a first-level
 /// division is one, however it is spelled. When the spelling index does not know the name as
 /// a division, it is compared loosely with every country's divisions
-/// ([`Gazetteer::division_anywhere`]); the one division found is added to what it may mean.
+/// ([`Gazetteer::divisions_anywhere`]); the divisions found are added to what it may mean.
 fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Vec<NameMatch>) {
     let mut added = Vec::new();
     for (end, token) in tokens.iter().enumerate() {
@@ -238,7 +238,7 @@ fn add_named_divisions(g: &Gazetteer, text: &str, tokens: &[Token], out: &mut Ve
             Some(_) => continue,
         }
         let written = &text[tokens[start].span.start..tokens[end - 1].span.end];
-        if let Some(division) = g.division_anywhere(written) {
+        for division in g.divisions_anywhere(written) {
             added.push((start..end, division));
         }
     }

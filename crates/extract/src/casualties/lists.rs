@@ -539,7 +539,11 @@ pub(super) fn backward_items(
         }
     }
     // "Eleven people, among them three workers and two soldiers, were killed": the list is a
-    // part of the figure before it.
+    // part of the figure before it. (Not when the verb is the list's own: "seven people
+    // wounded, including a soldier who later died".)
+    if (nearest.end..h).any(|k| a.is_any(k, &["who", "whom", "which", "that"])) {
+        return items;
+    }
     let mut p = left;
     if p > 0 && a.is_any(p - 1, &["them", "whom"]) && p > 1 && a.is_any(p - 2, &["among", "of"]) {
         p -= 2;

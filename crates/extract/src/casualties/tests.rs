@@ -125,3 +125,14 @@ fn a_leader_is_a_person() {
         [(Killed, Victims, Some(3), Some(3))]
     );
 }
+
+#[test]
+fn one_of_those_included_who_later_died_is_one_death() {
+    assert_eq!(
+        statements("A bomb wounded nine people, including a soldier who later died."),
+        [
+            (Wounded, Victims, Some(9), Some(9)),
+            (Killed, Victims, Some(1), Some(1))
+        ]
+    );
+}
