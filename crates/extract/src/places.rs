@@ -124,6 +124,12 @@ const SPEAKING_FOR: &[&str] = &[
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
+/// Verbs of attack whose object is the place struck: "Fresh battles rocked Daraya", "gunmen
+/// attacked Kachifa village".
+pub(crate) const STRUCK: &[&str] = &[
+    "rocked", "hit", "struck", "attacked", "shelled", "pounded", "bombed", "raided", "stormed",
+];
+
 /// Verbs that aim a shot at a place: "fired a rocket at Israel".
 const AIMING: &[&str] = &[
     "fired",
@@ -278,6 +284,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             continue;
         }
         let mut locative = LOCATIVES.contains(&before.as_str())
+            || STRUCK.contains(&before.as_str())
             || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
             // "Kandahar Airfield", "Kabul University": a site in the town.

@@ -38,7 +38,7 @@ use sitrep_time::DateMention;
 
 use crate::analysis::{Analysis, Located};
 use crate::casualties::{CasualtyStatement, Side, is_aggregate_sentence};
-use crate::places::Toponym;
+use crate::places::{STRUCK, Toponym};
 
 /// How many days before publication an incident must be to count as background.
 pub const BACKGROUND_DAYS: i64 = 7;
@@ -1043,6 +1043,13 @@ fn also_another_kind(a: &Analysis<'_>, u: &Unit, units: &[Unit]) -> bool {
     !own.is_empty() && !before.is_empty() && !own.iter().any(|t| before.contains(t))
 }
 
+/// Whether the unit says that an attack "also" struck a place by name ("Fresh battles also
+/// rocked Daraya", "the gunmen also attacked Kachifa village"): wherever that place lies
+/// apart from the incident's, it is another incident.
+fn also_struck(a: &Analysis<'_>, u: &Unit) -> bool {
+    (u.first..u.end.saturating_sub(1)).any(|k| a.is(k, "also") && a.is_any(k + 1, STRUCK))
+}
+
 /// Words that may open a clause before its scene: "Meanwhile, in …", "On Thursday, in …".
 const OPENERS: &[&str] = &[
     "meanwhile",
@@ -1136,6 +1143,10 @@ fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
         k = k.checked_sub(1)?;
         if a.is_any(k, SCENE_WORDS) {
             return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
+        }
+        // "also rocked Daraya", "also raided nearby Kachifa village".
+        if a.is_any(k, STRUCK) && k > 0 && a.is(k - 1, "also") {
+            return Some(k);
         }
         // One word of any kind may qualify the name itself, after the article or the word
         // of place: "in anglophone Northwest province", "in the restive Swat valley".
@@ -1462,9 +1473,9 @@ pub fn segment(
                     a,
                     toponyms,
                     &u,
-                    target
-                        .or(current)
-                        .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units)),
+                    target.or(current).is_some_and(|t| {
+                        also_another_kind(a, &u, &drafts[t].units) || also_struck(a, &u)
+                    }),
                 )
                 && let Some(t) = target.or(current)
                 && place_fit(gazetteer, toponyms, &drafts[t], place) == PlaceFit::Apart

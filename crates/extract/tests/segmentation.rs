@@ -550,3 +550,17 @@ fn a_clause_that_opens_on_its_own_day_and_place_tells_its_own_event() {
         Some("Southwest Region")
     );
 }
+
+#[test]
+fn a_town_an_attack_also_struck_elsewhere_is_another_incident() {
+    let out = extract(
+        "Rebels and troops fought on the outskirts of Raqa on Saturday, killing 26 fighters, a \
+         monitor said. Fresh battles also rocked Douma, a rebel town east of Damascus.",
+        "2013-03-04",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(
+        out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
+        Some("Douma")
+    );
+}
