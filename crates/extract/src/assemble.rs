@@ -190,7 +190,12 @@ pub fn assemble_with_cues(
         .filter(|t| in_draft(t.sentence))
         .collect();
     let settlements = unlisted_settlements(a, in_draft);
-    let location = choose_location(a, g, &own, &settlements, cx.evidence).or_else(|| {
+    // Where someone fled to or came from is no scene: an incident whose best place is one
+    // ("… in January, before the gunmen fled to neighbouring Mali") takes the place of the
+    // incident it follows.
+    let chosen = choose_location(a, g, &own, &settlements, cx.evidence)
+        .filter(|c| inherited.is_none() || !own.iter().any(|t| t.span == c.span && t.elsewhere));
+    let location = chosen.or_else(|| {
         // The main incident's own sentences name no place: the one place the article names
         // in its country, when it names only one ("... a construction site in Richmond,
         // Virginia. They were unsuccessful. The ELF claimed it.").

@@ -255,9 +255,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         }
         // The word before the name, or before the part of it that the name follows ("in
         // West Beirut", "in southern Lebanon", "in central Riyadh").
-        let part_word_before = first
-            .checked_sub(1)
-            .is_some_and(|i| a.is_any(i, PART_WORDS) && !a.is_any(first, PART_WORDS));
+        // ("fled to neighbouring Mali": the word before the adjective.)
+        let part_word_before = first.checked_sub(1).is_some_and(|i| {
+            (a.is_any(i, PART_WORDS) && !a.is_any(first, PART_WORDS))
+                || a.is_any(i, &["neighbouring", "neighboring"])
+        });
         let part_before = part_word_before && a.tokens[first - 1].is_capitalized(a.text);
         let before = first
             .checked_sub(if part_word_before { 2 } else { 1 })

@@ -564,3 +564,20 @@ fn a_town_an_attack_also_struck_elsewhere_is_another_incident() {
         Some("Douma")
     );
 }
+
+#[test]
+fn where_the_attackers_fled_is_not_where_an_incident_happened() {
+    let out = extract(
+        "Gunmen on motorcycles killed ten villagers in Tillaberi on Thursday, officials said. \
+         In January, 100 people were killed by gunmen in two villages before the attackers \
+         fled to neighbouring Mali.",
+        "2021-05-24",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let past = &out.incidents[1];
+    assert_eq!(range(&past.killed), exactly(100));
+    assert_eq!(
+        past.location.as_ref().map(|l| l.country.as_str()),
+        Some("NE")
+    );
+}
