@@ -165,18 +165,25 @@ pub fn assemble_with_cues(
     }
 
     // Date and time.
-    if let Some(di) = draft.date {
-        let d = &a.dates[di];
-        // "Two days earlier": the days counted back from the incident told before.
-        let value = draft.counted_back.as_ref().unwrap_or(&d.value);
+    // "Two days earlier", "a day after …": the days counted back from the incident told
+    // before.
+    let dated = match (draft.date, &draft.counted_back) {
+        (Some(di), counted) => Some((
+            counted.as_ref().unwrap_or(&a.dates[di].value),
+            a.dates[di].span,
+        )),
+        (None, Some(counted)) => Some((counted, counted.span)),
+        (None, None) => None,
+    };
+    if let Some((value, span)) = dated {
         let real = a.has_real_days(value);
         incident.date = Some(EventDate {
             start: value.start.filter(|_| real),
             end: value.end.filter(|_| real),
             precision: value.precision,
-            text: a.text[d.span.range()].to_string(),
+            text: a.text[span.range()].to_string(),
         });
-        push(EvidenceField::Date, d.span);
+        push(EvidenceField::Date, span);
     }
     if let Some(t) = a.times.iter().find(|t| in_draft(t.sentence)) {
         incident.time = Some(t.value.to_hh_mm());

@@ -893,6 +893,41 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
         })
 }
 
+/// The time a clause about an earlier event says it was before the one told, from the span
+/// of days or weeks it opens on ("a day after …", "two weeks after …"), as a mention counted
+/// back ([`DateMention::earlier`]) over those words.
+fn time_before(a: &Analysis<'_>, u: &Unit) -> Option<DateMention> {
+    let after = (u.first..(u.first + 5).min(u.end)).find(|&k| a.is(k, "after"))?;
+    let unit = after.checked_sub(1).filter(|&k| k > u.first)?;
+    let precision = match a.word(unit).to_ascii_lowercase().as_str() {
+        "day" | "days" => DatePrecision::Day,
+        "week" | "weeks" => DatePrecision::Week,
+        _ => return None,
+    };
+    let count = a.word(unit - 1).to_ascii_lowercase();
+    let amount = match count.as_str() {
+        "a" | "one" => 1,
+        word => sitrep_text::number_word_value(word)
+            .map(i64::from)
+            .or_else(|| word.parse().ok())?,
+    };
+    Some(DateMention {
+        span: ByteSpan {
+            start: a.tokens[unit - 1].span.start,
+            end: a.tokens[after].span.end,
+        },
+        start: None,
+        end: None,
+        precision,
+        relative: true,
+        names_event: false,
+        earlier: Some(sitrep_time::Earlier {
+            amount,
+            unit: precision,
+        }),
+    })
+}
+
 /// Whether the unit opens on a time before the event being told, with no date of its own
 /// ("Earlier, …", "Previously, …", "In an earlier attack, …"), and tells an attack of its own
 /// ("Earlier, the police said …" tells none).
@@ -1361,10 +1396,14 @@ pub fn segment(
                     if another {
                         return false;
                     }
-                    let Some(x) = drafts[k].date else {
+                    // A time counted back from another incident's day has that day's days.
+                    let Some(existing) = drafts[k]
+                        .counted_back
+                        .as_ref()
+                        .or_else(|| drafts[k].date.map(|x| &a.dates[x].value))
+                    else {
                         return false;
                     };
-                    let existing = &a.dates[x].value;
                     compatible_within(existing, d, slack)
                         && !(kind == Eventful::Reports
                             && precision_rank(d.precision) > precision_rank(existing.precision))
@@ -1394,9 +1433,21 @@ pub fn segment(
                 if let Some(c) = placed {
                     drafts[c].date.get_or_insert(di);
                     target = Some(c);
-                } else if let Some(i) = (0..drafts.len())
-                    .position(|k| same(k) && !(another_moment && Some(k) == current))
-                {
+                } else if let Some(i) = {
+                    // The incident of that very day before one a day apart: "Nine of the
+                    // workers abducted Monday" goes to Monday's attack, not Tuesday's.
+                    let candidates: Vec<usize> = (0..drafts.len())
+                        .filter(|&k| same(k) && !(another_moment && Some(k) == current))
+                        .collect();
+                    let exact = candidates.iter().copied().find(|&k| {
+                        drafts[k]
+                            .counted_back
+                            .as_ref()
+                            .or_else(|| drafts[k].date.map(|x| &a.dates[x].value))
+                            .is_some_and(|existing| compatible_within(existing, d, 0))
+                    });
+                    exact.or(candidates.first().copied())
+                } {
                     target = Some(i);
                 } else if u.past {
                     if kind == Eventful::Reports {
@@ -1429,6 +1480,16 @@ pub fn segment(
             } else if u.past {
                 if kind == Eventful::Reports {
                     open = Some((own, true));
+                    // "…, a day after 25 workers were taken hostage in an attack on a convoy":
+                    // the day counted back from the incident's.
+                    counted_back = own
+                        .is_none()
+                        .then(|| time_before(a, &u))
+                        .flatten()
+                        .and_then(|m| {
+                            let from = current.and_then(|c| day_of(&drafts[c]))?;
+                            m.counted_back_from(from)
+                        });
                 }
             } else if let Some(di) = own.filter(|&i| a.dates[i].value.earlier.is_none()) {
                 // A date without days (no publication date to resolve "on Sunday" against)

@@ -581,3 +581,27 @@ fn where_the_attackers_fled_is_not_where_an_incident_happened() {
         Some("NE")
     );
 }
+
+#[test]
+fn a_day_after_an_earlier_event_dates_it_and_its_day_gathers_its_story() {
+    // 2006-10-04 was a Wednesday.
+    let out = extract(
+        "Gunmen kidnapped four foreign workers in Bayelsa on Tuesday, a day after 25 workers \
+         were taken hostage in an attack on a military convoy. Nine of the workers abducted \
+         Monday were freed, a company spokesman said. During the attack on the convoy, four \
+         soldiers were killed.",
+        "2006-10-04",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (main, past) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(
+        main.date.as_ref().and_then(|d| d.start),
+        Some(date(2006, 10, 3))
+    );
+    assert_eq!(range(&main.killed), None);
+    assert_eq!(
+        past.date.as_ref().and_then(|d| d.start),
+        Some(date(2006, 10, 2))
+    );
+    assert_eq!(range(&past.killed), exactly(4));
+}
