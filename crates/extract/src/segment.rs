@@ -1409,6 +1409,7 @@ pub fn segment(
                             && precision_rank(d.precision) > precision_rank(existing.precision))
                         && (compatible_within(existing, d, 0)
                             || (!also
+                                && !(opens_on_date && attack_from(a, &u, u.first))
                                 && scene().is_none_or(|p| {
                                     match town_fit(gazetteer, toponyms, &drafts[k], p) {
                                         PlaceFit::Same => true,

@@ -605,3 +605,22 @@ fn a_day_after_an_earlier_event_dates_it_and_its_day_gathers_its_story() {
     );
     assert_eq!(range(&past.killed), exactly(4));
 }
+
+#[test]
+fn an_attack_told_as_of_the_next_day_is_another_incident() {
+    // 2019-01-08 was a Tuesday.
+    let out = extract(
+        "A suicide bomber struck outside a ministry in Kabul on Sunday, killing seven people. \
+         On Monday, a would-be suicide attacker was shot dead by police in Kabul before he \
+         reached a rally.",
+        "2019-01-08",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    // What the next day brings without an attack is the same story.
+    let out = extract(
+        "Gunmen attacked a village in Zamfara late on Sunday, killing 12 people. On Monday, \
+         residents buried the dead.",
+        "2019-01-08",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+}
