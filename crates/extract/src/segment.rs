@@ -1390,6 +1390,9 @@ pub fn segment(
                 let opens_on_date = a.token_at(a.dates[di].span.start) <= u.first + 1;
                 let also = kind == Eventful::Reports
                     && (u.first..(u.first + 4).min(u.end)).any(|k| a.is(k, "also"));
+                // Said to have "also" happened, or an attack told as of its own day ("On
+                // Monday, a would-be suicide attacker was shot dead"): a day apart is apart.
+                let told_apart = also || (opens_on_date && attack_from(a, &u, u.first));
                 let same = |k: usize| {
                     // "In a separate incident Tuesday, …", "Another bomb was found … on
                     // Wednesday": a second event, even on a day already told.
@@ -1408,8 +1411,7 @@ pub fn segment(
                         && !(kind == Eventful::Reports
                             && precision_rank(d.precision) > precision_rank(existing.precision))
                         && (compatible_within(existing, d, 0)
-                            || (!also
-                                && !(opens_on_date && attack_from(a, &u, u.first))
+                            || (!told_apart
                                 && scene().is_none_or(|p| {
                                     match town_fit(gazetteer, toponyms, &drafts[k], p) {
                                         PlaceFit::Same => true,
