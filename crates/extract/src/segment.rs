@@ -523,15 +523,19 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
                 && !is_ranked(a, t.span)
         });
     // "An armed group attacked the town", "the group also claimed an attack on a convoy": an
-    // attack by someone, however it was done.
+    // attack by someone, however it was done. "Troops were attacked on the road to Bourem":
+    // by someone unnamed.
     let attack_by_someone = || {
+        let by_someone = !in_unit(&a.actors, u).is_empty() || !in_unit(&a.groups, u).is_empty();
         triggers.iter().any(|t| {
             let i = a.token_at(t.span.start);
+            let attacked = a.is_any(i, ATTACKED);
+            let passive = attacked && i > 0 && a.is_any(i - 1, &["was", "were", "been", "being"]);
+            let an_attack = a.is(i, "attack") && i > 0 && a.is_any(i - 1, &["an", "another"]);
             t.value.event_type == EventType::Unknown
                 && !is_general(a, t.span)
-                && (a.is_any(i, ATTACKED)
-                    || (a.is(i, "attack") && i > 0 && a.is_any(i - 1, &["an", "another"])))
-        }) && (!in_unit(&a.actors, u).is_empty() || !in_unit(&a.groups, u).is_empty())
+                && (passive || (by_someone && (attacked || an_attack)))
+        })
     };
     if reports || attack_by_someone() {
         return Eventful::Reports;

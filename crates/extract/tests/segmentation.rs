@@ -624,3 +624,19 @@ fn an_attack_told_as_of_the_next_day_is_another_incident() {
     );
     assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
 }
+
+#[test]
+fn troops_that_were_attacked_on_a_day_of_their_own_are_another_incident() {
+    let out = extract(
+        "Gunmen ambushed a convoy near Segou on Sunday, killing four soldiers. On July 1, \
+         French troops were attacked on the road to Bourem.",
+        "2018-08-01",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let past = &out.incidents[1];
+    assert!(past.background);
+    assert_eq!(
+        past.date.as_ref().and_then(|d| d.start),
+        Some(date(2018, 7, 1))
+    );
+}
