@@ -1,7 +1,8 @@
 //! Sentence splitting for news text.
 //!
-//! A blank line always ends a sentence, and so does a line break after a line that ends a thought
-//! (terminal punctuation, or a short line such as a headline or dateline). Inside a line, `.`, `!`
+//! A blank line always ends a sentence, and so does a line break after a line that ends a thought:
+//! one with terminal punctuation, or one (a headline, a dateline) that the next line does not go
+//! on from in lower case. Inside a line, `.`, `!`
 //! or `?` (with closing quotes) followed by a space and an upper-case letter, digit or opening
 //! quote ends a sentence, except after known abbreviations ("Gen.", "Sept.", "Mr.") and initials
 //! ("John F. Kennedy").
@@ -23,10 +24,6 @@ impl Sentence {
         &text[self.span.range()]
     }
 }
-
-/// Lines shorter than this that lack terminal punctuation are headlines or datelines: they end
-/// a sentence at their line break.
-const SHORT_LINE_BYTES: usize = 80;
 
 /// Words that take a dot without ending a sentence (compared lower-case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -91,8 +88,9 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                 }
             }
             sentence_start = Some(current);
+            // A short line ends one unless the next goes on in lower case: wire copy wrapped
+            // at a narrow width ("Last month a blogger, another\nsecularist, was hacked …").
             let ends_thought = trimmed.ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
-                || trimmed.len() < SHORT_LINE_BYTES
                 || !next_line_continues(text, line_end);
             if ends_thought && let Some(s) = sentence_start.take() {
                 push(s, line_end, paragraph, &mut sentences);
@@ -244,6 +242,19 @@ mod tests {
             "A long sentence that goes on and on about the attack on the convoy near the border crossing"
         );
         assert_eq!(split(&text).len(), 1);
+    }
+
+    #[test]
+    fn narrow_wire_copy_joins_but_a_headline_stands_alone() {
+        let text = "Last month a blogger, another\nsecularist, was hacked to death\nin Dhaka.";
+        assert_eq!(
+            split(text),
+            ["Last month a blogger, another\nsecularist, was hacked to death\nin Dhaka."]
+        );
+        assert_eq!(
+            split("Gunmen Kill Five in Kabul\nThe attack began at dawn."),
+            ["Gunmen Kill Five in Kabul", "The attack began at dawn."]
+        );
     }
 
     #[test]
