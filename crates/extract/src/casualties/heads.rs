@@ -58,9 +58,8 @@ pub(super) fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
     Some(match w.as_str() {
         "killed" | "executed" | "murdered" | "massacred" | "slaughtered" | "assassinated"
         | "beheaded" | "hanged" | "strangled" | "lynched" | "decapitated" => (Killed, Verb),
-        "killing" | "kills" | "killings" | "kill" | "massacre" | "massacres" | "massacring" => {
-            (Killed, ActiveOnly)
-        }
+        "killing" | "kills" | "killings" | "kill" | "massacre" | "massacres" | "massacring"
+        | "murder" | "murders" => (Killed, ActiveOnly),
         // "fatally shot", "fatally wounded": read with the verb after it.
         "fatally" => (Killed, Verb),
         "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {

@@ -136,3 +136,15 @@ fn one_of_those_included_who_later_died_is_one_death() {
         ]
     );
 }
+#[test]
+fn a_murder_named_by_its_noun_counts_its_victims() {
+    assert_eq!(
+        statements("The gang was behind the 2016 murder of reporter Ana Ruiz."),
+        [(Killed, Victims, Some(1), Some(1))]
+    );
+    assert_eq!(
+        statements("Police are investigating the murders of two farmers."),
+        [(Killed, Victims, Some(2), Some(2))]
+    );
+    assert_eq!(statements("He was charged with attempted murder."), []);
+}
