@@ -150,6 +150,11 @@ pub struct ExtractArgs {
     /// Pretty-print each JSON object over several lines.
     #[arg(long)]
     pub pretty: bool,
+    /// Also print each article's text as extraction saw it (`article.text`): the cleaned
+    /// text, without markup, boilerplate or surplus whitespace, that evidence offsets point
+    /// into.
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// The database flag shared by commands that use the store.

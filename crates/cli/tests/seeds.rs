@@ -184,3 +184,43 @@ fn seed_003_russian_embassy_and_benghazi_background() {
         );
     }
 }
+
+#[test]
+fn with_text_prints_the_text_evidence_points_into() {
+    let raw = "  Gunmen kill three in Kabul\n\n   • Gunmen killed three police officers at a \
+               checkpoint in Kabul on Monday, officials said.\n";
+    let dir = Dir::new();
+    let path = dir.write("indented.txt", raw);
+    let run = dir
+        .run(&[
+            "extract",
+            path.to_str().unwrap(),
+            "--published",
+            "2020-01-07",
+            "--with-text",
+        ])
+        .expect_code(0);
+    let out = run.json_lines().remove(0);
+    let text = out["article"]["text"]
+        .as_str()
+        .expect("article.text is printed");
+    assert_eq!(text, sitrep_text_clean(raw));
+    assert_ne!(text, raw, "the example must be one that cleaning changes");
+    let main = &out["incidents"][0];
+    assert_eq!(main["killed"]["min"], 3);
+    assert!(
+        evidence_problems(text, main).is_empty(),
+        "{:?}",
+        evidence_problems(text, main)
+    );
+    // Without the flag, the article carries no text.
+    let run = dir
+        .run(&[
+            "extract",
+            path.to_str().unwrap(),
+            "--published",
+            "2020-01-07",
+        ])
+        .expect_code(0);
+    assert!(run.json_lines()[0]["article"].get("text").is_none());
+}

@@ -26,12 +26,13 @@ pub fn run(args: &ExtractArgs, resources: &Resources) -> Result<Outcome> {
     let mut out = BufWriter::new(stdout.lock());
     let mut articles = 0;
     for batch in pipeline::batches(pipeline::articles(&inputs, &options), pipeline::BATCH) {
-        for (_, extracted) in pipeline::extract_batch(batch, resources) {
+        for (article, extracted) in pipeline::extract_batch(batch, resources) {
             articles += 1;
-            let written = if args.pretty {
-                serde_json::to_writer_pretty(&mut out, &extracted)
+            let written = if args.with_text {
+                with_text(&extracted, article.text)
+                    .and_then(|value| print(&mut out, &value, args.pretty))
             } else {
-                serde_json::to_writer(&mut out, &extracted)
+                print(&mut out, &extracted, args.pretty)
             };
             match written
                 .map_err(io::Error::from)
@@ -49,4 +50,32 @@ pub fn run(args: &ExtractArgs, resources: &Resources) -> Result<Outcome> {
         }
         _ => Ok(Outcome { articles }),
     }
+}
+
+/// One object as JSON, on one line or pretty.
+fn print(
+    out: &mut impl Write,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(out, value)
+    } else {
+        serde_json::to_writer(out, value)
+    }
+}
+
+/// The extraction with the text its evidence points into as `article.text`.
+fn with_text(
+    extracted: &sitrep_model::ExtractedArticle,
+    text: String,
+) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(extracted)?;
+    if let Some(article) = value
+        .get_mut("article")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        article.insert("text".to_string(), serde_json::Value::String(text));
+    }
+    Ok(value)
 }
