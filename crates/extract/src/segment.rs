@@ -443,11 +443,38 @@ fn split_coordinated(
             let another = a.is_any(c, &["another", "other"])
                 || (a.is_any(c, &["a", "the"])
                     && a.is_any(c + 1, &["second", "third", "fourth", "other"]));
-            if c >= u.end || !(another || (!bare && !starting_in(&a.dates, opening).is_empty())) {
+            // "…, and two days later, a suicide bomber blew himself up on a bus": an attack a
+            // while after the one told, with or without days to compare.
+            let later = c < u.end && a_while_later_at(a, c, u.end).is_some();
+            if c >= u.end
+                || !(another || later || (!bare && !starting_in(&a.dates, opening).is_empty()))
+            {
                 continue;
             }
             let left = unit(a, u.sentence, u.first, j, false);
             let right = unit(a, u.sentence, j, u.end, false);
+            if later {
+                if eventfulness(a, &left, casualties) == Eventful::Reports
+                    && opens_a_while_later(a, &right)
+                {
+                    out.push(Unit {
+                        span: ByteSpan {
+                            start: u.span.start,
+                            ..left.span
+                        },
+                        ..left
+                    });
+                    u = Unit {
+                        span: ByteSpan {
+                            end: u.span.end,
+                            ..right.span
+                        },
+                        ..right
+                    };
+                    continue 'next;
+                }
+                continue;
+            }
             let resolved = |x: &Unit| {
                 unit_dates(a, x)
                     .own
@@ -969,15 +996,23 @@ fn attack_from(a: &Analysis<'_>, u: &Unit, k: usize) -> bool {
 /// and tells an attack of its own: "Two days later, the toll rose to nine"
 /// and "Hours later, one of the wounded died" are news of the same one.
 fn opens_a_while_later(a: &Analysis<'_>, u: &Unit) -> bool {
-    let Some(later) = (u.first..(u.first + 4).min(u.end)).find(|&k| a.is(k, "later")) else {
-        return false;
-    };
+    // (A coordinated clause opens after its conjunction: "…, and two days later, a bomber …".)
+    let first = (u.first..u.end)
+        .find(|&k| !a.is_any(k, &[",", "and", "while", "then"]))
+        .unwrap_or(u.end);
+    a_while_later_at(a, first, u.end).is_some_and(|later| attack_from(a, u, later + 1))
+}
+
+/// The token of "later" when a span of hours, days or more and "later," open the words at
+/// `first` ("Several hours later,", "two days later,").
+fn a_while_later_at(a: &Analysis<'_>, first: usize, end: usize) -> Option<usize> {
+    let later = (first..(first + 4).min(end)).find(|&k| a.is(k, "later"))?;
     // Minutes later is one attack going on ("Ten minutes later, a second group attacked").
     let units = [&["hour", "hours"][..], DURATION_UNITS].concat();
-    let opens = later > u.first
-        && span_of_time_start(a, later, u.first, &units) == Some(u.first)
-        && a.is(later + 1, ",");
-    opens && attack_from(a, u, later + 1)
+    (later > first
+        && span_of_time_start(a, later, first, &units) == Some(first)
+        && a.is(later + 1, ","))
+    .then_some(later)
 }
 
 /// Whether the unit opens on "Earlier" or "Later" before a date of its own ("Earlier on

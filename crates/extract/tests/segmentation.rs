@@ -640,3 +640,18 @@ fn troops_that_were_attacked_on_a_day_of_their_own_are_another_incident() {
         Some(date(2018, 7, 1))
     );
 }
+
+#[test]
+fn a_coordinated_clause_a_while_later_is_another_incident() {
+    let out = extract(
+        "On October 24, a nail bomb exploded at a restaurant in Kampala, killing one person, \
+         and two days later, a suicide bomber detonated a bomb on a bus near Mpigi.",
+        "2021-11-20",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(range(&out.incidents[0].killed), exactly(1));
+    assert_eq!(
+        out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
+        Some("Mpigi")
+    );
+}
