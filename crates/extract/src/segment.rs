@@ -446,9 +446,9 @@ fn split_coordinated(
             // "…, and two days later, a suicide bomber blew himself up on a bus": an attack a
             // while after the one told, with or without days to compare.
             let later = c < u.end && a_while_later_at(a, c, u.end).is_some();
-            if c >= u.end
-                || !(another || later || (!bare && !starting_in(&a.dates, opening).is_empty()))
-            {
+            let dated = !bare && !starting_in(&a.dates, opening).is_empty();
+            let opens_another = another || later || dated;
+            if c >= u.end || !opens_another {
                 continue;
             }
             let left = unit(a, u.sentence, u.first, j, false);
