@@ -191,16 +191,17 @@ fn with_text_prints_the_text_evidence_points_into() {
                checkpoint in Kabul on Monday, officials said.\n";
     let dir = Dir::new();
     let path = dir.write("indented.txt", raw);
-    let run = dir
-        .run(&[
+    let extract = |flags: &[&str]| {
+        let mut args = vec![
             "extract",
             path.to_str().unwrap(),
             "--published",
             "2020-01-07",
-            "--with-text",
-        ])
-        .expect_code(0);
-    let out = run.json_lines().remove(0);
+        ];
+        args.extend_from_slice(flags);
+        dir.run(&args).expect_code(0).json_lines().remove(0)
+    };
+    let out = extract(&["--with-text"]);
     let text = out["article"]["text"]
         .as_str()
         .expect("article.text is printed");
@@ -214,13 +215,5 @@ fn with_text_prints_the_text_evidence_points_into() {
         evidence_problems(text, main)
     );
     // Without the flag, the article carries no text.
-    let run = dir
-        .run(&[
-            "extract",
-            path.to_str().unwrap(),
-            "--published",
-            "2020-01-07",
-        ])
-        .expect_code(0);
-    assert!(run.json_lines()[0]["article"].get("text").is_none());
+    assert!(extract(&[])["article"].get("text").is_none());
 }

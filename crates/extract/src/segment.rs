@@ -453,41 +453,24 @@ fn split_coordinated(
             }
             let left = unit(a, u.sentence, u.first, j, false);
             let right = unit(a, u.sentence, j, u.end, false);
-            if later {
-                if eventfulness(a, &left, casualties) == Eventful::Reports
-                    && opens_a_while_later(a, &right)
-                {
-                    out.push(Unit {
-                        span: ByteSpan {
-                            start: u.span.start,
-                            ..left.span
-                        },
-                        ..left
-                    });
-                    u = Unit {
-                        span: ByteSpan {
-                            end: u.span.end,
-                            ..right.span
-                        },
-                        ..right
-                    };
-                    continue 'next;
-                }
-                continue;
-            }
             let resolved = |x: &Unit| {
                 unit_dates(a, x)
                     .own
                     .map(|i| &a.dates[i].value)
                     .filter(|d| d.is_resolved())
             };
-            let (Some(l), Some(r)) = (resolved(&left), resolved(&right)) else {
-                continue;
+            let apart = if later {
+                opens_a_while_later(a, &right)
+            } else {
+                match (resolved(&left), resolved(&right)) {
+                    (Some(l), Some(r)) => {
+                        !compatible(l, r)
+                            && eventfulness(a, &right, casualties) == Eventful::Reports
+                    }
+                    _ => false,
+                }
             };
-            if compatible(l, r)
-                || eventfulness(a, &left, casualties) != Eventful::Reports
-                || eventfulness(a, &right, casualties) != Eventful::Reports
-            {
+            if !apart || eventfulness(a, &left, casualties) != Eventful::Reports {
                 continue;
             }
             out.push(Unit {
