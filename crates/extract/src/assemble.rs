@@ -198,7 +198,7 @@ pub fn assemble_with_cues(
         .collect();
     let settlements = unlisted_settlements(a, in_draft);
     // Where someone fled to or came from is no scene: an incident whose best place is one
-    // ("… in January, before the gunmen fled to neighbouring Mali") takes the place of the
+    // ("… in January, before the gunmen fled to neighbouring Nigeria") takes the place of the
     // incident it follows.
     let chosen = choose_location(a, g, &own, &settlements, cx.evidence)
         .filter(|c| inherited.is_none() || !own.iter().any(|t| t.span == c.span && t.elsewhere));

@@ -184,7 +184,7 @@ pub fn extract_with_choices(
 
 /// The incident whose place an incident naming none takes: the one the article was telling
 /// when it turned to it, when that one lies in the main incident's country ("Last month, a
-/// bombing near the same ministry killed 12"), else the main incident.
+/// bombing near the same bank killed 12"), else the main incident.
 fn place_to_inherit<'i>(
     draft: &segment::Draft,
     built: &[Option<usize>],

@@ -124,13 +124,13 @@ const SPEAKING_FOR: &[&str] = &[
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
-/// Verbs of attack whose object is the place struck: "Fresh battles rocked Daraya", "gunmen
-/// attacked Kachifa village".
+/// Verbs of attack whose object is the place struck: "Clashes rocked Zabadani", "gunmen
+/// attacked Dogo village".
 pub(crate) const STRUCK: &[&str] = &[
     "rocked", "hit", "struck", "attacked", "shelled", "pounded", "bombed", "raided", "stormed",
 ];
 
-/// Verbs that aim a shot at a place: "fired a rocket at Israel".
+/// Verbs that aim a shot at a place: "fired a rocket at Sderot".
 const AIMING: &[&str] = &[
     "fired",
     "fire",
@@ -255,7 +255,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         }
         // The word before the name, or before the part of it that the name follows ("in
         // West Beirut", "in southern Lebanon", "in central Riyadh").
-        // ("fled to neighbouring Mali": the word before the adjective.)
+        // ("fled to neighbouring Nigeria": the word before the adjective.)
         let part_word_before = first.checked_sub(1).is_some_and(|i| {
             (a.is_any(i, PART_WORDS) && !a.is_any(first, PART_WORDS))
                 || a.is_any(i, &["neighbouring", "neighboring"])
@@ -315,7 +315,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let speaking = places.iter().any(|p| matches!(p, Place::Country(_)))
             && a.is_any(end, &["'s", "’s"])
             && (end + 1..(end + 3).min(a.tokens.len())).any(|k| a.is_any(k, SPEAKING_FOR));
-        // "fired a rocket at Israel", "launched mortars at southern Israel": where a shot was
+        // "fired a rocket at Sderot", "launched mortars at southern Turkey": where a shot was
         // aimed, not where the event was.
         let aimed_at = before == "at"
             && first
@@ -1102,7 +1102,7 @@ fn is_calendar_word(word: &str) -> bool {
 
 /// A dateline: the place (tokens `first..end`) opens one of the article's first paragraphs,
 /// either in capitals ("KABUL, March 3 (Wire) -") or followed by nothing but a country or a
-/// day before a colon, a dash or the agency's name ("Gaza city, Palestinian Territories:",
+/// day before a colon, a dash or the agency's name ("Kandahar city, Afghanistan:",
 /// "Washington, Apr 16 (Wire):", "Libreville - Weekend fighting …").
 fn is_dateline(a: &Analysis<'_>, sentence: usize, first: usize, end: usize) -> bool {
     let range = &a.sentence_tokens[sentence];
@@ -1119,7 +1119,7 @@ fn is_dateline(a: &Analysis<'_>, sentence: usize, first: usize, end: usize) -> b
 }
 
 /// Whether the words from token `k` to a colon, a dash or a parenthesis, before `end`, only
-/// name a country or a day after the place of a dateline: ", Palestinian Territories:", ",
+/// name a country or a day after the place of a dateline: ", Afghanistan:", ",
 /// Apr 16 (", " -".
 fn filed_from(a: &Analysis<'_>, k: usize, end: usize) -> bool {
     const MAX_WORDS: usize = 6;
@@ -1782,13 +1782,13 @@ mod tests {
 
     #[test]
     fn where_a_shot_was_aimed_is_elsewhere() {
-        let marks = marked("Militants in Gaza fired a rocket at southern Israel on Sunday.");
+        let marks = marked("Gunmen in Aleppo fired mortars at southern Turkey on Sunday.");
         assert_eq!(
             marks
                 .iter()
                 .map(|(w, _, elsewhere)| (w.as_str(), *elsewhere))
                 .collect::<Vec<_>>(),
-            [("Gaza", false), ("Israel", true)]
+            [("Aleppo", false), ("Turkey", true)]
         );
     }
 

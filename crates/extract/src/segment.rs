@@ -109,7 +109,7 @@ pub struct Draft {
     pub counted_back: Option<DateMention>,
     /// The incident the article was telling when it turned to this one (index into the
     /// drafts), whose place is this one's when it names none ("Last month, a bombing near the
-    /// same ministry killed 12").
+    /// same bank killed 12").
     pub parent: Option<usize>,
 }
 
@@ -443,7 +443,7 @@ fn split_coordinated(
             let another = a.is_any(c, &["another", "other"])
                 || (a.is_any(c, &["a", "the"])
                     && a.is_any(c + 1, &["second", "third", "fourth", "other"]));
-            // "…, and two days later, a suicide bomber blew himself up on a bus": an attack a
+            // "…, and two days later, a suicide bomber struck a church": an attack a
             // while after the one told, with or without days to compare.
             let later = c < u.end && a_while_later_at(a, c, u.end).is_some();
             let dated = !bare && !starting_in(&a.dates, opening).is_empty();
@@ -525,7 +525,7 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
     let statements: Vec<&CasualtyStatement> = statements_in(casualties, u).collect();
     let triggers = in_unit(&a.triggers, u);
     // "The blast was the second this month": a ranking of the event already told. The dead
-    // may be militants: "an air strike on Jabaliya killed a commander and a fellow militant".
+    // may be militants: "a drone strike killed a commander and another militant".
     let reports = statements.iter().any(|c| !c.negated)
         || triggers.iter().any(|t| {
             t.value.event_type != EventType::Unknown
@@ -533,7 +533,7 @@ fn eventfulness(a: &Analysis<'_>, u: &Unit, casualties: &[CasualtyStatement]) ->
                 && !is_ranked(a, t.span)
         });
     // "An armed group attacked the town", "the group also claimed an attack on a convoy": an
-    // attack by someone, however it was done. "Troops were attacked on the road to Bourem":
+    // attack by someone, however it was done. "Peacekeepers were attacked on the road to Kidal":
     // by someone unnamed.
     let attack_by_someone = || {
         let by_someone = !in_unit(&a.actors, u).is_empty() || !in_unit(&a.groups, u).is_empty();
@@ -891,13 +891,13 @@ fn tells_of_another(a: &Analysis<'_>, u: &Unit) -> bool {
     // "Elsewhere, gunmen killed two": the report turns to another place; "Separately, …" to
     // another story.
     a.is_any(u.first, &["elsewhere", "separately"])
-        // "Also on Saturday, a vehicle was attacked …": another event of a day already told.
+        // "Also on Saturday, a bus was ambushed …": another event of a day already told.
         || (a.is(u.first, "also")
             && a.dates.iter().any(|d| a.token_at(d.span.start) == u.first + 1))
         || opening.into_iter().any(|k| {
             another_at(k) && (k + 1..(k + 5).min(u.end)).any(|n| a.is_any(n, EVENT_NOUNS))
         })
-        // "Three policemen were killed in another attack overnight": anywhere in the clause,
+        // "Two guards were killed in another attack near the airport": anywhere in the clause,
         // after "in".
         || (u.first + 2..u.end).any(|k| {
             let after_in = if a.is(k, "another") { k - 1 } else { k - 2 };
@@ -1048,8 +1048,8 @@ fn reported_elsewhere(
 /// ("… later died in a Glasgow hospital"). With `anywhere`, a scene anywhere in the clause.
 fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit, anywhere: bool) -> Option<Place> {
     let opening = opening_words(a, u);
-    // A country only where the clause opens on it: "In Yemen, medics said three people were
-    // killed" in a report about a Saudi town.
+    // A country only where the clause opens on it: "In Syria, rescuers said four people
+    // were killed" in a report about a Turkish town.
     let t = starting_in_toponyms(toponyms, u).iter().find(|t| {
         let scene = scene_word(a, a.token_at(t.span.start));
         !t.elsewhere
@@ -1072,7 +1072,7 @@ fn event_place(a: &Analysis<'_>, toponyms: &[Toponym], u: &Unit, anywhere: bool)
         return Some(t.place);
     }
     let event = event.unwrap_or(u.end);
-    // (A country speaks through those in it: "In Yemen, medics said three were killed".)
+    // (A country speaks through those in it: "In Syria, rescuers said four were killed".)
     let speaks = !matches!(t.place, Place::Country(_))
         && (a.token_at(t.span.end)..event).any(|k| a.is_any(k, SPEAKERS) || a.is_any(k, REPORTING));
     (!speaks).then_some(t.place)
@@ -1100,8 +1100,8 @@ fn also_another_kind(a: &Analysis<'_>, u: &Unit, units: &[Unit]) -> bool {
     !own.is_empty() && !before.is_empty() && !own.iter().any(|t| before.contains(t))
 }
 
-/// Whether the unit says that an attack "also" struck a place by name ("Fresh battles also
-/// rocked Daraya", "the gunmen also attacked Kachifa village"): wherever that place lies
+/// Whether the unit says that an attack "also" struck a place by name ("Clashes also rocked
+/// Zabadani", "the gunmen also attacked Dogo village"): wherever that place lies
 /// apart from the incident's, it is another incident.
 fn also_struck(a: &Analysis<'_>, u: &Unit) -> bool {
     (u.first..u.end.saturating_sub(1)).any(|k| a.is(k, "also") && a.is_any(k + 1, STRUCK))
@@ -1201,12 +1201,12 @@ fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
         if a.is_any(k, SCENE_WORDS) {
             return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
         }
-        // "also rocked Daraya", "also raided nearby Kachifa village".
+        // "also rocked Zabadani", "also raided nearby Dogo village".
         if a.is_any(k, STRUCK) && k > 0 && a.is(k - 1, "also") {
             return Some(k);
         }
         // One word of any kind may qualify the name itself, after the article or the word
-        // of place: "in anglophone Northwest province", "in the restive Swat valley".
+        // of place: "in lawless Far North province", "in the restive Swat valley".
         let qualifier = k + 1 == first
             && a.tokens[k].kind == TokenKind::Word
             && !a.tokens[k].is_capitalized(a.text)
@@ -1264,8 +1264,8 @@ fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place
 const ONE_SCENE_KM: f64 = 10.0;
 
 /// [`place_fit`] for an event told on another day: another town of the same province is
-/// elsewhere ("On Saturday night, an air strike on Jabaliya …" after Sunday's strike near Deir
-/// al-Balah), unless it lies at the edge of the incident's.
+/// elsewhere ("On Saturday night, a drone struck Samarra …" after Sunday's strike near
+/// Tikrit), unless it lies at the edge of the incident's.
 fn town_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place) -> PlaceFit {
     let fit = place_fit(g, toponyms, draft, place);
     let Place::City(_) = place else {
@@ -1413,10 +1413,10 @@ pub fn segment(
                 let also = kind == Eventful::Reports
                     && (u.first..(u.first + 4).min(u.end)).any(|k| a.is(k, "also"));
                 // Said to have "also" happened, or an attack told as of its own day ("On
-                // Monday, a would-be suicide attacker was shot dead"): a day apart is apart.
+                // Monday, a gunman was shot dead at a checkpoint"): a day apart is apart.
                 let told_apart = also || (opens_on_date && attack_from(a, &u, u.first));
                 let same = |k: usize| {
-                    // "In a separate incident Tuesday, …", "Another bomb was found … on
+                    // "In a separate attack on Tuesday, …", "Another bomb went off … on
                     // Wednesday": a second event, even on a day already told.
                     if another {
                         return false;
@@ -1438,7 +1438,7 @@ pub fn segment(
                                     match town_fit(gazetteer, toponyms, &drafts[k], p) {
                                         PlaceFit::Same => true,
                                         PlaceFit::Apart => false,
-                                        // "On Sunday, in Northwest province, a bomb …": a
+                                        // "On Sunday, in Far North province, a bomb …": a
                                         // clause that opens on its day and its place tells
                                         // its own event.
                                         PlaceFit::Open => !opens_on_date,
@@ -1459,8 +1459,8 @@ pub fn segment(
                     drafts[c].date.get_or_insert(di);
                     target = Some(c);
                 } else if let Some(i) = {
-                    // The incident of that very day before one a day apart: "Nine of the
-                    // workers abducted Monday" goes to Monday's attack, not Tuesday's.
+                    // The incident of that very day before one a day apart: "Five of the
+                    // sailors seized Monday" go to Monday's attack, not Tuesday's.
                     let candidates: Vec<usize> = (0..drafts.len())
                         .filter(|&k| same(k) && !(another_moment && Some(k) == current))
                         .collect();
@@ -1505,7 +1505,7 @@ pub fn segment(
             } else if u.past {
                 if kind == Eventful::Reports {
                     open = Some((own, true));
-                    // "…, a day after 25 workers were taken hostage in an attack on a convoy":
+                    // "…, a day after 12 sailors were taken hostage in an attack on a cargo ship":
                     // the day counted back from the incident's.
                     counted_back = own
                         .is_none()
@@ -1538,11 +1538,11 @@ pub fn segment(
                 open = Some((None, false));
             } else if let Some(c) = current.filter(|_| own.is_none() && opens_a_while_later(a, &u))
             {
-                // "Several hours later, warplanes struck a car in Khan Yunis": another event,
+                // "Several hours later, a drone struck a car in Mir Ali": another event,
                 // of the time of the one it follows.
                 open = Some((None, drafts[c].background));
             } else if current.is_some() && own.is_none() && opens_before(a, &u) {
-                // "Earlier, gunmen shot dead five passengers": an event before the one told.
+                // "Earlier, gunmen shot dead a trader": an event before the one told.
                 open = Some((None, true));
                 aside = true;
             }

@@ -404,9 +404,9 @@ fn without_a_publication_date_an_event_dated_well_before_the_latest_date_is_back
 #[test]
 fn a_separate_incident_on_the_same_day_is_another_incident() {
     // 2019-01-03 was a Thursday.
-    let text = "Gunmen seized four engineers from a rig in Bayelsa on Wednesday, police said. \
-                In a separate incident Wednesday, militants attacked a supply boat in the same \
-                creek, wounding three soldiers.";
+    let text = "Bandits kidnapped six traders on a highway in Katsina on Wednesday, police \
+                said. In a separate attack on Wednesday, gunmen raided a farm near the same \
+                road, wounding three herders.";
     for published in ["2019-01-03", ""] {
         let out = extract(text, published);
         assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
@@ -418,9 +418,9 @@ fn a_separate_incident_on_the_same_day_is_another_incident() {
 #[test]
 fn another_bomb_found_the_same_day_elsewhere_is_another_incident() {
     let out = extract(
-        "A bomb exploded at a bus station in Cotabato on Wednesday, wounding 11 people, police \
-         said. Another bomb was found on a passenger bus in Koronadal on Wednesday and was \
-         safely defused.",
+        "A grenade exploded outside a bakery in Cotabato on Wednesday, wounding 11 people, \
+         police said. Another bomb was found in a parked van in Koronadal on Wednesday and was \
+         disarmed by soldiers.",
         "2019-01-03",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -434,8 +434,8 @@ fn another_bomb_found_the_same_day_elsewhere_is_another_incident() {
 #[test]
 fn an_attack_told_as_later_that_day_is_another_incident() {
     let out = extract(
-        "Insurgents shot dead two farmers near Mueda on Friday. Later on Friday, the insurgents \
-         attacked a neighbourhood of Palma, where they killed five people.",
+        "Militiamen shot dead two fishermen near Bunia on Friday. Later on Friday, the \
+         militiamen attacked a market in Mahagi, where they killed five people.",
         "2019-08-28",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -446,30 +446,29 @@ fn an_attack_told_as_later_that_day_is_another_incident() {
 #[test]
 fn an_incident_without_a_place_takes_the_place_of_the_one_it_follows() {
     let out = extract(
-        "Gunmen stormed a police post in Kandahar province on Sunday night, killing six \
-         policemen. Earlier on Sunday, a suicide bomber struck outside the education ministry \
-         in Kabul, killing seven people. Last month, a suicide bombing near the same ministry \
-         killed 12 people.",
+        "Rebels overran an army base in Idlib province on Sunday night, killing six soldiers. \
+         Earlier on Sunday, a car bomb exploded outside the central bank in Damascus, killing \
+         seven people. Last month, a bombing near the same bank killed 12 people.",
         "2019-01-08",
     );
     assert_eq!(out.incidents.len(), 3, "{:#?}", out.incidents);
     let last = &out.incidents[2];
     assert_eq!(range(&last.killed).and_then(|(min, _)| min), Some(12));
-    assert_eq!(last.location.as_ref().unwrap().name, "Kabul");
+    assert_eq!(last.location.as_ref().unwrap().name, "Damascus");
 }
 
 #[test]
 fn a_strike_on_another_town_of_the_province_a_day_apart_is_another_incident() {
     // 2012-10-08 was a Monday.
-    let text = "An air strike hit a car near Deir al-Balah on Sunday, killing two men, medics \
-                said. On Saturday night, the air force struck a motorcycle in Rafah, killing a \
-                commander and another militant.";
+    let text = "A drone strike hit a truck near Tikrit on Sunday, killing two men, medics \
+                said. On Saturday night, a drone struck a house in Samarra, killing a commander \
+                and another militant.";
     for published in ["2012-10-08", ""] {
         let out = extract(text, published);
         assert_eq!(out.incidents.len(), 2, "{published}: {:#?}", out.incidents);
         assert_eq!(
             out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
-            Some("Rafah"),
+            Some("Samarra"),
             "{published}"
         );
     }
@@ -497,10 +496,10 @@ fn cues_of_another_story_open_another_incident() {
     for text in [
         "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Separately, a \
          sergeant was killed by a roadside bomb in Gao.",
-        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Three policemen were \
-         killed in another attack near the border.",
+        "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Two guards were \
+         killed in another attack near the airport.",
         "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Also on Sunday, a \
-         truck was ambushed on the road out of town and its driver was killed.",
+         bus was ambushed south of the town and its driver was killed.",
         "Gunmen killed four soldiers at a checkpoint in Kidal on Sunday. Earlier, gunmen shot \
          dead a trader on the road out of town.",
     ] {
@@ -520,26 +519,26 @@ fn cues_of_another_story_open_another_incident() {
 #[test]
 fn a_clause_that_opens_in_another_country_is_another_incident() {
     let out = extract(
-        "A rocket fired from across the border hit a house in Najran on Monday, wounding two \
-         people. In Yemen, medics said three people were killed in air raids on Saada.",
+        "A mortar shell fired across the border hit a school in Kilis on Monday, wounding two \
+         pupils. In Syria, rescuers said four people were killed in shelling of Azaz.",
         "2019-05-07",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
     let other = &out.incidents[1];
     assert_eq!(
         other.location.as_ref().map(|l| l.country.as_str()),
-        Some("YE")
+        Some("SY")
     );
-    assert_eq!(range(&other.killed), exactly(3));
+    assert_eq!(range(&other.killed), exactly(4));
 }
 
 #[test]
 fn a_clause_that_opens_on_its_own_day_and_place_tells_its_own_event() {
     // 2020-03-09 was a Monday.
     let out = extract(
-        "On Saturday, about 20 gunmen attacked a police station in the west of Cameroon, \
-         killing three officers, officials said. On Sunday, in anglophone Southwest province, a \
-         homemade bomb wounded seven people.",
+        "On Saturday, about 30 fighters raided a school in the north of Cameroon, killing \
+         three teachers, officials said. On Sunday, in lawless Southwest province, a roadside \
+         bomb wounded seven soldiers.",
         "2020-03-09",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -554,8 +553,8 @@ fn a_clause_that_opens_on_its_own_day_and_place_tells_its_own_event() {
 #[test]
 fn a_town_an_attack_also_struck_elsewhere_is_another_incident() {
     let out = extract(
-        "Rebels and troops fought on the outskirts of Raqa on Saturday, killing 26 fighters, a \
-         monitor said. Fresh battles also rocked Douma, a rebel town east of Damascus.",
+        "Rebels and troops fought on the outskirts of Hama on Saturday, killing 14 fighters, a \
+         monitor said. Heavy battles also rocked Douma, a suburb east of Damascus.",
         "2013-03-04",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -568,14 +567,14 @@ fn a_town_an_attack_also_struck_elsewhere_is_another_incident() {
 #[test]
 fn where_the_attackers_fled_is_not_where_an_incident_happened() {
     let out = extract(
-        "Gunmen on motorcycles killed ten villagers in Tillaberi on Thursday, officials said. \
-         In January, 100 people were killed by gunmen in two villages before the attackers \
-         fled to neighbouring Mali.",
+        "Bandits killed eight herders near Zinder on Thursday, officials said. In January, 40 \
+         people were killed by bandits in two hamlets before the attackers fled to \
+         neighbouring Nigeria.",
         "2021-05-24",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
     let past = &out.incidents[1];
-    assert_eq!(range(&past.killed), exactly(100));
+    assert_eq!(range(&past.killed), exactly(40));
     assert_eq!(
         past.location.as_ref().map(|l| l.country.as_str()),
         Some("NE")
@@ -586,10 +585,10 @@ fn where_the_attackers_fled_is_not_where_an_incident_happened() {
 fn a_day_after_an_earlier_event_dates_it_and_its_day_gathers_its_story() {
     // 2006-10-04 was a Wednesday.
     let out = extract(
-        "Gunmen kidnapped four foreign workers in Bayelsa on Tuesday, a day after 25 workers \
-         were taken hostage in an attack on a military convoy. Nine of the workers abducted \
-         Monday were freed, a company spokesman said. During the attack on the convoy, four \
-         soldiers were killed.",
+        "Pirates kidnapped five crew members from a tanker off Bonny on Tuesday, a day after \
+         12 sailors were taken hostage in an attack on a cargo ship. Five of the sailors \
+         abducted Monday were released, the shipping company said. During the attack on the \
+         cargo ship, two guards were killed.",
         "2006-10-04",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -603,16 +602,16 @@ fn a_day_after_an_earlier_event_dates_it_and_its_day_gathers_its_story() {
         past.date.as_ref().and_then(|d| d.start),
         Some(date(2006, 10, 2))
     );
-    assert_eq!(range(&past.killed), exactly(4));
+    assert_eq!(range(&past.killed), exactly(2));
 }
 
 #[test]
 fn an_attack_told_as_of_the_next_day_is_another_incident() {
     // 2019-01-08 was a Tuesday.
     let out = extract(
-        "A suicide bomber struck outside a ministry in Kabul on Sunday, killing seven people. \
-         On Monday, a would-be suicide attacker was shot dead by police in Kabul before he \
-         reached a rally.",
+        "A car bomb exploded near a hotel in Mogadishu on Sunday, killing five people. On \
+         Monday, a gunman was shot dead by soldiers in Mogadishu as he tried to storm a \
+         checkpoint.",
         "2019-01-08",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -628,8 +627,8 @@ fn an_attack_told_as_of_the_next_day_is_another_incident() {
 #[test]
 fn troops_that_were_attacked_on_a_day_of_their_own_are_another_incident() {
     let out = extract(
-        "Gunmen ambushed a convoy near Segou on Sunday, killing four soldiers. On July 1, \
-         French troops were attacked on the road to Bourem.",
+        "Militants ambushed a patrol near Mopti on Sunday, killing four soldiers. On July 3, \
+         UN peacekeepers were attacked on the road to Kidal.",
         "2018-08-01",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
@@ -637,21 +636,21 @@ fn troops_that_were_attacked_on_a_day_of_their_own_are_another_incident() {
     assert!(past.background);
     assert_eq!(
         past.date.as_ref().and_then(|d| d.start),
-        Some(date(2018, 7, 1))
+        Some(date(2018, 7, 3))
     );
 }
 
 #[test]
 fn a_coordinated_clause_a_while_later_is_another_incident() {
     let out = extract(
-        "On October 24, a nail bomb exploded at a restaurant in Kampala, killing one person, \
-         and two days later, a suicide bomber detonated a bomb on a bus near Mpigi.",
+        "On March 2, a grenade exploded at a bar in Goma, killing one person, and two days \
+         later, a suicide bomber detonated a vest at a church in Beni.",
         "2021-11-20",
     );
     assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
     assert_eq!(range(&out.incidents[0].killed), exactly(1));
     assert_eq!(
         out.incidents[1].location.as_ref().map(|l| l.name.as_str()),
-        Some("Mpigi")
+        Some("Beni")
     );
 }

@@ -508,7 +508,7 @@ pub(super) fn backward_items(
             // "the death of one person and three others were wounded": the object of another
             // head is not of this subject.
             Some(it) if object_of_head(a, it.first) => break,
-            // "During the attack, carried out by about 70 militants, four soldiers were
+            // "During the assault, led by about 40 fighters, three guards were
             // killed": the agent of an aside is not among the dead.
             Some(it) if it.first > lo && a.is(it.first - 1, "by") => break,
             Some(it) => {
@@ -540,7 +540,7 @@ pub(super) fn backward_items(
     }
     // "Eleven people, among them three workers and two soldiers, were killed": the list is a
     // part of the figure before it. (Not when the verb is the list's own: "seven people
-    // wounded, including a soldier who later died".)
+    // wounded, including a teacher who later died".)
     if (nearest.end..h).any(|k| a.is_any(k, &["who", "whom", "which", "that"])) {
         return items;
     }

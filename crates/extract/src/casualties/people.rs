@@ -644,7 +644,7 @@ pub(super) fn person_within(
         }
         if let Some((noun, end)) = a.person_at[j] {
             // Take the last person noun of a compound: "police officers", "NATO soldiers",
-            // "US special forces soldiers".
+            // "British special forces soldiers".
             let mut best = (noun, end);
             let mut k = end;
             while k < limit {
