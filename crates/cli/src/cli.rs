@@ -41,8 +41,9 @@ pub enum Command {
     /// List stored incidents, filtered.
     ///
     /// Prints an aligned table on a terminal, JSON Lines when piped (choose with --format).
-    /// Background incidents (past attacks mentioned for context) are left out unless
-    /// --include-background is given.
+    /// Background incidents (attacks an article only mentions beside its news: earlier ones
+    /// recalled for context, others the same day) are left out unless --include-background
+    /// is given.
     Query(QueryArgs),
     /// Show one incident: its reconciled fields, every source with its own values, and each
     /// source's text with the words behind every field highlighted.
@@ -261,7 +262,8 @@ pub struct QueryArgs {
     /// Perpetrator name contains this (case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub perpetrator: Option<String>,
-    /// Include past incidents mentioned for context.
+    /// Include incidents only mentioned beside an article's news (earlier attacks, others
+    /// the same day).
     #[arg(long)]
     pub include_background: bool,
     /// At most this many incidents (newest first).

@@ -23,8 +23,8 @@
 //! - whole news pages (records with `is_incident`, reported as source "news"): `has_incident`
 //!   and `no_incident` score whether a main incident was given; a negative page scores nothing
 //!   else. `city` also accepts any `city_alt`. `background`: each gold background incident is
-//!   found when a predicted incident other than the main one has its country and its city,
-//!   day or toll (whichever the gold gives).
+//!   found when a predicted incident marked `background` has its country and its city, day or
+//!   toll (whichever the gold gives).
 //!
 //! Accuracy comes with a 95 % Wilson score interval.
 

@@ -466,8 +466,8 @@ impl<'r> Scorer<'r> {
         out
     }
 
-    /// One outcome per gold background incident: found when a predicted incident other than
-    /// the main one agrees with it. Agreeing means the same country where both have one, and
+    /// One outcome per gold background incident: found when a predicted incident marked
+    /// `background` (every one but the main incident) agrees with it. Agreeing means the same country where both have one, and
     /// the same city, day or death toll, whichever of them the gold gives (the country alone
     /// when it gives none). Each predicted incident answers for one gold incident at most.
     fn score_background(
@@ -480,7 +480,10 @@ impl<'r> Scorer<'r> {
         let mut used = vec![false; predicted.len()];
         for b in &g.background {
             let found = predicted.iter().enumerate().position(|(k, p)| {
-                !used[k] && !main.is_some_and(|m| std::ptr::eq(m, p)) && background_agrees(b, p)
+                !used[k]
+                    && p.background
+                    && !main.is_some_and(|m| std::ptr::eq(m, p))
+                    && background_agrees(b, p)
             });
             if let Some(k) = found {
                 used[k] = true;

@@ -5,7 +5,8 @@
 //! finders once over the text ([`analysis`]), reads casualty statements ([`casualties`]),
 //! resolves place names with the whole article as context ([`places`]), groups sentences (or
 //! their clauses) into incidents ([`segment`]) and assembles each incident with the evidence for
-//! every field ([`assemble`]). The main incident comes first; past incidents mentioned for context follow
+//! every field ([`assemble`]). The main incident comes first; every other incident the article
+//! mentions (an earlier attack recalled for context, an attack elsewhere the same day) follows
 //! with `background: true`.
 //!
 //! ```no_run
@@ -171,7 +172,10 @@ pub fn extract_with_choices(
     }
     for (k, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
         let inherited = place_to_inherit(draft, &built, &incidents, main_incident.as_ref());
-        let (other, _) = build(draft, inherited.cloned().as_ref());
+        let (mut other, _) = build(draft, inherited.cloned().as_ref());
+        // Whatever else the article tells of, past or the same day elsewhere, is mentioned
+        // beside its news, not the news it reports.
+        other.background = true;
         built[k] = Some(incidents.len());
         incidents.push(other);
     }

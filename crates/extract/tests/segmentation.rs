@@ -1,5 +1,6 @@
-//! Segmentation: the main incident first; past incidents mentioned for context follow with
-//! `background: true` and their own date, place and counts; references to the main incident
+//! Segmentation: the main incident first; every other incident the article mentions (past
+//! ones recalled for context, others the same day) follows with `background: true` and its
+//! own date, place and counts; references to the main incident
 //! ("Monday's attack") do not open new incidents.
 
 mod common;
@@ -136,6 +137,9 @@ fn a_report_that_turns_to_another_province_tells_another_incident() {
     );
     // The day it shares with the first incident does not send its story back there.
     assert_eq!(second.date.as_ref().unwrap().start, Some(date(2019, 3, 12)));
+    // Told beside the news, not as it: the same day, yet background.
+    assert!(!first.background);
+    assert!(second.background);
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn indexed(spec: &WatchSpec) {
     incident.background = true;
     assert!(
         index.matches(&incident).is_empty(),
-        "a background incident alerts"
+        "an undated background incident alerts"
     );
 }
 

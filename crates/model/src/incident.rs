@@ -11,7 +11,8 @@ use crate::taxonomy::{DatePrecision, EventType, LocationPrecision, TargetType, W
 /// What `sitrep extract` prints for one article: the article and the incidents it reports.
 ///
 /// The first incident is the article's main incident; later ones are other incidents it
-/// reports, with `background: true` for past incidents mentioned for context.
+/// mentions, with `background: true`: earlier attacks recalled for context and attacks
+/// elsewhere the same day, told beside the news rather than as it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ExtractedArticle {
     /// Which article this is.
@@ -49,7 +50,8 @@ pub struct Incident {
     /// Attackers wounded; not counted in `wounded`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attackers_wounded: Option<Count>,
-    /// A past incident mentioned for context, not the news the article reports.
+    /// An incident the article mentions beside its news (an earlier attack recalled for
+    /// context, another attack the same day), not the news it reports.
     pub background: bool,
     /// How well the fields are supported by direct evidence, from 0 to 1.
     pub confidence: f32,

@@ -486,7 +486,7 @@
       "class": "sub",
       text: (stored.date && stored.date.start ? stored.date.start : "date unknown") + " · " +
         stored.sources.length + " source" + (stored.sources.length === 1 ? "" : "s") +
-        " · confidence " + stored.confidence.toFixed(2) + (stored.background ? " · past incident" : "") +
+        " · confidence " + stored.confidence.toFixed(2) + (stored.background ? " · mentioned in passing" : "") +
         " · " + stored.id
     }));
     body.appendChild(el("p", { "class": "hint", text: "Click a field to highlight its evidence in the articles." }));

@@ -72,7 +72,7 @@ pub struct FeatureProperties {
     pub wounded_total: Option<u32>,
     /// Named perpetrators.
     pub perpetrators: Vec<String>,
-    /// A past incident mentioned for context.
+    /// An incident mentioned beside an article's news, not the news itself.
     pub background: bool,
 }
 

@@ -53,7 +53,7 @@ pub struct SearchParams {
     /// Words that must all appear in an article of the incident (title or text), its place or
     /// its perpetrators (ASCII case-insensitive; at most 8 words).
     pub q: Option<String>,
-    /// Also return background incidents (past events mentioned for context).
+    /// Also return background incidents (attacks only mentioned beside an article's news).
     #[param(value_type = Option<bool>)]
     pub include_background: Option<String>,
 }

@@ -11,7 +11,7 @@
 use rusqlite::params;
 use sitrep_model::{Incident, IncidentId};
 use sitrep_watch::{
-    Alert, AlertKind, AlertReason, AlertState, WatchIndex, WatchSpec, WebhookPolicy,
+    Alert, AlertKind, AlertReason, AlertState, RECENT_DAYS, WatchIndex, WatchSpec, WebhookPolicy,
 };
 
 use crate::Store;
@@ -191,7 +191,14 @@ pub(crate) fn raise_alerts(
     if index.is_empty() {
         return Ok(0);
     }
-    let now_unix = jiff::Timestamp::now().as_second();
+    let clock = jiff::Timestamp::now();
+    let now_unix = clock.as_second();
+    // An attack an article mentions beside its news alerts while it is recent.
+    let today = clock.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let index = match today.checked_sub(jiff::Span::new().days(RECENT_DAYS)) {
+        Ok(since) => index.with_recent_since(since),
+        Err(_) => index,
+    };
     let mut raised = 0;
     for (incident_id, incident) in written {
         let now_state = AlertState::of(incident);

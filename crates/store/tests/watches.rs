@@ -1,5 +1,5 @@
 //! Watches through the store: an incident alerts a watch once, again only when it escalates,
-//! never as background; alerts and their webhook deliveries are written with the incident.
+//! as background only while recent; alerts and their webhook deliveries are written with the incident.
 
 mod common;
 
@@ -158,6 +158,31 @@ fn background_incidents_and_other_targets_do_not_alert() {
         .unwrap();
     assert_eq!(outcome.alerts, 0);
     assert!(alerts(&store).is_empty());
+}
+
+#[test]
+fn a_background_incident_of_this_week_alerts() {
+    let mut store = common::fresh_store();
+    store
+        .add_watch(&embassy_watch(), WebhookPolicy::PublicOnly)
+        .unwrap();
+    // An attack an article mentions beside its own news, two days ago: still news here.
+    let mut recent = embassy_attack(3, LocationPrecision::City);
+    recent.background = true;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let day = today.checked_sub(jiff::Span::new().days(2)).unwrap();
+    recent.date = Some(EventDate {
+        start: Some(day),
+        end: Some(day),
+        precision: DatePrecision::Day,
+        text: "on Monday".into(),
+    });
+    let outcome = store
+        .insert_batch_resolved(&[item("a", vec![recent])])
+        .unwrap();
+    assert_eq!(outcome.alerts, 1);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use jiff::civil::Date;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use sitrep_geo::haversine_km;
@@ -30,6 +31,8 @@ pub struct WatchIndex<K> {
     spatial: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
     by_country: HashMap<CountryCode, Vec<usize>>,
     by_admin1: HashMap<String, Vec<usize>>,
+    /// Background incidents that happened on this day or later are news too.
+    recent_since: Option<Date>,
 }
 
 impl<K> WatchIndex<K> {
@@ -77,7 +80,27 @@ impl<K> WatchIndex<K> {
             spatial: RTree::bulk_load(boxes),
             by_country,
             by_admin1,
+            recent_since: None,
         }
+    }
+
+    /// Lets background incidents that happened on `day` or later match: an attack elsewhere
+    /// that an article mentions beside its own news is still news to someone watching that
+    /// place, while an attack of years ago recalled for context is not. Without this, no
+    /// background incident matches.
+    pub fn with_recent_since(mut self, day: Date) -> Self {
+        self.recent_since = Some(day);
+        self
+    }
+
+    /// Whether `incident` is news: not background, or background but recent (see
+    /// [`WatchIndex::with_recent_since`]). An undated background incident is never recent.
+    fn is_news(&self, incident: &Incident) -> bool {
+        if !incident.background {
+            return true;
+        }
+        let last_day = incident.date.as_ref().and_then(|d| d.end.or(d.start));
+        matches!((self.recent_since, last_day), (Some(since), Some(day)) if day >= since)
     }
 
     /// How many watches the index holds.
@@ -91,10 +114,14 @@ impl<K> WatchIndex<K> {
     }
 
     /// The watches `incident` matches, each with the reason, in the order they were given.
-    /// A background incident (a past event recalled for context) matches nothing, and neither
-    /// does an incident without a place.
+    /// A background incident matches nothing unless it is recent (see
+    /// [`WatchIndex::with_recent_since`]), and an incident without a place matches nothing.
     pub fn matches(&self, incident: &Incident) -> Vec<(&K, &WatchSpec, MatchReason)> {
-        let Some(location) = incident.location.as_ref().filter(|_| !incident.background) else {
+        let Some(location) = incident
+            .location
+            .as_ref()
+            .filter(|_| self.is_news(incident))
+        else {
             return Vec::new();
         };
         let mut found: Vec<(usize, MatchReason)> = Vec::new();
@@ -269,8 +296,10 @@ fn division_key(name: &str) -> String {
 mod tests {
     use std::collections::BTreeMap;
 
+    use jiff::civil::date;
     use sitrep_model::{
-        Count, EventType, Location, LocationPrecision, Perpetrator, Target, TargetType,
+        Count, DatePrecision, EventDate, EventType, Location, LocationPrecision, Perpetrator,
+        Target, TargetType,
     };
 
     use super::*;
@@ -431,12 +460,25 @@ mod tests {
     }
 
     #[test]
-    fn background_incidents_never_match() {
+    fn background_incidents_match_only_when_recent() {
         let index = WatchIndex::new(vec![("w", near("w", 10.0, 10.0, 50.0))]);
         let mut incident = at(10.0, 10.0, "XX", "", LocationPrecision::City);
         assert_eq!(index.matches(&incident).len(), 1);
         incident.background = true;
         assert!(index.matches(&incident).is_empty());
+
+        let index = index.with_recent_since(date(2024, 3, 4));
+        assert!(index.matches(&incident).is_empty(), "undated is not recent");
+        let on = |day: Date| EventDate {
+            start: Some(day),
+            end: Some(day),
+            precision: DatePrecision::Day,
+            text: "on Monday".into(),
+        };
+        incident.date = Some(on(date(2024, 3, 3)));
+        assert!(index.matches(&incident).is_empty());
+        incident.date = Some(on(date(2024, 3, 4)));
+        assert_eq!(index.matches(&incident).len(), 1);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //!   box) and filters (event types, target types, a toll, a perpetrator), checked by
 //!   [`WatchSpec::validate`] when it is added.
 //! - [`WatchIndex`] holds many watches behind an R*-tree and maps, and tells which of them an
-//!   incident matches and why ([`MatchReason`]). Background incidents and incidents without a
-//!   place match nothing; `near` and `bbox` watches need a place at least as exact as a town.
+//!   incident matches and why ([`MatchReason`]). Background incidents match only while recent
+//!   ([`RECENT_DAYS`]), incidents without a place never; `near` and `bbox` watches need a place at least as exact as a town.
 //! - [`AlertState`] is what a watch last heard of an incident; [`AlertState::escalation`] says
 //!   what changed enough to alert again ([`Change`]).
 //!
@@ -23,6 +23,10 @@ mod spec;
 pub use alert::{Alert, AlertKind, AlertReason};
 pub use escalation::{AlertState, Change};
 pub use index::{MatchReason, WatchIndex};
+
+/// How many days back a background incident (an attack an article mentions beside its own
+/// news) still counts as news that alerts.
+pub const RECENT_DAYS: i64 = 7;
 pub use spec::{
     Area, InvalidWatch, MAX_NAME_CHARS, MAX_RADIUS_KM, MAX_TEXT_CHARS, WatchSpec, WebhookPolicy,
     check_webhook, is_public,

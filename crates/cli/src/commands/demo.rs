@@ -60,7 +60,7 @@ pub fn run(resources: &Resources) -> Result<()> {
     out.flush()?;
     drop(out);
     messages::note(format!(
-        "demo: {stored} example articles → {incidents} incidents (↺ marks past incidents mentioned for context)"
+        "demo: {stored} example articles → {incidents} incidents (↺ marks incidents only mentioned beside the news)"
     ));
     messages::note(
         "try: sitrep ingest examples/corpus.jsonl && sitrep query --country LY --format json",

@@ -263,7 +263,7 @@ fn write_fields(out: &mut impl Write, i: &Incident, indent: &str) -> io::Result<
     if i.background {
         writeln!(
             out,
-            "{indent}background    yes (a past incident mentioned for context)"
+            "{indent}background    yes (mentioned beside the article's news)"
         )?;
     }
     Ok(())

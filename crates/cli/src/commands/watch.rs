@@ -44,7 +44,8 @@ pub enum WatchCommand {
     /// Give exactly one area: --near with --radius-km, --country, --admin1 or --bbox. An
     /// incident alerts a watch once, when it first matches, and again only when it escalates
     /// (the toll rises, a claim appears, the place becomes more exact); background incidents
-    /// never alert. A new watch alerts on incidents stored or updated from now on.
+    /// (only mentioned beside an article's news) alert only when they happened in the last 7
+    /// days. A new watch alerts on incidents stored or updated from now on.
     ///
     /// Example: sitrep watch add embassy --near 32.8872,13.1913 --radius-km 25 --target-type diplomatic
     #[command(verbatim_doc_comment)]
