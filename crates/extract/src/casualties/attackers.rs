@@ -72,6 +72,7 @@ const SUICIDE_ACT: &[&str] = &[
 /// A suicide attack named by its act: "a suicide attack", "the suicide bombing".
 const SUICIDE_ACTS: &[&str] = &[
     "attack",
+    "bomb",
     "bombing",
     "blast",
     "explosion",
@@ -129,10 +130,13 @@ pub(super) fn suicide_attackers(
     // "in a suicide attack", "a suicide bombing killed": the act itself, by one attacker
     // unless the words count them; a figure of attackers said elsewhere is the larger and
     // wins (attackers are counted by the largest figure).
-    if a.is_any(head, SUICIDE_ACTS) && h > range.start && a.is_any(h - 1, &["a", "the"]) {
+    if a.is_any(head, SUICIDE_ACTS) && h > range.start && singular_before(a, h) {
+        // A bomb is a device until the words set it off ("a suicide car bomb exploded");
+        // "died from a suicide bomb" may count its carrier or not.
+        let device = a.is(head, "bomb");
         let acted = range
             .clone()
-            .any(|i| a.is_any(i, SUICIDE_ACT) || a.is_any(i, SUICIDE_OUTCOME));
+            .any(|i| a.is_any(i, SUICIDE_ACT) || (!device && a.is_any(i, SUICIDE_OUTCOME)));
         let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
         return (acted && !spared)
             .then(|| attackers_statement(sentence, CasualtyKind::Killed, 1, a.span(h, head)));
@@ -163,6 +167,27 @@ pub(super) fn suicide_attackers(
     let spared = range.clone().any(|i| a.is_any(i, SUICIDE_SPARED));
     (acted && !spared)
         .then(|| attackers_statement(sentence, CasualtyKind::Killed, count, a.span(h, head)))
+}
+
+/// Whether the words before token `h` name one act: "a", "the", or a day between them and
+/// it ("a Nov. 24 suicide bombing", "the March 3 suicide attack").
+fn singular_before(a: &Analysis<'_>, h: usize) -> bool {
+    let Some(before) = h.checked_sub(1) else {
+        return false;
+    };
+    if a.is_any(before, &["a", "the"]) {
+        return true;
+    }
+    let end = a.tokens[before].span.end;
+    a.dates
+        .iter()
+        .find(|d| d.span.end == end)
+        .and_then(|d| {
+            (0..before)
+                .rev()
+                .find(|&k| a.tokens[k].span.end <= d.span.start)
+        })
+        .is_some_and(|k| a.is_any(k, &["a", "the"]))
 }
 
 /// "including the bomber", "including two attackers" inside the statement.
@@ -224,6 +249,10 @@ mod tests {
         assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
         let s = statements("Two female suicide bombers detonated in the market.");
         assert_eq!(s, [(Killed, Attackers, Some(2), Some(2))]);
+        let s = statements("A suicide car bomb exploded at the gate, killing three guards.");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
+        let s = statements("Five people died in a May 2 suicide bombing.");
+        assert!(s.contains(&(Killed, Attackers, Some(1), Some(1))), "{s:?}");
         // Caught, or no act: no death.
         assert!(statements("Police arrested a suicide bomber at the gate.").is_empty());
         assert!(statements("The group trains suicide bombers.").is_empty());
