@@ -118,7 +118,10 @@ fn aside_before(a: &Analysis<'_>, lo: usize, h: usize) -> Option<usize> {
         .find(|&k| a.word(k) == ",")?;
     let part = sitrep_text::number_word_value(a.word(open + 1)).is_some()
         || a.is_any(open + 1, &["most", "many", "some"]);
-    (part && open > lo).then_some(open)
+    // "One of the gunmen, a local man, was killed": an appositive says who the subject is.
+    let appositive =
+        a.is_any(open + 1, &["a", "an"]) && (open + 2..close).all(|k| !a.is_any(k, &["and", "or"]));
+    ((part || appositive) && open > lo).then_some(open)
 }
 
 /// People counted by a number just before "of" or "from" and a group that starts at `group`

@@ -784,6 +784,11 @@ mod tests {
             statements("Five people died in the fire."),
             [(Killed, Victims, Some(5), Some(5))]
         );
+        // An appositive between the subject and its verb says who the subject is.
+        assert_eq!(
+            statements("One of the raiders, a former soldier, was shot dead by the guards."),
+            [(Killed, Attackers, Some(1), Some(1))]
+        );
     }
 
     #[test]
