@@ -69,3 +69,27 @@ fn the_learned_event_type_keeps_definitions_and_evidence() {
         );
     }
 }
+
+/// A page that tells of deaths no one caused (a flood, a collapse) is `agentless`; one where
+/// someone attacked, or an attacker word stands, is not.
+#[test]
+fn a_page_with_no_one_acting_is_agentless() {
+    use sitrep_extract::{choose::relevance::FEATURES, extract_with_choices};
+    let resources = Resources::embedded().expect("the embedded models are valid");
+    let at = FEATURES.iter().position(|f| *f == "agentless").unwrap();
+    let agentless = |text: &str| {
+        let (_, choices) = extract_with_choices(&common::article(text, "2022-08-03"), &resources);
+        choices.page[at] == 1.0
+    };
+    assert!(agentless(
+        "Nine people died on Tuesday when a warehouse roof gave way under heavy rain in \
+         Chittagong, officials said."
+    ));
+    assert!(!agentless(
+        "Nine people died on Tuesday when gunmen fired on a warehouse in Chittagong, officials \
+         said."
+    ));
+    assert!(!agentless(
+        "Nine people died on Tuesday when a warehouse was attacked in Chittagong, officials said."
+    ));
+}

@@ -266,6 +266,49 @@ const TOPICS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Words of a deed done on purpose: an attack, a shooting, a bomb (the device, not any
+/// explosion), a kidnapping. A page with none of them, no attacker word and no group tells of
+/// harm without anyone doing it: an accident, a disaster.
+const DEEDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "ambush",
+    "ambushed",
+    "stormed",
+    "raided",
+    "shot",
+    "shooting",
+    "gunfire",
+    "gunshot",
+    "gunshots",
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombings",
+    "bombed",
+    "grenade",
+    "grenades",
+    "ied",
+    "kidnapped",
+    "kidnapping",
+    "abducted",
+    "abduction",
+    "hostage",
+    "hostages",
+    "assassinated",
+    "assassination",
+    "murdered",
+    "murder",
+    "stabbed",
+    "beheaded",
+    "torched",
+    "arson",
+    "massacre",
+    "responsibility",
+];
+
 /// Each topic word's topics (a word may be in several lists).
 static TOPIC_OF: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
@@ -294,6 +337,7 @@ pub const FEATURES: &[&str] = &[
     "weapons",
     "main_is_old",
     "no_main_draft",
+    "agentless",
     "short_text",
     "topic_sport",
     "topic_accident",
@@ -340,6 +384,7 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
     };
     let words = a.tokens.len().max(1);
     let mut topic_counts = [0usize; TOPICS.len()];
+    let mut deeds = 0usize;
     let mut buffer = [0u8; LONGEST_TOPIC_WORD];
     for i in 0..a.tokens.len() {
         let w = a.word(i).as_bytes();
@@ -352,6 +397,9 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
         let Ok(lower) = std::str::from_utf8(lower) else {
             continue;
         };
+        if DEEDS.contains(&lower) {
+            deeds += 1;
+        }
         for &k in TOPIC_OF.get(lower).map_or(&[][..], Vec::as_slice) {
             topic_counts[k] += 1;
         }
@@ -369,6 +417,7 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
         flag(!a.weapons.is_empty()),
         flag(main_is_old),
         flag(main.is_none()),
+        flag(deeds == 0 && a.actors.is_empty() && a.groups.is_empty()),
         flag(words < 120),
     ];
     // A topic's share of the words, per hundred, capped at 5.
