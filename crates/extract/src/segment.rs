@@ -447,7 +447,10 @@ fn split_coordinated(
             // while after the one told, with or without days to compare.
             let later = c < u.end && a_while_later_at(a, c, u.end).is_some();
             let dated = !bare && !starting_in(&a.dates, opening).is_empty();
-            let opens_another = another || later || dated;
+            // "…, and a roadside bomb killed three soldiers on August 21": a clause of its
+            // own after ", and" whose day, given anywhere in it, is another.
+            let own_clause = comma && a.is(j, "and");
+            let opens_another = another || later || dated || own_clause;
             if c >= u.end || !opens_another {
                 continue;
             }

@@ -201,6 +201,21 @@ fn coordinated_clauses_with_their_own_dates_are_two_incidents() {
 }
 
 #[test]
+fn a_coordinated_clause_that_dates_itself_at_its_end_is_another_incident() {
+    let out = extract(
+        "Two attacks hit the province last year: a truck bomb killed 11 people at a depot in \
+         Baidoa on April 6, and a landmine killed four soldiers near the town on September 30.",
+        "2021-02-16",
+    );
+    let past: Vec<&Incident> = out.incidents.iter().filter(|i| i.background).collect();
+    assert_eq!(past.len(), 2, "{:#?}", out.incidents);
+    assert_eq!(start(past[0]), Some(date(2020, 4, 6)));
+    assert_eq!(range(&past[0].killed), exactly(11));
+    assert_eq!(start(past[1]), Some(date(2020, 9, 30)));
+    assert_eq!(range(&past[1].killed), exactly(4));
+}
+
+#[test]
 fn two_recent_days_in_one_sentence_are_two_incidents() {
     // 2016-05-12 was a Thursday.
     let out = extract(
