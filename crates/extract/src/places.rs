@@ -630,8 +630,13 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         };
         let Some(mut place) = chosen else { continue };
         let mut quarter = None;
-        let mut unlisted =
-            unlisted_before(a, g, c.first, place).or_else(|| settlement_in_before(a, c.first));
+        // "Ahmed Bello, Kano's governor": a division that owns what follows it places no name
+        // before it.
+        let owns = a.is_any(c.end, &["'s", "’s", "'", "’"]);
+        let mut unlisted = (!owns)
+            .then(|| unlisted_before(a, g, c.first, place))
+            .flatten()
+            .or_else(|| settlement_in_before(a, c.first));
         // A division that shares its name with its main town means the town when the words
         // say so: "Kabul city", or a part of a town before it ("in Khair Khana area, Kabul").
         if matches!(place, Place::Admin1(_))
@@ -1321,6 +1326,23 @@ fn introduces_place_at(a: &Analysis<'_>, k: usize) -> bool {
     introduces_place(&a.word(k).to_ascii_lowercase())
 }
 
+/// Whether the words between a division and a town of it say the town is the division's:
+/// "'s summer capital " in "Jammu and Kashmir's summer capital Srinagar", "'s main city ".
+fn is_owned_town(between: &str) -> bool {
+    let Some(rest) = between
+        .strip_prefix("'s ")
+        .or_else(|| between.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.ends_with(' ')
+        && (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+}
+
 /// Whether the words between two places make the first part of the second: ", ", " city, ".
 fn is_chain_link(between: &str) -> bool {
     let words = between.trim();
@@ -1632,8 +1654,10 @@ pub fn choose_location(
             .copied()
             .find(|t| {
                 is_town_in(g, t.place, best.place)
-                    && t.span.end <= best.span.start
-                    && is_chain_link(&a.text[t.span.end..best.span.start])
+                    && ((t.span.end <= best.span.start
+                        && is_chain_link(&a.text[t.span.end..best.span.start]))
+                        || (best.span.end <= t.span.start
+                            && is_owned_town(&a.text[best.span.end..t.span.start])))
             })
             .unwrap_or(best),
         _ => best,

@@ -246,6 +246,32 @@ fn a_group_or_persons_name_is_not_a_place() {
 }
 
 #[test]
+fn a_person_named_before_a_division_that_owns_something_is_no_place() {
+    // "Name, Division" is an unlisted place in that division, but "Name, Division's governor"
+    // is a person and his post.
+    let (_, incident) = main_incident(
+        "Gunmen killed five traders at a cattle market on Monday, a blow to the authority of \
+         Musa Danladi, Katsina's governor, who had promised calm.",
+        Some("2022-06-14"),
+    );
+    let location = incident.location.expect("the division");
+    assert_eq!(location.name, "Katsina");
+    assert_ne!(location.text, "Musa Danladi, Katsina");
+}
+
+#[test]
+fn the_town_a_division_is_said_to_own_is_the_place() {
+    assert_eq!(
+        place(
+            "A grenade wounded three policemen on Friday in the old quarter of Borno's state \
+             capital Maiduguri.",
+            "2021-10-16"
+        ),
+        city("Maiduguri", "NG", "Maiduguri")
+    );
+}
+
+#[test]
 fn the_capital_of_a_country() {
     for (text, said) in [
         (
