@@ -1286,9 +1286,11 @@ fn town_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place)
         .iter()
         .flat_map(|u| starting_in_toponyms(toponyms, u))
         .filter(|t| !t.dateline && !t.elsewhere && !matches!(t.place, Place::Country(_)));
+    // The incident's towns decide; its province ("in Bungudu, Zamfara State") only when it
+    // names no town, as the new town may then be where it happened.
     let mut any = false;
-    for t in towns {
-        if !matches!(t.place, Place::City(_)) || t.place == place || near(t.place) {
+    for t in towns.filter(|t| matches!(t.place, Place::City(_))) {
+        if t.place == place || near(t.place) {
             return PlaceFit::Same;
         }
         any = true;
@@ -1555,29 +1557,32 @@ pub fn segment(
             // another incident: the one told at that place, or a new one. So is an event of
             // another kind that "also" happened, wherever the clause names its place ("Rebels
             // have also kidnapped 10 villagers in a raid near Tunceli" after a bombing).
+            // What "also" struck is another town, even in the incident's own province ("The
+            // gunmen also attacked Tsafe" after a raid on Bungudu).
+            let also = target
+                .or(current)
+                .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units) || also_struck(a, &u));
+            let fit = |d: &Building, place: Place| {
+                if also {
+                    town_fit(gazetteer, toponyms, d, place)
+                } else {
+                    place_fit(gazetteer, toponyms, d, place)
+                }
+            };
             if open.is_none()
                 && kind == Eventful::Reports
                 && !u.past
-                && let Some(place) = event_place(
-                    a,
-                    toponyms,
-                    &u,
-                    target.or(current).is_some_and(|t| {
-                        also_another_kind(a, &u, &drafts[t].units) || also_struck(a, &u)
-                    }),
-                )
+                && let Some(place) = event_place(a, toponyms, &u, also)
                 && let Some(t) = target.or(current)
-                && place_fit(gazetteer, toponyms, &drafts[t], place) == PlaceFit::Apart
+                && fit(&drafts[t], place) == PlaceFit::Apart
             {
                 let same_time = |d: &Building| match (d.date, own) {
                     (Some(x), Some(o)) => compatible(&a.dates[x].value, &a.dates[o].value),
                     _ => true,
                 };
-                let told_there = drafts.iter().position(|d| {
-                    !d.background
-                        && same_time(d)
-                        && place_fit(gazetteer, toponyms, d, place) == PlaceFit::Same
-                });
+                let told_there = drafts
+                    .iter()
+                    .position(|d| !d.background && same_time(d) && fit(d, place) == PlaceFit::Same);
                 match told_there {
                     Some(k) => target = Some(k),
                     None => {

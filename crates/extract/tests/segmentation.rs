@@ -143,6 +143,21 @@ fn a_report_that_turns_to_another_province_tells_another_incident() {
 }
 
 #[test]
+fn another_town_the_attackers_also_struck_is_another_incident_even_in_the_same_province() {
+    let out = extract(
+        "Gunmen on motorcycles killed 14 farmers in Faskari, Katsina State, on Thursday, police \
+         said. The same gang also raided Funtua, killing six people.",
+        "2021-07-09",
+    );
+    assert_eq!(out.incidents.len(), 2, "{:#?}", out.incidents);
+    let (first, second) = (&out.incidents[0], &out.incidents[1]);
+    assert_eq!(first.location.as_ref().unwrap().name, "Faskari");
+    assert_eq!(range(&first.killed), exactly(14));
+    assert_eq!(second.location.as_ref().unwrap().name, "Funtua");
+    assert_eq!(range(&second.killed), exactly(6));
+}
+
+#[test]
 fn a_place_where_someone_speaks_or_serves_is_no_second_incident() {
     for text in [
         "Guerrillas stormed the ambassador's residence in Lima on Tuesday and seized dozens of \
