@@ -301,8 +301,21 @@ fn past_clause(
         let k = span_of_time_start(a, i, range.start, HOUR_UNITS)?;
         (k > range.start && a.is_any(k - 1, &["came", "comes", "come"])).then_some(i)
     };
+    // "The blast came after days of clashes between …": what the event of the sentence's
+    // subject came after happened before it, as with "follows" (but "came after the attack"
+    // names the same event).
+    let came_after = || {
+        let verb = i.checked_sub(1).filter(|&k| k > range.start)?;
+        (a.is_any(verb, &["came", "comes"])
+            && verb <= range.start + 4
+            && (range.start..verb)
+                .any(|k| a.is_any(k, &["it", "this"]) || a.is_any(k, EVENT_NOUNS))
+            && !(a.is_any(i + 1, &["the", "this", "that"]) && a.is_any(i + 2, EVENT_NOUNS)))
+        .then_some(i)
+    };
     let first = duration_start(a, i, range.start)
         .or_else(hours_after)
+        .or_else(came_after)
         .or_else(|| {
             // "the deadliest since a bombing killed 40", "the worst after a 1984 shooting in
             // San Ysidro": what an event is ranked against is another event.
@@ -373,10 +386,14 @@ fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Un
     while i < range.end {
         if let Some((first, end)) = past_clause(a, i, range.clone()) {
             let clause = unit(a, s, first, end, true);
-            // A span of time before "after" or "since", "follows", or an event named with its
-            // date ("after a 1984 shooting"): the clause is another event by its words alone;
+            // A span of time before "after" or "since", "follows" or "came after", or an event
+            // named with its date ("after a 1984 shooting"): the clause is another event by its
+            // words alone;
             // otherwise it must count victims of its own.
-            let by_duration = first < i || a.is_any(i, FOLLOWS) || dated_event_at(a, i + 1);
+            let by_duration = first < i
+                || a.is_any(i, FOLLOWS)
+                || (i > range.start && a.is_any(i - 1, &["came", "comes"]))
+                || dated_event_at(a, i + 1);
             if eventfulness(a, &clause, casualties) == Eventful::Reports
                 && (by_duration || counts_victims(&clause, casualties))
             {

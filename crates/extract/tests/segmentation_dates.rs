@@ -610,6 +610,24 @@ fn what_an_attack_follows_or_came_hours_after_is_another_incident() {
     assert_eq!(past.len(), 1, "{:#?}", out.incidents);
     assert_eq!(range(&past[0].killed), exactly(13));
     assert_ne!(range(&main.killed), exactly(13));
+    let out = extract(
+        "A roadside bomb killed four soldiers near Gao on Tuesday, the army said. The blast \
+         came after weeks of fighting between rival militias around Menaka.",
+        "2019-11-07",
+    );
+    let (_, past) = main_and_past(&out);
+    assert_eq!(past.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(
+        past[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Menaka")
+    );
+    // "came after the attack" names the same event.
+    let out = extract(
+        "A roadside bomb killed four soldiers near Gao on Tuesday. The arrests came after the \
+         attack in Menaka.",
+        "2019-11-07",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
     // What came after the attack is not before it, and a pursuit is no earlier event.
     for text in [
         "Gunmen attacked a cafe in Samsun. In the clashes that followed the attack, security \
