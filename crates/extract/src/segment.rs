@@ -466,7 +466,17 @@ fn split_coordinated(
             let dated = !bare && !starting_in(&a.dates, opening).is_empty();
             // "…, and a roadside bomb killed three soldiers on August 21": a clause of its
             // own after ", and" whose day, given anywhere in it, is another.
-            let own_clause = comma && a.is(j, "and");
+            let own_clause = comma
+                && a.is(j, "and")
+                && c < u.end
+                && !starting_in(
+                    &a.dates,
+                    ByteSpan {
+                        start: a.tokens[c].span.start,
+                        end: u.span.end,
+                    },
+                )
+                .is_empty();
             let opens_another = another || later || dated || own_clause;
             if c >= u.end || !opens_another {
                 continue;

@@ -4,7 +4,7 @@
 //! triggers, groups, weapons, the main incident's date) and the density of the vocabulary of
 //! other topics are the features; a learned weight says how much each counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::Analysis;
@@ -309,6 +309,10 @@ const DEEDS: &[&str] = &[
     "responsibility",
 ];
 
+/// [`DEEDS`], to look up.
+static DEED_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DEEDS.iter().copied().collect());
+
 /// Each topic word's topics (a word may be in several lists).
 static TOPIC_OF: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
@@ -397,7 +401,7 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
         let Ok(lower) = std::str::from_utf8(lower) else {
             continue;
         };
-        if DEEDS.contains(&lower) {
+        if DEED_WORDS.contains(lower) {
             deeds += 1;
         }
         for &k in TOPIC_OF.get(lower).map_or(&[][..], Vec::as_slice) {
