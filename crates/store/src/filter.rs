@@ -37,7 +37,7 @@ pub struct IncidentFilter {
     /// Only incidents one of whose named perpetrators contains this text, ignoring case
     /// (Unicode) and surrounding spaces. Empty text matches every incident.
     pub perpetrator: Option<String>,
-    /// Also return background incidents (past events an article mentions for context).
+    /// Also return background incidents (attacks an article only mentions beside its news).
     pub include_background: bool,
     /// At most this many incidents.
     pub limit: Option<usize>,
