@@ -89,7 +89,7 @@ fn unit_precision(unit: &str) -> DatePrecision {
         DatePrecision::Week
     } else if unit.starts_with("month") {
         DatePrecision::Month
-    } else if unit.starts_with("year") {
+    } else if unit.starts_with("year") || unit.starts_with("decade") {
         DatePrecision::Year
     } else {
         DatePrecision::Day
@@ -130,7 +130,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Weekday, weekday),
         (Kind::Relative, r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+this\s+week|this\s+week|last\s+week|last\s+weekend|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year)\b".to_string()),
         (Kind::Ago, r"(?i)\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b".to_string()),
-        (Kind::Earlier, r"(?i)\b(?:(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?|a\s+few|few|several)\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+(?P<word>earlier|before)|the\s+(?P<prev>previous|preceding)\s+(?P<prev_unit>day|night|evening|week|month|year)|the\s+(?P<before_unit>day|night|evening)\s+before)\b(?P<stop>\s*[,.;:])?".to_string()),
+        (Kind::Earlier, r"(?i)\b(?:(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?|a\s+few|few|several)\s+)?(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+(?P<word>earlier|before)|the\s+(?P<prev>previous|preceding)\s+(?P<prev_unit>day|night|evening|week|month|year)|the\s+(?P<before_unit>day|night|evening)\s+before)\b(?P<stop>\s*[,.;:])?".to_string()),
         (Kind::LastMonth, format!(r"\b(?P<qual>[Ll]ast\s+)?{MONTH_NAME}(?:\s+(?P<qual_after>last\s+year))?\b")),
         (Kind::Year, r"\b(?P<pre>(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Tt]he|[Ee]arly|[Ll]ate|[Mm]id)\s+|[Mm]id-\s*)(?P<year>(?:19[5-9]|20[0-4])\d)\b(?P<post>\s*[-–]\s*\d)?".to_string()),
     ];
@@ -730,7 +730,7 @@ fn resolve(
                             "a" | "an" | "one" => 1,
                             "a few" | "few" | "several" => 3,
                             word => number_word(word).or_else(|| word.parse().ok())?,
-                        },
+                        } * if unit.starts_with("decade") { 10 } else { 1 },
                         unit: unit_precision(&unit),
                     },
                 }
@@ -1636,6 +1636,14 @@ mod tests {
         assert_eq!(
             days("a month earlier", "2015-03-31"),
             (Some(d("2015-02-01")), Some(d("2015-02-28")), Month)
+        );
+        assert_eq!(
+            days("a decade earlier", "2015-03-31"),
+            (Some(d("2005-01-01")), Some(d("2005-12-31")), Year)
+        );
+        assert_eq!(
+            days("two decades earlier", "2015-03-31"),
+            (Some(d("1995-01-01")), Some(d("1995-12-31")), Year)
         );
         assert_eq!(one("on Sunday", p).counted_back_from(d("2015-04-14")), None);
     }
