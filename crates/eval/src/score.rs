@@ -300,7 +300,7 @@ impl<'r> Scorer<'r> {
                 );
                 // A page about no incident has no main incident's fields to score.
                 let others = prediction.map_or(&[][..], |p| &p.incidents[..]);
-                self.score_background(g, others, None, &mut add);
+                self.score_background(g, others, &mut add);
                 return out;
             }
             None => {}
@@ -462,29 +462,27 @@ impl<'r> Scorer<'r> {
             );
         }
         let others = prediction.map_or(&[][..], |p| &p.incidents[..]);
-        self.score_background(g, others, main, &mut add);
+        self.score_background(g, others, &mut add);
         out
     }
 
     /// One outcome per gold background incident: found when a predicted incident marked
-    /// `background` (every one but the main incident) agrees with it. Agreeing means the same country where both have one, and
-    /// the same city, day or death toll, whichever of them the gold gives (the country alone
-    /// when it gives none). Each predicted incident answers for one gold incident at most.
+    /// `background` (never the main incident, the first one not marked) agrees with it.
+    /// Agreeing means the same country where both have one, and the same city, day or death
+    /// toll, whichever of them the gold gives (the country alone when it gives none). Each
+    /// predicted incident answers for one gold incident at most.
     fn score_background(
         &self,
         g: &GoldFields,
         predicted: &[Incident],
-        main: Option<&Incident>,
         add: &mut impl FnMut(Field, bool, String, String),
     ) {
         let mut used = vec![false; predicted.len()];
         for b in &g.background {
-            let found = predicted.iter().enumerate().position(|(k, p)| {
-                !used[k]
-                    && p.background
-                    && !main.is_some_and(|m| std::ptr::eq(m, p))
-                    && background_agrees(b, p)
-            });
+            let found = predicted
+                .iter()
+                .enumerate()
+                .position(|(k, p)| !used[k] && p.background && background_agrees(b, p));
             if let Some(k) = found {
                 used[k] = true;
             }

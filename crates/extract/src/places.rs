@@ -124,6 +124,9 @@ const SPEAKING_FOR: &[&str] = &[
 const ELSEWHERE: &[&str] = &[
     "from", "to", "visiting", "visited", "toward", "towards", "fled", "back",
 ];
+/// The tokens that make the name before them own what follows: "Nepal's", "Kano's".
+const POSSESSIVE: &[&str] = &["'s", "’s", "'", "’"];
+
 /// Verbs of attack whose object is the place struck: "Clashes rocked Zabadani", "gunmen
 /// attacked Dogo village".
 pub(crate) const STRUCK: &[&str] = &[
@@ -309,7 +312,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         // ("a reporter for Nepal's news agency" works in that country.)
         let related = (RELATIONS.contains(&before.as_str())
             || (before == "the" && first >= 2 && a.is_any(first - 2, RELATIONS)))
-            && !a.is_any(end, &["'s", "’s", "'", "’"]);
+            && !a.is_any(end, POSSESSIVE);
         // "accused Pakistan's spy agency", "Iran's foreign ministry said": a country whose
         // institution acts or speaks, wherever the event was.
         let speaking = places.iter().any(|p| matches!(p, Place::Country(_)))
@@ -632,7 +635,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         let mut quarter = None;
         // "Ahmed Bello, Kano's governor": a division that owns what follows it places no name
         // before it.
-        let owns = a.is_any(c.end, &["'s", "’s", "'", "’"]);
+        let owns = a.is_any(c.end, POSSESSIVE);
         let mut unlisted = (!owns)
             .then(|| unlisted_before(a, g, c.first, place))
             .flatten()

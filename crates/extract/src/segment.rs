@@ -274,11 +274,7 @@ fn span_of_time_start(a: &Analysis<'_>, i: usize, lo: usize, units: &[&str]) -> 
 /// years after" or "months since" what happened before, or "since" after a ranking ("the
 /// deadliest since a bombing killed 40 people"). Returns its tokens: from the sentence's start
 /// to its first comma when it leads the sentence, else to the sentence's end.
-fn past_clause(
-    a: &Analysis<'_>,
-    i: usize,
-    range: std::ops::Range<usize>,
-) -> Option<(usize, usize)> {
+fn past_clause(a: &Analysis<'_>, i: usize, range: std::ops::Range<usize>) -> Option<PastClause> {
     // "The attack follows a suicide bombing earlier this week in Peshawar": what the event
     // of the sentence's subject follows happened before it (but "gunmen followed the victim"
     // is a pursuit, "the clashes that followed the attack" came after it).
@@ -289,7 +285,11 @@ fn past_clause(
         && !(a.is(i + 1, "the") && a.is_any(i + 2, EVENT_NOUNS))
         && !a.is(i + 1, "by")
     {
-        return Some((i, range.end));
+        return Some(PastClause {
+            first: i,
+            end: range.end,
+            by_words: true,
+        });
     }
     if !a.is_any(i, &["after", "since"]) {
         return None;
@@ -313,9 +313,10 @@ fn past_clause(
             && !(a.is_any(i + 1, &["the", "this", "that"]) && a.is_any(i + 2, EVENT_NOUNS)))
         .then_some(i)
     };
+    let came = came_after();
     let first = duration_start(a, i, range.start)
         .or_else(hours_after)
-        .or_else(came_after)
+        .or(came)
         .or_else(|| {
             // "the deadliest since a bombing killed 40", "the worst after a 1984 shooting in
             // San Ysidro": what an event is ranked against is another event.
@@ -358,7 +359,25 @@ fn past_clause(
     } else {
         range.end
     };
-    (end < range.end || !leading).then_some((first, end))
+    // A span of time before "after" or "since", "came after", or an event named with its date
+    // ("after a 1984 shooting"): the clause is another event by its words alone.
+    let by_words = first < i || came.is_some() || dated_event_at(a, i + 1);
+    (end < range.end || !leading).then_some(PastClause {
+        first,
+        end,
+        by_words,
+    })
+}
+
+/// A clause about an earlier event ([`past_clause`]).
+struct PastClause {
+    /// Its first token.
+    first: usize,
+    /// The token after it.
+    end: usize,
+    /// Whether its words alone make it another event ("two years after", "follows", "came
+    /// after"); otherwise it must count victims of its own.
+    by_words: bool,
 }
 
 /// Whether an event named with its year opens at token `k`: "a 1984 shooting" and "the 2015
@@ -384,18 +403,15 @@ fn units(a: &Analysis<'_>, s: usize, casualties: &[CasualtyStatement]) -> Vec<Un
     let mut starts: Vec<(usize, bool)> = vec![(range.start, false)];
     let mut i = range.start;
     while i < range.end {
-        if let Some((first, end)) = past_clause(a, i, range.clone()) {
+        if let Some(PastClause {
+            first,
+            end,
+            by_words,
+        }) = past_clause(a, i, range.clone())
+        {
             let clause = unit(a, s, first, end, true);
-            // A span of time before "after" or "since", "follows" or "came after", or an event
-            // named with its date ("after a 1984 shooting"): the clause is another event by its
-            // words alone;
-            // otherwise it must count victims of its own.
-            let by_duration = first < i
-                || a.is_any(i, FOLLOWS)
-                || (i > range.start && a.is_any(i - 1, &["came", "comes"]))
-                || dated_event_at(a, i + 1);
             if eventfulness(a, &clause, casualties) == Eventful::Reports
-                && (by_duration || counts_victims(&clause, casualties))
+                && (by_words || counts_victims(&clause, casualties))
             {
                 starts.retain(|&(k, _)| k < first);
                 starts.push((first, true));
@@ -1134,7 +1150,13 @@ fn also_another_kind(a: &Analysis<'_>, u: &Unit, units: &[Unit]) -> bool {
 /// Zabadani", "the gunmen also attacked Dogo village"): wherever that place lies
 /// apart from the incident's, it is another incident.
 fn also_struck(a: &Analysis<'_>, u: &Unit) -> bool {
-    (u.first..u.end.saturating_sub(1)).any(|k| a.is(k, "also") && a.is_any(k + 1, STRUCK))
+    (u.first..u.end.saturating_sub(1)).any(|k| also_struck_at(a, k))
+}
+
+/// Whether "also" and a verb of striking a place stand at token `k`: "also rocked", "also
+/// raided".
+fn also_struck_at(a: &Analysis<'_>, k: usize) -> bool {
+    a.is(k, "also") && a.is_any(k + 1, STRUCK)
 }
 
 /// Words that may open a clause before its scene: "Meanwhile, in …", "On Thursday, in …".
@@ -1232,7 +1254,7 @@ fn scene_word(a: &Analysis<'_>, first: usize) -> Option<usize> {
             return (k == 0 || !a.is_any(k - 1, SPEAKERS)).then_some(k);
         }
         // "also rocked Zabadani", "also raided nearby Dogo village".
-        if a.is_any(k, STRUCK) && k > 0 && a.is(k - 1, "also") {
+        if k > 0 && also_struck_at(a, k - 1) {
             return Some(k);
         }
         // One word of any kind may qualify the name itself, after the article or the word
@@ -1292,6 +1314,14 @@ fn place_fit(g: &Gazetteer, toponyms: &[Toponym], draft: &Building, place: Place
 
 /// How far apart two towns may be and still be one scene (a village at the edge of a town).
 const ONE_SCENE_KM: f64 = 10.0;
+
+/// The date an incident is told at: a time counted back from another incident's day has that
+/// day's days.
+fn told_at<'x>(a: &'x Analysis<'_>, d: &'x Building) -> Option<&'x DateMention> {
+    d.counted_back
+        .as_ref()
+        .or_else(|| d.date.map(|i| &a.dates[i].value))
+}
 
 /// [`place_fit`] for an event told on another day: another town of the same province is
 /// elsewhere ("On Saturday night, a drone struck Samarra …" after Sunday's strike near
@@ -1375,10 +1405,7 @@ pub fn segment(
     let has_days = |date: Option<usize>| date.is_some_and(|i| a.dates[i].value.is_resolved());
     // The one day an incident is dated to, from which a time may be counted back.
     let day_of = |d: &Building| -> Option<Date> {
-        let date = d
-            .counted_back
-            .as_ref()
-            .or_else(|| d.date.map(|i| &a.dates[i].value))?;
+        let date = told_at(a, d)?;
         (date.precision == DatePrecision::Day && date.start == date.end)
             .then_some(date.start)
             .flatten()
@@ -1453,12 +1480,7 @@ pub fn segment(
                     if another {
                         return false;
                     }
-                    // A time counted back from another incident's day has that day's days.
-                    let Some(existing) = drafts[k]
-                        .counted_back
-                        .as_ref()
-                        .or_else(|| drafts[k].date.map(|x| &a.dates[x].value))
-                    else {
+                    let Some(existing) = told_at(a, &drafts[k]) else {
                         return false;
                     };
                     compatible_within(existing, d, slack)
@@ -1497,10 +1519,7 @@ pub fn segment(
                         .filter(|&k| same(k) && !(another_moment && Some(k) == current))
                         .collect();
                     let exact = candidates.iter().copied().find(|&k| {
-                        drafts[k]
-                            .counted_back
-                            .as_ref()
-                            .or_else(|| drafts[k].date.map(|x| &a.dates[x].value))
+                        told_at(a, &drafts[k])
                             .is_some_and(|existing| compatible_within(existing, d, 0))
                     });
                     exact.or(candidates.first().copied())
@@ -1586,11 +1605,11 @@ pub fn segment(
             // have also kidnapped 10 villagers in a raid near Tunceli" after a bombing).
             // What "also" struck is another town, even in the incident's own province ("The
             // gunmen also attacked Tsafe" after a raid on Bungudu).
-            let also = target
+            let also_elsewhere = target
                 .or(current)
                 .is_some_and(|t| also_another_kind(a, &u, &drafts[t].units) || also_struck(a, &u));
             let fit = |d: &Building, place: Place| {
-                if also {
+                if also_elsewhere {
                     town_fit(gazetteer, toponyms, d, place)
                 } else {
                     place_fit(gazetteer, toponyms, d, place)
@@ -1599,7 +1618,7 @@ pub fn segment(
             if open.is_none()
                 && kind == Eventful::Reports
                 && !u.past
-                && let Some(place) = event_place(a, toponyms, &u, also)
+                && let Some(place) = event_place(a, toponyms, &u, also_elsewhere)
                 && let Some(t) = target.or(current)
                 && fit(&drafts[t], place) == PlaceFit::Apart
             {
