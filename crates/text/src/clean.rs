@@ -4,6 +4,9 @@
 //! line, collapses runs of blank lines, and removes page furniture that news sites leave in
 //! scraped text: comment prompts, copyright and rights lines, share/follow prompts. Furniture is
 //! recognised only on short lines of its own, so a sentence that merely mentions copyright is kept.
+//! A list of other stories' headlines after the body ("Most read", "More from the site": a run
+//! of short title-cased lines without a full stop) goes too: its "Dead", "Blasts" and "Killed"
+//! belong to other pages.
 
 use std::sync::LazyLock;
 
@@ -42,6 +45,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// trailing blank lines, or more than one blank line in a row.
 pub fn clean_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    // Where each kept line lies in `out`, to find lists of headlines once every line is seen.
+    let mut lines: Vec<KeptLine> = Vec::new();
     let mut blank_run = 0usize;
     let mut line = String::new();
     for raw_line in raw.split('\n') {
@@ -66,9 +71,110 @@ pub fn clean_text(raw: &str) -> String {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
         blank_run = 0;
+        let start = out.len();
         out.push_str(trimmed);
+        lines.push(KeptLine {
+            start,
+            end: out.len(),
+            headline: is_headline(trimmed),
+        });
+    }
+    drop_headline_lists(out, &lines)
+}
+
+/// A line [`clean_text`] kept: its place in the text, and whether it reads as a headline.
+struct KeptLine {
+    start: usize,
+    end: usize,
+    headline: bool,
+}
+
+/// How many headlines in a row make a list of other stories.
+const MIN_HEADLINE_LIST: usize = 3;
+
+/// `text` without the lists of other stories' headlines that follow a line of body text: runs
+/// of at least [`MIN_HEADLINE_LIST`] headline lines. A headline and its standfirst above the
+/// body are never such a run, since no body line precedes them.
+fn drop_headline_lists(text: String, lines: &[KeptLine]) -> String {
+    let mut dropped = vec![false; lines.len()];
+    let mut body_seen = false;
+    let mut k = 0;
+    while k < lines.len() {
+        let run = lines[k..].iter().take_while(|l| l.headline).count();
+        if body_seen && run >= MIN_HEADLINE_LIST {
+            dropped[k..k + run].fill(true);
+            k += run;
+            continue;
+        }
+        body_seen |= is_body(&text[lines[k].start..lines[k].end]);
+        k += 1;
+    }
+    if !dropped.contains(&true) {
+        return text;
+    }
+    // Rejoined as clean_text joins lines: a dropped list reads as a blank line.
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for (k, l) in lines.iter().enumerate() {
+        if dropped[k] {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            let gap_was_blank = k > 0 && text[lines[k - 1].end..l.start].starts_with("\n\n");
+            out.push_str(if blank || gap_was_blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&text[l.start..l.end]);
     }
     out
+}
+
+/// Short words a title-cased headline leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+    "from", "as", "is", "vs", "after", "over", "into", "off", "up", "out", "its", "his", "her",
+    "their", "be", "are", "was", "were", "has", "have", "not", "no", "so", "if", "than", "that",
+    "this", "via", "per",
+];
+
+/// Whether `line` reads as a headline in title case: at most a furniture line's length, at
+/// least four words of which three or more carry meaning, nearly all of those capitalised,
+/// and no full stop at its end ("Bus Crash Kills 14 In North -").
+fn is_headline(line: &str) -> bool {
+    if line.chars().count() > MAX_FURNITURE_LINE_CHARS {
+        return false;
+    }
+    let line = line.trim_end_matches(['-', '–', '—', '|', ' ']);
+    if line.ends_with('.') && !line.ends_with("...") {
+        return false;
+    }
+    let (mut words, mut meaningful, mut capitalised) = (0usize, 0usize, 0usize);
+    let split = line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+    for word in split {
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        if HEADLINE_SMALL_WORDS
+            .iter()
+            .any(|small| small.eq_ignore_ascii_case(word))
+        {
+            continue;
+        }
+        meaningful += 1;
+        if first.is_uppercase() {
+            capitalised += 1;
+        }
+    }
+    words >= 4 && meaningful >= 3 && capitalised * 5 >= meaningful * 4
+}
+
+/// Whether `line` is body text: a sentence of eight words or more that ends with a full stop,
+/// a question or an exclamation mark (a closing quote may follow).
+fn is_body(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '”', '’', '\'', ')']);
+    end.ends_with(['.', '!', '?']) && line.split_whitespace().count() >= 8
 }
 
 fn is_furniture(line: &str) -> bool {
@@ -92,6 +198,30 @@ mod tests {
             clean_text(raw),
             "Rebels shelled the town.\n\nRelated fighting spread to the valley."
         );
+    }
+
+    #[test]
+    fn lists_of_other_headlines_after_the_body_are_removed() {
+        let raw = "Gunmen shot dead two guards at the gate of the port on Monday, police said.\n\
+                   Singer Blasts Rival Over Award Show Snub -\n\
+                   At Least 30 Dead After Ferry Sinks Off Coast -\n\
+                   Star Recalls Crash That Almost Killed Him -\n\
+                   Officials said the port would reopen.";
+        assert_eq!(
+            clean_text(raw),
+            "Gunmen shot dead two guards at the gate of the port on Monday, police said.\n\n\
+             Officials said the port would reopen."
+        );
+    }
+
+    #[test]
+    fn headlines_above_the_body_and_short_runs_are_kept() {
+        // A headline, a standfirst and a byline before any body line are the article's own.
+        let raw = "Gunmen Kill Two Guards At Port Gate\nSecurity Forces Hunt The Attackers\n\
+                   Wire Staff Reporter In The Capital\n\
+                   Gunmen shot dead two guards at the gate of the port on Monday, police said.\n\
+                   Port Reopens After Attack -\nTwo Guards Buried On Tuesday Morning -";
+        assert_eq!(clean_text(raw), raw);
     }
 
     #[test]
