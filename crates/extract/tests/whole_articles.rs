@@ -139,6 +139,30 @@ fn a_road_accident_reports_no_incident() {
 }
 
 #[test]
+fn a_list_of_other_headlines_under_a_crash_report_is_not_read_as_news() {
+    let text = "Lorry Overturns on Coast Road, Killing Nine\n\
+        Nine people were killed and 12 injured when a lorry overturned on the coast road on \
+        Friday, police said.\n\
+        The driver lost control on a wet bend and the lorry rolled into a ditch, a police \
+        officer said. The injured were taken to the provincial hospital, where two were said \
+        to be in a serious condition. The road authority said it would inspect the bend and \
+        the barriers along the stretch, which residents say floods after heavy rain.\n\
+        The lorry was carrying sacks of cement from the port to a building site inland and \
+        had picked up passengers at a market on the way, a common practice on the route. \
+        Rescuers and residents pulled the passengers from under the load, and a crane lifted \
+        the lorry from the ditch in the evening. The provincial governor visited the injured \
+        and promised help to the families of the dead. Transport officials said overloaded \
+        vehicles were a frequent cause of accidents on rural roads.\n\
+        Most Read\n\
+        Three Soldiers Killed In Border Ambush\n\
+        Twin Blasts Rock Market In Northern Town\n\
+        Gunmen Attack Police Station, Several Dead\n\
+        Ministers Meet To Discuss Fuel Prices";
+    let out = extract(text, "2021-03-13");
+    assert!(main_of(&out).is_none(), "{:#?}", out.incidents);
+}
+
+#[test]
 fn an_attack_report_is_still_an_incident() {
     let text = "Gunmen Attack Checkpoint, Killing Two Police\n\
         Gunmen attacked a police checkpoint on the outskirts of the city on Monday night, \
