@@ -59,7 +59,8 @@ pub(super) fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
         "killed" | "executed" | "murdered" | "massacred" | "slaughtered" | "assassinated"
         | "beheaded" | "hanged" | "strangled" | "lynched" | "decapitated" => (Killed, Verb),
         "killing" | "kills" | "killings" | "kill" | "massacre" | "massacres" | "massacring"
-        | "murder" | "murders" => (Killed, ActiveOnly),
+        | "murder" | "murders" | "slaughtering" | "beheading" | "executing" | "assassinating"
+        | "strangling" | "lynching" => (Killed, ActiveOnly),
         // "fatally shot", "fatally wounded": read with the verb after it.
         "fatally" => (Killed, Verb),
         "dead" | "died" | "dies" | "die" | "perished" | "slain" | "martyred" | "gunned" => {

@@ -150,6 +150,69 @@ fn counted_before_group(a: &Analysis<'_>, lo: usize, group: usize) -> Option<Ite
     })
 }
 
+/// The end of a plural noun the lexicon does not know, right after a bare figure and right
+/// before the head's verb ("Two garbage collectors were injured", "five tea pickers
+/// died"): one to three lower-case words, the last a plural, none of them a weapon, a
+/// target, a group, a place, a trigger or a word of the clause's grammar.
+fn unlisted_plural_noun(a: &Analysis<'_>, item: &Item, h: usize) -> Option<usize> {
+    if item.quantity.min.is_none_or(|n| n < 2) || item.end >= h {
+        return None;
+    }
+    // The figure opens its clause: "of four nationalities were killed" counts something else.
+    let opens_clause = item.first == 0 || {
+        let before = item.first - 1;
+        a.tokens[before].kind == TokenKind::Punct
+            || a.is_any(
+                before,
+                &["and", "but", "while", "as", "when", "after", "then"],
+            )
+            || a.sentence_tokens.iter().any(|r| r.start == item.first)
+    };
+    if !opens_clause {
+        return None;
+    }
+    let mut end = item.end;
+    while end < h && end < item.end + 3 && is_unlisted_noun_word(a, end) {
+        end += 1;
+    }
+    let plural = end > item.end && {
+        let w = a.word(end - 1);
+        w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+    };
+    let verb_follows =
+        end < h && (end..h).all(|k| BE.iter().any(|b| a.is(k, b)) || a.is_any(k, ADVERBS));
+    let direct = end == h && matches!(head_kind(a.word(h)), Some((_, HeadForm::Intransitive)));
+    (plural && (verb_follows || direct)).then_some(end)
+}
+
+/// Whether the word at `k` may be a word of a noun the lexicon does not know: lower case, no
+/// head, no grammar word, and nothing else the analysis found there.
+fn is_unlisted_noun_word(a: &Analysis<'_>, k: usize) -> bool {
+    let t = a.tokens[k];
+    let span = t.span;
+    t.kind == TokenKind::Word
+        && a.word(k)
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-')
+        && head_kind(a.word(k)).is_none()
+        && !BE.iter().any(|b| a.is(k, b))
+        && !a.is_any(k, ADVERBS)
+        && !a.is_any(k, GRAMMAR_WORDS)
+        && !a.weapons.iter().any(|x| x.span.overlaps(&span))
+        && !a.targets.iter().any(|x| x.span.overlaps(&span))
+        && !a.triggers.iter().any(|x| x.span.overlaps(&span))
+        && !a.groups.iter().any(|x| x.span.overlaps(&span))
+        && !a.names.iter().any(|x| x.span.overlaps(&span))
+}
+
+/// Words of a clause's grammar, never part of a noun.
+const GRAMMAR_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "from", "with", "to", "into", "and", "or", "but", "who",
+    "which", "that", "had", "have", "has", "after", "before", "when", "while", "as", "the", "a",
+    "an", "their", "his", "her", "its", "this", "these", "those", "more", "than", "others",
+    "other", "people",
+];
+
 /// Whether the head at `j` is a participle that describes the people before it ("Two
 /// teachers kidnapped by rebels were later killed", "a man abducted by gunmen was found
 /// dead"): followed by its agent, with no "be" before it to make it a clause's verb.
@@ -415,8 +478,19 @@ pub(super) fn backward_items(
                         || k > item.end && a.is_any(k, &["left", "found"])
                 });
             let close_noun = matches!(form, HeadForm::Noun) && h - item.end <= 2;
-            if adjacent || close_noun || item_has_person(a, &item) {
+            // "in a rebel attack": a person noun that names the attack's doers, not people.
+            let modifies_deed = item.end < h
+                && head_kind(a.word(item.end)).is_none()
+                && !a.word(item.end).ends_with("ed")
+                && a.triggers
+                    .iter()
+                    .any(|t| t.span.start == a.tokens[item.end].span.start);
+            if adjacent || close_noun || item_has_person(a, &item) && !modifies_deed {
                 nearest = Some(item);
+                break;
+            }
+            if let Some(end) = unlisted_plural_noun(a, &item, h) {
+                nearest = Some(Item { end, ..item });
                 break;
             }
         }

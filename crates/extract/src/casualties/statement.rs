@@ -34,6 +34,23 @@ pub(super) fn statement_at(
             a.span(h, h + 2),
         )]);
     }
+    // "blew themselves up": as many suicide attackers died as the subject counts.
+    if a.is_any(h, &["blew", "blows", "blowing", "blown"])
+        && a.is(h + 1, "themselves")
+        && a.is(h + 2, "up")
+    {
+        let subject = backward_items(a, range.start, h, HeadForm::Intransitive);
+        let count = subject
+            .iter()
+            .map(|it| it.quantity.as_exact())
+            .sum::<Option<u32>>()?;
+        return Some(vec![attackers_statement(
+            sentence,
+            CasualtyKind::Killed,
+            count,
+            a.span(subject.first()?.first, h + 2),
+        )]);
+    }
     // "exploded himself", "detonated herself".
     if a.is_any(h, &["exploded", "detonated", "explodes", "detonates"])
         && a.is_any(h + 1, &["himself", "herself"])
@@ -66,6 +83,14 @@ pub(super) fn statement_at(
         None => return None,
     };
     if a.tokens[h].kind != TokenKind::Word {
+        return None;
+    }
+    // "succumbed to their injuries", "died of his wounds": the hurt are now among the dead.
+    if a.is_any(h, &["injuries", "injury", "wounds"])
+        && h >= range.start + 2
+        && a.is_any(h - 1, &["his", "her", "their"])
+        && a.is_any(h - 2, &["to", "of", "from"])
+    {
         return None;
     }
     // "threatened to kill two hostages", "vowed to massacre": an intent, not a toll.

@@ -150,3 +150,58 @@ fn a_murder_named_by_its_noun_counts_its_victims() {
     );
     assert_eq!(statements("He was charged with attempted murder."), []);
 }
+
+#[test]
+fn a_figure_before_a_noun_the_lexicon_does_not_know_counts_people() {
+    assert_eq!(
+        statements("Two garbage collectors were injured by a bomb left in a box."),
+        [(Wounded, Victims, Some(2), Some(2))]
+    );
+    assert_eq!(
+        statements("Five tea pickers died when the bomb went off."),
+        [(Killed, Victims, Some(5), Some(5))]
+    );
+    // A figure inside another phrase counts something else.
+    assert_eq!(
+        statements("Six workers of three companies were wounded."),
+        [(Wounded, Victims, Some(6), Some(6))]
+    );
+    // Things are not people.
+    assert!(
+        statements("Two rockets were fired at the base; no one was hurt.")
+            .iter()
+            .all(|s| s.2 == Some(0))
+    );
+}
+
+#[test]
+fn the_doers_named_before_an_attack_are_not_its_victims() {
+    let s = statements(
+        "Two soldiers who were wounded in a rebel attack on Monday succumbed to their injuries.",
+    );
+    assert!(s.iter().all(|s| s.2 != Some(1)), "{s:?}");
+}
+
+#[test]
+fn more_verbs_of_killing() {
+    assert_eq!(
+        statements("Rebels raided the village, slaughtering six people."),
+        [(Killed, Victims, Some(6), Some(6))]
+    );
+    assert!(
+        statements("The militants released a video beheading two hostages.").contains(&(
+            Killed,
+            Victims,
+            Some(2),
+            Some(2)
+        ))
+    );
+}
+
+#[test]
+fn attackers_who_blew_themselves_up_are_counted() {
+    assert_eq!(
+        statements("Two militants blew themselves up when police surrounded the house."),
+        [(Killed, Attackers, Some(2), Some(2))]
+    );
+}
