@@ -566,9 +566,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             4 | 5 => (0.5, 1),
             _ => (0.0, 0),
         };
-        for code in countries.iter().take(counted) {
+        for (k, code) in countries.iter().take(counted).enumerate() {
             if let Some(c) = g.country_by_code(*code) {
-                evidence.add(c, weight);
+                // The main theatre, listed first, outweighs the others: without any other
+                // evidence a FARC attack is in Colombia, not Venezuela.
+                evidence.add(c, if k == 0 { weight * 1.5 } else { weight });
             }
         }
     }

@@ -846,3 +846,19 @@ fn a_country_whose_institution_is_named_is_not_the_scene() {
     );
     assert_eq!(country(&i), Some("AF"), "{:?}", i.location);
 }
+
+#[test]
+fn without_a_place_named_an_armed_groups_main_theatre_is_the_country() {
+    // The group fights on both sides of a border; the one it is named for comes first.
+    let i = main_incident(
+        "Rebels of the Revolutionary Armed Forces of Colombia blew up a stretch of the oil \
+         pipeline overnight, the company said.",
+        "2001-03-04",
+    );
+    assert_eq!(
+        place(&i).map(|(_, c, p)| (c, p)),
+        Some(("CO", LocationPrecision::Country)),
+        "{:?}",
+        i.location
+    );
+}
