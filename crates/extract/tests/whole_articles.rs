@@ -163,6 +163,47 @@ fn a_list_of_other_headlines_under_a_crash_report_is_not_read_as_news() {
 }
 
 #[test]
+fn a_trial_for_an_old_bombing_reports_no_incident_of_its_own() {
+    let text = "Four Men Get Life for Market Bombing\n\
+        Four men were sentenced to life in prison on Thursday for a bombing at a vegetable \
+        market that killed 12 people and wounded 40 two years ago.\n\
+        The bomb, hidden in a sack of onions, went off at the busiest hour of the morning, \
+        when the market was crowded with shoppers and traders. Witnesses said the blast \
+        tore through the stalls and set fire to a row of shops. A rebel group fighting in \
+        the hills claimed the attack a day later in a statement sent to a local radio \
+        station. Police said the men had planned the attack for months and had bought the \
+        fertiliser used in the bomb from a farm supplier in the south. Relatives of the \
+        victims wept as the sentences were read. One mother said she had waited two years \
+        for the day and that nothing would bring her son back. The market reopened last \
+        year with new gates and guards at every entrance.";
+    let out = extract(text, "2023-05-12");
+    assert!(main_of(&out).is_none(), "{:#?}", out.incidents);
+}
+
+#[test]
+fn an_attack_on_an_anniversary_parade_is_still_an_incident() {
+    let text = "Blast Hits Army Day Parade\n\
+        Monday was the 60th anniversary of the founding of the army, and thousands gathered \
+        in the main square of the capital to watch the parade.\n\
+        As the defence minister began his speech, a bomb hidden in a flower stand exploded \
+        near the stage, wounding nine soldiers and two spectators, police said. Guards \
+        rushed the minister from the stage and the crowd fled the square. Nobody has \
+        claimed responsibility for the attack, which officials blamed on rebels who have \
+        fought the government in the north for a decade. The parade was cancelled and the \
+        square was sealed off while experts searched it for a second device. Television \
+        pictures showed soldiers carrying the wounded to ambulances while smoke rose from \
+        the stand. The government declared a day of mourning and ordered an inquiry into \
+        how the bomb was brought past the checkpoints around the square.";
+    let out = extract(text, "2023-05-09");
+    let main = main_of(&out).expect("the attack is the page's incident");
+    assert_eq!(
+        range(&main.wounded),
+        Some((Some(11), Some(11))),
+        "{main:#?}"
+    );
+}
+
+#[test]
 fn an_attack_report_is_still_an_incident() {
     let text = "Gunmen Attack Checkpoint, Killing Two Police\n\
         Gunmen attacked a police checkpoint on the outskirts of the city on Monday night, \

@@ -309,6 +309,42 @@ const DEEDS: &[&str] = &[
     "responsibility",
 ];
 
+/// Words of proceedings in court. In a page's lead they say the page is about a trial of an
+/// attack, not the attack ("sentenced to life for bombings that killed 19"); "court" and
+/// "judge" are left out, as a court house or a judge may be what was attacked.
+const PROCEEDINGS: &[&str] = &[
+    "trial",
+    "sentenced",
+    "sentencing",
+    "convicted",
+    "verdict",
+    "jury",
+    "acquitted",
+    "prosecutors",
+    "defendant",
+    "defendants",
+    "guilty",
+    "tribunal",
+    "testimony",
+    "testimonies",
+    "jailed",
+];
+
+/// Words of remembrance. In a page's lead, followed closely by a deed or its dead ("the
+/// anniversary of the bombing", "commemorated the victims of the massacre"), they say the
+/// page marks an attack of the past; "the anniversary of the army's founding" does not.
+const REMEMBRANCE: &[&str] = &[
+    "anniversary",
+    "commemorate",
+    "commemorated",
+    "commemorates",
+    "commemorating",
+    "commemoration",
+];
+
+/// How many words after a word of remembrance the deed remembered may come.
+const REMEMBERED_WITHIN: usize = 8;
+
 /// [`DEEDS`], to look up.
 static DEED_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| DEEDS.iter().copied().collect());
@@ -343,6 +379,8 @@ pub const FEATURES: &[&str] = &[
     "no_main_draft",
     "agentless",
     "short_text",
+    "proceedings_in_lead",
+    "remembrance_in_lead",
     "topic_sport",
     "topic_accident",
     "topic_court",
@@ -387,6 +425,21 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
         _ => false,
     };
     let words = a.tokens.len().max(1);
+    let lead_has = |list: &[&str]| {
+        a.sentence_tokens
+            .iter()
+            .take(LEAD_SENTENCES)
+            .any(|r| r.clone().any(|k| a.is_any(k, list)))
+    };
+    let remembrance_of_a_deed = a.sentence_tokens.iter().take(LEAD_SENTENCES).any(|r| {
+        r.clone().any(|k| {
+            a.is_any(k, REMEMBRANCE)
+                && (k + 1..r.end.min(k + 1 + REMEMBERED_WITHIN)).any(|j| {
+                    DEED_WORDS.contains(a.word(j).to_ascii_lowercase().as_str())
+                        || a.is_any(j, &["victims", "killed", "dead"])
+                })
+        })
+    });
     let mut topic_counts = [0usize; TOPICS.len()];
     let mut deeds = 0usize;
     let mut buffer = [0u8; LONGEST_TOPIC_WORD];
@@ -423,6 +476,8 @@ pub fn features(a: &Analysis<'_>, statements: &[CasualtyStatement], drafts: &[Dr
         flag(main.is_none()),
         flag(deeds == 0 && a.actors.is_empty() && a.groups.is_empty()),
         flag(words < 120),
+        flag(lead_has(PROCEEDINGS)),
+        flag(remembrance_of_a_deed),
     ];
     // A topic's share of the words, per hundred, capped at 5.
     out.extend(
