@@ -181,6 +181,24 @@ fn a_trial_for_an_old_bombing_reports_no_incident_of_its_own() {
 }
 
 #[test]
+fn prosecutors_who_speak_of_a_fresh_killing_do_not_make_it_a_trial() {
+    let text = "Gunmen on a motorcycle shot dead a town mayor outside his office on Friday \
+        evening, regional prosecutors said on Saturday.\n\
+        The mayor, 47, had just left a meeting with farmers when two men pulled up and \
+        opened fire, a spokesman for the prosecutors' office said. His bodyguard was \
+        wounded in the leg and taken to hospital.\n\
+        Investigators found a dozen bullet casings on the pavement. No one has been \
+        arrested, and no group has said it carried out the killing. The mayor had \
+        complained of threats from a gang that extorts money from fruit growers in the \
+        valley, his party said. The regional governor condemned the attack and promised \
+        more police for the town, where three local officials have been killed in the past \
+        two years. Residents gathered outside the town hall on Saturday to lay flowers.";
+    let out = extract(text, "2022-09-10");
+    let main = main_of(&out).expect("the shooting is the page's incident");
+    assert_eq!(range(&main.killed), Some((Some(1), Some(1))), "{main:#?}");
+}
+
+#[test]
 fn an_attack_on_an_anniversary_parade_is_still_an_incident() {
     let text = "Blast Hits Army Day Parade\n\
         Monday was the 60th anniversary of the founding of the army, and thousands gathered \

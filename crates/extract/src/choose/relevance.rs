@@ -310,8 +310,9 @@ const DEEDS: &[&str] = &[
 ];
 
 /// Words of proceedings in court. In a page's lead they say the page is about a trial of an
-/// attack, not the attack ("sentenced to life for bombings that killed 19"); "court" and
-/// "judge" are left out, as a court house or a judge may be what was attacked.
+/// attack, not the attack ("sentenced to life for bombings that killed 19"). Left out: "court"
+/// and "judge", as a court house or a judge may be what was attacked, and "prosecutors", who
+/// speak of fresh attacks in much wire copy ("state prosecutors said").
 const PROCEEDINGS: &[&str] = &[
     "trial",
     "sentenced",
@@ -320,7 +321,6 @@ const PROCEEDINGS: &[&str] = &[
     "verdict",
     "jury",
     "acquitted",
-    "prosecutors",
     "defendant",
     "defendants",
     "guilty",
