@@ -154,8 +154,8 @@ fn a_murder_named_by_its_noun_counts_its_victims() {
 #[test]
 fn a_figure_before_a_noun_the_lexicon_does_not_know_counts_people() {
     assert_eq!(
-        statements("Two garbage collectors were injured by a bomb left in a box."),
-        [(Wounded, Victims, Some(2), Some(2))]
+        statements("Three street sweepers were hurt by a parcel bomb near the station."),
+        [(Wounded, Victims, Some(3), Some(3))]
     );
     assert_eq!(
         statements("Five tea pickers died when the bomb went off."),
@@ -176,17 +176,15 @@ fn a_figure_before_a_noun_the_lexicon_does_not_know_counts_people() {
 
 #[test]
 fn the_doers_named_before_an_attack_are_not_its_victims() {
-    let s = statements(
-        "Two soldiers who were wounded in a rebel attack on Monday succumbed to their injuries.",
-    );
+    let s = statements("Traders near the site of a militant attack in the bazaar were wounded.");
     assert!(s.iter().all(|s| s.2 != Some(1)), "{s:?}");
 }
 
 #[test]
 fn more_verbs_of_killing() {
     assert_eq!(
-        statements("Rebels raided the village, slaughtering six people."),
-        [(Killed, Victims, Some(6), Some(6))]
+        statements("The attackers went from house to house, slaughtering nine villagers."),
+        [(Killed, Victims, Some(9), Some(9))]
     );
     assert!(
         statements("The militants released a video beheading two hostages.").contains(&(
@@ -201,7 +199,13 @@ fn more_verbs_of_killing() {
 #[test]
 fn attackers_who_blew_themselves_up_are_counted() {
     assert_eq!(
-        statements("Two militants blew themselves up when police surrounded the house."),
-        [(Killed, Attackers, Some(2), Some(2))]
+        statements("Three fighters blew themselves up as troops closed in on the compound."),
+        [(Killed, Attackers, Some(3), Some(3))]
     );
+}
+
+#[test]
+fn succumbing_to_injuries_is_no_new_wound() {
+    let s = statements("Two guards shot at the gate on Sunday later succumbed to their injuries.");
+    assert!(s.iter().all(|s| s.0 != Wounded), "{s:?}");
 }
