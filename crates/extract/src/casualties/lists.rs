@@ -151,8 +151,8 @@ fn counted_before_group(a: &Analysis<'_>, lo: usize, group: usize) -> Option<Ite
 }
 
 /// The end of a plural noun the lexicon does not know, right after a bare figure and right
-/// before the head's verb ("Two garbage collectors were injured", "five tea pickers
-/// died"): one to three lower-case words, the last a plural, none of them a weapon, a
+/// before the head's verb ("Three street sweepers were hurt", "five tea pickers died"): one
+/// to three lower-case words, the last a plural, none of them a weapon, a
 /// target, a group, a place, a trigger or a word of the clause's grammar.
 fn unlisted_plural_noun(a: &Analysis<'_>, item: &Item, h: usize) -> Option<usize> {
     if item.quantity.min.is_none_or(|n| n < 2) || item.end >= h {
@@ -485,7 +485,7 @@ pub(super) fn backward_items(
                 && a.triggers
                     .iter()
                     .any(|t| t.span.start == a.tokens[item.end].span.start);
-            if adjacent || close_noun || item_has_person(a, &item) && !modifies_deed {
+            if adjacent || close_noun || (item_has_person(a, &item) && !modifies_deed) {
                 nearest = Some(item);
                 break;
             }
