@@ -9,7 +9,7 @@ use sitrep_text::Quantity;
 
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
-use crate::choose::event;
+use crate::choose::{event, place};
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
@@ -57,16 +57,28 @@ pub struct Context<'a, 'r> {
 /// Builds the incident for one draft. `inherited` is the main incident's location, used when
 /// the draft's own sentences name no place ("The same market was hit on Feb. 14").
 pub fn assemble(cx: &Context<'_, '_>, draft: &Draft, inherited: Option<&Incident>) -> Incident {
-    assemble_with_cues(cx, draft, inherited).0
+    assemble_with_cues(cx, draft, inherited).incident
 }
 
-/// [`assemble`], with the cues the event-type model chose from (what `sitrep train` fits it
-/// on).
+/// An incident as [`assemble_with_cues`] built it, with what its learned choices saw.
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    /// The incident.
+    pub incident: Incident,
+    /// The cues the event-type model chose the type from.
+    pub event: event::Cues,
+    /// The candidates the place model chose the location from (the incident's own
+    /// toponyms; none when it took another incident's place).
+    pub places: Vec<place::Candidate>,
+}
+
+/// [`assemble`], with the candidates and cues its models chose from (what `sitrep train`
+/// fits them on).
 pub fn assemble_with_cues(
     cx: &Context<'_, '_>,
     draft: &Draft,
     inherited: Option<&Incident>,
-) -> (Incident, event::Cues) {
+) -> Assembled {
     let a = cx.a;
     let g = &cx.r.gazetteer;
     let in_draft = |s: usize| draft.sentences.contains(&s);
@@ -200,7 +212,9 @@ pub fn assemble_with_cues(
     // Where someone fled to or came from is no scene: an incident whose best place is one
     // ("… in January, before the gunmen fled to neighbouring Nigeria") takes the place of the
     // incident it follows.
-    let chosen = choose_location(a, g, &own, &settlements, cx.evidence)
+    let (chosen, place_candidates) =
+        choose_location(a, g, &own, &settlements, cx.evidence, &cx.r.models.place);
+    let chosen = chosen
         .filter(|c| inherited.is_none() || !own.iter().any(|t| t.span == c.span && t.elsewhere));
     let location = chosen.or_else(|| {
         // The main incident's own sentences name no place: the one place the article names
@@ -211,7 +225,7 @@ pub fn assemble_with_cues(
         }
         let country = cx.evidence.strongest()?;
         let named = the_one_place_named(a.text, g, cx.toponyms, country)?;
-        choose_location(a, g, &named, &settlements, cx.evidence)
+        choose_location(a, g, &named, &settlements, cx.evidence, &cx.r.models.place).0
     });
     if let Some(chosen) = &location {
         let mut info = g.info(chosen.place);
@@ -441,7 +455,11 @@ pub fn assemble_with_cues(
     incident.confidence = confidence(&incident, &evidence, type_probability);
     evidence.sort_by_key(|e| (e.span.start, e.field));
     incident.evidence = evidence;
-    (incident, cues)
+    Assembled {
+        incident,
+        event: cues,
+        places: place_candidates,
+    }
 }
 
 /// The toponyms of `country` that name a place more exact than the country, when they all

@@ -78,6 +78,8 @@ pub struct Choices {
     pub has_main: bool,
     /// What the event-type model chose the main incident's type from.
     pub event_type: Option<choose::event::Cues>,
+    /// The places the place model chose the main incident's location from.
+    pub place: Vec<choose::place::Candidate>,
 }
 
 /// A page whose relevance is below this reports no incident of its own.
@@ -124,9 +126,11 @@ pub fn extract_with_choices(
     choices.has_main = drafts.iter().any(|d| !d.background);
     let mut incidents = Vec::with_capacity(drafts.len());
     if let Some(draft) = drafts.get(main) {
-        let (mut incident, cues) = build(draft, None);
+        let assembled = build(draft, None);
+        let mut incident = assembled.incident;
         if !draft.background {
-            choices.event_type = Some(cues);
+            choices.event_type = Some(assembled.event);
+            choices.place = assembled.places;
             for (kind, model, slot) in [
                 (
                     CasualtyKind::Killed,
@@ -172,7 +176,7 @@ pub fn extract_with_choices(
     }
     for (k, draft) in drafts.iter().enumerate().filter(|(k, _)| *k != main) {
         let inherited = place_to_inherit(draft, &built, &incidents, main_incident.as_ref());
-        let (mut other, _) = build(draft, inherited.cloned().as_ref());
+        let mut other = build(draft, inherited.cloned().as_ref()).incident;
         // Whatever else the article tells of, past or the same day elsewhere, is mentioned
         // beside its news, not the news it reports.
         other.background = true;

@@ -26,6 +26,7 @@ use sitrep_model::{ByteSpan, LocationPrecision};
 use sitrep_text::TokenKind;
 
 use crate::analysis::{Analysis, Located};
+use crate::choose::{LinearModel, place};
 use crate::resources::Resources;
 
 /// A place name resolved to one place.
@@ -1582,15 +1583,20 @@ pub struct ChosenLocation {
 /// A settlement the gazetteer lacks (`settlements`, in text order) names the place when the
 /// best the toponyms give is a division or a country: it is reported under its own name, in
 /// that division or country, no more precise than it.
+///
+/// The rules rank the toponyms of the incident's best-supported country; the place model
+/// (`model`, [`crate::choose::place`]) then picks among all of them, the rules' pick being
+/// one of its features. The candidates it saw are returned beside the choice.
 pub fn choose_location(
     a: &Analysis<'_>,
     g: &Gazetteer,
     toponyms: &[&Toponym],
     settlements: &[Settlement],
     evidence: &CountryEvidence,
-) -> Option<ChosenLocation> {
+    model: &LinearModel,
+) -> (Option<ChosenLocation>, Vec<place::Candidate>) {
     if toponyms.is_empty() {
-        return None;
+        return (None, Vec::new());
     }
     // Only places named as elsewhere, one across a border ("near the border with Niger"),
     // while the article is about another country ("a Chadian army post"): that country.
@@ -1600,7 +1606,7 @@ pub fn choose_location(
             evidence.weight(c) >= 1.0 && toponyms.iter().all(|t| g.country_of(t.place) != c)
         })
     {
-        return None;
+        return (None, Vec::new());
     }
     // The incident's country: the one its own toponyms support most, then article evidence.
     let mut local = CountryEvidence::default();
@@ -1615,10 +1621,13 @@ pub fn choose_location(
         local.add(g.country_of(t.place), w);
     }
     let score_country = |c: u16| local.weight(c) * 2.0 + evidence.weight(c).min(10.0) * 0.3;
-    let country = toponyms
+    let Some(country) = toponyms
         .iter()
         .map(|t| g.country_of(t.place))
-        .max_by(|x, y| score_country(*x).total_cmp(&score_country(*y)))?;
+        .max_by(|x, y| score_country(*x).total_cmp(&score_country(*y)))
+    else {
+        return (None, Vec::new());
+    };
 
     let rank = |t: &Toponym, order: usize| {
         let specificity = match t.place {
@@ -1639,7 +1648,7 @@ pub fn choose_location(
         };
         specificity + cue - order as f32 * 0.05
     };
-    let best = toponyms
+    let rules = toponyms
         .iter()
         .enumerate()
         .filter(|(_, t)| g.country_of(t.place) == country && !t.elsewhere)
@@ -1651,7 +1660,17 @@ pub fn choose_location(
                 .filter(|(_, t)| g.country_of(t.place) == country)
                 .max_by(|(i, x), (j, y)| rank(x, *i).total_cmp(&rank(y, *j)))
         })
-        .map(|(_, t)| *t)?;
+        .map(|(i, _)| i);
+    let candidates = place::candidates(a, g, toponyms, evidence, &local, rules);
+    // The model picks a place; which of its mentions stands for it stays the rules' when
+    // they picked the same place.
+    let picked = match (place::choose(model, &candidates), rules) {
+        (Some(k), Some(r)) if toponyms[k].place == toponyms[r].place => Some(r),
+        (k, r) => k.or(r),
+    };
+    let Some(best) = picked.map(|k| toponyms[k]) else {
+        return (None, candidates);
+    };
     // "Kunduz city, Kunduz": a town written just before its own division is where it was.
     let best = match best.place {
         Place::Admin1(_) if best.unlisted.is_none() && best.offset.is_none() => toponyms
@@ -1700,7 +1719,7 @@ pub fn choose_location(
         chosen.name_override = Some(a.text[settlement.name.range()].to_string());
         chosen.span = settlement.span;
     }
-    Some(chosen)
+    (Some(chosen), candidates)
 }
 
 /// Every place the article names, resolved (names and capitals, in text order), with the

@@ -22,7 +22,8 @@ use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use sitrep_eval::GoldRecord;
 use sitrep_extract::choose::event::{self, EventTypeModel};
-use sitrep_extract::choose::{LinearModel, toll};
+use sitrep_extract::choose::{LinearModel, place, toll};
+use sitrep_geo::{Gazetteer, name_key};
 use sitrep_extract::{Choices, Resources, extract_with_choices};
 use sitrep_model::{Article, ArticleId, EventType, parse_published};
 use sitrep_text::Quantity;
@@ -136,6 +137,10 @@ pub struct Example {
     pub whole_page: bool,
     /// Gold event type, when labelled (and not `unknown`).
     pub event_type: Option<EventType>,
+    /// Gold country (ISO code), when labelled.
+    pub country: Option<String>,
+    /// Gold city and its other defensible names, when labelled (not `unknown`).
+    pub cities: Vec<String>,
 }
 
 /// Runs extraction on each record (in parallel) and keeps what the choices saw.
@@ -159,6 +164,14 @@ pub fn examples(records: &[GoldRecord], resources: &Resources) -> Vec<Example> {
                     .as_deref()
                     .and_then(|t| t.parse().ok())
                     .filter(|t| *t != EventType::Unknown),
+                country: g.country.clone(),
+                cities: g
+                    .city
+                    .iter()
+                    .chain(&g.city_alt)
+                    .filter(|c| !c.trim().is_empty() && !c.eq_ignore_ascii_case("unknown"))
+                    .cloned()
+                    .collect(),
             }
         })
         .collect()
@@ -395,6 +408,94 @@ pub fn relevance_accuracy(
         }
     }
     (kept, dropped)
+}
+
+/// Whether a place candidate names the gold town: its gazetteer name, the article's words
+/// for it, or any spelling the gazetteer gives it is the gold city's.
+fn names_gold_city(c: &place::Candidate, cities: &[String], g: &Gazetteer) -> bool {
+    let own = [name_key(&c.written), name_key(&g.info(c.place).name)];
+    cities.iter().any(|city| {
+        let key = name_key(city);
+        own.contains(&key)
+            || (c.place_is_town() && !c.is_unlisted() && g.lookup_key(&key).contains(&c.place))
+    })
+}
+
+/// Whether a candidate lies in the gold country.
+fn in_gold_country(c: &place::Candidate, country: &str, g: &Gazetteer) -> bool {
+    g.country(g.country_of(c.place)).code.to_string() == country
+}
+
+/// The labels of an example's place candidates: right when in the gold country and, where
+/// the gold names a town one of them names, naming it. `None` when the example has no choice
+/// to teach (under two candidates, no gold country, or every label the same).
+pub fn place_labels(e: &Example, g: &Gazetteer) -> Option<Vec<bool>> {
+    let country = e.country.as_deref()?;
+    let candidates = &e.choices.place;
+    if candidates.len() < 2 {
+        return None;
+    }
+    let in_country: Vec<bool> = candidates
+        .iter()
+        .map(|c| in_gold_country(c, country, g))
+        .collect();
+    let town: Vec<bool> = candidates
+        .iter()
+        .zip(&in_country)
+        .map(|(c, ok)| *ok && names_gold_city(c, &e.cities, g))
+        .collect();
+    let labels = if town.iter().any(|t| *t) {
+        town
+    } else {
+        in_country
+    };
+    let positives = labels.iter().filter(|l| **l).count();
+    (positives > 0 && positives < labels.len()).then_some(labels)
+}
+
+/// The rows of the place model: the candidates of every example with a choice to teach.
+pub fn place_rows(examples: &[&Example], g: &Gazetteer) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for e in examples {
+        let Some(labels) = place_labels(e, g) else {
+            continue;
+        };
+        rows.extend(e.choices.place.iter().zip(labels).map(|(c, label)| Row {
+            features: c.features.clone(),
+            label,
+        }));
+    }
+    rows
+}
+
+/// On examples with a choice to teach, how often `model` picks a right place, and how often
+/// the rules do.
+pub fn place_accuracy(model: &LinearModel, examples: &[&Example], g: &Gazetteer) -> (Tally, Tally) {
+    let rules_at = place::FEATURES
+        .iter()
+        .position(|f| *f == "rules_choice")
+        .unwrap_or(0);
+    let mut learned = Tally::default();
+    let mut rules = Tally::default();
+    for e in examples {
+        let Some(labels) = place_labels(e, g) else {
+            continue;
+        };
+        let candidates = &e.choices.place;
+        learned.n += 1;
+        rules.n += 1;
+        if place::choose(model, candidates).is_some_and(|k| labels[k]) {
+            learned.right += 1;
+        }
+        if candidates
+            .iter()
+            .position(|c| c.features[rules_at] > 0.5)
+            .is_some_and(|k| labels[k])
+        {
+            rules.right += 1;
+        }
+    }
+    (learned, rules)
 }
 
 /// Splits examples into `k` folds by position (example `i` is in fold `i % k`) and returns,

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_eval::GoldRecord;
-use sitrep_extract::choose::{LinearModel, relevance, toll};
+use sitrep_extract::choose::{LinearModel, place, relevance, toll};
 use sitrep_extract::{RELEVANCE_THRESHOLD, Resources};
 use sitrep_train::{
     Example, Tally, Toll, event_accuracy, event_rows, examples, fit, fit_event_type, folds,
-    relevance_accuracy, relevance_rows, toll_accuracy, toll_rows,
+    place_accuracy, place_rows, relevance_accuracy, relevance_rows, toll_accuracy, toll_rows,
 };
 
 use crate::messages;
@@ -140,6 +140,46 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         ];
         write_model(&args.out, which.file(), &model, toll::FEATURES, &header)?;
     }
+
+    // Place: every example whose incident names places of which some are right, some not.
+    let g = &resources.gazetteer;
+    let rows = place_rows(&all, g);
+    let model = fit("place.tsv", &rows, place::FEATURES.len())?;
+    let mut held = [(Tally::default(), Tally::default()); 2];
+    for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
+        let refs: Vec<&Example> = set.iter().collect();
+        for (_, test) in folds(&refs, args.folds) {
+            let others: Vec<&Example> = all
+                .iter()
+                .copied()
+                .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
+                .collect();
+            let fold_model = fit("place.tsv", &place_rows(&others, g), place::FEATURES.len())?;
+            let test: Vec<&Example> = test.into_iter().copied().collect();
+            let (learned, rules) = place_accuracy(&fold_model, &test, g);
+            held[k].0.n += learned.n;
+            held[k].0.right += learned.right;
+            held[k].1.n += rules.n;
+            held[k].1.right += rules.right;
+        }
+    }
+    let header = vec![
+        sources.clone(),
+        format!(
+            "rows: {} places named in main incidents that name some right and some wrong \
+             (right: in the gold country, and the gold town where one of them names it)",
+            rows.len()
+        ),
+        format!(
+            "{}-fold cross-validation, a right place chosen: news pages {} (rules alone {}); descriptions {} (rules alone {})",
+            args.folds,
+            tally(held[0].0),
+            tally(held[0].1),
+            tally(held[1].0),
+            tally(held[1].1)
+        ),
+    ];
+    write_model(&args.out, "place.tsv", &model, place::FEATURES, &header)?;
 
     // Event type: every example whose gold gives one (news pages and Wikipedia's).
     let weighted = |set: &[&Example]| -> Vec<(Vec<f64>, sitrep_model::EventType)> {

@@ -6,6 +6,7 @@
 
 pub mod event;
 pub mod linear;
+pub mod place;
 pub mod relevance;
 pub mod toll;
 
@@ -24,6 +25,8 @@ pub struct ModelSources<'a> {
     pub relevance: &'a str,
     /// `data/models/event_type.tsv`.
     pub event_type: &'a str,
+    /// `data/models/place.tsv`.
+    pub place: &'a str,
 }
 
 impl ModelSources<'static> {
@@ -34,6 +37,7 @@ impl ModelSources<'static> {
             toll_wounded: include_str!("../../../../data/models/toll_wounded.tsv"),
             relevance: include_str!("../../../../data/models/relevance.tsv"),
             event_type: include_str!("../../../../data/models/event_type.tsv"),
+            place: include_str!("../../../../data/models/place.tsv"),
         }
     }
 }
@@ -49,6 +53,8 @@ pub struct Models {
     pub relevance: LinearModel,
     /// Which event type an incident is.
     pub event_type: event::EventTypeModel,
+    /// Which of an incident's places is where it happened.
+    pub place: LinearModel,
 }
 
 impl Models {
@@ -67,6 +73,7 @@ impl Models {
             )?,
             relevance: LinearModel::parse("relevance.tsv", sources.relevance, relevance::FEATURES)?,
             event_type: event::EventTypeModel::parse("event_type.tsv", sources.event_type)?,
+            place: LinearModel::parse("place.tsv", sources.place, place::FEATURES)?,
         })
     }
 }
