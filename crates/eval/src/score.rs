@@ -1,7 +1,7 @@
 //! Comparing one prediction with one gold record.
 
 use sitrep_extract::Resources;
-use sitrep_model::{Count, ExtractedArticle, Incident, LocationPrecision};
+use sitrep_model::{Count, ExtractedArticle, Incident, Location, LocationPrecision};
 
 use crate::gold::{GoldBackground, GoldFields, GoldRecord};
 
@@ -226,6 +226,41 @@ impl<'r> Scorer<'r> {
         Scorer { resources }
     }
 
+    /// Whether a gold city names the predicted town under another spelling, one the gazetteer
+    /// gives the same place ("Bangalore" for Bengaluru, "St. Petersburg" for Saint
+    /// Petersburg). The article's own words for the town do not count: they may have been
+    /// read as another place.
+    fn same_town(&self, gold: &str, l: &Location) -> bool {
+        if !matches!(
+            l.precision,
+            LocationPrecision::City | LocationPrecision::Point
+        ) {
+            return false;
+        }
+        // A town whose own name the gold is stands for it first: "Stavropol" is Stavropol,
+        // not Tolyatti, which was once called so.
+        let g = &self.resources.gazetteer;
+        let Some(id) = l.geonames_id else {
+            return false;
+        };
+        let key = sitrep_geo::name_key(gold);
+        let readings: Vec<_> = g
+            .lookup_key(&key)
+            .iter()
+            .map(|p| g.info(*p))
+            .filter(|info| info.country == l.country)
+            .collect();
+        let own: Vec<_> = readings
+            .iter()
+            .filter(|info| sitrep_geo::name_key(&info.name) == key)
+            .collect();
+        if own.is_empty() {
+            readings.iter().any(|info| info.geonames_id == Some(id))
+        } else {
+            own.iter().any(|info| info.geonames_id == Some(id))
+        }
+    }
+
     fn perpetrator_matches(&self, gold: &str, predicted: &str) -> bool {
         let clean = |s: &str| s.replace("(suspected)", "").replace("(Suspected)", "");
         let gold = clean(gold);
@@ -328,7 +363,9 @@ impl<'r> Scorer<'r> {
         {
             let p = main.and_then(predicted_city).unwrap_or_default();
             let same = |gold: &str| {
-                !p.is_empty() && normalise(gold, CITY_WORDS) == normalise(&p, CITY_WORDS)
+                !p.is_empty()
+                    && (normalise(gold, CITY_WORDS) == normalise(&p, CITY_WORDS)
+                        || loc.is_some_and(|l| self.same_town(gold, l)))
             };
             let by_name = same(city) || g.city_alt.iter().any(|c| same(c));
             let by_distance = match (g.lat, g.lon, loc) {
@@ -572,6 +609,52 @@ mod tests {
             text: name.into(),
         });
         incident
+    }
+
+    /// The location extraction reports for a gazetteer town, looked up by its name.
+    fn town(g: &sitrep_geo::Gazetteer, name: &str, country: &str) -> Location {
+        let place = g
+            .lookup(name)
+            .iter()
+            .copied()
+            .find(|p| {
+                let info = g.info(*p);
+                info.precision == LocationPrecision::City
+                    && info.country.as_str() == country
+                    && sitrep_geo::name_key(&info.name) == sitrep_geo::name_key(name)
+            })
+            .expect("a town of that name");
+        let info = g.info(place);
+        Location {
+            name: info.name,
+            country: info.country,
+            country_name: info.country_name,
+            admin1: info.admin1,
+            lat: info.lat,
+            lon: info.lon,
+            geonames_id: info.geonames_id,
+            precision: LocationPrecision::City,
+            text: name.into(),
+        }
+    }
+
+    #[test]
+    fn a_gold_town_under_another_spelling_of_the_same_place_is_right() {
+        let resources = Resources::embedded().expect("embedded data");
+        let scorer = Scorer::new(&resources);
+        let g = &resources.gazetteer;
+        let beijing = town(g, "Beijing", "CN");
+        assert!(scorer.same_town("Peking", &beijing));
+        assert!(!scorer.same_town("Tianjin", &beijing));
+        // A town that only also answers to another town's own name is not that town.
+        let aihara = town(g, "Aihara", "JP");
+        assert!(!scorer.same_town("Sagamihara", &aihara));
+        // A division or country is never a town.
+        let division = Location {
+            precision: LocationPrecision::Admin1,
+            ..beijing
+        };
+        assert!(!scorer.same_town("Peking", &division));
     }
 
     #[test]
