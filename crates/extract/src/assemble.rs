@@ -13,7 +13,9 @@ use crate::choose::{event, place};
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
-use crate::places::{CountryEvidence, Toponym, choose_location, unlisted_settlements};
+use crate::places::{
+    ChosenLocation, CountryEvidence, Toponym, choose_location, unlisted_settlements,
+};
 use crate::resources::Resources;
 use crate::segment::Draft;
 use crate::targets::{diplomatic_nationality, find_targets};
@@ -224,8 +226,20 @@ pub fn assemble_with_cues(
             return None;
         }
         let country = cx.evidence.strongest()?;
-        let named = the_one_place_named(a.text, g, cx.toponyms, country)?;
-        choose_location(a, g, &named, &settlements, cx.evidence, &cx.r.models.place).0
+        if let Some(named) = the_one_place_named(a.text, g, cx.toponyms, country) {
+            return choose_location(a, g, &named, &settlements, cx.evidence, &cx.r.models.place).0;
+        }
+        // Nor one the gazetteer knows, but a settlement it lacks ("shot dead in Lurgan"): that
+        // place, in the country the article is about.
+        let settlement = settlements.first()?;
+        Some(ChosenLocation {
+            place: Place::Country(country),
+            precision: LocationPrecision::Country,
+            name_override: Some(a.text[settlement.name.range()].to_string()),
+            coordinates: None,
+            span: settlement.span,
+            name_span: settlement.name,
+        })
     });
     if let Some(chosen) = &location {
         let mut info = g.info(chosen.place);

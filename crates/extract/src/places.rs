@@ -21,7 +21,7 @@
 
 use std::ops::Range;
 
-use sitrep_geo::{Gazetteer, NameMatch, NameMatchKind, Place, offset_point};
+use sitrep_geo::{Gazetteer, NameMatch, NameMatchKind, Place, is_division_kind, offset_point};
 use sitrep_model::{ByteSpan, LocationPrecision};
 use sitrep_text::TokenKind;
 
@@ -289,7 +289,10 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
         if a.weapons.iter().any(|w| w.span.overlaps(&n.span)) {
             continue;
         }
-        let mut locative = LOCATIVES.contains(&before.as_str())
+        // "a driver of Kandahar's police chief": "of" before a name that owns what follows
+        // places nothing there.
+        let owned_after_of = before == "of" && a.is_any(end, POSSESSIVE);
+        let mut locative = (LOCATIVES.contains(&before.as_str()) && !owned_after_of)
             || STRUCK.contains(&before.as_str())
             || dateline
             || DIVISION_WORDS.iter().any(|w| a.is(end, w))
@@ -339,22 +342,26 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             && a.word(first - 1) == ","
             && (a.tokens[first - 2].is_capitalized(a.text) || a.is_any(first - 2, UNLISTED_KINDS));
         let contained = container.and_then(|outer| match &outer.value.kind {
-            NameMatchKind::Place(outer) => places
-                .iter()
-                .copied()
-                .filter(|p| outer.iter().any(|o| *o != *p && g.contains(*o, *p)))
-                // "in Wesh, Kandahar, Afghanistan": after a place, Kandahar is the
-                // province; "in Tripoli, Libya": first in the chain, the city of that name.
-                .max_by_key(|p| {
-                    (
-                        if after_place {
-                            matches!(p, Place::Admin1(_))
-                        } else {
-                            matches!(p, Place::City(_))
-                        },
-                        g.population(*p),
-                    )
-                }),
+            NameMatchKind::Place(outer) => {
+                let written = sitrep_geo::name_key(&a.text[n.span.range()]);
+                places
+                    .iter()
+                    .copied()
+                    .filter(|p| outer.iter().any(|o| *o != *p && g.contains(*o, *p)))
+                    // "in Wesh, Kandahar, Afghanistan": after a place, Kandahar is the
+                    // province; "in Tripoli, Libya": first in the chain, the city of that name.
+                    .max_by_key(|p| {
+                        (
+                            if after_place {
+                                matches!(p, Place::Admin1(_))
+                            } else {
+                                matches!(p, Place::City(_))
+                            },
+                            is_called(g, *p, &written),
+                            g.population(*p),
+                        )
+                    })
+            }
             NameMatchKind::Demonym(_) => None,
         });
         // "on Boylston Street", "along North Shore Trail": a street named after a place.
@@ -1049,6 +1056,12 @@ fn evidence_beyond_self(
     evidence.weight(g.country_of(p)) > own
 }
 
+/// Whether `written` (a [`sitrep_geo::name_key`]) is the place's own name, not only an
+/// alternate one.
+fn is_called(g: &Gazetteer, p: Place, written: &str) -> bool {
+    sitrep_geo::name_key(&g.info(p).name) == written
+}
+
 fn best_place(
     g: &Gazetteer,
     places: &[Place],
@@ -1064,6 +1077,7 @@ fn best_place(
     let wants_division =
         (DIVISION_WORDS.iter().any(|w| a.is(end, w)) && !a.is(end, "district")) || after_place;
     let wants_city = a.is_any(end, &["city", "town", "village"]);
+    let written = sitrep_geo::name_key(&a.text[a.span(first, end - 1).range()]);
     places.iter().copied().max_by(|x, y| {
         let score = |p: Place| {
             let kind = match p {
@@ -1079,7 +1093,10 @@ fn best_place(
             };
             let context = evidence.weight(g.country_of(p)).min(10.0);
             let population = (g.population(p) as f64 + 10.0).log10() as f32;
-            context * 2.0 + kind + population * 0.6
+            // A place called so outranks one that was once, or elsewhere, also called so:
+            // "Stavropol" is Stavropol, not Tolyatti (formerly Stavropol-on-Volga).
+            let own_name = if is_called(g, p, &written) { 1.0 } else { 0.0 };
+            context * 2.0 + kind + population * 0.6 + own_name
         };
         score(*x).total_cmp(&score(*y))
     })
@@ -1477,6 +1494,16 @@ const SETTLEMENT_NOUNS: &[&str] = &[
     "hamlet",
     "locality",
     "community",
+    // Divisions below the province, by their local names.
+    "upazila",
+    "upazilla",
+    "tehsil",
+    "taluka",
+    "commune",
+    "canton",
+    "subcounty",
+    "sub-county",
+    "lga",
 ];
 
 /// A settlement the gazetteer lacks, named with its kind where something happened: "attacked
@@ -1539,7 +1566,116 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
             }
         }
     }
+    // Then names the words place without saying what they are ("shot dead in Lurgan").
+    let named_kind = out.len();
+    for (sentence, range) in a.sentence_tokens.iter().enumerate() {
+        if !keep(sentence) {
+            continue;
+        }
+        for k in range.clone() {
+            if let Some(name) = bare_place_after(a, k, range.end)
+                && !listed(name)
+                && !out.iter().any(|s| s.span.overlaps(&name))
+            {
+                out.push(Settlement {
+                    sentence,
+                    name,
+                    span: name,
+                });
+            }
+        }
+    }
+    out[named_kind..].sort_by_key(|s| s.name.start);
     out
+}
+
+/// Prepositions that put an unknown name after them at the scene: "in", "near", "outside".
+const BARE_LOCATIVES: &[&str] = &["in", "near", "outside"];
+
+/// Lower-case words that may follow a bare place name: a clause or phrase goes on.
+const AFTER_BARE_PLACE: &[&str] = &[
+    "in", "on", "at", "near", "of", "and", "when", "where", "after", "before", "while", "as",
+    "during", "that", "which", "who", "by", "with", "to", "from", "late", "early", "killing",
+    "injuring", "wounding", "but", "town", "village", "district",
+];
+
+/// Capitalised words after "in" that are no places: seasons, feasts, languages, bodies.
+const NOT_PLACES: &[&str] = &[
+    "ramadan",
+    "eid",
+    "christmas",
+    "easter",
+    "arabic",
+    "english",
+    "urdu",
+    "pashto",
+    "dari",
+    "islam",
+    "christianity",
+    "congress",
+    "senate",
+    "assembly",
+    "office",
+    "power",
+    "custody",
+    "operation",
+    "hiding",
+];
+
+/// "shot dead in Lurgan.", "from his home in Jalawla by four armed men": a capitalised name of
+/// up to three words that a locative at token `k` introduces, that the gazetteer and the
+/// lexicons do not know, and after which the sentence ends, a comma falls or a clause goes on.
+fn bare_place_after(a: &Analysis<'_>, k: usize, end: usize) -> Option<ByteSpan> {
+    let word = a.word(k).to_ascii_lowercase();
+    if !BARE_LOCATIVES.contains(&word.as_str()) {
+        return None;
+    }
+    // Not inside a longer proper name ("the Church of Christ in Nation") or an office
+    // ("Deputy Minister in Education").
+    if k > 0 && !a.sentence_tokens.iter().any(|r| r.start == k) {
+        let before = a.word(k - 1).to_lowercase();
+        if a.tokens[k - 1].is_capitalized(a.text)
+            || matches!(before.as_str(), "minister" | "ministry" | "secretary")
+        {
+            return None;
+        }
+    }
+    let first = k + 1;
+    let mut last = first;
+    while last < end && last - first < 3 && a.tokens[last].is_capitalized(a.text) {
+        last += 1;
+    }
+    if last == first || last >= end {
+        return None;
+    }
+    let next = a.word(last);
+    let closes = matches!(next, "," | "." | ";" | ")" | ":") || AFTER_BARE_PLACE.contains(&next);
+    if !closes {
+        return None;
+    }
+    let span = a.span(first, last - 1);
+    let words = &a.text[span.range()];
+    let known = |s: ByteSpan| s.overlaps(&span);
+    let unknown_word = (first..last).all(|t| {
+        let w = a.word(t).to_lowercase();
+        w.chars().count() >= 3
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !NOT_PLACES.contains(&w.as_str())
+            && !INSTITUTIONS.contains(&w.as_str())
+            && !SITE_WORDS.contains(&w.as_str())
+            && !PLACE_WORDS.contains(&w.as_str())
+            && !TITLES.contains(&w.as_str())
+            && !is_calendar_word(&w)
+            && !is_division_kind(&w)
+    });
+    let lexicon_hit = a.groups.iter().any(|x| known(x.span))
+        || a.actors.iter().any(|x| known(x.span))
+        || a.targets.iter().any(|x| known(x.span))
+        || a.weapons.iter().any(|x| known(x.span))
+        || a.triggers.iter().any(|x| known(x.span))
+        || a.dates.iter().any(|x| known(x.span));
+    (unknown_word && !lexicon_hit && !words.is_empty()).then_some(span)
 }
 
 /// "in Atures, a town in Amazonas", "near Kolwa, a remote village": a name introduced as a

@@ -93,3 +93,46 @@ fn a_page_with_no_one_acting_is_agentless() {
         "Nine people died on Tuesday when a warehouse was attacked in Chittagong, officials said."
     ));
 }
+
+#[test]
+fn a_corrupt_place_model_fails_start_up_naming_the_file() {
+    let mut sources = ResourceSources::embedded();
+    sources.models.place = "rules_choice\t1\nbias\t0\n";
+    let message = Resources::from_sources(sources)
+        .expect_err("a model missing features must fail")
+        .to_string();
+    assert!(message.contains("place.tsv"), "{message}");
+}
+
+/// The place model chooses among every place the incident names, with the rules' pick and
+/// the words around each name as features.
+#[test]
+fn the_place_model_sees_every_place_of_the_incident() {
+    use sitrep_extract::choose::place::FEATURES;
+    let resources = Resources::embedded().expect("the embedded models are valid");
+    let article = common::article(
+        "Gunmen shot dead a driver of Kandahar's police chief in Spin Boldak, Afghanistan, on \
+         Monday.",
+        "2011-05-02",
+    );
+    let (out, choices) = sitrep_extract::extract_with_choices(&article, &resources);
+    let at = |name: &str| FEATURES.iter().position(|f| *f == name).expect("a feature");
+    let written: Vec<&str> = choices.place.iter().map(|c| c.written.as_str()).collect();
+    assert_eq!(written, ["Kandahar", "Spin Boldak", "Afghanistan"]);
+    let qualifies: Vec<f64> = choices
+        .place
+        .iter()
+        .map(|c| c.features[at("qualifies_noun")])
+        .collect();
+    assert_eq!(qualifies, [1.0, 0.0, 0.0]);
+    assert_eq!(
+        choices
+            .place
+            .iter()
+            .filter(|c| c.features[at("rules_choice")] > 0.5)
+            .count(),
+        1
+    );
+    let location = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(location.name, "Spin Boldak");
+}

@@ -23,8 +23,8 @@ use rayon::prelude::*;
 use sitrep_eval::GoldRecord;
 use sitrep_extract::choose::event::{self, EventTypeModel};
 use sitrep_extract::choose::{LinearModel, place, toll};
-use sitrep_geo::{Gazetteer, name_key};
 use sitrep_extract::{Choices, Resources, extract_with_choices};
+use sitrep_geo::{Gazetteer, name_key};
 use sitrep_model::{Article, ArticleId, EventType, parse_published};
 use sitrep_text::Quantity;
 
