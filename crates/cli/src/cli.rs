@@ -59,14 +59,16 @@ pub enum Command {
     /// format of the development set's README). Only id, text and published are given to
     /// extraction; the first non-background incident is scored.
     Eval(EvalArgs),
-    /// Fit the learned choices (which figure is the toll, whether a page reports an incident)
-    /// on labelled data and write the models the binary embeds.
+    /// Fit the learned choices (which figure is the toll, which place is the scene, which
+    /// type an incident is, whether a page reports an incident) on labelled data and write
+    /// the models the binary embeds.
     ///
     /// Reads DIR/news_train/news_train.jsonl, DIR/wiki_train.jsonl and DIR/rand_train.jsonl,
     /// runs extraction on each record, fits logistic regressions over the candidates' features
     /// with a fixed setting (the same data gives the same bytes) and writes
-    /// toll_killed.tsv, toll_wounded.tsv and relevance.tsv with their cross-validated figures
-    /// in the header. Rebuild the binary afterwards to embed them.
+    /// toll_killed.tsv, toll_wounded.tsv, place.tsv, event_type.tsv and relevance.tsv with
+    /// their cross-validated figures in the header. Rebuild the binary afterwards to embed
+    /// them.
     Train(crate::commands::train::TrainArgs),
     /// Serve the HTTP API and the web dashboard (map, timeline, evidence) over a store.
     ///

@@ -12,6 +12,9 @@
 //!   victims (the gold count less the perpetrators among it).
 //! - Relevance (`relevance.tsv`): one row per page; the label says whether it reports an
 //!   incident.
+//! - Place (`place.tsv`): one row per place the main incident names, where some are right
+//!   and some not; right is in the gold country and, when one of the places is the gold
+//!   town (by name, the article's words or a gazetteer spelling), that town.
 //!
 //! Cross-validation by record (folds by position) reports how often the fitted choice is
 //! right on records it was not fitted on, beside the rules' own choice.
