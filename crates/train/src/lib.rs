@@ -415,12 +415,18 @@ pub fn relevance_accuracy(
 
 /// Whether a place candidate names the gold town: its gazetteer name, the article's words
 /// for it, or any spelling the gazetteer gives it is the gold city's.
+/// Only a town or an unlisted place can be it: a province named like its capital is not
+/// the town, as the scorer counts it.
 fn names_gold_city(c: &place::Candidate, cities: &[String], g: &Gazetteer) -> bool {
-    let own = [name_key(&c.written), name_key(&g.info(c.place).name)];
+    let (town, unlisted) = (c.place_is_town(), c.is_unlisted());
+    if !town && !unlisted {
+        return false;
+    }
+    let written = name_key(&c.written);
+    let own = name_key(&g.info(c.place).name);
     cities.iter().any(|city| {
         let key = name_key(city);
-        own.contains(&key)
-            || (c.place_is_town() && !c.is_unlisted() && g.lookup_key(&key).contains(&c.place))
+        written == key || (town && (own == key || g.lookup_key(&key).contains(&c.place)))
     })
 }
 
@@ -522,6 +528,7 @@ pub fn folds<T>(items: &[T], k: usize) -> Vec<(Vec<&T>, Vec<&T>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sitrep_geo::Place;
 
     /// A synthetic set: the label is true when the first feature beats the second.
     fn synthetic(n: usize) -> Vec<Row> {
@@ -597,6 +604,64 @@ mod tests {
             .collect();
         assert!(fit("m.tsv", &rows, 3).is_err());
         assert!(fit("m.tsv", &[], 3).is_err());
+    }
+
+    /// An example whose main incident names `places` (written as the gazetteer names them),
+    /// with gold country and city.
+    fn place_example(g: &Gazetteer, places: &[Place], country: &str, city: &str) -> Example {
+        let place = places
+            .iter()
+            .enumerate()
+            .map(|(k, p)| place::Candidate {
+                toponym: k,
+                place: *p,
+                written: g.info(*p).name,
+                features: vec![0.0; place::FEATURES.len()],
+            })
+            .collect();
+        Example {
+            choices: Choices {
+                place,
+                ..Choices::default()
+            },
+            has_main: true,
+            is_incident: true,
+            killed_victims: None,
+            wounded: None,
+            whole_page: false,
+            event_type: None,
+            country: Some(country.into()),
+            cities: vec![city.into()],
+        }
+    }
+
+    #[test]
+    fn a_place_is_right_in_the_gold_country_and_a_division_is_never_the_gold_town() {
+        let resources = Resources::embedded().expect("embedded data");
+        let g = &resources.gazetteer;
+        let readings = g.lookup("Kandahar");
+        let town = *readings
+            .iter()
+            .find(|p| matches!(p, Place::City(_)) && g.info(**p).country.as_str() == "AF")
+            .expect("the town");
+        let province = *readings
+            .iter()
+            .find(|p| matches!(p, Place::Admin1(_)))
+            .expect("the province");
+        let country = Place::Country(g.country_of(town));
+        // The town is the gold city: only it is right, not its namesake province.
+        let e = place_example(g, &[province, town, country], "AF", "Kandahar");
+        assert_eq!(place_labels(&e, g), Some(vec![false, true, false]));
+        // No candidate is the gold town: every place in the gold country is right, and a
+        // choice where all are right teaches nothing.
+        let e = place_example(g, &[province, country], "AF", "Spin Boldak");
+        assert_eq!(place_labels(&e, g), None);
+        let iran = Place::Country(
+            g.country_by_code("IR".parse().expect("a code"))
+                .expect("Iran"),
+        );
+        let e = place_example(g, &[province, iran], "AF", "Spin Boldak");
+        assert_eq!(place_labels(&e, g), Some(vec![true, false]));
     }
 
     #[test]
