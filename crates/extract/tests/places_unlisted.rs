@@ -87,3 +87,22 @@ fn a_town_called_so_outranks_one_that_also_answers_to_the_name() {
         i.location
     );
 }
+
+#[test]
+fn a_route_between_two_towns_is_in_their_country() {
+    let i = main_incident(
+        "Insurgents ambushed a fuel convoy on the Herat-Farah highway on Tuesday, burning six \
+         tankers.",
+        "2009-06-16",
+    );
+    let (name, country, precision) = place(&i).expect("a location");
+    assert_eq!(country, "AF", "{:?}", i.location);
+    assert_eq!(precision, LocationPrecision::City, "{:?}", i.location);
+    assert!(["Herat", "Farah"].contains(&name), "{:?}", i.location);
+    // A hyphenated name with no route word is no pair of towns.
+    let i = main_incident(
+        "A bomb exploded outside the Herat-Farah Trading Company office on Tuesday.",
+        "2009-06-16",
+    );
+    assert_ne!(place(&i).map(|p| p.0), Some("Farah"), "{:?}", i.location);
+}

@@ -87,6 +87,56 @@ fn compass_noun(adjective: &str) -> Option<&'static str> {
     }
 }
 
+/// Words after "Kabul-Kandahar" that make it a route between two places.
+const ROUTE_WORDS: &[&str] = &[
+    "road",
+    "highway",
+    "route",
+    "motorway",
+    "expressway",
+    "railway",
+    "railroad",
+    "pipeline",
+    "axis",
+    "corridor",
+    "bus",
+    "train",
+];
+
+/// "the Kabul-Kandahar highway", "the Gulu-Adjumani road": the places a route joins, each a
+/// name of its own inside the one hyphenated word, when every part is a capitalised name the
+/// gazetteer knows.
+fn route_ends(g: &Gazetteer, text: &str, tokens: &[Token], i: usize) -> Vec<NameMatch> {
+    let token = &tokens[i];
+    let word = token.text(text);
+    let routed = tokens
+        .get(i + 1)
+        .is_some_and(|t| ROUTE_WORDS.iter().any(|w| t.is(text, w)));
+    if token.kind != TokenKind::Word || !word.contains('-') || !routed {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = token.span.start;
+    for part in word.split('-') {
+        let span = ByteSpan {
+            start,
+            end: start + part.len(),
+        };
+        start = span.end + 1;
+        let places = g.lookup(part);
+        if !part.chars().next().is_some_and(char::is_uppercase) || places.is_empty() {
+            return Vec::new();
+        }
+        out.push(NameMatch {
+            span,
+            tokens: i..i + 1,
+            kind: NameMatchKind::Place(places.to_vec()),
+            loose: false,
+        });
+    }
+    out
+}
+
 /// Lower-case words after which two capitalised words may be one place written apart.
 const JOINED_AFTER: &[&str] = &["in", "near", "at", "outside", "around", "from"];
 
@@ -189,7 +239,10 @@ pub fn find_place_names(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                 i = m.tokens.end;
                 out.push(m);
             }
-            None => i += 1,
+            None => {
+                out.extend(route_ends(gazetteer, text, tokens, i));
+                i += 1;
+            }
         }
     }
     add_address_divisions(gazetteer, text, tokens, &mut out);
