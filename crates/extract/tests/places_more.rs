@@ -6,16 +6,8 @@
 
 mod common;
 
-use common::{country, extract, main_incident, not_background};
+use common::{country, extract, main_incident, not_background, place};
 use sitrep_model::{Incident, LocationPrecision};
-
-/// (name, country, precision) of the main incident's location.
-fn place(incident: &Incident) -> Option<(&str, &str, LocationPrecision)> {
-    incident
-        .location
-        .as_ref()
-        .map(|l| (l.name.as_str(), l.country.as_str(), l.precision))
-}
 
 #[test]
 fn a_capital_that_speaks_is_not_the_place() {

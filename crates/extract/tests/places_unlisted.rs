@@ -6,16 +6,8 @@
 
 mod common;
 
-use common::main_incident;
-use sitrep_model::{Incident, LocationPrecision};
-
-/// (name, country, precision) of the main incident's location.
-fn place(incident: &Incident) -> Option<(&str, &str, LocationPrecision)> {
-    incident
-        .location
-        .as_ref()
-        .map(|l| (l.name.as_str(), l.country.as_str(), l.precision))
-}
+use common::{main_incident, place};
+use sitrep_model::LocationPrecision;
 
 #[test]
 fn a_settlement_after_in_is_the_place_within_the_country_named() {

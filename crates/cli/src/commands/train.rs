@@ -94,32 +94,18 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         .iter()
         .chain(description_examples.iter())
         .collect();
+    let sets = [&news_examples[..], &description_examples[..]];
     for which in [Toll::Killed, Toll::Wounded] {
         let rows = toll_rows(&all, which);
         let model = fit(which.file(), &rows, toll::FEATURES.len())?;
-        let mut held = [(Tally::default(), Tally::default()); 2];
-        for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
-            let refs: Vec<&Example> = set.iter().collect();
-            for (_, test) in folds(&refs, args.folds) {
-                // Fitted on everything but the held-out fold of this set.
-                let others: Vec<&Example> = all
-                    .iter()
-                    .copied()
-                    .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
-                    .collect();
-                let fold_model = fit(
-                    which.file(),
-                    &toll_rows(&others, which),
-                    toll::FEATURES.len(),
-                )?;
-                let test: Vec<&Example> = test.into_iter().copied().collect();
-                let (learned, rules) = toll_accuracy(&fold_model, &test, which);
-                held[k].0.n += learned.n;
-                held[k].0.right += learned.right;
-                held[k].1.n += rules.n;
-                held[k].1.right += rules.right;
-            }
-        }
+        let held = cross_validate(&all, sets, args.folds, |others, test| {
+            let fold_model = fit(
+                which.file(),
+                &toll_rows(others, which),
+                toll::FEATURES.len(),
+            )?;
+            Ok(toll_accuracy(&fold_model, test, which))
+        })?;
         let news_refs: Vec<&Example> = news_examples.iter().collect();
         let (fitted_news, _) = toll_accuracy(&model, &news_refs, which);
         let header = vec![
@@ -145,24 +131,10 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
     let g = &resources.gazetteer;
     let rows = place_rows(&all, g);
     let model = fit("place.tsv", &rows, place::FEATURES.len())?;
-    let mut held = [(Tally::default(), Tally::default()); 2];
-    for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
-        let refs: Vec<&Example> = set.iter().collect();
-        for (_, test) in folds(&refs, args.folds) {
-            let others: Vec<&Example> = all
-                .iter()
-                .copied()
-                .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
-                .collect();
-            let fold_model = fit("place.tsv", &place_rows(&others, g), place::FEATURES.len())?;
-            let test: Vec<&Example> = test.into_iter().copied().collect();
-            let (learned, rules) = place_accuracy(&fold_model, &test, g);
-            held[k].0.n += learned.n;
-            held[k].0.right += learned.right;
-            held[k].1.n += rules.n;
-            held[k].1.right += rules.right;
-        }
-    }
+    let held = cross_validate(&all, sets, args.folds, |others, test| {
+        let fold_model = fit("place.tsv", &place_rows(others, g), place::FEATURES.len())?;
+        Ok(place_accuracy(&fold_model, test, g))
+    })?;
     let header = vec![
         sources.clone(),
         format!(
@@ -195,24 +167,10 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
     };
     let rows = weighted(&all);
     let model = fit_event_type(&rows)?;
-    let mut held = [(Tally::default(), Tally::default()); 2];
-    for (k, set) in [&news_examples, &description_examples].iter().enumerate() {
-        let refs: Vec<&Example> = set.iter().collect();
-        for (_, test) in folds(&refs, args.folds) {
-            let others: Vec<&Example> = all
-                .iter()
-                .copied()
-                .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
-                .collect();
-            let fold_model = fit_event_type(&weighted(&others))?;
-            let test: Vec<&Example> = test.into_iter().copied().collect();
-            let (learned, rules) = event_accuracy(&fold_model, &test);
-            held[k].0.n += learned.n;
-            held[k].0.right += learned.right;
-            held[k].1.n += rules.n;
-            held[k].1.right += rules.right;
-        }
-    }
+    let held = cross_validate(&all, sets, args.folds, |others, test| {
+        let fold_model = fit_event_type(&weighted(others))?;
+        Ok(event_accuracy(&fold_model, test))
+    })?;
     let header = vec![
         sources.clone(),
         format!(
@@ -293,6 +251,35 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         &header,
     )?;
     Ok(())
+}
+
+/// Held-out figures, fold by fold within each of `sets` (the news pages, then the
+/// descriptions): `score` fits on every example of `all` but the held-out fold and returns
+/// the (learned, rules alone) tallies on that fold.
+fn cross_validate(
+    all: &[&Example],
+    sets: [&[Example]; 2],
+    k: usize,
+    mut score: impl FnMut(&[&Example], &[&Example]) -> Result<(Tally, Tally)>,
+) -> Result<[(Tally, Tally); 2]> {
+    let mut held = [(Tally::default(), Tally::default()); 2];
+    for (slot, set) in held.iter_mut().zip(sets) {
+        let refs: Vec<&Example> = set.iter().collect();
+        for (_, test) in folds(&refs, k) {
+            let others: Vec<&Example> = all
+                .iter()
+                .copied()
+                .filter(|e| !test.iter().any(|t| std::ptr::eq(**t, *e)))
+                .collect();
+            let test: Vec<&Example> = test.into_iter().copied().collect();
+            let (learned, rules) = score(&others, &test)?;
+            slot.0.n += learned.n;
+            slot.0.right += learned.right;
+            slot.1.n += rules.n;
+            slot.1.right += rules.right;
+        }
+    }
+    Ok(held)
 }
 
 fn write_model(

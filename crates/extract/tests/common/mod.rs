@@ -130,3 +130,11 @@ pub fn evidence_words<'t>(
         })
         .collect()
 }
+
+/// (name, country, precision) of an incident's location.
+pub fn place(incident: &Incident) -> Option<(&str, &str, sitrep_model::LocationPrecision)> {
+    incident
+        .location
+        .as_ref()
+        .map(|l| (l.name.as_str(), l.country.as_str(), l.precision))
+}
