@@ -1519,7 +1519,8 @@ pub struct Settlement {
 }
 
 /// The settlements of the sentences `keep` selects that the gazetteer does not know (no
-/// place name overlaps them), in text order.
+/// place name overlaps them): first those named with their kind, in text order, then the
+/// bare names after "in", "near" or "outside" ([`bare_place_after`]), in text order.
 pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> Vec<Settlement> {
     let mut out = Vec::new();
     let listed = |span: ByteSpan| a.names.iter().any(|n| n.span.overlaps(&span));
@@ -1567,7 +1568,6 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
         }
     }
     // Then names the words place without saying what they are ("shot dead in Lurgan").
-    let named_kind = out.len();
     for (sentence, range) in a.sentence_tokens.iter().enumerate() {
         if !keep(sentence) {
             continue;
@@ -1585,7 +1585,6 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
             }
         }
     }
-    out[named_kind..].sort_by_key(|s| s.name.start);
     out
 }
 
@@ -1626,8 +1625,7 @@ const NOT_PLACES: &[&str] = &[
 /// up to three words that a locative at token `k` introduces, that the gazetteer and the
 /// lexicons do not know, and after which the sentence ends, a comma falls or a clause goes on.
 fn bare_place_after(a: &Analysis<'_>, k: usize, end: usize) -> Option<ByteSpan> {
-    let word = a.word(k).to_ascii_lowercase();
-    if !BARE_LOCATIVES.contains(&word.as_str()) {
+    if !a.is_any(k, BARE_LOCATIVES) {
         return None;
     }
     // Not inside a longer proper name ("the Church of Christ in Nation") or an office
@@ -1716,7 +1714,7 @@ pub struct ChosenLocation {
 
 /// Picks the most specific well-supported location among the toponyms of an incident's
 /// sentences. `article_country` breaks ties toward the article's main country.
-/// A settlement the gazetteer lacks (`settlements`, in text order) names the place when the
+/// A settlement the gazetteer lacks (the first of `settlements`) names the place when the
 /// best the toponyms give is a division or a country: it is reported under its own name, in
 /// that division or country, no more precise than it.
 ///
