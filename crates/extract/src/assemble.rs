@@ -69,8 +69,8 @@ pub struct Assembled {
     pub incident: Incident,
     /// The cues the event-type model chose the type from.
     pub event: event::Cues,
-    /// The candidates the place model chose the location from (the incident's own
-    /// toponyms; none when it took another incident's place).
+    /// The candidates the place model chose the location from: the incident's own
+    /// toponyms, empty when its sentences name none.
     pub places: Vec<place::Candidate>,
 }
 

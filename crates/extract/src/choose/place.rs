@@ -71,7 +71,7 @@ impl Candidate {
     }
 }
 
-/// Whether the name at `span` only qualifies the noun after it: a possessive ("Dortmund's
+/// Whether the name ending at byte `end` only qualifies the noun after it: a possessive ("Dortmund's
 /// station") or a capitalised word run on without a comma that is not a kind of division
 /// ("the Pristina Daily", "the Nepalgunj Municipality building").
 fn qualifies_noun(a: &Analysis<'_>, end: usize) -> bool {
