@@ -1022,9 +1022,9 @@ fn foreign_variant(
     // gazetteer, whatever the nationality of its victims ("a French soldier").
     let written = sitrep_geo::name_key(&a.text[c.span.range()]);
     if c.locative
-        && c.places.iter().any(|p| {
-            g.population(*p) >= 100_000 && sitrep_geo::name_key(&g.info(*p).name) == written
-        })
+        && c.places
+            .iter()
+            .any(|p| g.population(*p) >= 100_000 && is_called(g, *p, &written))
     {
         return false;
     }
@@ -1059,7 +1059,7 @@ fn evidence_beyond_self(
 /// Whether `written` (a [`sitrep_geo::name_key`]) is the place's own name, not only an
 /// alternate one.
 fn is_called(g: &Gazetteer, p: Place, written: &str) -> bool {
-    sitrep_geo::name_key(&g.info(p).name) == written
+    sitrep_geo::name_key(g.name(p)) == written
 }
 
 fn best_place(
@@ -1078,6 +1078,13 @@ fn best_place(
         (DIVISION_WORDS.iter().any(|w| a.is(end, w)) && !a.is(end, "district")) || after_place;
     let wants_city = a.is_any(end, &["city", "town", "village"]);
     let written = sitrep_geo::name_key(&a.text[a.span(first, end - 1).range()]);
+    // A place called so outranks one that was once, or elsewhere, also called so:
+    // "Stavropol" is Stavropol, not Tolyatti (formerly Stavropol-on-Volga).
+    let called: Vec<Place> = places
+        .iter()
+        .copied()
+        .filter(|p| is_called(g, *p, &written))
+        .collect();
     places.iter().copied().max_by(|x, y| {
         let score = |p: Place| {
             let kind = match p {
@@ -1093,9 +1100,7 @@ fn best_place(
             };
             let context = evidence.weight(g.country_of(p)).min(10.0);
             let population = (g.population(p) as f64 + 10.0).log10() as f32;
-            // A place called so outranks one that was once, or elsewhere, also called so:
-            // "Stavropol" is Stavropol, not Tolyatti (formerly Stavropol-on-Volga).
-            let own_name = if is_called(g, p, &written) { 1.0 } else { 0.0 };
+            let own_name = if called.contains(&p) { 1.0 } else { 0.0 };
             context * 2.0 + kind + population * 0.6 + own_name
         };
         score(*x).total_cmp(&score(*y))

@@ -887,6 +887,15 @@ impl Gazetteer {
         }
     }
 
+    /// A place's own name (the gazetteer's, not an alternate).
+    pub fn name(&self, place: Place) -> &str {
+        match place {
+            Place::Country(c) => &self.country(c).name,
+            Place::Admin1(a) => &self.admin1s[a as usize].name,
+            Place::City(c) => &self.cities[c as usize].name,
+        }
+    }
+
     /// Everything about a place, for output.
     pub fn info(&self, place: Place) -> PlaceInfo {
         let country = self.country(self.country_of(place));
@@ -894,28 +903,19 @@ impl Gazetteer {
             .admin1_of(place)
             .map(|a| self.admin1s[a as usize].name.clone());
         let (lat, lon) = self.coordinates(place);
-        let (name, geonames_id, precision) = match place {
-            Place::Country(_) => (
-                country.name.clone(),
-                country.geonames_id,
-                LocationPrecision::Country,
-            ),
+        let (geonames_id, precision) = match place {
+            Place::Country(_) => (country.geonames_id, LocationPrecision::Country),
             Place::Admin1(a) => (
-                self.admin1s[a as usize].name.clone(),
                 self.admin1s[a as usize].geonames_id,
                 LocationPrecision::Admin1,
             ),
-            Place::City(c) => {
-                let city = &self.cities[c as usize];
-                (
-                    city.name.clone(),
-                    Some(city.geonames_id),
-                    LocationPrecision::City,
-                )
-            }
+            Place::City(c) => (
+                Some(self.cities[c as usize].geonames_id),
+                LocationPrecision::City,
+            ),
         };
         PlaceInfo {
-            name,
+            name: self.name(place).to_string(),
             country: country.code,
             country_name: country.name.clone(),
             admin1,

@@ -423,7 +423,7 @@ fn names_gold_city(c: &place::Candidate, cities: &[String], g: &Gazetteer) -> bo
         return false;
     }
     let written = name_key(&c.written);
-    let own = name_key(&g.info(c.place).name);
+    let own = name_key(g.name(c.place));
     cities.iter().any(|city| {
         let key = name_key(city);
         written == key || (town && (own == key || g.lookup_key(&key).contains(&c.place)))

@@ -114,13 +114,10 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
                 "rows: {} candidates of the articles that give two or more figures, one of them right",
                 rows.len()
             ),
-            format!(
-                "{}-fold cross-validation, right figure chosen where there is a choice: news pages {} (rules alone {}); descriptions {} (rules alone {})",
+            held_out_line(
                 args.folds,
-                tally(held[0].0),
-                tally(held[0].1),
-                tally(held[1].0),
-                tally(held[1].1)
+                "right figure chosen where there is a choice",
+                &held,
             ),
             format!("on the news pages it was fitted on: {}", tally(fitted_news)),
         ];
@@ -142,14 +139,7 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
              (right: in the gold country, and the gold town where one of them names it)",
             rows.len()
         ),
-        format!(
-            "{}-fold cross-validation, a right place chosen: news pages {} (rules alone {}); descriptions {} (rules alone {})",
-            args.folds,
-            tally(held[0].0),
-            tally(held[0].1),
-            tally(held[1].0),
-            tally(held[1].1)
-        ),
+        held_out_line(args.folds, "a right place chosen", &held),
     ];
     write_model(&args.out, "place.tsv", &model, place::FEATURES, &header)?;
 
@@ -177,14 +167,7 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
             "rows: {} main incidents with a labelled event type; multinomial logistic regression",
             rows.len()
         ),
-        format!(
-            "{}-fold cross-validation, right type: news pages {} (rules alone {}); descriptions {} (rules alone {})",
-            args.folds,
-            tally(held[0].0),
-            tally(held[0].1),
-            tally(held[1].0),
-            tally(held[1].1)
-        ),
+        held_out_line(args.folds, "right type", &held),
     ];
     let path = args.out.join("event_type.tsv");
     std::fs::write(&path, model.to_tsv(&header))
@@ -251,6 +234,18 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         &header,
     )?;
     Ok(())
+}
+
+/// The header line of a choice's held-out figures: "K-fold cross-validation, WHAT: news
+/// pages … (rules alone …); descriptions … (rules alone …)".
+fn held_out_line(k: usize, what: &str, held: &[(Tally, Tally); 2]) -> String {
+    format!(
+        "{k}-fold cross-validation, {what}: news pages {} (rules alone {}); descriptions {} (rules alone {})",
+        tally(held[0].0),
+        tally(held[0].1),
+        tally(held[1].0),
+        tally(held[1].1)
+    )
 }
 
 /// Held-out figures, fold by fold within each of `sets` (the news pages, then the
