@@ -37,6 +37,9 @@ pub struct TargetNoun {
     pub person: bool,
     /// Whether a targeted killing of this person is an assassination.
     pub prominent: bool,
+    /// Whether the noun is a private or company vehicle ("car", "truck"): its owner or its
+    /// passengers, when named, are the target, and it leads only when nothing else is named.
+    pub vehicle: bool,
 }
 
 /// The raw text of every data file extraction uses.
@@ -180,11 +183,13 @@ impl Resources {
                 kind,
                 person: false,
                 prominent: false,
+                vehicle: false,
             };
             for flag in flags.split_whitespace() {
                 match flag {
                     "person" => noun.person = true,
                     "prominent" => noun.prominent = true,
+                    "vehicle" => noun.vehicle = true,
                     other => {
                         return Err(lexicon_error(
                             "targets.tsv",

@@ -117,6 +117,9 @@ pub struct FoundTarget {
     /// Whether the text names the person ("Omar Jan, the district police chief", "police chief
     /// Omar Jan"): an attack on a named person is aimed at that person.
     pub named: bool,
+    /// Whether the target is a private or company vehicle named without its owner or
+    /// passengers.
+    pub vehicle: bool,
     /// The words.
     pub span: ByteSpan,
 }
@@ -146,19 +149,25 @@ pub fn find_targets(
         if a.weapons.iter().any(|w| w.span.overlaps(&t.span)) || is_attackers_ride(a, t) {
             continue;
         }
-        // "a girls' school": the school, whose owner-word only describes it.
+        // "a girls' school": the school, whose owner-word only describes it; but "a police
+        // commander's vehicle" was aimed at the commander.
         let after = a.token_at(t.span.end);
         if a.tokens
             .get(after)
             .is_some_and(|tok| tok.span.start == t.span.end)
             && matches!(a.word(after), "'" | "’" | "'s" | "’s")
-            && a.targets
-                .iter()
-                .any(|u| u.span.start > t.span.end && a.token_at(u.span.start) <= after + 2)
+            && a.targets.iter().any(|u| {
+                u.span.start > t.span.end
+                    && a.token_at(u.span.start) <= after + 2
+                    && !u.value.vehicle
+            })
         {
             continue;
         }
         let first = a.token_at(t.span.start);
+        if is_transport(t) && (owned_by_possessive(a, first) || only_qualifies(a, t)) {
+            continue;
+        }
         // "Taliban fighters", "Boko Haram members": a group's own people are its side, not
         // what it attacked.
         if t.value.person
@@ -177,7 +186,8 @@ pub fn find_targets(
             continue;
         }
         let in_victims = victim_spans.iter().any(|v| v.contains(&t.span));
-        if !(in_victims || is_attack_object(a, first) || is_passive_subject(a, t)) {
+        let sentence_start = a.sentence_tokens[t.sentence].start;
+        if !(in_victims || is_attack_object(a, first, sentence_start) || is_passive_subject(a, t)) {
             continue;
         }
         let (nationality, start) = nationality_before(a, r, first);
@@ -212,6 +222,7 @@ pub fn find_targets(
             nationality,
             prominent: t.value.prominent,
             named: t.value.person && names_a_person(a, t),
+            vehicle: t.value.vehicle,
             span,
         });
     }
@@ -225,10 +236,13 @@ pub fn find_targets(
             nationality: None,
             prominent: false,
             named: true,
+            vehicle: false,
             span,
         });
     }
-    found.sort_by_key(|f| f.span.start);
+    // A vehicle leads only when nothing else is named: "a bomb attached to a car exploded
+    // outside a mosque" was aimed at the mosque.
+    found.sort_by_key(|f| (f.vehicle, f.span.start));
     // "security posts", "security personnel" say only that the target was armed: the police or
     // soldiers the incident names lead ("attacked a security checkpoint … five police officers
     // were killed").
@@ -317,7 +331,7 @@ fn names_a_person(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
 /// Whether `t` is the vehicle the attackers rode ("gunmen on a motorcycle", "assailants in
 /// a car"): a transport noun after "on"/"in" (and an article) right after an attacker word.
 fn is_attackers_ride(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
-    if t.value.kind != TargetType::Transportation {
+    if !is_transport(t) {
         return false;
     }
     let first = a.token_at(t.span.start);
@@ -334,11 +348,41 @@ fn is_attackers_ride(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
         .any(|x| a.token_at(x.span.end) == before && x.sentence == t.sentence)
 }
 
+/// Whether `t` is a vehicle or a means of transport.
+fn is_transport(t: &Located<TargetNoun>) -> bool {
+    t.value.vehicle || t.value.kind == TargetType::Transportation
+}
+
+/// Whether the vehicle whose first token is `first` comes after a possessive ("a police
+/// commander's vehicle", "Ahmad's motorcycle"): its owner, named before it, is the target.
+fn owned_by_possessive(a: &Analysis<'_>, first: usize) -> bool {
+    first >= 2 && matches!(a.word(first - 1), "'s" | "’s" | "'" | "’")
+}
+
+/// Whether the transport noun `t` only qualifies what follows: a compound's first noun ("car
+/// dealerships", "bus drivers") or a word of a proper name ("Providence Road Baptist Church",
+/// "the West Side Highway").
+fn only_qualifies(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
+    let first = a.token_at(t.span.start);
+    let next = a.token_at(t.span.end);
+    let compound = a.targets.iter().any(|u| {
+        u.span.start >= t.span.end
+            && a.token_at(u.span.start) == next
+            && a.text[t.span.end..u.span.start].trim().is_empty()
+    });
+    let sentence_start = a.sentence_tokens[t.sentence].start;
+    let in_name = first > sentence_start
+        && a.tokens[first].is_capitalized(a.text)
+        && a.tokens[first - 1].is_capitalized(a.text)
+        && a.tokens[first - 1].kind == sitrep_text::TokenKind::Word;
+    compound || in_name
+}
+
 /// Where the words that give `t` an owner end: "<t> of", "<t> (that) belonged to", "<t>
-/// belonging to", "<t> owned by"; the token after them.
+/// belonging to", "<t> owned by", and for a vehicle "<t> carrying"; the token after them.
 fn owner_words_end(a: &Analysis<'_>, t: &Located<TargetNoun>) -> Option<usize> {
     let mut k = a.token_at(t.span.end);
-    if a.is(k, "of") {
+    if a.is(k, "of") || (is_transport(t) && a.is_any(k, &["carrying", "transporting"])) {
         return Some(k + 1);
     }
     if a.is_any(k, &["that", "which"]) {
@@ -382,7 +426,7 @@ fn owner_after<'a>(
 /// vehicle: "the vehicle of Haji Ghalib", "the car that belonged to Milan Radojevic", "Ahmad's
 /// motorcycle".
 fn vehicle_of_a_person(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
-    if t.value.kind != TargetType::Transportation {
+    if !is_transport(t) {
         return false;
     }
     let capitalised = |k: usize| {
@@ -398,10 +442,18 @@ fn vehicle_of_a_person(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
     owner_named || possessive
 }
 
-fn is_attack_object(a: &Analysis<'_>, first: usize) -> bool {
+/// Whether the target noun from token `first` is the object of an attack word before it in
+/// its sentence (which starts at token `sentence_start`).
+fn is_attack_object(a: &Analysis<'_>, first: usize, sentence_start: usize) -> bool {
     // "at the gate of the French Embassy": a part of the target may come between.
     let of_between = (first.saturating_sub(4)..first).any(|k| a.is(k, "of"));
-    let lo = first.saturating_sub(if of_between { 8 } else { 5 });
+    // "set fire to the Providence Road Baptist Church": the name's words come between too.
+    let name_words = (0..first.min(4))
+        .take_while(|&j| a.tokens[first - 1 - j].is_capitalized(a.text))
+        .count();
+    let lo = first
+        .saturating_sub(if of_between { 8 } else { 5 } + name_words)
+        .max(sentence_start);
     // "an attack by Ugandan rebels": "by" names who attacked, not what.
     (lo..first).rev().any(|i| {
         a.is_any(i, ATTACK_WORDS)

@@ -377,3 +377,59 @@ fn a_groups_own_fighters_are_not_its_target() {
     );
     assert!(!has_target(&i, TargetType::Militia, None), "{found:?}");
 }
+
+// Private and company vehicles: their owners and passengers are the target.
+
+/// The first target's type.
+fn first_target(text: &str) -> Option<TargetType> {
+    let i = main_incident(text, "2017-06-12");
+    targets(&i).first().map(|t| t.0)
+}
+
+#[test]
+fn a_car_set_on_fire_is_private_property_not_transport() {
+    let text = "Assailants set fire to a car in Lindenfeld on Monday night. No one was hurt.";
+    assert_eq!(first_target(text), Some(TargetType::PrivateCitizens));
+}
+
+#[test]
+fn a_companys_trucks_make_the_company_the_target() {
+    let text = "Arsonists set fire to four trucks that belonged to a construction company in \
+                Lindenfeld on Monday.";
+    assert_eq!(first_target(text), Some(TargetType::Business));
+}
+
+#[test]
+fn a_vehicle_carrying_officials_targets_the_officials() {
+    let text = "A roadside bomb struck a vehicle carrying government officials in Ghazni on \
+                Monday, wounding three of them.";
+    assert_eq!(first_target(text), Some(TargetType::Government));
+}
+
+#[test]
+fn a_police_commanders_vehicle_targets_the_commander() {
+    let text = "Gunmen attacked a police commander's vehicle in Faryab on Monday. The \
+                commander was wounded.";
+    assert_eq!(first_target(text), Some(TargetType::Police));
+}
+
+#[test]
+fn the_car_a_bomb_was_hidden_in_does_not_lead_the_mosque() {
+    let text = "A bomb attached to a parked car exploded outside a mosque in Baghlan on \
+                Monday, wounding eight worshippers.";
+    assert_eq!(first_target(text), Some(TargetType::Religious));
+}
+
+#[test]
+fn a_car_dealership_is_a_business() {
+    let text = "Arsonists attacked a car dealership in Lindenfeld on Monday, destroying \
+                twenty new cars.";
+    assert_eq!(first_target(text), Some(TargetType::Business));
+}
+
+#[test]
+fn a_road_in_a_churchs_name_is_not_the_target() {
+    let text = "Assailants set fire to the Providence Road Baptist Church in Lindenfeld on \
+                Monday.";
+    assert_eq!(first_target(text), Some(TargetType::Religious));
+}
