@@ -148,17 +148,16 @@ pub fn assemble_with_cues(
     // A report that counts its dead and says nothing of anyone hurt: coders (the GTD's,
     // RAND's, Wikipedia's) code 0 wounded, as reports name the wounded whenever they know of
     // them. The death figure is the evidence; a later report with wounded raises it.
+    // The dead may be the attackers alone ("two assailants were killed in the ensuing
+    // clash"); the words that tell how someone died ("shot dead") speak of no one hurt.
     if incident.wounded.is_none()
         && let Some(killed) = statements.iter().find(|c| {
-            c.kind == CasualtyKind::Killed
-                && c.side == Side::Victims
-                && !c.negated
-                && c.quantity.min.is_some_and(|n| n > 0)
+            c.kind == CasualtyKind::Killed && !c.negated && c.quantity.min.is_some_and(|n| n > 0)
         })
         // Any word of harm in the draft, or of injury in the sentence after one of its
         // sentences: "Others were injured." may stand alone.
         && !draft.sentences.iter().any(|&s| {
-            outcome::mentions_harm(a, s)
+            outcome::mentions_harm_besides_death(a, s)
                 || (s + 1 < a.sentences.len() && outcome::mentions_injury(a, s + 1))
         })
     {

@@ -143,6 +143,39 @@ pub fn mentions_harm(a: &Analysis<'_>, s: usize) -> bool {
     a.sentence_tokens[s].clone().any(|i| a.is_any(i, HARM))
 }
 
+/// Words of harm that may tell how someone was killed: "shot dead", "shot and killed",
+/// "stabbed to death", "fatally shot".
+const HOW_KILLED: &[&str] = &[
+    "shot",
+    "stabbed",
+    "beaten",
+    "hacked",
+    "poisoned",
+    "assaulted",
+];
+
+/// Whether sentence `s` speaks of anyone hurt other than in the words that tell how the dead
+/// died ("shot and killed", "was shot dead", "stabbed to death", "fatally shot") or in a
+/// "victim", which names the dead as often as the hurt.
+pub fn mentions_harm_besides_death(a: &Analysis<'_>, s: usize) -> bool {
+    let range = a.sentence_tokens[s].clone();
+    range.clone().any(|i| {
+        if !a.is_any(i, HARM) || a.is_any(i, &["victim", "victims"]) {
+            return false;
+        }
+        if !a.is_any(i, HOW_KILLED) {
+            return true;
+        }
+        let fatally = i > range.start && a.is_any(i - 1, &["fatally", "mortally"]);
+        // The death word within the next four tokens ("shot him dead", "shot and killed",
+        // "beaten to death"), with no other harm word between.
+        let death_follows = (i + 1..(i + 5).min(range.end))
+            .take_while(|&k| !a.is_any(k, INJURY))
+            .any(|k| a.is_any(k, DEATH));
+        !(fatally || death_follows)
+    })
+}
+
 /// Whether sentence `s` speaks of anyone injured.
 pub fn mentions_injury(a: &Analysis<'_>, s: usize) -> bool {
     a.sentence_tokens[s].clone().any(|i| a.is_any(i, INJURY))

@@ -416,6 +416,44 @@ fn wounded_spoken_of_are_never_read_as_zero() {
     );
 }
 
+/// Whether the main incident of `text` has exactly zero wounded.
+fn zero_wounded(text: &str) -> bool {
+    let i = main_incident(text, "2019-04-09");
+    i.wounded
+        .as_ref()
+        .is_some_and(|w| (w.min, w.max) == (Some(0), Some(0)))
+}
+
+#[test]
+fn shot_dead_tells_how_they_died_not_that_anyone_was_hurt() {
+    assert!(zero_wounded(
+        "Gunmen shot dead two traders in a market near Jos on Sunday, police said."
+    ));
+    assert!(zero_wounded(
+        "Assailants shot and killed a police officer in Lindenfeld on Sunday."
+    ));
+    assert!(zero_wounded(
+        "A farmer was stabbed to death by a mob near Jos on Sunday."
+    ));
+}
+
+#[test]
+fn the_shot_who_survived_are_not_zero_wounded() {
+    assert!(!zero_wounded(
+        "Gunmen shot two traders near Jos on Sunday, killing one of them."
+    ));
+    assert!(!zero_wounded(
+        "Assailants killed a police officer in Lindenfeld on Sunday. Two passers-by were shot."
+    ));
+}
+
+#[test]
+fn dead_attackers_alone_mean_no_one_hurt() {
+    assert!(zero_wounded(
+        "Two assailants were killed when they attacked a checkpoint near Jos on Sunday."
+    ));
+}
+
 #[test]
 fn a_surname_named_before_is_one_person() {
     let i = main_incident(
