@@ -71,7 +71,7 @@ pub(super) fn head_kind(word: &str) -> Option<(CasualtyKind, HeadForm)> {
         "wounding" | "injuring" | "hurting" | "injures" | "wounds" | "injure" | "wound" => {
             (Wounded, ActiveOnly)
         }
-        "hurt" | "hospitalized" | "hospitalised" => (Wounded, Intransitive),
+        "hurt" | "harmed" | "hospitalized" | "hospitalised" => (Wounded, Intransitive),
         "injuries" | "injury" => (Wounded, Noun),
         "casualties" | "casualty" => (Killed, Noun),
         "kidnapped" | "abducted" => (Kidnapped, Verb),

@@ -87,11 +87,21 @@ pub(super) fn negation(
             | "dead"
             | "hostages"
     );
+    if let Some(zero) = attackers_only_casualties(a, sentence, range.clone(), h, &window) {
+        return Some(zero);
+    }
     if a.is_any(h + 1, &["nobody", "none"]) || (a.is(h + 1, "no") && a.is(h + 2, "one")) {
         let last = if a.is(h + 1, "no") { h + 2 } else { h + 1 };
         return Some(zeros(sentence, vec![kind], a.span(h, last)));
     }
-    let verb_zero = subject_zero && !noun_head;
+    // "No passengers were injured", "no others were hurt": any people the negation leads.
+    let people_zero = window.len() >= 3
+        && window[window.len() - 3] == "no"
+        && matches!(window[window.len() - 1].as_str(), "was" | "were")
+        && window[window.len() - 2]
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-');
+    let verb_zero = (subject_zero || people_zero) && !noun_head;
     let noun_zero = noun_head
         && ends(&[
             "no",
@@ -107,12 +117,22 @@ pub(super) fn negation(
             "no report of",
             "not cause any",
             "not result in any",
+            "without causing",
+            "without causing any",
+            "without any",
+            "to cause any",
+            "no other reported",
+            "no other known",
+            "no further reported",
             "no one was",
             "were no",
             "was no",
             "there were no",
         ]);
-    if !(verb_zero || noun_zero) {
+    // "no damage or injuries", "no damages, nor injuries": the negation reaches every noun
+    // it leads.
+    let listed_zero = noun_head && negated_list_ends_at(&window);
+    if !(verb_zero || noun_zero || listed_zero) {
         return None;
     }
     let first = (lo..h)
@@ -122,7 +142,7 @@ pub(super) fn negation(
     let span = a.span(first, h);
     let mut kinds = vec![kind];
     // "no casualties", "no one was hurt": nobody died or was wounded.
-    if head == "casualties" || (head == "hurt" && verb_zero) {
+    if head == "casualties" || (matches!(head.as_str(), "hurt" | "harmed") && verb_zero) {
         kinds = vec![CasualtyKind::Killed, CasualtyKind::Wounded];
     }
     // "no injuries or fatalities": both figures ("no one was killed or injured" reaches the
@@ -134,6 +154,86 @@ pub(super) fn negation(
         kinds.push(other);
     }
     Some(zeros(sentence, kinds, span))
+}
+
+/// "The assailant was the only reported casualty", "the attackers were the only
+/// casualties": the attackers alone were harmed, so no victim was killed or wounded (the
+/// attackers' own toll is told elsewhere).
+fn attackers_only_casualties(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+    window: &[String],
+) -> Option<Vec<CasualtyStatement>> {
+    if !a.is_any(h, &["casualty", "casualties"]) {
+        return None;
+    }
+    let the_only = window.iter().rposition(|w| w == "only")?;
+    let be = the_only.checked_sub(2)?;
+    let lead_ok = window[the_only - 1] == "the"
+        && matches!(window[be].as_str(), "was" | "were")
+        && window[the_only + 1..]
+            .iter()
+            .all(|w| matches!(w.as_str(), "reported" | "known" | "confirmed"));
+    if !lead_ok {
+        return None;
+    }
+    // The subject, before the verb, is the attackers.
+    let verb = (range.start..h)
+        .rev()
+        .find(|&k| a.is_any(k, &["was", "were"]))?;
+    let attackers = (range.start..verb).any(|k| {
+        matches!(
+            a.person_at[k],
+            Some((crate::analysis::PersonNoun::Attacker, _))
+        )
+    });
+    let victims = (range.start..verb).any(|k| {
+        matches!(
+            a.person_at[k],
+            Some((crate::analysis::PersonNoun::Victim(_), _))
+        )
+    });
+    (attackers && !victims).then(|| {
+        zeros(
+            sentence,
+            vec![CasualtyKind::Killed, CasualtyKind::Wounded],
+            a.span(verb, h),
+        )
+    })
+}
+
+/// Whether the lower-cased `words` before a casualty noun end in a list that "no" leads: "no
+/// damage or", "no property damage, nor", one to three words between "no" and the
+/// conjunction, none of them a casualty word.
+fn negated_list_ends_at(words: &[String]) -> bool {
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    if !matches!(last.as_str(), "or" | "nor" | "and") {
+        return false;
+    }
+    let before = before.strip_suffix(&[",".to_string()]).unwrap_or(before);
+    // "no word on damage or": unknown, not zero.
+    const UNKNOWN: &[&str] = &[
+        "word",
+        "reports",
+        "report",
+        "information",
+        "details",
+        "news",
+    ];
+    (1..=3).any(|n| {
+        before.len() > n
+            && before[before.len() - n - 1] == "no"
+            && before[before.len() - n..].iter().all(|w| {
+                w.chars().all(|c| c.is_ascii_alphabetic())
+                    && !UNKNOWN.contains(&w.as_str())
+                    // "no injuries or fatalities": the first noun gave both zeros.
+                    && head_kind(w).is_none()
+            })
+    })
 }
 
 /// One negated zero of each kind, for the words `span`.
@@ -265,6 +365,35 @@ mod tests {
                 (Wounded, Victims, Some(0), Some(0))
             ]
         );
+    }
+
+    #[test]
+    fn a_negation_reaches_every_noun_and_people_it_leads() {
+        let wounded_zero = |text: &str| {
+            let s = statements(text);
+            assert!(
+                s.contains(&(Wounded, Victims, Some(0), Some(0))),
+                "{text}: {s:?}"
+            );
+        };
+        wounded_zero("No damage or injuries were reported.");
+        wounded_zero("There were no damages, nor injuries.");
+        wounded_zero("No passengers were injured in the blast.");
+        wounded_zero("There were no other reported casualties.");
+        wounded_zero("The bomb exploded without causing any injuries.");
+        wounded_zero("No one was harmed.");
+        // "no word on damage or injuries" says nothing.
+        assert!(statements("There was no word on damage or injuries.").is_empty());
+    }
+
+    #[test]
+    fn attackers_who_were_the_only_casualties_leave_no_victim() {
+        let s = statements("The assailant was the only reported casualty.");
+        assert!(s.contains(&(Killed, Victims, Some(0), Some(0))), "{s:?}");
+        assert!(s.contains(&(Wounded, Victims, Some(0), Some(0))), "{s:?}");
+        // Victims who were the only casualties are no zero.
+        let s = statements("Two guards were the only casualties.");
+        assert!(!s.iter().any(|s| s.2 == Some(0)), "{s:?}");
     }
 
     #[test]
