@@ -80,6 +80,19 @@ pub(super) fn statement_at(
         None if life_lost(a, range.start, h) || body_found(a, range.clone(), h) => {
             (CasualtyKind::Killed, HeadForm::Noun)
         }
+        // "Two passers-by were shot.", "stabbed three people": hurt, when no one is said to
+        // have died.
+        // Passive, its people before it; active, after it ("An assailant stabbed two
+        // soldiers" wounded the soldiers, not the assailant).
+        None if hurt_and_survived(a, sentence, range.clone(), h) => {
+            let passive = (range.start.max(h.saturating_sub(3))..h).any(|k| a.is_any(k, BE));
+            let form = if passive {
+                HeadForm::Verb
+            } else {
+                HeadForm::ActiveOnly
+            };
+            (CasualtyKind::Wounded, form)
+        }
         None => return None,
     };
     if a.tokens[h].kind != TokenKind::Word {
@@ -617,6 +630,29 @@ fn lives_lost(a: &Analysis<'_>, start: usize, h: usize) -> bool {
                 next_to && (taken || lost_after)
             })
     })
+}
+
+/// Whether "shot" or "stabbed" at `h` tells of people hurt: the verb (not "a shot", not
+/// "shot at" or "shot down" something), in a sentence that, like the ones before and after it,
+/// speaks of no death ("shot dead", "was shot and later died" tell how someone died).
+fn hurt_and_survived(
+    a: &Analysis<'_>,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    h: usize,
+) -> bool {
+    if !a.is_any(h, &["shot", "stabbed"])
+        || (h > range.start && a.is_any(h - 1, &["a", "the", "one", "warning", "fatally"]))
+        || a.is_any(h + 1, &["at", "down", "through", "up", "into"])
+        // "stabbed and injured a lawmaker": the verb after it tells the harm.
+        || (a.is_any(h + 1, &["and", "or"]) && head_kind(a.word(h + 2)).is_some())
+    {
+        return false;
+    }
+    let speaks_of_death = |s: usize| s < a.sentences.len() && crate::outcome::mentions_death(a, s);
+    // "Gunmen killed a councillor. He was shot outside his home.": the dead, told again.
+    let before = sentence.checked_sub(1).is_some_and(speaks_of_death);
+    !(before || speaks_of_death(sentence) || speaks_of_death(sentence + 1))
 }
 
 /// Whether "life" at `h` is one life lost: "claimed the life of a guard", "lost his life".

@@ -209,3 +209,34 @@ fn succumbing_to_injuries_is_no_new_wound() {
     let s = statements("Two guards shot at the gate on Sunday later succumbed to their injuries.");
     assert!(s.iter().all(|s| s.0 != Wounded), "{s:?}");
 }
+
+#[test]
+fn the_shot_and_stabbed_who_did_not_die_are_wounded() {
+    assert_eq!(
+        statements("Two soldiers and a police officer were stabbed near the gate."),
+        [(Wounded, Victims, Some(3), Some(3))]
+    );
+    let s = statements("An assailant stabbed two passers-by in the square.");
+    assert!(s.contains(&(Wounded, Victims, Some(2), Some(2))), "{s:?}");
+    // The assailant is who stabbed, not who was hurt.
+    assert!(!s.iter().any(|s| s.1 == Attackers), "{s:?}");
+}
+
+#[test]
+fn shot_is_no_wound_where_someone_died() {
+    for text in [
+        "Gunmen shot dead two traders at the market.",
+        "Gunmen shot two traders, killing one of them.",
+        "Gunmen killed a councillor on Monday. He was shot outside his home.",
+        "A police officer was shot on Monday. He died in hospital.",
+        "Militants shot down a helicopter.",
+        "Gunmen shot at a passing car.",
+    ] {
+        let s = statements(text);
+        assert!(
+            !s.iter()
+                .any(|s| s.0 == Wounded && s.2.is_some_and(|n| n > 0)),
+            "{text}: {s:?}"
+        );
+    }
+}
