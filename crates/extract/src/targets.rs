@@ -75,8 +75,25 @@ const ATTACK_WORDS: &[&str] = &[
     "beaten",
     "poisoned",
     "executed",
+    "firebombed",
+    "fire-bombed",
+    "firebombing",
+    "vandalized",
+    "vandalised",
+    "defaced",
+    "ransacked",
+    "looted",
+    "toppled",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
+    "firebombed",
+    "fire-bombed",
+    "vandalized",
+    "vandalised",
+    "defaced",
+    "ransacked",
+    "looted",
+    "toppled",
     "targeted",
     "attacked",
     "hit",
@@ -448,8 +465,15 @@ fn is_attack_object(a: &Analysis<'_>, first: usize, sentence_start: usize) -> bo
     // "at the gate of the French Embassy": a part of the target may come between.
     let of_between = (first.saturating_sub(4)..first).any(|k| a.is(k, "of"));
     // "set fire to the Providence Road Baptist Church": the name's words come between too.
-    let name_words = (0..first.min(4))
-        .take_while(|&j| a.tokens[first - 1 - j].is_capitalized(a.text))
+    // A possessive inside the name counts as one of its words ("the Concord Women's Clinic").
+    let name_words = (0..first.min(5))
+        .take_while(|&j| {
+            let k = first - 1 - j;
+            a.tokens[k].is_capitalized(a.text)
+                || (k > 0
+                    && matches!(a.word(k), "'s" | "’s")
+                    && a.tokens[k - 1].is_capitalized(a.text))
+        })
         .count();
     let lo = first
         .saturating_sub(if of_between { 8 } else { 5 } + name_words)

@@ -433,3 +433,25 @@ fn a_road_in_a_churchs_name_is_not_the_target() {
                 Monday.";
     assert_eq!(first_target(text), Some(TargetType::Religious));
 }
+
+#[test]
+fn what_was_firebombed_or_defaced_is_the_target() {
+    assert_eq!(
+        first_target("Arsonists firebombed a synagogue in Lindenfeld on Monday night."),
+        Some(TargetType::Religious)
+    );
+    assert_eq!(
+        first_target("Attackers set fire to a car and defaced a church in Lindenfeld on Monday."),
+        Some(TargetType::Religious)
+    );
+}
+
+#[test]
+fn a_possessive_inside_a_name_does_not_hide_its_target() {
+    assert_eq!(
+        first_target(
+            "Unknown perpetrators ignited a fire at the Lindenfeld Women's School on Monday."
+        ),
+        Some(TargetType::Educational)
+    );
+}
