@@ -101,6 +101,7 @@ const HARMLESS: &[&[&str]] = &[
     &["did", "not", "detonate"],
     &["did", "not", "ignite"],
     &["didn't", "explode"],
+    &["fizzled"],
     &["unharmed"],
     &["unhurt"],
     &["unscathed"],
@@ -130,7 +131,14 @@ const DAMAGE: &[&[&str]] = &[
     &["set", "fire"],
     &["set", "on", "fire"],
     &["set", "ablaze"],
+    &["setting", "fire"],
+    &["sets", "fire"],
     &["arson"],
+    &["firebombed"],
+    &["fire-bombed"],
+    &["toppled"],
+    &["defaced"],
+    &["ransacked"],
 ];
 
 /// Whether sentence `s` speaks of anyone dying.

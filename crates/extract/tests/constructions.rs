@@ -337,6 +337,19 @@ fn an_arson_that_reports_only_damage_harmed_no_one() {
 }
 
 #[test]
+fn a_firebombing_or_a_fire_set_that_harmed_no_one_is_zero() {
+    for text in [
+        "Activists claimed responsibility for setting fire to a fur farm near Lindenfeld on Sunday.",
+        "Vandals firebombed a car dealership in Lindenfeld on Sunday night.",
+        "Arsonists placed a firebomb under a truck in Lindenfeld on Sunday, but the device fizzled.",
+    ] {
+        let i = main_incident(text, "2004-06-08");
+        assert_eq!(range(&i.killed), exactly(0), "{text}");
+        assert_eq!(range(&i.wounded), exactly(0), "{text}");
+    }
+}
+
+#[test]
 fn an_attack_with_no_word_on_its_outcome_keeps_counts_unknown() {
     let i = main_incident(
         "Militants attacked a police station in Dera Ismail Khan on Monday.",
