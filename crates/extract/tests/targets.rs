@@ -455,3 +455,13 @@ fn a_possessive_inside_a_name_does_not_hide_its_target() {
         Some(TargetType::Educational)
     );
 }
+
+#[test]
+fn state_troopers_are_police() {
+    assert_eq!(
+        first_target(
+            "A gunman opened fire on two state troopers in Lindenfeld on Monday, wounding one."
+        ),
+        Some(TargetType::Police)
+    );
+}
