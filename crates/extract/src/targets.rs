@@ -75,6 +75,9 @@ const ATTACK_WORDS: &[&str] = &[
     "beaten",
     "poisoned",
     "executed",
+];
+/// Verbs of damage to property, whose object (or passive subject) was attacked.
+const DAMAGE_VERBS: &[&str] = &[
     "firebombed",
     "fire-bombed",
     "firebombing",
@@ -86,14 +89,6 @@ const ATTACK_WORDS: &[&str] = &[
     "toppled",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
-    "firebombed",
-    "fire-bombed",
-    "vandalized",
-    "vandalised",
-    "defaced",
-    "ransacked",
-    "looted",
-    "toppled",
     "targeted",
     "attacked",
     "hit",
@@ -480,7 +475,7 @@ fn is_attack_object(a: &Analysis<'_>, first: usize, sentence_start: usize) -> bo
         .max(sentence_start);
     // "an attack by Ugandan rebels": "by" names who attacked, not what.
     (lo..first).rev().any(|i| {
-        a.is_any(i, ATTACK_WORDS)
+        (a.is_any(i, ATTACK_WORDS) || a.is_any(i, DAMAGE_VERBS))
             && !(i + 1..first).any(|k| a.is(k, "by"))
             && (i + 1..first).all(|k| {
                 let w = a.word(k);
@@ -516,7 +511,8 @@ fn is_passive_subject(a: &Analysis<'_>, t: &Located<TargetNoun>) -> bool {
     let hi = (end + 12).min(range.end);
     (end..hi).any(|i| {
         a.is_any(i, &["was", "were"])
-            && (i + 1..(i + 4).min(hi)).any(|k| a.is_any(k, PASSIVE_ATTACK))
+            && (i + 1..(i + 4).min(hi))
+                .any(|k| a.is_any(k, PASSIVE_ATTACK) || a.is_any(k, DAMAGE_VERBS))
     })
 }
 
