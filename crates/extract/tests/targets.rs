@@ -450,7 +450,7 @@ fn what_was_firebombed_or_defaced_is_the_target() {
 fn a_possessive_inside_a_name_does_not_hide_its_target() {
     assert_eq!(
         first_target(
-            "Unknown perpetrators ignited a fire at the Lindenfeld Women's School on Monday."
+            "Unknown perpetrators ignited a fire at the Lindenfeld Feminist Women's School on Monday."
         ),
         Some(TargetType::Educational)
     );
