@@ -6,7 +6,7 @@ use sitrep_text::Quantity;
 
 use super::heads::{ADVERBS, head_kind};
 use super::{CasualtyKind, CasualtyStatement, Relation, Side};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, PersonNoun};
 
 pub(super) fn negation(
     a: &Analysis<'_>,
@@ -183,18 +183,14 @@ fn attackers_only_casualties(
     let verb = (range.start..h)
         .rev()
         .find(|&k| a.is_any(k, &["was", "were"]))?;
-    let attackers = (range.start..verb).any(|k| {
-        matches!(
-            a.person_at[k],
-            Some((crate::analysis::PersonNoun::Attacker, _))
-        )
-    });
-    let victims = (range.start..verb).any(|k| {
-        matches!(
-            a.person_at[k],
-            Some((crate::analysis::PersonNoun::Victim(_), _))
-        )
-    });
+    let (mut attackers, mut victims) = (false, false);
+    for (noun, _) in a.person_at[range.start..verb].iter().flatten() {
+        match noun {
+            PersonNoun::Attacker => attackers = true,
+            PersonNoun::Victim(_) => victims = true,
+            PersonNoun::Nationals => {}
+        }
+    }
     (attackers && !victims).then(|| {
         zeros(
             sentence,
