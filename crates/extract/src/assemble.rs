@@ -9,6 +9,7 @@ use sitrep_text::Quantity;
 
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
+use crate::choose::country_words::CountryGuess;
 use crate::choose::{event, place};
 use crate::event_type;
 use crate::outcome;
@@ -356,6 +357,28 @@ pub fn assemble_with_cues(
             });
             push(EvidenceField::Location, mention);
         }
+    } else if let Some((guess, country)) = guess_country(a, cx.r, g, &draft.sentences) {
+        // No place and no country named at all: the country the incident's words point to
+        // (a police force, an agency, a village's name common there), when the word model
+        // is confident; its evidence is the word that told it apart most.
+        incident.location = Some(Location {
+            name: country.name.clone(),
+            country: country.code,
+            country_name: country.name.clone(),
+            admin1: None,
+            lat: round4(country.lat),
+            lon: round4(country.lon),
+            geonames_id: country.geonames_id,
+            precision: LocationPrecision::Country,
+            text: a.text[guess.cue.clone()].to_string(),
+        });
+        push(
+            EvidenceField::Location,
+            ByteSpan {
+                start: guess.cue.start,
+                end: guess.cue.end,
+            },
+        );
     }
     let country: Option<CountryCode> = incident.location.as_ref().map(|l| l.country);
 
@@ -658,6 +681,28 @@ fn range(x: Quantity, y: Quantity) -> Quantity {
         _ => None,
     };
     Quantity { min, max }
+}
+
+/// The country-words model's confident guess over the incident's sentences (from its first
+/// to its last), with the gazetteer's record of the country.
+fn guess_country<'g>(
+    a: &Analysis<'_>,
+    r: &Resources,
+    g: &'g sitrep_geo::Gazetteer,
+    sentences: &[usize],
+) -> Option<(CountryGuess, &'g sitrep_geo::Country)> {
+    let (first, last) = if a.text.len() <= 2000 {
+        (0, a.text.len())
+    } else {
+        (
+            a.sentences.get(*sentences.first()?)?.span.start,
+            a.sentences.get(*sentences.last()?)?.span.end,
+        )
+    };
+    let mut guess = r.models.country_words.guess(a.text.get(first..last)?)?;
+    guess.cue = guess.cue.start + first..guess.cue.end + first;
+    let country = g.country(g.country_by_code(guess.country)?);
+    Some((guess, country))
 }
 
 #[cfg(test)]

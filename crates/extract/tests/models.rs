@@ -136,3 +136,62 @@ fn the_place_model_sees_every_place_of_the_incident() {
     let location = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(location.name, "Spin Boldak");
 }
+
+/// A report that names no place and no country takes the country its words point to (here a
+/// police force only one country has), at the precision of a country, with that word as its
+/// evidence.
+#[test]
+fn a_report_naming_no_place_takes_the_country_its_words_point_to() {
+    use sitrep_model::{EvidenceField, LocationPrecision};
+    let (text, out) = common::extract_with_text(
+        "Ertzaintza officers defused a bomb left in a rucksack outside a bank branch on \
+         Tuesday. No one was hurt.",
+        "2021-05-12",
+    );
+    let i = common::not_background(&out);
+    let location = i.location.as_ref().expect("a country from the words");
+    assert_eq!(location.country.as_str(), "ES");
+    assert_eq!(location.precision, LocationPrecision::Country);
+    assert_eq!(location.text, "Ertzaintza");
+    let span = i
+        .evidence_for(EvidenceField::Location)
+        .next()
+        .expect("the cue is evidence");
+    assert_eq!(&text[span.range()], "Ertzaintza");
+}
+
+/// Words every country's reports share point nowhere: no country is guessed.
+#[test]
+fn common_words_give_no_country() {
+    let out = common::extract(
+        "A bomb exploded outside a shop on Tuesday, wounding two people, police said.",
+        "2021-05-12",
+    );
+    let i = common::not_background(&out);
+    assert_eq!(i.location, None);
+}
+
+/// The rules' place stands: the word model is consulted only when the text names none.
+#[test]
+fn a_named_place_outweighs_the_words() {
+    let i = common::main_incident(
+        "Ertzaintza officers defused a bomb outside a bank branch in Lyon on Tuesday.",
+        "2021-05-12",
+    );
+    assert_eq!(i.location.expect("Lyon").country.as_str(), "FR");
+}
+
+#[test]
+fn a_corrupt_country_words_model_fails_start_up_and_an_unfitted_one_guesses_nothing() {
+    let mut sources = ResourceSources::embedded();
+    sources.models.country_words = "smoothing\t30\nclass\tES\t2\nword\tgarda\t2\tES:3\n";
+    let message = Resources::from_sources(sources)
+        .expect_err("counts that do not add up must fail")
+        .to_string();
+    assert!(message.contains("country_words.tsv:3"), "{message}");
+
+    let mut sources = ResourceSources::embedded();
+    sources.models.country_words = "# not fitted yet\n";
+    let resources = Resources::from_sources(sources).expect("an unfitted model loads");
+    assert!(resources.models.country_words.is_empty());
+}

@@ -16,6 +16,9 @@
 //!   and some not; right is in the gold country and, when one of the places is the gold
 //!   town (by name, the article's words or a gazetteer spelling), that town.
 //!
+//! - Country words (`country_words.tsv`): per word, how many reports of each country contain
+//!   it (a naive Bayes model, counted rather than optimised).
+//!
 //! Cross-validation by record (folds by position) reports how often the fitted choice is
 //! right on records it was not fitted on, beside the rules' own choice.
 
@@ -24,11 +27,13 @@ use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use sitrep_eval::GoldRecord;
+use sitrep_extract::choose::country_words;
+use sitrep_extract::choose::country_words::{CountryWordCounts, CountryWords};
 use sitrep_extract::choose::event::{self, EventTypeModel};
 use sitrep_extract::choose::{LinearModel, place, toll};
 use sitrep_extract::{Choices, Resources, extract_with_choices};
 use sitrep_geo::{Gazetteer, name_key};
-use sitrep_model::{Article, ArticleId, EventType, parse_published};
+use sitrep_model::{Article, ArticleId, CountryCode, EventType, parse_published};
 use sitrep_text::Quantity;
 
 /// What can go wrong fitting.
@@ -507,6 +512,65 @@ pub fn place_accuracy(model: &LinearModel, examples: &[&Example], g: &Gazetteer)
     (learned, rules)
 }
 
+/// Smoothing of the country-words model: a word's frequency in a country's reports counts
+/// as much as its frequency overall seen in this many reports.
+pub const COUNTRY_WORDS_SMOOTHING: f64 = 30.0;
+/// Words in fewer reports than this are left out of the country-words model.
+pub const COUNTRY_WORDS_MIN_REPORTS: u32 = 3;
+/// Words in more than one report in this many are left out of it (they tell no country
+/// apart).
+pub const COUNTRY_WORDS_MAX_SHARE: u32 = 10;
+
+/// The gold country of a record, when it gives one as a code.
+fn gold_country(record: &GoldRecord) -> Option<CountryCode> {
+    CountryCode::new(record.gold.country.as_deref()?).ok()
+}
+
+/// The country-words counts of `records` (those whose gold gives a country), over the
+/// words extraction reads (the record's text, cleaned as extraction cleans it).
+pub fn country_word_counts(records: &[&GoldRecord]) -> CountryWordCounts {
+    let mut counts = CountryWordCounts::default();
+    for r in records {
+        if let Some(country) = gold_country(r) {
+            counts.add(&sitrep_text::clean_text(&r.text), country);
+        }
+    }
+    counts
+}
+
+/// The country-words model of `counts`, with the shipped settings.
+pub fn country_words_model(counts: &CountryWordCounts) -> CountryWords {
+    CountryWords::parse(&counts.to_tsv(
+        COUNTRY_WORDS_SMOOTHING,
+        COUNTRY_WORDS_MIN_REPORTS,
+        COUNTRY_WORDS_MAX_SHARE,
+        &[],
+    ))
+    .expect("the trainer writes a well-formed model")
+}
+
+/// On `records` with a gold country: how often the model's likeliest country is right, and
+/// how often its confident guesses are (`n` guesses made, `right` of them right).
+pub fn country_words_accuracy(model: &CountryWords, records: &[&GoldRecord]) -> (Tally, Tally) {
+    let (mut best, mut confident) = (Tally::default(), Tally::default());
+    for r in records {
+        let Some(country) = gold_country(r) else {
+            continue;
+        };
+        best.n += 1;
+        let Some(guess) = model.best(&sitrep_text::clean_text(&r.text)) else {
+            continue;
+        };
+        let right = usize::from(guess.country == country);
+        best.right += right;
+        if guess.probability >= country_words::GUESS_THRESHOLD {
+            confident.n += 1;
+            confident.right += right;
+        }
+    }
+    (best, confident)
+}
+
 /// Splits examples into `k` folds by position (example `i` is in fold `i % k`) and returns,
 /// for each fold, (training examples, held-out examples).
 pub fn folds<T>(items: &[T], k: usize) -> Vec<(Vec<&T>, Vec<&T>)> {
@@ -662,6 +726,66 @@ mod tests {
         );
         let e = place_example(g, &[province, iran], "AF", "Spin Boldak");
         assert_eq!(place_labels(&e, g), Some(vec![true, false]));
+    }
+
+    /// Invented reports: a word that only one country's reports use, and words all share.
+    fn report(id: usize, text: &str, country: Option<&str>) -> GoldRecord {
+        GoldRecord {
+            id: format!("r{id}"),
+            source: Some("test".into()),
+            text: text.into(),
+            published: None,
+            gold: sitrep_eval::GoldFields {
+                country: country.map(String::from),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn country_words_are_counted_per_country_and_judged_on_held_out_reports() {
+        let mut records = Vec::new();
+        for k in 0..40 {
+            let (text, country) = if k % 2 == 0 {
+                ("Garda officers found a device in Dundalk.", "IE")
+            } else {
+                ("Ertzaintza officers found a device in Bilbao.", "ES")
+            };
+            records.push(report(k, text, Some(country)));
+        }
+        for k in 40..200 {
+            records.push(report(
+                k,
+                "Soldiers patrolled a road near a village.",
+                Some("FR"),
+            ));
+        }
+        // A record without a country is not counted.
+        records.push(report(99, "Carabinieri officers found a device.", None));
+        let refs: Vec<&GoldRecord> = records.iter().collect();
+        let counts = country_word_counts(&refs);
+        assert_eq!(counts.reports.values().sum::<u32>(), 200);
+        assert!(!counts.words.contains_key("carabinieri"));
+        // Held out: one Garda or Ertzaintza report in five.
+        let held_out = |k: usize| k < 40 && k.is_multiple_of(5);
+        let test: Vec<&GoldRecord> = (0..refs.len())
+            .filter(|k| held_out(*k))
+            .map(|k| refs[k])
+            .collect();
+        let train: Vec<&GoldRecord> = (0..refs.len())
+            .filter(|k| !held_out(*k))
+            .map(|k| refs[k])
+            .collect();
+        let model = country_words_model(&country_word_counts(&train));
+        let (best, confident) = country_words_accuracy(&model, &test);
+        assert_eq!((best.n, best.right), (test.len(), test.len()));
+        assert_eq!(confident.right, confident.n);
+        assert!(confident.n > 0);
+        // Counting twice gives the same file.
+        assert_eq!(
+            counts.to_tsv(30.0, 3, 10, &[]),
+            country_word_counts(&refs).to_tsv(30.0, 3, 10, &[])
+        );
     }
 
     #[test]

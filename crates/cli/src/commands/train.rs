@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use sitrep_eval::GoldRecord;
-use sitrep_extract::choose::{LinearModel, place, relevance, toll};
+use sitrep_extract::choose::{LinearModel, country_words, place, relevance, toll};
 use sitrep_extract::{RELEVANCE_THRESHOLD, Resources};
 use sitrep_train::{
     Example, Tally, Toll, event_accuracy, event_rows, examples, fit, fit_event_type, folds,
@@ -174,6 +174,66 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         .with_context(|| format!("writing {}", path.display()))?;
     for line in header.iter().skip(1) {
         messages::note(format!("event_type.tsv: {line}"));
+    }
+
+    // Country words: every record that gives a country, counted rather than optimised.
+    let records: Vec<&GoldRecord> = news.iter().chain(descriptions.iter()).collect();
+    let counts = sitrep_train::country_word_counts(&records);
+    let mut held = [(Tally::default(), Tally::default()); 2];
+    for (slot, set) in held.iter_mut().zip([&news[..], &descriptions[..]]) {
+        let refs: Vec<&GoldRecord> = set.iter().collect();
+        for (_, test) in folds(&refs, args.folds) {
+            let others: Vec<&GoldRecord> = records
+                .iter()
+                .copied()
+                .filter(|r| !test.iter().any(|t| std::ptr::eq(**t, *r)))
+                .collect();
+            let fold_model =
+                sitrep_train::country_words_model(&sitrep_train::country_word_counts(&others));
+            let test: Vec<&GoldRecord> = test.into_iter().copied().collect();
+            let (best, confident) = sitrep_train::country_words_accuracy(&fold_model, &test);
+            slot.0.n += best.n;
+            slot.0.right += best.right;
+            slot.1.n += confident.n;
+            slot.1.right += confident.right;
+        }
+    }
+    let header = vec![
+        format!(
+            "counted by `sitrep train` on the {} records of shared/train (news_train, wiki_train, \
+             rand_train) that give a country; multinomial naive Bayes over the words of each \
+             report, smoothing {}, words in at least {} reports and at most one in {}",
+            counts.reports.values().sum::<u32>(),
+            sitrep_train::COUNTRY_WORDS_SMOOTHING,
+            sitrep_train::COUNTRY_WORDS_MIN_REPORTS,
+            sitrep_train::COUNTRY_WORDS_MAX_SHARE,
+        ),
+        format!(
+            "{}-fold cross-validation, likeliest country right: news pages {}, descriptions {}; \
+             guesses at posterior {} or more: news pages {} right of {} made, descriptions {} of {}",
+            args.folds,
+            tally(held[0].0),
+            tally(held[1].0),
+            country_words::GUESS_THRESHOLD,
+            held[0].1.right,
+            held[0].1.n,
+            held[1].1.right,
+            held[1].1.n,
+        ),
+    ];
+    let path = args.out.join("country_words.tsv");
+    std::fs::write(
+        &path,
+        counts.to_tsv(
+            sitrep_train::COUNTRY_WORDS_SMOOTHING,
+            sitrep_train::COUNTRY_WORDS_MIN_REPORTS,
+            sitrep_train::COUNTRY_WORDS_MAX_SHARE,
+            &header,
+        ),
+    )
+    .with_context(|| format!("writing {}", path.display()))?;
+    for line in header.iter().skip(1) {
+        messages::note(format!("country_words.tsv: {line}"));
     }
 
     // Relevance: the news pages and one description in N.

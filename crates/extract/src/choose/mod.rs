@@ -4,6 +4,7 @@
 //! trainer calls the same feature code, so training and extraction never disagree about a
 //! feature. Every chosen value keeps the evidence of the statements behind it.
 
+pub mod country_words;
 pub mod event;
 pub mod linear;
 pub mod place;
@@ -27,6 +28,8 @@ pub struct ModelSources<'a> {
     pub event_type: &'a str,
     /// `data/models/place.tsv`.
     pub place: &'a str,
+    /// `data/models/country_words.tsv`.
+    pub country_words: &'a str,
 }
 
 impl ModelSources<'static> {
@@ -38,6 +41,7 @@ impl ModelSources<'static> {
             relevance: include_str!("../../../../data/models/relevance.tsv"),
             event_type: include_str!("../../../../data/models/event_type.tsv"),
             place: include_str!("../../../../data/models/place.tsv"),
+            country_words: include_str!("../../../../data/models/country_words.tsv"),
         }
     }
 }
@@ -55,6 +59,8 @@ pub struct Models {
     pub event_type: event::EventTypeModel,
     /// Which of an incident's places is where it happened.
     pub place: LinearModel,
+    /// Which country a report naming no known place is about.
+    pub country_words: country_words::CountryWords,
 }
 
 impl Models {
@@ -74,6 +80,7 @@ impl Models {
             relevance: LinearModel::parse("relevance.tsv", sources.relevance, relevance::FEATURES)?,
             event_type: event::EventTypeModel::parse("event_type.tsv", sources.event_type)?,
             place: LinearModel::parse("place.tsv", sources.place, place::FEATURES)?,
+            country_words: country_words::CountryWords::parse(sources.country_words)?,
         })
     }
 }
