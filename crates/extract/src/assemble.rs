@@ -9,7 +9,7 @@ use sitrep_text::Quantity;
 
 use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
-use crate::choose::country_words::CountryGuess;
+use crate::choose::country_words::{self, CountryGuess};
 use crate::choose::{event, place};
 use crate::event_type;
 use crate::outcome;
@@ -342,6 +342,12 @@ pub fn assemble_with_cues(
                             == Some(c)
                     })
                     .map(|m| m.span)
+            })
+            .or_else(|| {
+                cx.evidence
+                    .guessed()
+                    .filter(|(guessed, _)| *guessed == c)
+                    .map(|(_, cue)| cue)
             });
         if let Some(mention) = mention {
             incident.location = Some(Location {
@@ -691,7 +697,7 @@ fn guess_country<'g>(
     g: &'g sitrep_geo::Gazetteer,
     sentences: &[usize],
 ) -> Option<(CountryGuess, &'g sitrep_geo::Country)> {
-    let (first, last) = if a.text.len() <= 2000 {
+    let (first, last) = if a.text.len() <= country_words::SHORT_REPORT {
         (0, a.text.len())
     } else {
         (

@@ -26,7 +26,7 @@ use sitrep_model::{ByteSpan, LocationPrecision};
 use sitrep_text::TokenKind;
 
 use crate::analysis::{Analysis, Located};
-use crate::choose::{LinearModel, place};
+use crate::choose::{LinearModel, country_words, place};
 use crate::resources::Resources;
 
 /// A place name resolved to one place.
@@ -59,6 +59,9 @@ pub struct Toponym {
 #[derive(Debug, Clone, Default)]
 pub struct CountryEvidence {
     weights: Vec<f32>,
+    /// The country a short report's words point to, when it names none with confidence, and
+    /// the word that told it (see [`crate::choose::country_words`]).
+    guessed: Option<(u16, ByteSpan)>,
 }
 
 impl CountryEvidence {
@@ -73,6 +76,12 @@ impl CountryEvidence {
     /// The weight of a country.
     pub fn weight(&self, country: u16) -> f32 {
         self.weights.get(country as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The country the report's words point to, and the word that told it, when it is in
+    /// the evidence.
+    pub fn guessed(&self) -> Option<(u16, ByteSpan)> {
+        self.guessed
     }
 
     /// The country with the most evidence, if any.
@@ -581,6 +590,29 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
                 evidence.add(c, if k == 0 { weight * 1.5 } else { weight });
             }
         }
+    }
+
+    // A short report that names no country with confidence: the country its words point to
+    // counts as much as one unambiguous place, so that the small towns it names there are
+    // kept ("Bispuri", with "Bodo militants" and "ambushed a bus"). It only confirms what
+    // little the names say (an ambiguous town's most populous reading, a regional group's
+    // main theatre); it never outweighs them: "Athens" and "Boko Haram" are read by their
+    // names, not by the words around them.
+    let weak = evidence.strongest();
+    if a.text.len() <= country_words::SHORT_REPORT
+        && weak.is_none_or(|c| evidence.weight(c) < 1.0)
+        && let Some(guess) = r.models.country_words.guess(a.text)
+        && let Some(c) = g.country_by_code(guess.country)
+        && weak.is_none_or(|w| w == c)
+    {
+        evidence.add(c, 1.0);
+        evidence.guessed = Some((
+            c,
+            ByteSpan {
+                start: guess.cue.start,
+                end: guess.cue.end,
+            },
+        ));
     }
 
     // Pass 2: small places need a cue or support; each name gets one place.

@@ -195,3 +195,44 @@ fn a_corrupt_country_words_model_fails_start_up_and_an_unfitted_one_guesses_noth
     let resources = Resources::from_sources(sources).expect("an unfitted model loads");
     assert!(resources.models.country_words.is_empty());
 }
+
+/// A settlement the gazetteer lacks, named with "in", is kept as an unlisted place of the
+/// country the report's words point to.
+#[test]
+fn an_unlisted_settlement_takes_the_country_of_the_words() {
+    use sitrep_model::LocationPrecision;
+    let i = common::main_incident(
+        "A bomb exploded outside a bank branch in Arrizurieta, the Ertzaintza said.",
+        "2021-05-12",
+    );
+    let location = i.location.expect("the settlement, in Spain");
+    assert_eq!(location.name, "Arrizurieta");
+    assert_eq!(location.country.as_str(), "ES");
+    assert_eq!(location.precision, LocationPrecision::Country);
+    assert_eq!(location.geonames_id, None);
+}
+
+/// The words' country confirms what little the names say; it never outweighs them. A model
+/// that reads "soldiers" and "convoy" as Cameroon places an attack that names nothing else
+/// there, but not one by Boko Haram, whose main theatre is Nigeria.
+#[test]
+fn the_words_never_outweigh_a_named_group() {
+    let mut sources = ResourceSources::embedded();
+    sources.models.country_words = "smoothing\t1\nclass\tCM\t10\nclass\tNG\t10\n\
+                                    word\tconvoy\t10\tCM:10\nword\tsoldiers\t10\tCM:10\n";
+    let resources = Resources::from_sources(sources).expect("a valid model");
+    let country = |text: &str| {
+        let out = sitrep_extract::extract_article(&common::article(text, "2021-05-12"), &resources);
+        let i = common::not_background(&out);
+        i.location.as_ref().map(|l| l.country.as_str().to_string())
+    };
+    assert_eq!(
+        country("Gunmen ambushed a military convoy and killed five soldiers.").as_deref(),
+        Some("CM")
+    );
+    assert_eq!(
+        country("Boko Haram fighters ambushed a military convoy and killed five soldiers.")
+            .as_deref(),
+        Some("NG")
+    );
+}

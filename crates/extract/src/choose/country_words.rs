@@ -27,6 +27,11 @@ use crate::error::{ResourceError, Result};
 /// country from the rules, about seven guesses in ten are right at this level.
 pub const GUESS_THRESHOLD: f64 = 0.9;
 
+/// Reports up to this many bytes (incident descriptions, field reports) are read whole;
+/// over a whole news page the model's posteriors are overconfident, so there only the
+/// incident's sentences are read.
+pub const SHORT_REPORT: usize = 2000;
+
 /// Words: runs of letters, with inner apostrophes and hyphens ("al-Qaeda", "O'Neill").
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{L}(?:[\p{L}'’\-]*\p{L})?").expect("valid word pattern"));
