@@ -350,34 +350,14 @@ pub fn assemble_with_cues(
                     .map(|(_, cue)| cue)
             });
         if let Some(mention) = mention {
-            incident.location = Some(Location {
-                name: country.name.clone(),
-                country: country.code,
-                country_name: country.name.clone(),
-                admin1: None,
-                lat: round4(country.lat),
-                lon: round4(country.lon),
-                geonames_id: country.geonames_id,
-                precision: LocationPrecision::Country,
-                text: a.text[mention.range()].to_string(),
-            });
+            incident.location = Some(whole_country(country, &a.text[mention.range()]));
             push(EvidenceField::Location, mention);
         }
     } else if let Some((guess, country)) = guess_country(a, cx.r, g, &draft.sentences) {
         // No place and no country named at all: the country the incident's words point to
         // (a police force, an agency, a village's name common there), when the word model
         // is confident; its evidence is the word that told it apart most.
-        incident.location = Some(Location {
-            name: country.name.clone(),
-            country: country.code,
-            country_name: country.name.clone(),
-            admin1: None,
-            lat: round4(country.lat),
-            lon: round4(country.lon),
-            geonames_id: country.geonames_id,
-            precision: LocationPrecision::Country,
-            text: a.text[guess.cue.clone()].to_string(),
-        });
+        incident.location = Some(whole_country(country, &a.text[guess.cue.clone()]));
         push(
             EvidenceField::Location,
             ByteSpan {
@@ -689,22 +669,36 @@ fn range(x: Quantity, y: Quantity) -> Quantity {
     Quantity { min, max }
 }
 
-/// The country-words model's confident guess over the incident's sentences (from its first
-/// to its last), with the gazetteer's record of the country.
+/// A location that is a whole country, read from `text`.
+fn whole_country(country: &sitrep_geo::Country, text: &str) -> Location {
+    Location {
+        name: country.name.clone(),
+        country: country.code,
+        country_name: country.name.clone(),
+        admin1: None,
+        lat: round4(country.lat),
+        lon: round4(country.lon),
+        geonames_id: country.geonames_id,
+        precision: LocationPrecision::Country,
+        text: text.to_string(),
+    }
+}
+
+/// The country-words model's confident guess over a long page's incident sentences (from
+/// its first to its last), with the gazetteer's record of the country. A short report's
+/// guess is made over its whole text with the article's country evidence, and is in it
+/// when confident ([`CountryEvidence::guessed`]).
 fn guess_country<'g>(
     a: &Analysis<'_>,
     r: &Resources,
     g: &'g sitrep_geo::Gazetteer,
     sentences: &[usize],
 ) -> Option<(CountryGuess, &'g sitrep_geo::Country)> {
-    let (first, last) = if a.text.len() <= country_words::SHORT_REPORT {
-        (0, a.text.len())
-    } else {
-        (
-            a.sentences.get(*sentences.first()?)?.span.start,
-            a.sentences.get(*sentences.last()?)?.span.end,
-        )
-    };
+    if a.text.len() <= country_words::SHORT_REPORT {
+        return None;
+    }
+    let first = a.sentences.get(*sentences.first()?)?.span.start;
+    let last = a.sentences.get(*sentences.last()?)?.span.end;
     let mut guess = r.models.country_words.guess(a.text.get(first..last)?)?;
     guess.cue = guess.cue.start + first..guess.cue.end + first;
     let country = g.country(g.country_by_code(guess.country)?);
