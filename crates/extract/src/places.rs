@@ -415,6 +415,7 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
             // alone may as well be a name.
             let next_capitalized = a.tokens.get(end).is_some_and(|t| t.is_capitalized(a.text))
                 && (!is_calendar_word(a.word(end)) || a.is(end, "may"))
+                && !names_a_local_office(a, end)
                 && !DIVISION_WORDS
                     .iter()
                     .chain(PLACE_WORDS)
@@ -899,6 +900,33 @@ const ABROAD: &[&str] = &[
 
 /// Sites after a town's name that make it the scene: "Kandahar Airfield". Not the parts of a
 /// town ("the Fatih neighborhood of Istanbul"), nor "Kabul police".
+/// The last word of the name of a town's own office or outlet: "the Kandahar Refugees
+/// Department", "the Pristina Daily", "the Nepalgunj Municipality building".
+const LOCAL_OFFICE_WORDS: &[&str] = &[
+    "department",
+    "directorate",
+    "ministry",
+    "office",
+    "municipality",
+    "council",
+    "commission",
+    "court",
+    "commandant",
+    "headquarters",
+    "administration",
+    "bureau",
+    "daily",
+];
+
+/// Whether the capitalised words from token `start` (up to three) name an office or outlet
+/// of the place just before them: that place is where the office is, not the first word of
+/// a person's name.
+fn names_a_local_office(a: &Analysis<'_>, start: usize) -> bool {
+    (start..(start + 3).min(a.tokens.len()))
+        .take_while(|k| a.tokens[*k].is_capitalized(a.text))
+        .any(|k| a.is_any(k, LOCAL_OFFICE_WORDS))
+}
+
 const SITE_WORDS: &[&str] = &[
     "airport",
     "airfield",

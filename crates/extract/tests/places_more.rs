@@ -854,3 +854,26 @@ fn without_a_place_named_an_armed_groups_main_theatre_is_the_country() {
         i.location
     );
 }
+
+/// A town's name before the name of its own office or outlet places the incident there: it
+/// is not the first word of a person's name.
+#[test]
+fn a_town_that_names_its_own_office_is_the_place() {
+    let i = main_incident(
+        "Gunmen shot dead a clerk of the Grozny Military Commandant's office on Monday.",
+        "2021-05-12",
+    );
+    assert_eq!(place(&i).map(|p| p.0), Some("Grozny"), "{:?}", i.location);
+    let i = main_incident(
+        "The head of the Kandahar Refugees Department was shot dead by two gunmen on a \
+         motorcycle.",
+        "2021-05-12",
+    );
+    assert_eq!(place(&i).map(|p| p.0), Some("Kandahar"), "{:?}", i.location);
+    // A person's name that begins with a town's name stays a person.
+    let i = main_incident(
+        "Gunmen shot dead Kandahar Khan, a shopkeeper, in Quetta on Monday.",
+        "2021-05-12",
+    );
+    assert_eq!(place(&i).map(|p| p.0), Some("Quetta"), "{:?}", i.location);
+}
