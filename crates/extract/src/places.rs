@@ -1615,9 +1615,15 @@ pub fn unlisted_settlements(a: &Analysis<'_>, keep: impl Fn(usize) -> bool) -> V
                 let start = if a.is(k - 1, "the") { k - 1 } else { k };
                 (end > first).then(|| (a.span(first, end - 1), a.span(start, end - 1)))
             } else {
-                // "in Manini village": the name before the kind, introduced as a scene.
+                // "in Manini village", "at the Gadot settlement": the name before the kind,
+                // introduced as a scene.
                 let first = name_start_before(a, k);
-                (first < k && first > range.start && introduces_place_at(a, first - 1))
+                let intro = if first >= range.start + 2 && a.is(first - 1, "the") {
+                    first - 2
+                } else {
+                    first.saturating_sub(1)
+                };
+                (first < k && first > range.start && introduces_place_at(a, intro))
                     .then(|| (a.span(first, k - 1), a.span(first, k)))
             };
             let found = found.or_else(|| appositive_settlement(a, k, range.start));

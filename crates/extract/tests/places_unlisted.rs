@@ -98,3 +98,19 @@ fn a_route_between_two_towns_is_in_their_country() {
     );
     assert_ne!(place(&i).map(|p| p.0), Some("Farah"), "{:?}", i.location);
 }
+
+#[test]
+fn a_settlement_named_before_its_kind_after_the_is_the_place() {
+    // "at the Qarmit settlement": the name between "the" and its kind, after a locative.
+    let i = main_incident(
+        "Militants fired two mortar shells at the Qarmit settlement in the Gaza Strip on \
+         Sunday. No one was hurt.",
+        "2004-03-02",
+    );
+    assert_eq!(
+        place(&i).map(|(name, country, _)| (name, country)),
+        Some(("Qarmit", "PS")),
+        "{:?}",
+        i.location
+    );
+}
