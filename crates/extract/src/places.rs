@@ -594,11 +594,11 @@ pub fn resolve_toponyms(a: &Analysis<'_>, r: &Resources) -> (Vec<Toponym>, Count
     }
 
     // A short report that names no country with confidence: the country its words point to
-    // counts as much as one unambiguous place, so that the small towns it names there are
-    // kept ("Bispuri", with "Bodo militants" and "ambushed a bus"). It only confirms what
-    // little the names say (an ambiguous town's most populous reading, a regional group's
-    // main theatre); it never outweighs them: "Athens" and "Boko Haram" are read by their
-    // names, not by the words around them.
+    // counts as much as one unambiguous place, so that the small towns and unlisted
+    // settlements it names there are kept ("in Arrizurieta, the Ertzaintza said"). It only
+    // confirms what little the names say (an ambiguous town's most populous reading, a
+    // regional group's main theatre); it never outweighs them: "Athens" and "Boko Haram"
+    // are read by their names, not by the words around them.
     let weak = evidence.strongest();
     if a.text.len() <= country_words::SHORT_REPORT
         && weak.is_none_or(|c| evidence.weight(c) < 1.0)
