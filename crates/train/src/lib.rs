@@ -27,8 +27,7 @@ use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use sitrep_eval::GoldRecord;
-use sitrep_extract::choose::country_words;
-use sitrep_extract::choose::country_words::{CountryWordCounts, CountryWords};
+use sitrep_extract::choose::country_words::{self, CountryWordCounts, CountryWords};
 use sitrep_extract::choose::event::{self, EventTypeModel};
 use sitrep_extract::choose::{LinearModel, place, toll};
 use sitrep_extract::{Choices, Resources, extract_with_choices};
@@ -538,15 +537,20 @@ pub fn country_word_counts(records: &[&GoldRecord]) -> CountryWordCounts {
     counts
 }
 
-/// The country-words model of `counts`, with the shipped settings.
-pub fn country_words_model(counts: &CountryWordCounts) -> CountryWords {
-    CountryWords::parse(&counts.to_tsv(
+/// The country-words model file of `counts`, with the shipped settings and `header` lines.
+pub fn country_words_tsv(counts: &CountryWordCounts, header: &[String]) -> String {
+    counts.to_tsv(
         COUNTRY_WORDS_SMOOTHING,
         COUNTRY_WORDS_MIN_REPORTS,
         COUNTRY_WORDS_MAX_SHARE,
-        &[],
-    ))
-    .expect("the trainer writes a well-formed model")
+        header,
+    )
+}
+
+/// The country-words model of `counts`, with the shipped settings.
+pub fn country_words_model(counts: &CountryWordCounts) -> CountryWords {
+    CountryWords::parse(&country_words_tsv(counts, &[]))
+        .expect("the trainer writes a well-formed model")
 }
 
 /// On `records` with a gold country: how often the model's likeliest country is right, and

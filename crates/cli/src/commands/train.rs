@@ -222,16 +222,8 @@ pub fn run(args: &TrainArgs, resources: &Resources) -> Result<()> {
         ),
     ];
     let path = args.out.join("country_words.tsv");
-    std::fs::write(
-        &path,
-        counts.to_tsv(
-            sitrep_train::COUNTRY_WORDS_SMOOTHING,
-            sitrep_train::COUNTRY_WORDS_MIN_REPORTS,
-            sitrep_train::COUNTRY_WORDS_MAX_SHARE,
-            &header,
-        ),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(&path, sitrep_train::country_words_tsv(&counts, &header))
+        .with_context(|| format!("writing {}", path.display()))?;
     for line in header.iter().skip(1) {
         messages::note(format!("country_words.tsv: {line}"));
     }

@@ -6,9 +6,11 @@
 //! one country. Each such word is weak evidence; together they often point to one country.
 //! This is a naive Bayes model over the words of `shared/train`'s labelled reports: for each
 //! word, the number of reports of each country that contain it. Extraction consults it only
-//! when the rules found no country at all, and keeps the guess only when the model is
-//! confident (`GUESS_THRESHOLD`); the location's evidence is then the word that told the
-//! winning country most clearly from the runner-up.
+//! when the names give no country with confidence, and keeps the guess only when the model
+//! is confident (`GUESS_THRESHOLD`). In a short report the guess then counts as evidence of
+//! the country, where it agrees with what little the names say; where nothing else locates
+//! the incident, the location is the country, with the word that told it most clearly from
+//! the runner-up as its evidence.
 //!
 //! The file (`data/models/country_words.tsv`, written by `sitrep train`) holds `#` comment
 //! lines, `smoothing<TAB>M`, one `class<TAB>CC<TAB>reports` line per country, then one
@@ -72,12 +74,13 @@ pub struct CountryGuess {
 #[derive(Debug, Clone, Default)]
 pub struct CountryWords {
     classes: Vec<CountryCode>,
-    /// Log prior plus the log probability of a word absent from a country's reports, per
-    /// class: `ln(reports_c / N)` and `ln(M / (reports_c + M))`.
+    /// Per class, the log prior `ln(reports_c / N)`.
     log_prior: Vec<f64>,
+    /// Per class, the log probability of a word absent from its reports,
+    /// `ln(M / (reports_c + M))`.
     log_unseen: Vec<f64>,
-    /// The words, concatenated in sorted order, and where each ends (a flat, sorted
-    /// vocabulary: start-up builds no map).
+    /// The words, concatenated in sorted order (a flat, sorted vocabulary: start-up builds
+    /// no map).
     vocabulary: String,
     /// Per word in order, its range in `vocabulary` and its range in `weights`.
     entries: Vec<(std::ops::Range<u32>, std::ops::Range<u32>)>,
