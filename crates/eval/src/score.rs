@@ -178,12 +178,15 @@ fn normalise(name: &str, drop: &[&str]) -> String {
         .join(" ")
 }
 
-/// The city a prediction names: the location's name, unless it names only a division or the
-/// whole country.
+/// The city a prediction names: the location's name, unless it names only a first-level
+/// division or the whole country. A district counts: where a report names only the district,
+/// incident databases code it as the city ("Udhampur district").
 pub fn predicted_city(incident: &Incident) -> Option<String> {
     let loc = incident.location.as_ref()?;
     match loc.precision {
-        LocationPrecision::City | LocationPrecision::Point => Some(loc.name.clone()),
+        LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2 => {
+            Some(loc.name.clone())
+        }
         // An unlisted place, reported under its own name at its division or country.
         LocationPrecision::Admin1 | LocationPrecision::Country
             if loc.geonames_id.is_none()
@@ -602,6 +605,7 @@ mod tests {
             country: "NG".parse().expect("a country code"),
             country_name: "Nigeria".into(),
             admin1: admin1.map(Into::into),
+            admin2: None,
             lat: 11.0,
             lon: 13.0,
             geonames_id: None,
@@ -630,6 +634,7 @@ mod tests {
             country: info.country,
             country_name: info.country_name,
             admin1: info.admin1,
+            admin2: None,
             lat: info.lat,
             lon: info.lon,
             geonames_id: info.geonames_id,

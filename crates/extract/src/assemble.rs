@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
 use crate::choose::country_words::{self, CountryGuess};
 use crate::choose::{event, place};
+use crate::districts::district_named;
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
@@ -286,25 +287,66 @@ pub fn assemble_with_cues(
                 info.name = words.to_string();
             }
         }
-        let (lat, lon) = chosen
-            .coordinates
-            .map_or((info.lat, info.lon), |(la, lo)| (round4(la), round4(lo)));
-        incident.location = Some(Location {
-            name: chosen.name_override.clone().unwrap_or(info.name),
-            country: info.country,
-            country_name: info.country_name,
-            admin1: info.admin1,
-            lat,
-            lon,
-            geonames_id: if chosen.name_override.is_some() {
-                None
+        // "in Udhampur district": the district, when the gazetteer knows it there.
+        let name_words = match &chosen.name_override {
+            Some(name) => a.text[chosen.span.range()]
+                .find(name.as_str())
+                .map(|at| ByteSpan {
+                    start: chosen.span.start + at,
+                    end: chosen.span.start + at + name.len(),
+                }),
+            None => Some(chosen.name_span),
+        };
+        let district = name_words.and_then(|n| Some((n, district_named(a, g, chosen, n)?)));
+        if let Some((name, district)) = district {
+            let division = &g.admin2s()[district.admin2 as usize];
+            let admin1 = if division.admin1 == g.admin1_of(chosen.place) {
+                info.admin1
             } else {
-                info.geonames_id
-            },
-            precision: chosen.precision,
-            text: a.text[chosen.span.range()].to_string(),
-        });
-        push(EvidenceField::Location, chosen.span);
+                division
+                    .admin1
+                    .map(|d| g.admin1s()[d as usize].name.clone())
+            };
+            let span = chosen.span.cover(district.span);
+            incident.location = Some(Location {
+                // As the article spells it ("Soum" for "Province du Soum").
+                name: a.text[name.range()].to_string(),
+                country: info.country,
+                country_name: info.country_name,
+                admin1,
+                admin2: Some(division.name.clone()),
+                lat: round4(division.lat),
+                lon: round4(division.lon),
+                geonames_id: None,
+                precision: LocationPrecision::Admin2,
+                text: a.text[span.range()].to_string(),
+            });
+            push(EvidenceField::Location, span);
+        } else {
+            let (lat, lon) = chosen
+                .coordinates
+                .map_or((info.lat, info.lon), |(la, lo)| (round4(la), round4(lo)));
+            incident.location = Some(Location {
+                name: chosen.name_override.clone().unwrap_or(info.name),
+                country: info.country,
+                country_name: info.country_name,
+                admin1: info.admin1,
+                // A town's district; not that of a village near it or a point off it.
+                admin2: info
+                    .admin2
+                    .filter(|_| chosen.precision == LocationPrecision::City),
+                lat,
+                lon,
+                geonames_id: if chosen.name_override.is_some() {
+                    None
+                } else {
+                    info.geonames_id
+                },
+                precision: chosen.precision,
+                text: a.text[chosen.span.range()].to_string(),
+            });
+            push(EvidenceField::Location, chosen.span);
+        }
     } else if let Some((location, span)) = inherited.and_then(|m| {
         Some((
             m.location.clone()?,
@@ -676,6 +718,7 @@ fn whole_country(country: &sitrep_geo::Country, text: &str) -> Location {
         country: country.code,
         country_name: country.name.clone(),
         admin1: None,
+        admin2: None,
         lat: round4(country.lat),
         lon: round4(country.lon),
         geonames_id: country.geonames_id,

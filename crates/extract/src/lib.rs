@@ -32,6 +32,7 @@ pub mod analysis;
 pub mod assemble;
 pub mod casualties;
 pub mod choose;
+pub mod districts;
 mod error;
 pub mod event_type;
 pub mod groups;

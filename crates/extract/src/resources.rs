@@ -72,6 +72,7 @@ impl ResourceSources<'static> {
             gazetteer: GazetteerSources {
                 countries: include_str!("../../../data/geo/countries.tsv"),
                 admin1: include_str!("../../../data/geo/admin1.tsv"),
+                admin2: include_str!("../../../data/geo/admin2.tsv"),
                 cities: include_str!("../../../data/geo/cities.tsv"),
             },
             groups: include_str!("../../../data/lexicons/groups.tsv"),

@@ -132,6 +132,7 @@ fn inside(spec: &WatchSpec) -> Incident {
         country,
         country_name: String::new(),
         admin1: admin1.cloned(),
+        admin2: None,
         lat,
         lon,
         geonames_id: None,

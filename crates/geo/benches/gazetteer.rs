@@ -16,6 +16,7 @@ use sitrep_geo::{Gazetteer, GazetteerSources, find_place_names};
 const SOURCES: GazetteerSources<'static> = GazetteerSources {
     countries: include_str!("../../../data/geo/countries.tsv"),
     admin1: include_str!("../../../data/geo/admin1.tsv"),
+    admin2: include_str!("../../../data/geo/admin2.tsv"),
     cities: include_str!("../../../data/geo/cities.tsv"),
 };
 

@@ -72,6 +72,25 @@ pub struct Admin1 {
     pub regions: Vec<String>,
 }
 
+/// A second-level administrative division (district, county, department, upazila, ...).
+/// Not in the spelling index: a name is read as one only where the text says what it is
+/// ("Udhampur district"), through [`Gazetteer::admin2_named`].
+#[derive(Debug, Clone)]
+pub struct Admin2 {
+    /// Its country.
+    pub country: CountryIdx,
+    /// Its first-level division, when known.
+    pub admin1: Option<u32>,
+    /// Name, as GeoNames gives it ("Udhampur", "Province du Soum", "Wakiso District").
+    pub name: String,
+    /// Population-weighted centre of its places.
+    pub lat: f64,
+    /// Population-weighted centre of its places.
+    pub lon: f64,
+    /// Sum of its places' populations.
+    pub population: u64,
+}
+
 /// A populated place.
 #[derive(Debug, Clone)]
 pub struct City {
@@ -87,6 +106,8 @@ pub struct City {
     pub country: CountryIdx,
     /// Its first-level division, when known.
     pub admin1: Option<u32>,
+    /// Its second-level division (index into [`Gazetteer::admin2s`]), when known.
+    pub admin2: Option<u32>,
     /// Population.
     pub population: u32,
 }
@@ -102,6 +123,8 @@ pub struct PlaceInfo {
     pub country_name: String,
     /// First-level division name.
     pub admin1: Option<String>,
+    /// Second-level division name (a town's district or county), when known.
+    pub admin2: Option<String>,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -112,13 +135,15 @@ pub struct PlaceInfo {
     pub precision: LocationPrecision,
 }
 
-/// The raw text of the three gazetteer tables.
+/// The raw text of the four gazetteer tables.
 #[derive(Debug, Clone, Copy)]
 pub struct GazetteerSources<'a> {
     /// `countries.tsv`.
     pub countries: &'a str,
     /// `admin1.tsv`.
     pub admin1: &'a str,
+    /// `admin2.tsv`.
+    pub admin2: &'a str,
     /// `cities.tsv`.
     pub cities: &'a str,
 }
@@ -128,6 +153,9 @@ pub struct GazetteerSources<'a> {
 pub struct Gazetteer {
     countries: Vec<Country>,
     admin1s: Vec<Admin1>,
+    admin2s: Vec<Admin2>,
+    /// Second-level divisions by the key of each of their spellings.
+    admin2_names: FastMap<Box<str>, Vec<u32>>,
     cities: Vec<City>,
     names: NameIndex,
     demonyms: FastMap<Box<str>, CountryIdx>,
@@ -492,7 +520,8 @@ impl Gazetteer {
         let mut names = NameIndexBuilder::default();
         g.load_countries(sources.countries, &mut names)?;
         let admin1_index = g.load_admin1(sources.admin1, &mut names)?;
-        g.load_cities(sources.cities, &admin1_index, &mut names)?;
+        let admin2_rows = g.load_admin2(sources.admin2, &admin1_index)?;
+        g.load_cities(sources.cities, &admin1_index, &admin2_rows, &mut names)?;
         g.names = names.finish();
         g.link_capitals(sources.countries)?;
         Ok(g)
@@ -643,10 +672,75 @@ impl Gazetteer {
         });
     }
 
+    /// Reads `admin2.tsv`. Returns, for each of its rows, the division it became (`None` for
+    /// a division of a territory the country table lacks), for the cities to point to.
+    fn load_admin2(
+        &mut self,
+        text: &str,
+        admin1_index: &FastMap<(CountryIdx, &str), u32>,
+    ) -> Result<Vec<Option<u32>>> {
+        const FILE: &str = "admin2.tsv";
+        let t = Table::new(FILE, header(text));
+        let (c_country, c_code, c_name, c_lat, c_lon, c_pop, c_names) = (
+            t.column("country")?,
+            t.column("admin1_code")?,
+            t.column("name")?,
+            t.column("lat")?,
+            t.column("lon")?,
+            t.column("population")?,
+            t.column("names")?,
+        );
+        let mut loaded = Vec::new();
+        let mut f = Vec::with_capacity(t.columns.len());
+        for (line, row) in rows(text) {
+            split_row(row, &mut f);
+            let code = CountryCode::new(field(&f, c_country, FILE, line)?)
+                .map_err(|e| bad(FILE, line, e.to_string()))?;
+            let Some(&country) = self.by_code.get(&code) else {
+                loaded.push(None);
+                continue;
+            };
+            let idx =
+                u32::try_from(self.admin2s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
+            let name = field(&f, c_name, FILE, line)?.to_string();
+            let mut keys: Vec<String> = std::iter::once(name.as_str())
+                .chain(alternates(field(&f, c_names, FILE, line)?))
+                .map(name_key)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                self.admin2_names
+                    .entry(key.into_boxed_str())
+                    .or_default()
+                    .push(idx);
+            }
+            self.admin2s.push(Admin2 {
+                country,
+                admin1: admin1_index
+                    .get(&(country, field(&f, c_code, FILE, line)?))
+                    .copied(),
+                name,
+                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
+                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
+                population: optional_number(
+                    field(&f, c_pop, FILE, line)?,
+                    FILE,
+                    line,
+                    "population",
+                )?
+                .unwrap_or(0),
+            });
+            loaded.push(Some(idx));
+        }
+        Ok(loaded)
+    }
+
     fn load_cities(
         &mut self,
         text: &str,
         admin1_index: &FastMap<(CountryIdx, &str), u32>,
+        admin2_rows: &[Option<u32>],
         names: &mut NameIndexBuilder,
     ) -> Result<()> {
         const FILE: &str = "cities.tsv";
@@ -661,6 +755,8 @@ impl Gazetteer {
             t.column("population")?,
             t.column("names")?,
         );
+        // Optional: a table without second-level divisions places no city in one.
+        let c_admin2 = t.column("admin2").ok();
         self.cities.reserve(text.len() / 60);
         let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
@@ -673,6 +769,18 @@ impl Gazetteer {
             let idx =
                 u32::try_from(self.cities.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
             let admin_code = field(&f, c_admin, FILE, line)?;
+            let admin2 = match c_admin2 {
+                Some(c) => {
+                    match optional_number::<usize>(field(&f, c, FILE, line)?, FILE, line, "admin2")?
+                    {
+                        Some(row) => *admin2_rows.get(row).ok_or_else(|| {
+                            bad(FILE, line, format!("admin2 row {row} is not in admin2.tsv"))
+                        })?,
+                        None => None,
+                    }
+                }
+                None => None,
+            };
             let name = field(&f, c_name, FILE, line)?.to_string();
             names.add(&name, Place::City(idx));
             for alt in alternates(field(&f, c_names, FILE, line)?) {
@@ -690,6 +798,7 @@ impl Gazetteer {
                 lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
                 country,
                 admin1: admin1_index.get(&(country, admin_code)).copied(),
+                admin2,
                 population: optional_number(
                     field(&f, c_pop, FILE, line)?,
                     FILE,
@@ -853,6 +962,25 @@ impl Gazetteer {
         }
     }
 
+    /// The second-level division a town is in, if known.
+    pub fn admin2_of(&self, place: Place) -> Option<u32> {
+        match place {
+            Place::City(c) => self.cities[c as usize].admin2,
+            Place::Country(_) | Place::Admin1(_) => None,
+        }
+    }
+
+    /// Every second-level division.
+    pub fn admin2s(&self) -> &[Admin2] {
+        &self.admin2s
+    }
+
+    /// The second-level divisions a spelling may name, by its [`name_key`], anywhere in the
+    /// world ("udhampur", "soum", "wakiso district").
+    pub fn admin2_named(&self, key: &str) -> &[u32] {
+        self.admin2_names.get(key).map_or(&[], Vec::as_slice)
+    }
+
     /// Population of a place (0 when unknown).
     pub fn population(&self, place: Place) -> u64 {
         match place {
@@ -919,6 +1047,9 @@ impl Gazetteer {
             country: country.code,
             country_name: country.name.clone(),
             admin1,
+            admin2: self
+                .admin2_of(place)
+                .map(|d| self.admin2s[d as usize].name.clone()),
             lat: round4(lat),
             lon: round4(lon),
             geonames_id,
@@ -955,6 +1086,10 @@ FR\t11\tIle-de-France\t48.8\t2.3\t12000000\tÎle-de-France|Ile-de-France
 US\tTX\tTexas\t31.0\t-99.0\t28000000\tTexas
 US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
 ";
+    pub(crate) const ADMIN2: &str = "country\tadmin1_code\tname\tlat\tlon\tpopulation\tnames
+US\tMO\tCity of Saint Louis\t38.63\t-90.24\t300000\tSaint Louis
+US\tTX\tLamar County\t33.66\t-95.57\t49000\tLamar
+";
     pub(crate) const CITIES: &str =
         "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames
 2210247\tTripoli\t32.8872\t13.1913\tLY\t77\t1150989\tTarabulus
@@ -970,6 +1105,7 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
         Gazetteer::from_sources(GazetteerSources {
             countries: COUNTRIES,
             admin1: ADMIN1,
+            admin2: ADMIN2,
             cities: CITIES,
         })
         .unwrap()
@@ -996,6 +1132,58 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
         assert_eq!(g.lookup_single_letters("misouri"), g.lookup("Missouri"));
         assert!(g.lookup_single_letters("atlantis").is_empty());
         assert_eq!(single_lettered("ar raqqah"), "ar raqah");
+    }
+
+    #[test]
+    fn a_town_knows_its_second_level_division_which_only_its_own_index_spells() {
+        // The cities table gives the division's row in admin2.tsv.
+        let cities = "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames\tadmin2
+4717560\tParis\t33.6609\t-95.5555\tUS\tTX\t24782\t\t1
+4407066\tSt. Louis\t38.6273\t-90.1979\tUS\tMO\t279695\tSaint Louis\t0
+2988507\tParis\t48.8534\t2.3488\tFR\t11\t2138551\t\t
+";
+        let g = Gazetteer::from_sources(GazetteerSources {
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            admin2: ADMIN2,
+            cities,
+        })
+        .unwrap();
+        let texan = g
+            .lookup("Paris")
+            .iter()
+            .copied()
+            .find(|p| g.country(g.country_of(*p)).code.as_str() == "US");
+        let info = g.info(texan.unwrap());
+        assert_eq!(info.admin2.as_deref(), Some("Lamar County"));
+        assert_eq!(info.admin1.as_deref(), Some("Texas"));
+        // A French Paris has none.
+        let french = g
+            .lookup("Paris")
+            .iter()
+            .copied()
+            .find(|p| g.country(g.country_of(*p)).code.as_str() == "FR");
+        assert_eq!(g.info(french.unwrap()).admin2, None);
+        // A division is found by its name and by its name without the generic words, but
+        // is not among the places a spelling names in running text.
+        let lamar = g.admin2_named("lamar");
+        assert_eq!(lamar, g.admin2_named("lamar county"));
+        assert_eq!(lamar.len(), 1);
+        let d = &g.admin2s()[lamar[0] as usize];
+        assert_eq!(g.admin1s()[d.admin1.unwrap() as usize].name, "Texas");
+        assert!(g.lookup("Lamar").is_empty());
+        // A row that is not in admin2.tsv is an error that says so.
+        let broken = "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames\tadmin2
+4717560\tParis\t33.6609\t-95.5555\tUS\tTX\t24782\t\t7
+";
+        let err = Gazetteer::from_sources(GazetteerSources {
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            admin2: ADMIN2,
+            cities: broken,
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("admin2 row 7"), "{err}");
     }
 
     #[test]
@@ -1058,6 +1246,7 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
         let err = Gazetteer::from_sources(GazetteerSources {
             countries: COUNTRIES,
             admin1: ADMIN1,
+            admin2: ADMIN2,
             cities,
         })
         .unwrap_err();
@@ -1068,6 +1257,7 @@ US\tMO\tMissouri\t38.5\t-92.5\t6000000\tMissouri
         let err = Gazetteer::from_sources(GazetteerSources {
             countries: "iso2\tname\n",
             admin1: ADMIN1,
+            admin2: ADMIN2,
             cities: CITIES,
         })
         .unwrap_err();

@@ -8,6 +8,7 @@
 //!     countries: "iso2\tiso3\tname\tlat\tlon\tgeonames_id\tpopulation\tcapital\tnames\tdemonyms\n\
 //!                 LY\tLBY\tLibya\t25\t17\t2215636\t6461454\tTripoli\tLibya\tLibyan\n",
 //!     admin1: "country\tadmin1_code\tname\tlat\tlon\tpopulation\tnames\n",
+//!     admin2: "country\tadmin1_code\tname\tlat\tlon\tpopulation\tnames\n",
 //!     cities: "geonames_id\tname\tlat\tlon\tcountry\tadmin1_code\tpopulation\tnames\n\
 //!              2210247\tTripoli\t32.8872\t13.1913\tLY\t77\t1150989\t\n",
 //! })

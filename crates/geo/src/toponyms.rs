@@ -579,11 +579,12 @@ mod tests {
     #[test]
     fn articles_joined_to_a_capitalised_word_continue_the_name() {
         use crate::gazetteer::GazetteerSources;
-        use crate::gazetteer::tests::{ADMIN1, CITIES, COUNTRIES};
+        use crate::gazetteer::tests::{ADMIN1, ADMIN2, CITIES, COUNTRIES};
         let cities = format!("{CITIES}1\tBir al-Ghanam\t32.3\t12.5\tLY\t77\t1000\t\n");
         let g = Gazetteer::from_sources(GazetteerSources {
             countries: COUNTRIES,
             admin1: ADMIN1,
+            admin2: ADMIN2,
             cities: &cities,
         })
         .unwrap();

@@ -133,6 +133,10 @@ pub struct Location {
     pub country_name: String,
     /// First-level division (state, province, governorate).
     pub admin1: Option<String>,
+    /// Second-level division (district, county, department, upazila), when known. Absent
+    /// from records written before it existed.
+    #[serde(default)]
+    pub admin2: Option<String>,
     /// Latitude, WGS 84.
     pub lat: f64,
     /// Longitude, WGS 84.

@@ -210,6 +210,8 @@ pub enum LocationPrecision {
     Point,
     /// A populated place.
     City,
+    /// A second-level administrative division (district, county, department, upazila).
+    Admin2,
     /// A first-level administrative division (state, province, governorate).
     Admin1,
     /// A whole country.
@@ -234,6 +236,7 @@ impl LocationPrecision {
         match self {
             LocationPrecision::Point => "point",
             LocationPrecision::City => "city",
+            LocationPrecision::Admin2 => "admin2",
             LocationPrecision::Admin1 => "admin1",
             LocationPrecision::Country => "country",
         }

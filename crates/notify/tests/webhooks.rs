@@ -88,6 +88,7 @@ fn attack(id: &str) -> (Article, ExtractedArticle) {
         country: CountryCode::new("LY").unwrap(),
         country_name: "Libya".into(),
         admin1: Some("Tripoli".into()),
+        admin2: None,
         lat: 32.8925,
         lon: 13.18,
         geonames_id: None,

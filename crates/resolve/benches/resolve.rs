@@ -128,6 +128,7 @@ fn day() -> Vec<Mention> {
                 country: CountryCode::new(country).expect("a valid code"),
                 country_name: country.into(),
                 admin1: None,
+                admin2: None,
                 lat: lat + (rng.unit() - 0.5) * 0.05,
                 lon: lon + (rng.unit() - 0.5) * 0.05,
                 geonames_id: None,

@@ -171,7 +171,7 @@ pub fn cluster(mut mentions: Vec<Mention>) -> BTreeMap<MentionKey, MentionKey> {
 ///     i.date = Some(EventDate { start: Some(day.parse().unwrap()), end: Some(day.parse().unwrap()),
 ///                               precision: DatePrecision::Day, text: String::new() });
 ///     i.location = Some(Location { name: "Kabul".into(), country: CountryCode::new("AF").unwrap(),
-///         country_name: "Afghanistan".into(), admin1: None, lat: 34.55, lon: 69.2,
+///         country_name: "Afghanistan".into(), admin1: None, admin2: None, lat: 34.55, lon: 69.2,
 ///         geonames_id: None, precision: LocationPrecision::City, text: String::new() });
 ///     Mention::new(MentionKey::new(ArticleId::new(article), 0), i, None)
 /// };

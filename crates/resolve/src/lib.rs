@@ -24,7 +24,7 @@
 //!     i.date = Some(EventDate { start: Some(day.parse().unwrap()), end: Some(day.parse().unwrap()),
 //!                               precision: DatePrecision::Day, text: "on Saturday".into() });
 //!     i.location = Some(Location { name: "Kabul".into(), country: CountryCode::new("AF").unwrap(),
-//!         country_name: "Afghanistan".into(), admin1: Some("Kabul".into()), lat: 34.5553,
+//!         country_name: "Afghanistan".into(), admin1: Some("Kabul".into()), admin2: None, lat: 34.5553,
 //!         lon: 69.2075, geonames_id: None, precision: LocationPrecision::City, text: "Kabul".into() });
 //!     i.killed = Some(Count { min: Some(killed), max: Some(killed), text: String::new() });
 //!     Mention::new(MentionKey::new(ArticleId::new(outlet), 0), i, None)

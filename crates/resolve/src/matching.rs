@@ -18,7 +18,7 @@
 //!    suicide bombers: `armed_assault` or `bombing`). Two different types of one family are
 //!    a *vague* agreement, like a coarse place or date (rule 7).
 //! 5. **Nearby places.** Both `point`/`city`: within [`MAX_DISTANCE_KM`] (25 km). When one is
-//!    an `admin1`: the same first-level division. When one is only a `country` (or an `admin1`
+//!    an `admin2` or an `admin1`: the same first-level division. When one is only a `country` (or an `admin1`
 //!    comparison lacks a division name), the place is *coarse*.
 //! 6. **Compatible actors.** When both name perpetrator groups, they share one; when both name
 //!    specific targets (anything but `unknown`, `other`, `private_citizens`), they share a kind.
@@ -50,7 +50,7 @@ pub const MAX_DISTANCE_KM: f64 = 25.0;
 ///     i.date = Some(EventDate { start: Some(day.parse().unwrap()), end: Some(day.parse().unwrap()),
 ///                               precision: DatePrecision::Day, text: String::new() });
 ///     i.location = Some(Location { name: "Kabul".into(), country: CountryCode::new("AF").unwrap(),
-///         country_name: "Afghanistan".into(), admin1: Some("Kabul".into()), lat, lon: 69.2,
+///         country_name: "Afghanistan".into(), admin1: Some("Kabul".into()), admin2: None, lat, lon: 69.2,
 ///         geonames_id: None, precision: LocationPrecision::City, text: String::new() });
 ///     i
 /// };
@@ -126,7 +126,7 @@ enum PlaceMatch {
 }
 
 fn places_match(a: &PlaceView, b: &PlaceView) -> PlaceMatch {
-    use LocationPrecision::{Admin1, City, Country, Point};
+    use LocationPrecision::{Admin1, Admin2, City, Country, Point};
     match (a.precision, b.precision) {
         (Country, _) | (_, Country) => PlaceMatch::Coarse,
         (Point | City, Point | City) => {
@@ -136,7 +136,7 @@ fn places_match(a: &PlaceView, b: &PlaceView) -> PlaceMatch {
                 PlaceMatch::Apart
             }
         }
-        (Admin1, _) | (_, Admin1) => match (&a.admin1, &b.admin1) {
+        (Admin1 | Admin2, _) | (_, Admin1 | Admin2) => match (&a.admin1, &b.admin1) {
             (Some(x), Some(y)) if x == y => PlaceMatch::Near,
             (Some(_), Some(_)) => PlaceMatch::Apart,
             _ => PlaceMatch::Coarse,
@@ -244,6 +244,7 @@ pub(crate) mod tests {
             country: CountryCode::new(country).unwrap(),
             country_name: country.into(),
             admin1: admin1.map(Into::into),
+            admin2: None,
             lat,
             lon,
             geonames_id: None,
@@ -338,6 +339,23 @@ pub(crate) mod tests {
         });
         assert!(matches(&kabul(), &province));
         assert!(!matches(&kandahar, &province));
+    }
+
+    #[test]
+    fn a_district_matches_the_towns_of_its_province_however_far_from_its_centre() {
+        // A district's centre may lie more than 25 km from the town a report names.
+        let district = coarse(
+            with(kabul(), |i| {
+                i.location = Some(place("AF", "Paghman", Some("Kabul"), 34.9, 68.8))
+            }),
+            LocationPrecision::Admin2,
+        );
+        let kandahar = with(kabul(), |i| {
+            i.location = Some(place("AF", "Kandahar", Some("Kandahar"), 31.61, 65.71))
+        });
+        assert!(matches(&kabul(), &district));
+        assert!(matches(&district, &kabul()));
+        assert!(!matches(&kandahar, &district));
     }
 
     #[test]

@@ -198,9 +198,10 @@ impl Mention {
         let location_rank = match incident.location.as_ref().map(|l| l.precision) {
             Some(LocationPrecision::Point) => 0,
             Some(LocationPrecision::City) => 1,
-            Some(LocationPrecision::Admin1) => 2,
-            Some(LocationPrecision::Country) => 3,
-            None => 4,
+            Some(LocationPrecision::Admin2) => 2,
+            Some(LocationPrecision::Admin1) => 3,
+            Some(LocationPrecision::Country) => 4,
+            None => 5,
         };
         Mention {
             precedence: Precedence {

@@ -9,7 +9,7 @@
 //! | `event_type` | the type most reports give, `unknown` not counting; background mentions vote only when no news report gives a type; ties go to the first report |
 //! | `date` | the most precise of the resolved dates (day, week, month, year); among those, the range most reports give, ties to the first; a report without a resolved range counts only when none has one |
 //! | `time` | the time most reports give, ties to the first |
-//! | `location` | the most precise place (point, city, admin1, country); among those, the place most reports give (by GeoNames id, else name), ties to the first |
+//! | `location` | the most precise place (point, city, admin2, admin1, country); among those, the place most reports give (by GeoNames id, else name), ties to the first |
 //! | `perpetrators` | every named group, once, in order of first report; `claimed` when any report says it claimed; unnamed actors ("gunmen") only when no report names a group, from the first report that has any |
 //! | `targets` | every kind and nationality, once, in order of first report; `unknown` only when nothing else is known |
 //! | `weapons` | the union in taxonomy order; `unknown` only when nothing else is known |
@@ -138,8 +138,9 @@ fn location_rank(precision: LocationPrecision) -> u8 {
     match precision {
         LocationPrecision::Point => 0,
         LocationPrecision::City => 1,
-        LocationPrecision::Admin1 => 2,
-        LocationPrecision::Country => 3,
+        LocationPrecision::Admin2 => 2,
+        LocationPrecision::Admin1 => 3,
+        LocationPrecision::Country => 4,
     }
 }
 

@@ -446,7 +446,8 @@
       case "location":
         if (!inc.location) return null;
         var l = inc.location;
-        return [l.name, l.admin1 !== l.name ? l.admin1 : null, l.country_name].filter(Boolean).join(", ") +
+        return [l.name, l.admin2 !== l.name ? l.admin2 : null, l.admin1 !== l.name ? l.admin1 : null,
+          l.country_name].filter(Boolean).join(", ") +
           " (" + l.precision + "; " + l.lat.toFixed(3) + ", " + l.lon.toFixed(3) + ")";
       case "perpetrators":
         return inc.perpetrators.length ? inc.perpetrators.map(function (p) {

@@ -143,6 +143,7 @@ fn synthetic(n: usize, rng: &mut Rng) -> (Article, ExtractedArticle) {
         country: CountryCode::new(country).expect("valid code in the table"),
         country_name: country.into(),
         admin1: None,
+        admin2: None,
         lat,
         lon,
         geonames_id: None,

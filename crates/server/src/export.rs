@@ -114,7 +114,7 @@ impl FeatureCollection {
 /// and `wounded_*` count victims; `killed_total_*` and `wounded_total_*` count victims and
 /// attackers together, as the GTD's `nkill`/`nwound` and ACLED's fatalities do
 /// ([`Incident::killed_total`](sitrep_model::Incident::killed_total)).
-pub const CSV_HEADER: [&str; 29] = [
+pub const CSV_HEADER: [&str; 30] = [
     "id",
     "date_start",
     "date_end",
@@ -144,6 +144,8 @@ pub const CSV_HEADER: [&str; 29] = [
     "killed_total_max",
     "wounded_total_min",
     "wounded_total_max",
+    // Last, so that readers of the columns before it by position keep working.
+    "admin2",
 ];
 
 /// `incidents` as CSV with a header row.
@@ -226,6 +228,7 @@ pub fn to_csv(incidents: &[StoredIncident]) -> Result<Vec<u8>> {
             killed_total_max,
             wounded_total_min,
             wounded_total_max,
+            loc.and_then(|l| l.admin2.clone()).unwrap_or_default(),
         ])
         .map_err(internal)?;
     }

@@ -451,6 +451,7 @@ fn bombing_app() -> (tempfile::TempDir, Router) {
         country: CountryCode::new("AF").unwrap(),
         country_name: "Afghanistan".into(),
         admin1: None,
+        admin2: None,
         lat: 34.5553,
         lon: 69.2075,
         geonames_id: None,

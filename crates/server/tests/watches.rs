@@ -109,6 +109,7 @@ fn store_attack(path: &std::path::Path, id: &str) {
         country: CountryCode::new("LY").unwrap(),
         country_name: "Libya".into(),
         admin1: Some("Tripoli".into()),
+        admin2: None,
         lat: 32.89,
         lon: 13.18,
         geonames_id: None,

@@ -122,6 +122,7 @@ fn report(event: usize, outlet: usize, date: Date, rng: &mut Rng) -> (Article, E
         country: CountryCode::new(country).expect("a valid code"),
         country_name: country.into(),
         admin1: None,
+        admin2: None,
         lat,
         lon,
         geonames_id: None,

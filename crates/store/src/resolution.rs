@@ -318,7 +318,8 @@ impl MentionIndex for SqlIndex<'_> {
                         AND (b.lat IS NULL
                              OR abs(b.lat - CAST(?8 AS DOUBLE PRECISION))
                                 <= CAST(?10 AS DOUBLE PRECISION)))
-                    OR ((?7 = 'admin1' OR b.place_precision = 'admin1')
+                    OR ((?7 IN ('admin1', 'admin2')
+                         OR b.place_precision IN ('admin1', 'admin2'))
                         AND (b.admin1 IS NULL OR CAST(?9 AS TEXT) IS NULL
                              OR b.admin1 = ?9)))",
             params![
@@ -702,6 +703,7 @@ mod tests {
             country: CountryCode::new("AF").unwrap(),
             country_name: "Afghanistan".into(),
             admin1: None,
+            admin2: None,
             lat: 34.5553,
             lon: 69.2075,
             geonames_id: None,

@@ -58,6 +58,7 @@ fn report(kind: EventType, day: &str, place: Place, killed: u32) -> Incident {
         country: CountryCode::new(place.1).unwrap(),
         country_name: place.1.into(),
         admin1: None,
+        admin2: None,
         lat: place.2,
         lon: place.3,
         geonames_id: None,

@@ -48,6 +48,7 @@ fn report(kind: EventType, day: &str, country: &str, place: (&str, f64, f64)) ->
         country: CountryCode::new(country).unwrap(),
         country_name: country.into(),
         admin1: Some(format!("{} Province", place.0)),
+        admin2: None,
         lat: place.1,
         lon: place.2,
         geonames_id: None,
@@ -583,7 +584,7 @@ fn the_map_follows_the_reconciled_place() {
 
 /// A pseudo-random corpus that mixes what the store's lookup passes over before reading a
 /// report (event types of every family, places near the 25 km limit, provinces spelt in
-/// several cases and scripts, whole-country places), so that a lookup that skipped a report
+/// several cases and scripts, districts, whole-country places), so that a lookup that skipped a report
 /// it should have compared would group differently from the in-memory reference.
 fn sieve_corpus(n: usize, seed: u64) -> Vec<(Article, ExtractedArticle)> {
     let mut state = seed | 1;
@@ -629,10 +630,11 @@ fn sieve_corpus(n: usize, seed: u64) -> Vec<(Article, ExtractedArticle)> {
                     );
                     let location = i.location.as_mut().unwrap();
                     location.admin1 = provinces[next(provinces.len() as u64)].map(String::from);
-                    location.precision = match next(6) {
+                    location.precision = match next(7) {
                         0 => LocationPrecision::Admin1,
                         1 => LocationPrecision::Country,
                         2 => LocationPrecision::Point,
+                        3 => LocationPrecision::Admin2,
                         _ => LocationPrecision::City,
                     };
                     if next(3) == 0 {

@@ -53,6 +53,7 @@ fn corpus() -> Vec<(Article, ExtractedArticle)> {
                     country: CountryCode::new(place.1).unwrap(),
                     country_name: place.1.into(),
                     admin1: None,
+                    admin2: None,
                     lat: place.2 + f64::from(n) * 0.01,
                     lon: place.3,
                     geonames_id: None,

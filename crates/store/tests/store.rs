@@ -58,6 +58,7 @@ fn at(mut incident: Incident, country: &str, place: &str, lat: f64, lon: f64) ->
         country: CountryCode::new(country).unwrap(),
         country_name: format!("Country {country}"),
         admin1: Some(format!("{place} Province")),
+        admin2: None,
         lat,
         lon,
         geonames_id: None,

@@ -50,6 +50,7 @@ fn embassy_attack(killed: u32, precision: LocationPrecision) -> Incident {
         country: CountryCode::new("LY").unwrap(),
         country_name: "Libya".into(),
         admin1: Some("Tripoli".into()),
+        admin2: None,
         lat: 32.8925,
         lon: 13.18,
         geonames_id: None,

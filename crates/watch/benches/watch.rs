@@ -68,6 +68,7 @@ fn incidents(rng: &mut Rng) -> Vec<Incident> {
                 country: CountryCode::new(COUNTRIES[i % COUNTRIES.len()]).unwrap(),
                 country_name: "country".into(),
                 admin1: Some(format!("Province {}", i % 70)),
+                admin2: None,
                 lat: rng.unit() * 120.0 - 50.0,
                 lon: rng.unit() * 360.0 - 180.0,
                 geonames_id: None,

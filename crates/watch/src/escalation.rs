@@ -169,6 +169,7 @@ mod tests {
             country: CountryCode::new("LY").unwrap(),
             country_name: "Libya".into(),
             admin1: None,
+            admin2: None,
             lat: 32.9,
             lon: 13.2,
             geonames_id: None,

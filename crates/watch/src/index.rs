@@ -125,9 +125,11 @@ impl<K> WatchIndex<K> {
             return Vec::new();
         };
         let mut found: Vec<(usize, MatchReason)> = Vec::new();
+        // A district is placed at its centre, close enough for a radius: "in Udhampur
+        // district" alerts a watch near Udhampur as "in Udhampur" does.
         let exact = matches!(
             location.precision,
-            LocationPrecision::Point | LocationPrecision::City
+            LocationPrecision::Point | LocationPrecision::City | LocationPrecision::Admin2
         );
         if exact {
             for hit in self
@@ -317,6 +319,7 @@ mod tests {
             country: CountryCode::new(country).unwrap(),
             country_name: country.into(),
             admin1: Some(admin1.into()),
+            admin2: None,
             lat,
             lon,
             geonames_id: None,

@@ -193,6 +193,9 @@ fn place(l: Option<&Location>) -> String {
         None => "?".into(),
         Some(l) => {
             let mut parts = vec![l.name.clone()];
+            if let Some(a) = l.admin2.as_ref().filter(|a| **a != l.name) {
+                parts.push(a.clone());
+            }
             if let Some(a) = l.admin1.as_ref().filter(|a| **a != l.name) {
                 parts.push(a.clone());
             }

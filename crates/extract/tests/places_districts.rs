@@ -1,0 +1,84 @@
+//! Second-level divisions through the whole extractor: a name followed by the word for a
+//! district is the district when the gazetteer holds one so named where the article places
+//! it; a town gives its own district; words that are no district kind, or a district the
+//! gazetteer lacks, change nothing. Every text was written for these tests.
+
+mod common;
+
+use common::main_incident;
+use sitrep_model::{Location, LocationPrecision};
+
+fn location(text: &str) -> Location {
+    main_incident(text, "2016-05-10")
+        .location
+        .unwrap_or_else(|| panic!("no location for {text:?}"))
+}
+
+#[test]
+fn a_town_named_with_the_word_district_is_its_district() {
+    let l = location(
+        "Three policemen were killed when militants fired on a patrol in Ghazipur district on Monday.",
+    );
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.name, "Ghazipur");
+    assert_eq!(l.admin2.as_deref(), Some("Ghazipur"));
+    assert_eq!(
+        (l.country.as_str(), l.admin1.as_deref()),
+        ("IN", Some("Uttar Pradesh"))
+    );
+    assert_eq!(l.text, "Ghazipur district");
+    // No district has a GeoNames id in the gazetteer's sources: none is made up.
+    assert_eq!(l.geonames_id, None);
+}
+
+#[test]
+fn the_same_town_without_the_word_is_the_town_and_gives_its_district() {
+    let l = location(
+        "Three policemen were killed when militants fired on a patrol in Ghazipur on Monday.",
+    );
+    assert_eq!(l.precision, LocationPrecision::City, "{l:?}");
+    assert!(l.geonames_id.is_some());
+    assert_eq!(l.admin2.as_deref(), Some("Ghazipur"));
+}
+
+#[test]
+fn a_district_the_town_table_lacks_is_found_in_the_province_named() {
+    let l = location(
+        "Rebels ambushed an army convoy in Dima Hasao district of Assam on Tuesday, killing four soldiers.",
+    );
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.name, "Dima Hasao");
+    assert_eq!(l.admin2.as_deref(), Some("Dima Hasao District"));
+    assert_eq!(l.admin1.as_deref(), Some("Assam"));
+    // Its centre lies in Assam, not at the province's.
+    assert!(
+        (25.0..27.5).contains(&l.lat) && (92.0..94.5).contains(&l.lon),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn the_article_spelling_is_the_name_and_the_gazetteer_spelling_the_district() {
+    let l = location("Gunmen shot dead two traders in Wakiso District, Uganda, on Friday.");
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.name, "Wakiso");
+    assert_eq!(l.admin2.as_deref(), Some("Wakiso District"));
+    assert_eq!(l.country.as_str(), "UG");
+}
+
+#[test]
+fn a_district_the_gazetteer_lacks_stays_an_unlisted_place() {
+    let l = location(
+        "Rebels ambushed an army convoy in Kolvarni district of Assam on Tuesday, killing four soldiers.",
+    );
+    assert_ne!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.admin2, None);
+    assert_eq!(l.name, "Kolvarni");
+}
+
+#[test]
+fn a_province_is_no_district() {
+    let l = location("A suicide bomber killed six people in Kandahar province on Sunday.");
+    assert_eq!(l.precision, LocationPrecision::Admin1, "{l:?}");
+    assert_eq!(l.admin2, None);
+}
