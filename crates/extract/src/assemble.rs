@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::casualties::{CasualtyKind, CasualtyStatement, Relation, Side};
 use crate::choose::country_words::{self, CountryGuess};
 use crate::choose::{event, place};
-use crate::districts::district_named;
+use crate::districts::{NamedDistrict, district_in_country, district_named};
 use crate::event_type;
 use crate::outcome;
 use crate::perpetrators::find_perpetrators;
@@ -297,29 +297,29 @@ pub fn assemble_with_cues(
                 }),
             None => Some(chosen.name_span),
         };
-        let district = name_words.and_then(|n| Some((n, district_named(a, g, chosen, n)?)));
-        if let Some((name, district)) = district {
-            let division = &g.admin2s()[district.admin2 as usize];
-            let admin1 = if division.admin1 == g.admin1_of(chosen.place) {
-                info.admin1
-            } else {
-                division
-                    .admin1
-                    .map(|d| g.admin1s()[d as usize].name.clone())
-            };
-            let span = chosen.span.cover(district.span);
+        // Else, for a place no finer than the country, a district the incident's sentences
+        // name in it ("in Chuadanga District").
+        let district = name_words
+            .and_then(|n| district_named(a, g, chosen, n, cx.evidence.strongest()))
+            .or_else(|| {
+                (chosen.precision == LocationPrecision::Country && chosen.name_override.is_none())
+                    .then(|| {
+                        draft
+                            .sentences
+                            .iter()
+                            .find_map(|&s| district_in_country(a, g, g.country_of(chosen.place), s))
+                    })
+                    .flatten()
+            });
+        if let Some(district) = district {
+            let written = info.admin1.filter(|_| {
+                g.admin2s()[district.admin2 as usize].admin1 == g.admin1_of(chosen.place)
+            });
+            let (location, span) = district_location(a, g, &district, written);
+            let span = span.cover(chosen.span);
             incident.location = Some(Location {
-                // As the article spells it ("Soum" for "Province du Soum").
-                name: a.text[name.range()].to_string(),
-                country: info.country,
-                country_name: info.country_name,
-                admin1,
-                admin2: Some(division.name.clone()),
-                lat: round4(division.lat),
-                lon: round4(division.lon),
-                geonames_id: None,
-                precision: LocationPrecision::Admin2,
                 text: a.text[span.range()].to_string(),
+                ..location
             });
             push(EvidenceField::Location, span);
         } else {
@@ -391,7 +391,15 @@ pub fn assemble_with_cues(
                     .filter(|(guessed, _)| *guessed == c)
                     .map(|(_, cue)| cue)
             });
-        if let Some(mention) = mention {
+        let district = draft
+            .sentences
+            .iter()
+            .find_map(|&s| district_in_country(a, g, c, s));
+        if let Some(district) = district {
+            let (location, span) = district_location(a, g, &district, None);
+            incident.location = Some(location);
+            push(EvidenceField::Location, span);
+        } else if let Some(mention) = mention {
             incident.location = Some(whole_country(country, &a.text[mention.range()]));
             push(EvidenceField::Location, mention);
         }
@@ -709,6 +717,36 @@ fn range(x: Quantity, y: Quantity) -> Quantity {
         _ => None,
     };
     Quantity { min, max }
+}
+
+/// A location that is a second-level division, named by the article as `district` says,
+/// with its words. `admin1` is the article's spelling of its province, when it names it.
+fn district_location(
+    a: &Analysis<'_>,
+    g: &sitrep_geo::Gazetteer,
+    district: &NamedDistrict,
+    admin1: Option<String>,
+) -> (Location, ByteSpan) {
+    let division = &g.admin2s()[district.admin2 as usize];
+    let country = g.country(division.country);
+    let location = Location {
+        // As the article spells it ("Soum" for "Province du Soum").
+        name: a.text[district.name.range()].to_string(),
+        country: country.code,
+        country_name: country.name.clone(),
+        admin1: admin1.or_else(|| {
+            division
+                .admin1
+                .map(|d| g.admin1s()[d as usize].name.clone())
+        }),
+        admin2: Some(division.name.clone()),
+        lat: round4(division.lat),
+        lon: round4(division.lon),
+        geonames_id: None,
+        precision: LocationPrecision::Admin2,
+        text: a.text[district.span.range()].to_string(),
+    };
+    (location, district.span)
 }
 
 /// A location that is a whole country, read from `text`.

@@ -9,7 +9,7 @@
 //! stays the town. Districts are not in the spelling index, so they never compete with
 //! towns for a name that has no kind word after it.
 
-use sitrep_geo::{Gazetteer, Place, name_key};
+use sitrep_geo::{CountryIdx, Gazetteer, Place, name_key};
 use sitrep_model::ByteSpan;
 
 use crate::analysis::Analysis;
@@ -35,42 +35,37 @@ pub const DISTRICT_KINDS: &[&str] = &[
 pub struct NamedDistrict {
     /// The division (index into [`Gazetteer::admin2s`]).
     pub admin2: u32,
+    /// The words of its name ("Udhampur").
+    pub name: ByteSpan,
     /// The words that name it, with its kind ("Udhampur district").
     pub span: ByteSpan,
 }
 
 /// The second-level division the chosen location's words name with their kind, if the
-/// gazetteer knows it there. `name` is the span of the place's name as the article writes
-/// it (a town's name, or the name of a settlement the gazetteer lacks).
+/// gazetteer knows it there, or else in `article_country`, the country the article is
+/// about. `name` is the span of the place's name as the article writes it (a town's name,
+/// or the name of a settlement the gazetteer lacks).
 pub fn district_named(
     a: &Analysis<'_>,
     g: &Gazetteer,
     chosen: &ChosenLocation,
     name: ByteSpan,
+    article_country: Option<CountryIdx>,
 ) -> Option<NamedDistrict> {
     // An offset from a town is a point, not the town's district.
     if chosen.coordinates.is_some() || name.is_empty() {
         return None;
     }
-    let kind = a.token_at(name.end);
-    if kind >= a.tokens.len() || !a.is_any(kind, DISTRICT_KINDS) {
-        return None;
-    }
-    let span = ByteSpan {
-        start: name.start,
-        end: a.tokens[kind].span.end,
+    let (name, kind) = name_and_kind(a, name)?;
+    let found = spelled(a, g, name, kind);
+    let named = |admin2| NamedDistrict {
+        admin2,
+        name,
+        span: name.cover(a.tokens[kind].span),
     };
-    let mut found: Vec<u32> = g
-        .admin2_named(&name_key(&a.text[name.range()]))
-        .iter()
-        .chain(g.admin2_named(&name_key(&a.text[span.range()])))
-        .copied()
-        .collect();
-    found.sort_unstable();
-    found.dedup();
     // The town's own district first: "Udhampur district" holds the town of Udhampur.
     if let Some(own) = g.admin2_of(chosen.place).filter(|d| found.contains(d)) {
-        return Some(NamedDistrict { admin2: own, span });
+        return Some(named(own));
     }
     // Else the one district so named in the place's division, or country.
     let country = g.country_of(chosen.place);
@@ -78,6 +73,77 @@ pub fn district_named(
         Place::Country(_) => None,
         _ => g.admin1_of(chosen.place),
     };
+    only_one_in(g, found.clone(), country, admin1)
+        // Else the one in the country the article is about: "Bangladeshi policemen were
+        // killed in Magura District" is not about the Romanian town of Magura.
+        .or_else(|| {
+            let about = article_country.filter(|&c| c != country)?;
+            only_one_in(g, found, about, None)
+        })
+        .map(named)
+}
+
+/// The first district of `country` that the words of sentence `sentence` name with their
+/// kind ("in Chuadanga District"), for an incident placed only in the country: up to three
+/// capitalised words before a kind word that name exactly one district of the country.
+pub fn district_in_country(
+    a: &Analysis<'_>,
+    g: &Gazetteer,
+    country: CountryIdx,
+    sentence: usize,
+) -> Option<NamedDistrict> {
+    let range = a.sentence_tokens.get(sentence)?.clone();
+    range.clone().find_map(|kind| {
+        if !a.is_any(kind, DISTRICT_KINDS) {
+            return None;
+        }
+        // The longest run of capitalised words before the kind that names one district.
+        let first_capital = (kind.saturating_sub(3).max(range.start)..kind)
+            .find(|&k| (k..kind).all(|j| a.tokens[j].is_capitalized(a.text)))?;
+        (first_capital..kind).find_map(|first| {
+            let name = a.span(first, kind - 1);
+            only_one_in(g, spelled(a, g, name, kind), country, None).map(|admin2| NamedDistrict {
+                admin2,
+                name,
+                span: name.cover(a.tokens[kind].span),
+            })
+        })
+    })
+}
+
+/// The name and the index of the kind word after it: the token after the name, or the
+/// name's own last word ("Tarin Kot district", read whole as a settlement's name).
+fn name_and_kind(a: &Analysis<'_>, name: ByteSpan) -> Option<(ByteSpan, usize)> {
+    let after = a.token_at(name.end);
+    if after < a.tokens.len() && a.is_any(after, DISTRICT_KINDS) {
+        return Some((name, after));
+    }
+    let first = a.token_at(name.start);
+    let last = after.checked_sub(1)?;
+    (last > first && a.is_any(last, DISTRICT_KINDS)).then(|| (a.span(first, last - 1), last))
+}
+
+/// The districts the name spells, alone or with its kind word ("Wakiso District").
+fn spelled(a: &Analysis<'_>, g: &Gazetteer, name: ByteSpan, kind: usize) -> Vec<u32> {
+    let with_kind = name.cover(a.tokens[kind].span);
+    let mut found: Vec<u32> = g
+        .admin2_named(&name_key(&a.text[name.range()]))
+        .iter()
+        .chain(g.admin2_named(&name_key(&a.text[with_kind.range()])))
+        .copied()
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The one district among `found` in `country` (and in `admin1`, when given).
+fn only_one_in(
+    g: &Gazetteer,
+    found: Vec<u32>,
+    country: CountryIdx,
+    admin1: Option<u32>,
+) -> Option<u32> {
     let admin2s = g.admin2s();
     let inside: Vec<u32> = found
         .into_iter()
@@ -87,10 +153,7 @@ pub fn district_named(
         })
         .collect();
     match inside.as_slice() {
-        [only] => Some(NamedDistrict {
-            admin2: *only,
-            span,
-        }),
+        [only] => Some(*only),
         _ => None,
     }
 }

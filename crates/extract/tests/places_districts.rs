@@ -82,3 +82,29 @@ fn a_province_is_no_district() {
     assert_eq!(l.precision, LocationPrecision::Admin1, "{l:?}");
     assert_eq!(l.admin2, None);
 }
+
+#[test]
+fn a_district_named_in_a_report_placed_only_in_its_country_is_the_place() {
+    // No town the gazetteer knows: the demonym gives the country, the district the place.
+    let l = location(
+        "Suspected rebels killed three Indian paramilitary soldiers in Sabar Kantha district on Sunday.",
+    );
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.admin2.as_deref(), Some("Sabar Kantha"));
+    assert_eq!(
+        (l.country.as_str(), l.admin1.as_deref()),
+        ("IN", Some("Gujarat"))
+    );
+}
+
+#[test]
+fn a_district_of_the_country_the_article_is_about_beats_a_namesake_town_abroad() {
+    // Magura is also a Romanian town; the policemen are Bangladeshi, the word says district.
+    let l =
+        location("Two Bangladeshi policemen were hacked to death in Magura District on Sunday.");
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.country.as_str(), "BD");
+    // Without the kind word, nothing says it is the district.
+    let l = location("Two Bangladeshi policemen were hacked to death in Magura on Sunday.");
+    assert_ne!(l.precision, LocationPrecision::Admin2, "{l:?}");
+}

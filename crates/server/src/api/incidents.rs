@@ -193,7 +193,9 @@ pub async fn incidents_geojson(
 /// `admin1`, `country`, `lat`, `lon`, `location_precision`, `killed_min`, `killed_max`,
 /// `wounded_min`, `wounded_max`, `kidnapped_min`, `kidnapped_max`, `perpetrators`, `claimed`,
 /// `targets`, `weapons`, `background`, `confidence`, `sources`, `killed_total_min`,
-/// `killed_total_max`, `wounded_total_min`, `wounded_total_max`. Counts are lower and upper
+/// `killed_total_max`, `wounded_total_min`, `wounded_total_max`, `admin2` (the district or
+/// county, last so that readers of the earlier columns by position keep working). Counts are
+/// lower and upper
 /// bounds, empty when unknown (unknown is not zero). `killed_*` and `wounded_*` count victims
 /// only; `killed_total_*` and `wounded_total_*` count victims and attackers together
 /// (`killed + attackers_killed`), as the GTD's `nkill`/`nwound` and ACLED's fatalities do.
