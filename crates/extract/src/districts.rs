@@ -16,7 +16,8 @@ use crate::analysis::Analysis;
 use crate::places::ChosenLocation;
 
 /// Lower-case words that say the name before them is a second-level division. Not
-/// "province" or "region": in most countries they are first-level.
+/// "province" or "region": in most countries they are first-level (but see
+/// `OWN_NAME_KINDS`).
 pub const DISTRICT_KINDS: &[&str] = &[
     "district",
     "county",
@@ -29,6 +30,16 @@ pub const DISTRICT_KINDS: &[&str] = &[
     "department",
     "prefecture",
 ];
+
+/// Kind words that name a second-level division only where the division's own name says
+/// so: "Soum Province" is Burkina Faso's "Province du Soum", but "Kandahar province" is a
+/// first-level division, which no second-level one of that name shadows.
+const OWN_NAME_KINDS: &[&str] = &["province"];
+
+/// Whether token `k` is a word for a second-level division.
+fn is_kind(a: &Analysis<'_>, k: usize) -> bool {
+    k < a.tokens.len() && (a.is_any(k, DISTRICT_KINDS) || a.is_any(k, OWN_NAME_KINDS))
+}
 
 /// A second-level division named at a chosen location.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +105,7 @@ pub fn district_in_country(
 ) -> Option<NamedDistrict> {
     let range = a.sentence_tokens.get(sentence)?.clone();
     range.clone().find_map(|kind| {
-        if !a.is_any(kind, DISTRICT_KINDS) {
+        if !is_kind(a, kind) {
             return None;
         }
         // The longest run of capitalised words before the kind that names one district.
@@ -115,12 +126,12 @@ pub fn district_in_country(
 /// name's own last word ("Tarin Kot district", read whole as a settlement's name).
 fn name_and_kind(a: &Analysis<'_>, name: ByteSpan) -> Option<(ByteSpan, usize)> {
     let after = a.token_at(name.end);
-    if after < a.tokens.len() && a.is_any(after, DISTRICT_KINDS) {
+    if is_kind(a, after) {
         return Some((name, after));
     }
     let first = a.token_at(name.start);
     let last = after.checked_sub(1)?;
-    (last > first && a.is_any(last, DISTRICT_KINDS)).then(|| (a.span(first, last - 1), last))
+    (last > first && is_kind(a, last)).then(|| (a.span(first, last - 1), last))
 }
 
 /// The districts the name spells, alone or with its kind word ("Wakiso District").
@@ -134,6 +145,15 @@ fn spelled(a: &Analysis<'_>, g: &Gazetteer, name: ByteSpan, kind: usize) -> Vec<
         .collect();
     found.sort_unstable();
     found.dedup();
+    if a.is_any(kind, OWN_NAME_KINDS) {
+        let word = a.word(kind).to_ascii_lowercase();
+        let admin2s = g.admin2s();
+        found.retain(|&d| {
+            name_key(&admin2s[d as usize].name)
+                .split(' ')
+                .any(|w| w == word)
+        });
+    }
     found
 }
 

@@ -108,3 +108,14 @@ fn a_district_of_the_country_the_article_is_about_beats_a_namesake_town_abroad()
     let l = location("Two Bangladeshi policemen were hacked to death in Magura on Sunday.");
     assert_ne!(l.precision, LocationPrecision::Admin2, "{l:?}");
 }
+
+#[test]
+fn a_province_is_a_district_where_the_district_is_called_a_province() {
+    // Burkina Faso's provinces are its second-level divisions ("Province du Soum"); Soum is
+    // also a town in Senegal.
+    let l = location("Burkinabe soldiers were killed in an ambush in Soum Province on Sunday.");
+    assert_eq!(l.precision, LocationPrecision::Admin2, "{l:?}");
+    assert_eq!(l.country.as_str(), "BF");
+    assert_eq!(l.admin2.as_deref(), Some("Province du Soum"));
+    assert_eq!(l.name, "Soum");
+}
