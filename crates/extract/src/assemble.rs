@@ -212,6 +212,13 @@ pub fn assemble_with_cues(
         .filter(|t| in_draft(t.sentence))
         .collect();
     let settlements = unlisted_settlements(a, in_draft);
+    // A district the incident's sentences name in a country ("in Chuadanga District").
+    let district_in_sentences = |country| {
+        draft
+            .sentences
+            .iter()
+            .find_map(|&s| district_in_country(a, g, country, s))
+    };
     // Where someone fled to or came from is no scene: an incident whose best place is one
     // ("… in January, before the gunmen fled to neighbouring Nigeria") takes the place of the
     // incident it follows.
@@ -303,12 +310,7 @@ pub fn assemble_with_cues(
             .and_then(|n| district_named(a, g, chosen, n, cx.evidence.strongest()))
             .or_else(|| {
                 (chosen.precision == LocationPrecision::Country && chosen.name_override.is_none())
-                    .then(|| {
-                        draft
-                            .sentences
-                            .iter()
-                            .find_map(|&s| district_in_country(a, g, g.country_of(chosen.place), s))
-                    })
+                    .then(|| district_in_sentences(g.country_of(chosen.place)))
                     .flatten()
             });
         if let Some(district) = district {
@@ -391,11 +393,7 @@ pub fn assemble_with_cues(
                     .filter(|(guessed, _)| *guessed == c)
                     .map(|(_, cue)| cue)
             });
-        let district = draft
-            .sentences
-            .iter()
-            .find_map(|&s| district_in_country(a, g, c, s));
-        if let Some(district) = district {
+        if let Some(district) = district_in_sentences(c) {
             let (location, span) = district_location(a, g, &district, None);
             incident.location = Some(location);
             push(EvidenceField::Location, span);

@@ -454,6 +454,55 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits a row at tabs into `fields` (reused from row to row: no allocation per row).
+/// The columns the two division tables, `admin1.tsv` and `admin2.tsv`, share.
+struct DivisionColumns {
+    file: &'static str,
+    country: usize,
+    code: usize,
+    name: usize,
+    lat: usize,
+    lon: usize,
+    population: usize,
+    names: usize,
+}
+
+impl DivisionColumns {
+    fn of(t: &Table<'_>) -> Result<Self> {
+        Ok(DivisionColumns {
+            file: t.file,
+            country: t.column("country")?,
+            code: t.column("admin1_code")?,
+            name: t.column("name")?,
+            lat: t.column("lat")?,
+            lon: t.column("lon")?,
+            population: t.column("population")?,
+            names: t.column("names")?,
+        })
+    }
+
+    /// The row's country code.
+    fn country(&self, f: &[&str], line: usize) -> Result<CountryCode> {
+        CountryCode::new(field(f, self.country, self.file, line)?)
+            .map_err(|e| bad(self.file, line, e.to_string()))
+    }
+
+    /// The row's centre (latitude, longitude) and population (0 when not given).
+    fn centre_and_population(&self, f: &[&str], line: usize) -> Result<(f64, f64, u64)> {
+        let file = self.file;
+        Ok((
+            number(field(f, self.lat, file, line)?, file, line, "lat")?,
+            number(field(f, self.lon, file, line)?, file, line, "lon")?,
+            optional_number(
+                field(f, self.population, file, line)?,
+                file,
+                line,
+                "population",
+            )?
+            .unwrap_or(0),
+        ))
+    }
+}
+
 fn split_row<'a>(row: &'a str, fields: &mut Vec<&'a str>) {
     fields.clear();
     let mut start = 0;
@@ -597,15 +646,7 @@ impl Gazetteer {
     ) -> Result<FastMap<(CountryIdx, &'a str), u32>> {
         const FILE: &str = "admin1.tsv";
         let t = Table::new(FILE, header(text));
-        let (c_country, c_code, c_name, c_lat, c_lon, c_pop, c_names) = (
-            t.column("country")?,
-            t.column("admin1_code")?,
-            t.column("name")?,
-            t.column("lat")?,
-            t.column("lon")?,
-            t.column("population")?,
-            t.column("names")?,
-        );
+        let c = DivisionColumns::of(&t)?;
         // Optional: the sources give ids for few divisions.
         let c_gid = t.column("geonames_id").ok();
         // Optional: older tables have no regions.
@@ -614,9 +655,7 @@ impl Gazetteer {
         let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
             split_row(row, &mut f);
-            let code = CountryCode::new(field(&f, c_country, FILE, line)?)
-                .map_err(|e| bad(FILE, line, e.to_string()))?;
-            let Some(&country) = self.by_code.get(&code) else {
+            let Some(&country) = self.by_code.get(&c.country(&f, line)?) else {
                 continue; // a division of a territory the country table lacks
             };
             let geonames_id = match c_gid {
@@ -626,28 +665,23 @@ impl Gazetteer {
             };
             let idx =
                 u32::try_from(self.admin1s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
-            let admin_code = field(&f, c_code, FILE, line)?;
-            let name = field(&f, c_name, FILE, line)?.to_string();
+            let admin_code = field(&f, c.code, FILE, line)?;
+            let name = field(&f, c.name, FILE, line)?.to_string();
             index.insert((country, admin_code), idx);
+            let (lat, lon, population) = c.centre_and_population(&f, line)?;
             self.admin1s.push(Admin1 {
                 country,
                 code: admin_code.to_string(),
                 name: name.clone(),
-                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
-                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
-                population: optional_number(
-                    field(&f, c_pop, FILE, line)?,
-                    FILE,
-                    line,
-                    "population",
-                )?
-                .unwrap_or(0),
+                lat,
+                lon,
+                population,
                 geonames_id,
                 regions: Vec::new(),
             });
             names.add(&name, Place::Admin1(idx));
             self.add_loose_division(idx, country, &name);
-            for alt in alternates(field(&f, c_names, FILE, line)?) {
+            for alt in alternates(field(&f, c.names, FILE, line)?) {
                 names.add(alt, Place::Admin1(idx));
                 self.add_loose_division(idx, country, alt);
             }
@@ -681,30 +715,20 @@ impl Gazetteer {
     ) -> Result<Vec<Option<u32>>> {
         const FILE: &str = "admin2.tsv";
         let t = Table::new(FILE, header(text));
-        let (c_country, c_code, c_name, c_lat, c_lon, c_pop, c_names) = (
-            t.column("country")?,
-            t.column("admin1_code")?,
-            t.column("name")?,
-            t.column("lat")?,
-            t.column("lon")?,
-            t.column("population")?,
-            t.column("names")?,
-        );
+        let c = DivisionColumns::of(&t)?;
         let mut loaded = Vec::new();
         let mut f = Vec::with_capacity(t.columns.len());
         for (line, row) in rows(text) {
             split_row(row, &mut f);
-            let code = CountryCode::new(field(&f, c_country, FILE, line)?)
-                .map_err(|e| bad(FILE, line, e.to_string()))?;
-            let Some(&country) = self.by_code.get(&code) else {
+            let Some(&country) = self.by_code.get(&c.country(&f, line)?) else {
                 loaded.push(None);
                 continue;
             };
             let idx =
                 u32::try_from(self.admin2s.len()).map_err(|_| bad(FILE, line, "too many rows"))?;
-            let name = field(&f, c_name, FILE, line)?.to_string();
+            let name = field(&f, c.name, FILE, line)?.to_string();
             let mut keys: Vec<String> = std::iter::once(name.as_str())
-                .chain(alternates(field(&f, c_names, FILE, line)?))
+                .chain(alternates(field(&f, c.names, FILE, line)?))
                 .map(name_key)
                 .collect();
             keys.sort_unstable();
@@ -715,21 +739,16 @@ impl Gazetteer {
                     .or_default()
                     .push(idx);
             }
+            let (lat, lon, population) = c.centre_and_population(&f, line)?;
             self.admin2s.push(Admin2 {
                 country,
                 admin1: admin1_index
-                    .get(&(country, field(&f, c_code, FILE, line)?))
+                    .get(&(country, field(&f, c.code, FILE, line)?))
                     .copied(),
                 name,
-                lat: number(field(&f, c_lat, FILE, line)?, FILE, line, "lat")?,
-                lon: number(field(&f, c_lon, FILE, line)?, FILE, line, "lon")?,
-                population: optional_number(
-                    field(&f, c_pop, FILE, line)?,
-                    FILE,
-                    line,
-                    "population",
-                )?
-                .unwrap_or(0),
+                lat,
+                lon,
+                population,
             });
             loaded.push(Some(idx));
         }
